@@ -1,0 +1,102 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { processContext, type Context } from './shell/context.js';
+import { packageVersion } from './shell/package-root.js';
+
+// Wiring only: argv to typed options. Each command's module (and its heavy dependencies) is
+// imported when the command runs, so --help and --version stay fast.
+
+export type Action = (context: Context) => Promise<number>;
+
+const number = (name: string) => (value: string) => {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError(`${name} takes a number`);
+  return n;
+};
+
+/** Builds the program; `run` receives each parsed command, so tests can see options without running them. */
+export function buildProgram(run: (action: Action) => void): Command {
+  const program = new Command('aiclaim')
+    .description('Audit the AI claims of marketing-technology vendors: interview, score with every point explained, track quarter over quarter.')
+    .version(packageVersion(), '-V, --version')
+    .option('--debug', 'show stack traces for errors')
+    .showSuggestionAfterError(true)
+    .configureHelp({ sortSubcommands: false })
+    .exitOverride();
+
+  program
+    .command('score')
+    .description('validate and score vendor files, print a ranked table, write a findings snapshot')
+    .argument('[paths...]', 'vendor files, folders or globs (default: the workspace vendors/ folder)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'yaml', 'markdown', 'csv']))
+    .option('-e, --explain', 'show every point earned and lost, with its reason')
+    .option('-p, --period <YYYY-Qn>', 'score for this quarter and write its findings snapshot (findings/<period>.yaml)')
+    .option('-o, --out <file>', 'with --period: write the snapshot here instead')
+    .option('--force', 'with --period: replace the snapshot of a past quarter')
+    .option('--fail-under <score>', 'exit 1 when a vendor scores under this (0-100)', number('--fail-under'))
+    .option('-q, --questionnaire <id|file>', 'score against this questionnaire instead of the workspace one')
+    .action((paths: string[], options: Record<string, unknown>) =>
+      run(async (context) => (await import('./commands/score.js')).score({ ...options, paths }, context)),
+    );
+
+  program
+    .command('validate')
+    .description('check questionnaires, vendor files, findings and settings, with file:line:col for each problem')
+    .argument('[paths...]', 'files, folders or globs (default: the whole workspace)')
+    .option('-q, --questionnaire <id|file>', 'check vendor answers against this questionnaire')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']))
+    .action((paths: string[], options: Record<string, unknown>) =>
+      run(async (context) => (await import('./commands/validate.js')).validate({ ...options, paths }, context)),
+    );
+
+  program
+    .command('init')
+    .description('create a workspace: settings, a commented example vendor, .gitignore for drafts')
+    .argument('[dir]', 'folder to create the workspace in', '.')
+    .option('--force', 'overwrite files that already exist')
+    .action((dir: string, options: Record<string, unknown>) => run(async (context) => (await import('./commands/init.js')).init({ ...options, dir }, context)));
+
+  const questionnaire = program.command('questionnaire').description('list the available questionnaires, or show one as an outline');
+  questionnaire
+    .command('list')
+    .description('list bundled and workspace questionnaires')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'yaml']))
+    .action((options: Record<string, unknown>) => run(async (context) => (await import('./commands/questionnaire.js')).listQuestionnaires(options, context)));
+  questionnaire
+    .command('show')
+    .description('show a questionnaire: sections, questions, conditions, points and red flags')
+    .argument('[id]', 'questionnaire id or file (default: the workspace questionnaire)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json', 'yaml']))
+    .action((id: string | undefined, options: Record<string, unknown>) =>
+      run(async (context) => (await import('./commands/questionnaire.js')).showQuestionnaire({ ...options, id }, context)),
+    );
+
+  return program;
+}
+
+export async function main(argv: string[] = process.argv, context: Context = processContext()): Promise<number> {
+  let action: Action | undefined;
+  const program = buildProgram((a) => {
+    action = a;
+  });
+  program.configureOutput({
+    writeOut: (text) => context.stdout.write(text),
+    writeErr: (text) => context.stderr.write(text),
+  });
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const done = ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code);
+      return done ? 0 : 2;
+    }
+    throw error;
+  }
+  if (!action) return 0;
+  const debug = Boolean(program.opts().debug);
+  try {
+    return await action(context);
+  } catch (error) {
+    const { reportError } = await import('./shell/report-error.js');
+    return reportError(error, context, debug);
+  }
+}

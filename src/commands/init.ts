@@ -1,0 +1,139 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import * as z from 'zod';
+import { periodOfDate } from '../core/period.js';
+import { jsonSchemas } from '../core/schema/json-schemas.js';
+import { schemaHint } from '../render/yaml-text.js';
+import { writeFileAtomic } from '../shell/atomic-write.js';
+import type { Context } from '../shell/context.js';
+import { parseOptions } from '../shell/parse-options.js';
+import { EXIT, UserError } from '../shell/user-error.js';
+import { shownPath } from '../shell/workspace.js';
+
+const initOptionsSchema = z.object({ dir: z.string().default('.'), force: z.boolean().default(false) });
+export type InitOptions = z.input<typeof initOptionsSchema>;
+
+const SETTINGS = `${schemaHint('.aiclaim/schemas/settings.schema.json')}
+# aiclaim workspace settings. Every key is optional; these are the defaults.
+schema: aiclaim/settings@1
+
+# The questionnaire vendors are scored against: a bundled id (aiclaim questionnaire list)
+# or a path to your own file.
+questionnaire: ai-claims
+
+folders:
+  vendors: vendors          # one answer file per vendor: vendors/<vendor-id>.yaml
+  findings: findings        # one snapshot per quarter, written by: aiclaim score --period 2026-Q4
+  drafts: .aiclaim/drafts   # unfinished interviews (git-ignored)
+
+# thresholds:
+#   failUnder: 40           # aiclaim score exits 1 when a vendor scores under this
+#   tolerance: 2            # aiclaim diff ignores score moves smaller than this
+
+currency: EUR
+`;
+
+const EXAMPLE_VENDOR = `${schemaHint('../.aiclaim/schemas/vendor.schema.json')}
+# An example vendor file: copy it for each vendor (the file name is the vendor id), or run
+# \`aiclaim interview\` to fill one in by answering questions. Then: aiclaim score
+schema: aiclaim/vendor@1
+id: example-vendor
+name: Example Vendor
+product: Example Personalize
+category: on-site-personalization   # one of the martech categories (aiclaim questionnaire show lists them)
+website: https://vendor.example
+owner: Your Name, Head of CRM       # who owns this vendor on your side
+spend:
+  amount: 48000
+  currency: EUR
+renewal: 2027-06-30
+
+# Who answered for the vendor, who interviewed, and when.
+interview:
+  date: 2026-10-15
+  interviewer: Your Name
+  respondents:
+    - name: Alex Doe
+      role: VP Product, Example Vendor
+
+# The vendor's AI claims, word for word, with where and when they were made.
+claims:
+  - text: Our AI personalises every page for every visitor in real time.
+    source: https://vendor.example/product
+    date: 2026-05-01
+
+# Roadmap commitments: status is planned, delivered (with deliveredIn), slipped (with revisedDue) or dropped.
+roadmap:
+  - id: next-best-offer
+    title: Next-best-offer model for logged-in visitors
+    promised: 2026-Q2
+    due: 2026-Q4
+    status: planned
+
+# Answers, keyed by question id (aiclaim questionnaire show). Each has a value, and where the
+# question asks for it, evidence: a URL or document reference that existed when the claim was made.
+answers:
+  ai-runtime:
+    value: model
+    evidence: https://vendor.example/architecture.pdf
+  model-origin:
+    value: in-house
+    note: Gradient-boosted ranking model, retrained weekly.
+  trains-models:
+    value: true
+  training-records:
+    value: 40000000
+    evidence:
+      ref: Data sheet v3 (shared under NDA)
+      date: 2026-04-12
+    date: 2026-10-15
+  lawful-basis:
+    notApplicable: The model is trained on pseudonymous events of visitors outside the EU only.
+`;
+
+const GITIGNORE_LINE = '.aiclaim/drafts/';
+
+export async function init(input: InitOptions, context: Context): Promise<number> {
+  const options = parseOptions(initOptionsSchema, input);
+  const root = resolve(context.cwd, options.dir);
+  const files: [string, string][] = [
+    [join(root, 'aiclaim.yaml'), SETTINGS],
+    [join(root, 'vendors', 'example-vendor.yaml'), EXAMPLE_VENDOR],
+    [join(root, 'findings', '.gitkeep'), ''],
+    ...Object.entries(jsonSchemas()).map(([kind, text]): [string, string] => [join(root, '.aiclaim', 'schemas', `${kind}.schema.json`), text]),
+  ];
+  const existing = files.filter(([path]) => existsSync(path) && !path.includes(`${join('.aiclaim', 'schemas')}`));
+  if (existing.length > 0 && !options.force) {
+    throw new UserError(`already exists: ${existing.map(([path]) => shownPath(path, context.cwd)).join(', ')}`, {
+      hint: 'nothing was written; pass --force to overwrite these files',
+    });
+  }
+  for (const [path, text] of files) await writeFileAtomic(path, text);
+
+  const gitignore = join(root, '.gitignore');
+  const current = existsSync(gitignore) ? await readFile(gitignore, 'utf8') : '';
+  if (!current.split(/\r?\n/).includes(GITIGNORE_LINE)) {
+    const separator = current === '' || current.endsWith('\n') ? '' : '\n';
+    await writeFileAtomic(gitignore, `${current}${separator}# unfinished aiclaim interviews\n${GITIGNORE_LINE}\n`);
+  }
+
+  const where = shownPath(root, context.cwd);
+  context.stderr.write(
+    [
+      `Created an aiclaim workspace in ${where}:`,
+      '  aiclaim.yaml                 settings',
+      '  vendors/example-vendor.yaml  a commented example vendor',
+      '  findings/                    quarterly snapshots go here',
+      '  .aiclaim/schemas/            JSON Schemas for editor completion',
+      '  .gitignore                   ignores .aiclaim/drafts/',
+      '',
+      'Next:',
+      `  ${where === '.' ? '' : `cd ${where} && `}aiclaim interview          interview a vendor`,
+      '  aiclaim score                      score every vendor',
+      `  aiclaim score --period ${periodOfDate(context.now())}     write the findings snapshot for a quarter`,
+      '',
+    ].join('\n'),
+  );
+  return EXIT.ok;
+}

@@ -1,0 +1,65 @@
+import * as z from 'zod';
+import { indexQuestionnaire } from '../core/questionnaire-index.js';
+import { questionnaireMarkdown, questionnaireOutline } from '../render/questionnaire-outline.js';
+import { newTable } from '../render/table.js';
+import { yamlText } from '../render/yaml-text.js';
+import { colourFor } from '../shell/colour.js';
+import type { Context } from '../shell/context.js';
+import { readQuestionnaire } from '../shell/load-inputs.js';
+import { PACKAGE_ROOT } from '../shell/package-root.js';
+import { parseOptions } from '../shell/parse-options.js';
+import { EXIT } from '../shell/user-error.js';
+import { availableQuestionnaires, findWorkspace, resolveQuestionnaire, shownPath } from '../shell/workspace.js';
+
+const listOptionsSchema = z.object({ format: z.enum(['table', 'json', 'yaml']).default('table') });
+const showOptionsSchema = z.object({ id: z.string().optional(), format: z.enum(['text', 'markdown', 'json', 'yaml']).default('text') });
+
+export async function listQuestionnaires(input: z.input<typeof listOptionsSchema>, context: Context): Promise<number> {
+  const options = parseOptions(listOptionsSchema, input);
+  const workspace = await findWorkspace(context);
+  const rows = [];
+  for (const { id, path } of await availableQuestionnaires(workspace)) {
+    const { questionnaire, index } = await readQuestionnaire(path, context.cwd);
+    rows.push({
+      id,
+      version: questionnaire.version,
+      title: questionnaire.title,
+      sections: questionnaire.sections.length,
+      questions: index.questions.length,
+      redFlags: questionnaire.redFlags?.length ?? 0,
+      source: path.startsWith(PACKAGE_ROOT) && !path.startsWith(workspace.root) ? 'bundled' : shownPath(path, context.cwd),
+      inUse: id === workspace.settings.questionnaire,
+    });
+  }
+  if (options.format === 'json') context.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+  else if (options.format === 'yaml') context.stdout.write(yamlText(rows));
+  else {
+    const style = colourFor(context.stdout, context.env);
+    const table = newTable(['Id', 'Version', 'Title', 'Sections', 'Questions', 'Red flags', 'Source'], style);
+    for (const r of rows) table.push([r.inUse ? `${r.id} ${style.green('(in use)')}` : r.id, r.version, r.title, r.sections, r.questions, r.redFlags, r.source]);
+    context.stdout.write(`${table.toString()}\n`);
+  }
+  return EXIT.ok;
+}
+
+export async function showQuestionnaire(input: z.input<typeof showOptionsSchema>, context: Context): Promise<number> {
+  const options = parseOptions(showOptionsSchema, input);
+  const workspace = await findWorkspace(context);
+  const path = options.id ? await resolveQuestionnaire(options.id, workspace, context.cwd) : await resolveQuestionnaire(workspace.settings.questionnaire, workspace, workspace.root);
+  const { questionnaire } = await readQuestionnaire(path, context.cwd);
+  indexQuestionnaire(questionnaire);
+  switch (options.format) {
+    case 'json':
+      context.stdout.write(`${JSON.stringify(questionnaire, null, 2)}\n`);
+      break;
+    case 'yaml':
+      context.stdout.write(yamlText(questionnaire));
+      break;
+    case 'markdown':
+      context.stdout.write(questionnaireMarkdown(questionnaire));
+      break;
+    default:
+      context.stdout.write(questionnaireOutline(questionnaire, colourFor(context.stdout, context.env)));
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,145 @@
+import { existsSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import * as z from 'zod';
+import { buildFindings, questionnaireHash, vendorFinding } from '../core/findings/build-findings.js';
+import { comparePeriods, periodOfDate } from '../core/period.js';
+import { sortProblems, type Problem } from '../core/problem.js';
+import { period as periodSchema } from '../core/schema/common.js';
+import { rankVendors } from '../core/scoring/rank-vendors.js';
+import { scoreVendor } from '../core/scoring/score-vendor.js';
+import { explainText } from '../render/explain-text.js';
+import { findingsYaml } from '../render/findings-yaml.js';
+import { scoreCsv } from '../render/score-csv.js';
+import { scoreMarkdown } from '../render/score-markdown.js';
+import { scoreReportData, type ScoreReport } from '../render/score-report.js';
+import { scoreTable } from '../render/score-table.js';
+import { yamlText } from '../render/yaml-text.js';
+import { writeFileAtomic } from '../shell/atomic-write.js';
+import { colourFor } from '../shell/colour.js';
+import type { Context } from '../shell/context.js';
+import { expandPaths } from '../shell/expand-paths.js';
+import { readQuestionnaire, readVendorFiles } from '../shell/load-inputs.js';
+import { toolName } from '../shell/package-root.js';
+import { parseOptions } from '../shell/parse-options.js';
+import { printProblems } from '../shell/print-problems.js';
+import { schemaPathFor } from '../shell/schema-location.js';
+import { EXIT, UserError } from '../shell/user-error.js';
+import { findWorkspace, resolveQuestionnaire, sampleNotice, shownPath } from '../shell/workspace.js';
+
+export const SCORE_FORMATS = ['table', 'json', 'yaml', 'markdown', 'csv'] as const;
+
+export const scoreOptionsSchema = z.object({
+  paths: z.array(z.string()).default([]),
+  format: z.enum(SCORE_FORMATS).optional(),
+  explain: z.boolean().default(false),
+  period: periodSchema.optional(),
+  out: z.string().optional(),
+  force: z.boolean().default(false),
+  failUnder: z.number().min(0).max(100).optional(),
+  questionnaire: z.string().optional(),
+});
+
+export type ScoreOptions = z.input<typeof scoreOptionsSchema>;
+
+export async function score(input: ScoreOptions, context: Context): Promise<number> {
+  const options = parseOptions(scoreOptionsSchema, input);
+  const workspace = await findWorkspace(context);
+  const notice = sampleNotice(workspace, context.cwd);
+  if (notice && options.paths.length === 0) context.stderr.write(`${notice}\n`);
+
+  const questionnairePath = options.questionnaire
+    ? await resolveQuestionnaire(options.questionnaire, workspace, context.cwd)
+    : await resolveQuestionnaire(workspace.settings.questionnaire, workspace, workspace.root);
+  const { questionnaire, index, warnings } = await readQuestionnaire(questionnairePath, context.cwd);
+
+  const paths = options.paths.length ? options.paths : [workspace.vendorsDir];
+  if (options.paths.length === 0 && !existsSync(workspace.vendorsDir)) {
+    throw new UserError(`no vendors folder here (${shownPath(workspace.vendorsDir, context.cwd)})`, {
+      hint: 'run `aiclaim init` to create a workspace, or pass vendor files, folders or globs',
+    });
+  }
+  const expanded = await expandPaths(paths, context.cwd);
+  const loaded = await readVendorFiles(expanded.files, index);
+  const problems: Problem[] = sortProblems([...warnings, ...expanded.problems, ...loaded.problems]);
+  const errors = problems.filter((p) => p.severity === 'error');
+
+  const currentPeriod = periodOfDate(context.now());
+  const period = options.period ?? currentPeriod;
+  const scored = loaded.vendors.map(({ vendor, file }) => ({ vendor, file: file.shown, score: scoreVendor(questionnaire, vendor, { period }) }));
+  const report: ScoreReport = {
+    period,
+    questionnaire: { id: questionnaire.id, version: questionnaire.version, hash: questionnaireHash(questionnaire), title: questionnaire.title },
+    vendors: rankVendors(scored),
+    invalid: errors,
+  };
+
+  printProblems(problems, context);
+  const style = colourFor(context.stdout, context.env);
+  const format = options.format ?? 'table';
+  context.stdout.write(render(report, format, options.explain, style));
+
+  if (options.period) {
+    if (errors.length > 0) {
+      context.stderr.write(`Findings not written: ${errors.length} input problem${errors.length === 1 ? '' : 's'} above; a snapshot with vendors missing would read as vendors dropped. Fix them and run again.\n`);
+    } else {
+      await writeSnapshot(report, loaded.vendors, { ...options, period: options.period }, currentPeriod, workspace, questionnaire, context);
+    }
+  }
+  if (errors.length > 0) return EXIT.invalid;
+
+  const failUnder = options.failUnder ?? workspace.settings.thresholds.failUnder;
+  if (failUnder !== undefined) {
+    const below = report.vendors.filter((v) => v.score.score < failUnder);
+    if (below.length > 0) {
+      context.stderr.write(`${below.length} vendor${below.length === 1 ? '' : 's'} scored under ${failUnder}: ${below.map((v) => `${v.vendor.id} (${v.score.score})`).join(', ')}\n`);
+      return EXIT.failed;
+    }
+  }
+  return EXIT.ok;
+}
+
+function render(report: ScoreReport, format: (typeof SCORE_FORMATS)[number], explain: boolean, style: ReturnType<typeof colourFor>): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(scoreReportData(report, explain), null, 2)}\n`;
+    case 'yaml':
+      return yamlText(scoreReportData(report, explain));
+    case 'markdown':
+      return scoreMarkdown(report, explain);
+    case 'csv':
+      return scoreCsv(report, explain);
+    case 'table':
+      return report.vendors.length === 0 ? 'No vendors scored.\n' : scoreTable(report.vendors, style) + (explain ? `\n${explainText(report.vendors, style)}` : '');
+  }
+}
+
+async function writeSnapshot(
+  report: ScoreReport,
+  vendors: Awaited<ReturnType<typeof readVendorFiles>>['vendors'],
+  options: { period: string; out?: string | undefined; force: boolean },
+  currentPeriod: string,
+  workspace: Awaited<ReturnType<typeof findWorkspace>>,
+  questionnaire: Awaited<ReturnType<typeof readQuestionnaire>>['questionnaire'],
+  context: Context,
+): Promise<void> {
+  if (comparePeriods(options.period, currentPeriod) > 0) {
+    throw new UserError(`${options.period} has not started yet (this is ${currentPeriod})`, { hint: 'findings describe a quarter under way or past' });
+  }
+  const target = options.out ? resolve(context.cwd, options.out) : resolve(workspace.findingsDir, `${options.period}.yaml`);
+  const shown = shownPath(target, context.cwd);
+  if (existsSync(target) && comparePeriods(options.period, currentPeriod) < 0 && !options.force) {
+    throw new UserError(`${shown} holds the findings of a past quarter (${options.period}) and is kept as it is`, {
+      hint: 'pass --force to replace it, or --out to write elsewhere',
+    });
+  }
+  const byId = new Map(vendors.map((v) => [v.vendor.id, v]));
+  const findings = buildFindings(
+    { period: options.period, questionnaire, tool: toolName() },
+    report.vendors.map(({ vendor, score }) => {
+      const source = byId.get(vendor.id)!;
+      return vendorFinding(vendor, score, { file: relative(workspace.root, source.file.path).split(sep).join('/'), hash: source.hash });
+    }),
+  );
+  await writeFileAtomic(target, findingsYaml(findings, schemaPathFor('findings', dirname(target), workspace)));
+  context.stderr.write(`Wrote ${shown}: ${findings.vendors.length} vendor${findings.vendors.length === 1 ? '' : 's'}, ${options.period}.\n`);
+}

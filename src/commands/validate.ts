@@ -1,0 +1,126 @@
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import * as z from 'zod';
+import { kindOf } from '../core/load/load-document.js';
+import { loadFindings, loadQuestionnaire, loadSettings, loadVendor } from '../core/load/load-files.js';
+import { sortProblems, type Problem } from '../core/problem.js';
+import { indexQuestionnaire, type QuestionnaireIndex } from '../core/questionnaire-index.js';
+import { SCHEMA_IDS } from '../core/schema/common.js';
+import { parseYaml } from '../core/yaml/parse-yaml.js';
+import { colourFor } from '../shell/colour.js';
+import type { Context } from '../shell/context.js';
+import { expandPaths, type InputFile } from '../shell/expand-paths.js';
+import { readQuestionnaire } from '../shell/load-inputs.js';
+import { parseOptions } from '../shell/parse-options.js';
+import { printProblems } from '../shell/print-problems.js';
+import { readInput } from '../shell/read-input.js';
+import { EXIT } from '../shell/user-error.js';
+import { findWorkspace, resolveQuestionnaire, sampleNotice, type Workspace } from '../shell/workspace.js';
+
+const validateOptionsSchema = z.object({
+  paths: z.array(z.string()).default([]),
+  questionnaire: z.string().optional(),
+  format: z.enum(['text', 'json']).default('text'),
+});
+
+export type ValidateOptions = z.input<typeof validateOptionsSchema>;
+
+export async function validate(input: ValidateOptions, context: Context): Promise<number> {
+  const options = parseOptions(validateOptionsSchema, input);
+  const workspace = await findWorkspace(context);
+  const paths = options.paths.length ? options.paths : workspacePaths(workspace);
+  const notice = sampleNotice(workspace, context.cwd);
+  if (notice && options.paths.length === 0) context.stderr.write(`${notice}\n`);
+
+  const expanded = await expandPaths(paths, context.cwd);
+  const problems: Problem[] = [...expanded.problems];
+  const questionnaires = new Map<string, QuestionnaireIndex | Problem[]>();
+  const questionnaireFor = async (id: string | undefined): Promise<QuestionnaireIndex | Problem[]> => {
+    const ref = id ?? options.questionnaire ?? workspace.settings.questionnaire;
+    if (!questionnaires.has(ref)) {
+      try {
+        const path = await resolveQuestionnaire(ref, workspace, id || options.questionnaire ? context.cwd : workspace.root);
+        questionnaires.set(ref, (await readQuestionnaire(path, context.cwd)).index);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        questionnaires.set(ref, [{ file: ref, message: `questionnaire could not be loaded: ${message}`, severity: 'error' }]);
+      }
+    }
+    return questionnaires.get(ref)!;
+  };
+
+  for (const file of expanded.files) problems.push(...(await validateFile(file, questionnaireFor)));
+
+  const sorted = sortProblems(problems);
+  const errors = sorted.filter((p) => p.severity === 'error').length;
+  if (options.format === 'json') {
+    context.stdout.write(`${JSON.stringify({ files: expanded.files.length, problems: sorted.map((p) => ({ ...p, line: p.line ?? null, column: p.column ?? null, hint: p.hint ?? null })) }, null, 2)}\n`);
+  } else {
+    printProblems(sorted, context);
+    const style = colourFor(context.stderr, context.env);
+    const files = `${expanded.files.length} file${expanded.files.length === 1 ? '' : 's'}`;
+    context.stderr.write(errors ? style.red(`${errors} error${errors === 1 ? '' : 's'} in ${files}.\n`) : style.green(`${files} valid.\n`));
+  }
+  return errors ? EXIT.invalid : EXIT.ok;
+}
+
+function workspacePaths(workspace: Workspace): string[] {
+  return [workspace.settingsFile, `${workspace.root}/questionnaires`, workspace.vendorsDir, workspace.findingsDir].filter(
+    (p): p is string => p !== undefined && existsSync(p),
+  );
+}
+
+async function validateFile(file: InputFile, questionnaireFor: (id: string | undefined) => Promise<QuestionnaireIndex | Problem[]>): Promise<Problem[]> {
+  const read = await readInput(file.path, file.shown);
+  if (!read.ok) return [read.problem];
+  const parsed = parseYaml(read.text, file.shown);
+  if (!parsed.ok) return parsed.problems;
+  const kind = kindOf(parsed.data);
+  switch (kind) {
+    case 'questionnaire': {
+      const loaded = loadQuestionnaire(read.text, file.shown);
+      return loaded.ok ? loaded.warnings : loaded.problems;
+    }
+    case 'vendor': {
+      const declared = (parsed.data as { questionnaire?: unknown }).questionnaire;
+      const index = await questionnaireFor(typeof declared === 'string' ? declared : undefined);
+      if (Array.isArray(index)) return index.map((p) => ({ ...p, file: file.shown, message: p.message }));
+      const loaded = loadVendor(read.text, file.shown, index, basename(file.path).replace(/\.ya?ml$/i, ''));
+      return loaded.ok ? loaded.warnings : loaded.problems;
+    }
+    case 'findings': {
+      const loaded = loadFindings(read.text, file.shown);
+      if (!loaded.ok) return loaded.problems;
+      return findingsChecks(loaded.value, file);
+    }
+    case 'settings': {
+      const loaded = loadSettings(read.text, file.shown);
+      return loaded.ok ? [] : loaded.problems;
+    }
+    default:
+      return [
+        {
+          file: file.shown,
+          line: 1,
+          column: 1,
+          message: 'not an aiclaim file: it has no known "schema:" key',
+          hint: `start it with one of: ${Object.values(SCHEMA_IDS).map((s) => `schema: ${s}`).join(', ')}`,
+          severity: 'error',
+        },
+      ];
+  }
+}
+
+function findingsChecks(findings: { period: string; vendors: { id: string }[] }, file: InputFile): Problem[] {
+  const problems: Problem[] = [];
+  const name = basename(file.path).replace(/\.ya?ml$/i, '');
+  if (/^\d{4}-Q[1-4]$/.test(name) && name !== findings.period) {
+    problems.push({ file: file.shown, message: `file is named for ${name} but holds the findings of ${findings.period}`, hint: 'rename the file or check its period', severity: 'error' });
+  }
+  const seen = new Set<string>();
+  for (const vendor of findings.vendors) {
+    if (seen.has(vendor.id)) problems.push({ file: file.shown, message: `vendor "${vendor.id}" appears twice`, severity: 'error' });
+    seen.add(vendor.id);
+  }
+  return problems;
+}

@@ -1,0 +1,37 @@
+import type * as z from 'zod';
+import type { Problem } from '../problem.js';
+import { SCHEMA_IDS, type FileKind } from '../schema/common.js';
+import { checkSchema, type YamlSource } from '../validate/schema-problems.js';
+import { parseYaml } from '../yaml/parse-yaml.js';
+
+// From text to typed data: parse, recognise the kind of file, validate its shape.
+
+export type Loaded<T> = { ok: true; value: T; source: YamlSource; warnings: Problem[] } | { ok: false; problems: Problem[] };
+
+export function kindOf(data: unknown): FileKind | undefined {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const key = (data as { schema?: unknown }).schema;
+  return (Object.keys(SCHEMA_IDS) as FileKind[]).find((kind) => SCHEMA_IDS[kind] === key);
+}
+
+export function loadDocument<S extends z.ZodType>(text: string, file: string, kind: FileKind, schema: S): Loaded<z.output<S>> {
+  const parsed = parseYaml(text, file);
+  if (!parsed.ok) return parsed;
+  const source: YamlSource = { file, text, doc: parsed.doc };
+  const found = kindOf(parsed.data);
+  if (found !== kind) {
+    const wanted = SCHEMA_IDS[kind];
+    const problem: Problem = {
+      file,
+      line: 1,
+      column: 1,
+      message: found ? `this is a ${found} file, not a ${kind} file` : `not a ${kind} file: the first key should be "schema: ${wanted}"`,
+      hint: found ? undefined : `add "schema: ${wanted}" at the top if this is a ${kind} file`,
+      severity: 'error',
+    };
+    return { ok: false, problems: [problem] };
+  }
+  const checked = checkSchema(schema, parsed.data, source);
+  if (!checked.ok) return checked;
+  return { ok: true, value: checked.value, source, warnings: [] };
+}

@@ -1,0 +1,32 @@
+// The martech categories, in the order of priority marketing leaders gave them.
+
+export const MARTECH_CATEGORIES = [
+  { id: 'on-site-personalization', label: 'On-site personalization' },
+  { id: 'ab-testing', label: 'A/B testing' },
+  { id: 'crm', label: 'CRM' },
+  { id: 'smart-data', label: 'Smart data' },
+  { id: 'dmp', label: 'DMP' },
+  { id: 'ai-bots', label: 'AI & bots' },
+  { id: 'social-media-intelligence', label: 'Social media intelligence' },
+  { id: 'campaign-management', label: 'Campaign management' },
+  { id: 'marketing-automation', label: 'Marketing automation' },
+  { id: 'emailing', label: 'Emailing' },
+  { id: 'tag-management', label: 'Tag management' },
+  { id: 'social-media-management', label: 'Social media management' },
+  { id: 'customer-service', label: 'Customer service' },
+  { id: 'attribution', label: 'Attribution' },
+  { id: 'web-to-store', label: 'Web-to-store' },
+  { id: 'marketplace', label: 'Marketplace' },
+  { id: 'phygital', label: 'Phygital' },
+  { id: 'dsp', label: 'DSP' },
+  { id: 'ssp', label: 'SSP' },
+  { id: 'generative-content', label: 'Generative content' },
+] as const;
+
+export type MartechCategory = (typeof MARTECH_CATEGORIES)[number]['id'];
+
+export const MARTECH_CATEGORY_IDS = MARTECH_CATEGORIES.map((c) => c.id) as [MartechCategory, ...MartechCategory[]];
+
+export function categoryLabel(id: string): string {
+  return MARTECH_CATEGORIES.find((c) => c.id === id)?.label ?? id;
+}

@@ -1,0 +1,201 @@
+import * as z from 'zod';
+import { nonEmptyText, schemaKey, SCHEMA_IDS, slug, whenSound } from './common.js';
+import { conditionSchema } from './condition.js';
+
+// A questionnaire is data: sections of typed questions, the points each answer earns, the
+// conditions that show a question, and red flags raised by conditions across answers.
+
+export const EVIDENCE_REQUIREMENTS = ['required', 'optional', 'none'] as const;
+export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+const points = z.number().min(0, { error: 'points cannot be negative: score the better answer higher instead' }).max(1000);
+
+const frameworkRef = z.strictObject({
+  framework: slug,
+  ref: nonEmptyText,
+});
+
+const option = z.strictObject({
+  value: slug,
+  label: nonEmptyText,
+  help: z.string().optional(),
+  points: points.optional(),
+});
+
+const band = z.strictObject({
+  gte: z.number().optional(),
+  gt: z.number().optional(),
+  lte: z.number().optional(),
+  lt: z.number().optional(),
+  points,
+  label: z.string().optional(),
+});
+
+const FIELD_TYPES = ['text', 'number', 'date', 'quarter', 'boolean', 'choice'] as const;
+const field = z.strictObject({
+  id: slug,
+  text: nonEmptyText,
+  type: z.enum(FIELD_TYPES),
+  options: z.array(option).min(1).optional(),
+  required: z.boolean().optional(),
+});
+
+const common = {
+  id: slug,
+  text: nonEmptyText,
+  help: z.string().optional(),
+  when: conditionSchema.optional(),
+  evidence: z.enum(EVIDENCE_REQUIREMENTS).default('optional'),
+  notApplicable: z.boolean().default(false),
+  required: z.boolean().optional(),
+  maps: z.array(frameworkRef).optional(),
+  replaces: z.array(slug).optional(),
+};
+
+const booleanQuestion = z.strictObject({
+  ...common,
+  type: z.literal('boolean'),
+  points: z.union([points, z.strictObject({ yes: points.default(0), no: points.default(0) })]).optional(),
+});
+
+const choiceQuestion = z.strictObject({
+  ...common,
+  type: z.literal('choice'),
+  options: z.array(option).min(2),
+});
+
+const multiQuestion = z.strictObject({
+  ...common,
+  type: z.literal('multi'),
+  options: z.array(option).min(2),
+  cap: points.optional(),
+});
+
+const numberQuestion = z.strictObject({
+  ...common,
+  type: z.literal('number'),
+  unit: nonEmptyText,
+  min: z.number().optional(),
+  max: z.number().optional(),
+  integer: z.boolean().optional(),
+  bands: z.array(band).min(1).optional(),
+});
+
+const answeredPoints = { points: points.optional() };
+const textQuestion = z.strictObject({ ...common, ...answeredPoints, type: z.literal('text') });
+const dateQuestion = z.strictObject({ ...common, ...answeredPoints, type: z.literal('date') });
+const quarterQuestion = z.strictObject({ ...common, ...answeredPoints, type: z.literal('quarter') });
+
+const listQuestion = z.strictObject({
+  ...common,
+  type: z.literal('list'),
+  /** roadmap and claims live at the top of a vendor file; other lists live in its answers. */
+  binds: z.enum(['roadmap', 'claims']).optional(),
+  fields: z.array(field).min(1).optional(),
+  points: z
+    .union([z.strictObject({ perItem: points, cap: points }), z.strictObject({ delivery: points })])
+    .optional(),
+});
+
+export const questionSchema = z.discriminatedUnion(
+  'type',
+  [booleanQuestion, choiceQuestion, multiQuestion, numberQuestion, textQuestion, dateQuestion, quarterQuestion, listQuestion],
+  { error: 'type must be one of boolean, choice, multi, number, text, date, quarter, list' },
+);
+
+export interface SectionInput {
+  id: string;
+  title: string;
+  help?: string | undefined;
+  weight?: number | undefined;
+  questions?: z.input<typeof questionSchema>[] | undefined;
+  sections?: SectionInput[] | undefined;
+}
+
+export interface Section {
+  id: string;
+  title: string;
+  help?: string | undefined;
+  weight: number;
+  questions?: Question[] | undefined;
+  sections?: Section[] | undefined;
+}
+
+export const sectionSchema: z.ZodType<Section, SectionInput> = z.lazy(() =>
+  z
+    .strictObject({
+      id: slug,
+      title: nonEmptyText,
+      help: z.string().optional(),
+      weight: z.number().positive({ error: 'weight must be above 0' }).default(1),
+      questions: z.array(questionSchema).min(1).optional(),
+      sections: z.array(sectionSchema).min(1).optional(),
+    })
+    .refine((s) => (s.questions === undefined) !== (s.sections === undefined), {
+      error: 'a section holds either questions or sections, not both and not neither',
+      when: whenSound,
+    }),
+);
+
+const redFlag = z.strictObject({
+  id: slug,
+  severity: z.enum(SEVERITIES),
+  title: nonEmptyText,
+  message: nonEmptyText,
+  when: conditionSchema,
+  cap: slug.optional(),
+  maps: z.array(frameworkRef).optional(),
+});
+
+const verdictBand = z.strictObject({
+  id: slug,
+  label: nonEmptyText,
+  min: z.number().min(0).max(100),
+  help: z.string().optional(),
+});
+
+export const questionnaireSchema = z.strictObject({
+  schema: schemaKey(SCHEMA_IDS.questionnaire),
+  id: slug,
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, { error: 'must be a version written MAJOR.MINOR.PATCH' }),
+  title: nonEmptyText,
+  description: z.string().optional(),
+  source: z.string().optional(),
+  frameworks: z.record(slug, nonEmptyText).optional(),
+  scoring: z
+    .strictObject({
+      method: z.enum(['weighted-sections', 'points']).default('weighted-sections'),
+      unverifiedShare: z.number().min(0).max(1).default(0.5),
+      verdicts: z.array(verdictBand).min(1).optional(),
+      caps: z.partialRecord(z.enum(SEVERITIES), slug).optional(),
+    })
+    .prefault({}),
+  sections: z.array(sectionSchema).min(1),
+  redFlags: z.array(redFlag).optional(),
+});
+
+export type Questionnaire = z.output<typeof questionnaireSchema>;
+export type Question = z.output<typeof questionSchema>;
+export type QuestionType = Question['type'];
+export type RedFlagRule = z.output<typeof redFlag>;
+export type VerdictBand = z.output<typeof verdictBand>;
+export type ListField = z.output<typeof field>;
+export type Option = z.output<typeof option>;
+export type NumberBand = z.output<typeof band>;
+
+export const DEFAULT_VERDICTS: VerdictBand[] = [
+  { id: 'substantiated', label: 'Substantiated', min: 75, help: 'AI claims backed by data, tests and evidence' },
+  { id: 'plausible', label: 'Plausible', min: 55, help: 'mostly backed; some claims still need evidence' },
+  { id: 'weak', label: 'Weak', min: 35, help: 'thin substance behind the claims' },
+  { id: 'unsubstantiated', label: 'Unsubstantiated', min: 0, help: 'the AI claims are not backed' },
+];
+
+export const DEFAULT_CAPS: Partial<Record<Severity, string>> = { critical: 'weak' };
+
+/** Verdict bands and red-flag caps in force: the questionnaire's own, else the defaults (which go together). */
+export function verdictsOf(questionnaire: Questionnaire): { verdicts: VerdictBand[]; caps: Partial<Record<Severity, string>> } {
+  const verdicts = questionnaire.scoring.verdicts ?? DEFAULT_VERDICTS;
+  const caps = questionnaire.scoring.caps ?? (questionnaire.scoring.verdicts ? {} : DEFAULT_CAPS);
+  return { verdicts, caps };
+}

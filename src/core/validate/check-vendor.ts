@@ -1,0 +1,141 @@
+import { isCalendarDate, PERIOD_PATTERN } from '../period.js';
+import type { QuestionnaireIndex } from '../questionnaire-index.js';
+import type { ListField, Question } from '../schema/questionnaire.js';
+import type { Vendor } from '../schema/vendor.js';
+import { didYouMean } from './did-you-mean.js';
+import type { PathIssue } from './path-issue.js';
+import { describe } from './schema-problems.js';
+
+// Checks a vendor's answers against the questionnaire they answer: every answer belongs to a
+// question and has the type that question asks for.
+
+type Path = (string | number)[];
+
+export function checkVendor(vendor: Vendor, index: QuestionnaireIndex, expectedId?: string): PathIssue[] {
+  const issues: PathIssue[] = [];
+  if (expectedId !== undefined && vendor.id !== expectedId) {
+    issues.push({
+      path: ['id'],
+      message: `id "${vendor.id}" does not match the file name (${expectedId}.yaml)`,
+      hint: `rename the file to ${vendor.id}.yaml or change the id`,
+    });
+  }
+  const questionnaireId = index.questionnaire.id;
+  if (vendor.questionnaire !== undefined && vendor.questionnaire !== questionnaireId) {
+    issues.push({
+      path: ['questionnaire'],
+      message: `answers follow questionnaire "${vendor.questionnaire}", but they are being checked against "${questionnaireId}"`,
+      hint: `pass --questionnaire ${vendor.questionnaire}`,
+    });
+    return issues;
+  }
+  const known = [...index.byId.keys()];
+  for (const [id, answer] of Object.entries(vendor.answers)) {
+    const path: Path = ['answers', id];
+    const entry = index.byId.get(id);
+    if (!entry) {
+      const successor = index.replaced.get(id);
+      issues.push(
+        successor
+          ? { path, key: true, severity: 'warning', message: `question "${id}" was replaced by "${successor}"; this answer is read as its answer`, hint: `rename the key to ${successor}` }
+          : { path, key: true, message: `no question "${id}" in questionnaire ${questionnaireId}`, hint: didYouMean(id, known) ?? 'run `aiclaim questionnaire show` for the question ids' },
+      );
+      continue;
+    }
+    const question = entry.question;
+    if (question.type === 'list' && question.binds) {
+      issues.push({ path, key: true, message: `${question.binds} entries live under the top-level "${question.binds}:" list, not under answers` });
+      continue;
+    }
+    if (answer.notApplicable !== undefined && !question.notApplicable) {
+      issues.push({ path: [...path, 'notApplicable'], message: `"${id}" cannot be answered not applicable`, hint: 'give a value; if the vendor will not say, leave the question out (it counts as unanswered)' });
+    }
+    if (answer.value !== undefined) issues.push(...checkValue(answer.value, question, [...path, 'value']));
+    if (answer.evidence !== undefined && typeof answer.evidence !== 'string' && answer.evidence.date && answer.evidence.expires && answer.evidence.expires < answer.evidence.date) {
+      issues.push({ path: [...path, 'evidence', 'expires'], message: 'evidence expires before it was dated' });
+    }
+  }
+  const commitmentIds = new Set<string>();
+  vendor.roadmap?.forEach((commitment, i) => {
+    if (commitmentIds.has(commitment.id)) issues.push({ path: ['roadmap', i, 'id'], message: `roadmap id "${commitment.id}" is used twice` });
+    commitmentIds.add(commitment.id);
+    if (commitment.promised && commitment.promised > commitment.due) {
+      issues.push({ path: ['roadmap', i, 'due'], message: `due ${commitment.due} is before it was promised (${commitment.promised})` });
+    }
+    if (commitment.promised && commitment.deliveredIn && commitment.deliveredIn < commitment.promised) {
+      issues.push({ path: ['roadmap', i, 'deliveredIn'], message: `delivered in ${commitment.deliveredIn}, before it was promised (${commitment.promised})` });
+    }
+    if (commitment.revisedDue && commitment.revisedDue <= commitment.due) {
+      issues.push({ path: ['roadmap', i, 'revisedDue'], message: `revisedDue ${commitment.revisedDue} is not after due ${commitment.due}`, hint: 'a slip moves the date later' });
+    }
+  });
+  return issues;
+}
+
+function checkValue(value: unknown, question: Question, path: Path): PathIssue[] {
+  const wrong = (expected: string, hint?: string): PathIssue[] => [{ path, message: `"${question.id}" takes ${expected}, not ${describe(value)}`, hint }];
+  switch (question.type) {
+    case 'boolean':
+      if (typeof value === 'boolean') return [];
+      return wrong('true or false', typeof value === 'string' && /^(yes|no|y|n|on|off)$/i.test(value) ? `write ${/^(yes|y|on)$/i.test(value) ? 'true' : 'false'}` : undefined);
+    case 'choice': {
+      const options = question.options.map((o) => o.value);
+      if (typeof value === 'string' && options.includes(value)) return [];
+      return wrong(`one of ${options.join(', ')}`, typeof value === 'string' ? didYouMean(value, options) : undefined);
+    }
+    case 'multi': {
+      const options = question.options.map((o) => o.value);
+      if (!Array.isArray(value)) return wrong(`a list of ${options.join(', ')}`, typeof value === 'string' ? `write [${value}]` : undefined);
+      const issues: PathIssue[] = [];
+      const seen = new Set<unknown>();
+      value.forEach((item, i) => {
+        if (typeof item !== 'string' || !options.includes(item)) {
+          issues.push({ path: [...path, i], message: `"${String(item)}" is not an option of "${question.id}"`, hint: didYouMean(String(item), options) ?? `options are: ${options.join(', ')}` });
+        } else if (seen.has(item)) {
+          issues.push({ path: [...path, i], message: `"${item}" is listed twice` });
+        }
+        seen.add(item);
+      });
+      return issues;
+    }
+    case 'number':
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
+        return wrong(`a number (${question.unit})`, typeof value === 'string' && /\d/.test(value) ? 'write the number alone, without units or separators: 1200000' : undefined);
+      }
+      if (question.integer && !Number.isInteger(value)) return wrong(`a whole number (${question.unit})`);
+      if (question.min !== undefined && value < question.min) return [{ path, message: `${value} is below the minimum of ${question.min} ${question.unit}` }];
+      if (question.max !== undefined && value > question.max) return [{ path, message: `${value} is above the maximum of ${question.max} ${question.unit}` }];
+      return [];
+    case 'text':
+      return typeof value === 'string' && value.trim() !== '' ? [] : wrong('text');
+    case 'date':
+      return typeof value === 'string' && isCalendarDate(value) ? [] : wrong('a date written YYYY-MM-DD');
+    case 'quarter':
+      return typeof value === 'string' && PERIOD_PATTERN.test(value) ? [] : wrong('a quarter written YYYY-Qn');
+    case 'list':
+      if (!Array.isArray(value)) return wrong('a list');
+      return value.flatMap((item, i) => checkListItem(item, question.fields ?? [], [...path, i], question.id));
+  }
+}
+
+function checkListItem(item: unknown, fields: ListField[], path: Path, questionId: string): PathIssue[] {
+  if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+    return [{ path, message: `each item of "${questionId}" is a mapping of ${fields.map((f) => f.id).join(', ')}` }];
+  }
+  const record = item as Record<string, unknown>;
+  const issues: PathIssue[] = [];
+  const ids = fields.map((f) => f.id);
+  for (const key of Object.keys(record)) {
+    if (!ids.includes(key)) issues.push({ path: [...path, key], key: true, message: `unknown field "${key}"`, hint: didYouMean(key, ids) ?? `fields are: ${ids.join(', ')}` });
+  }
+  for (const field of fields) {
+    const value = record[field.id];
+    if (value === undefined) {
+      if (field.required) issues.push({ path, message: `item is missing "${field.id}"` });
+      continue;
+    }
+    const asQuestion = { ...field, unit: '', evidence: 'none', notApplicable: false, options: field.options ?? [] } as unknown as Question;
+    issues.push(...checkValue(value, asQuestion, [...path, field.id]));
+  }
+  return issues;
+}

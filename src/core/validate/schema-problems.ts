@@ -1,0 +1,163 @@
+import type * as z from 'zod';
+import type { Document } from 'yaml';
+import type { Problem } from '../problem.js';
+import { offsetOfPath } from '../yaml/parse-yaml.js';
+import { positionAt } from '../yaml/source-text.js';
+import { closest } from './did-you-mean.js';
+
+// Runs a zod schema over parsed YAML and turns its issues into one located line each.
+
+export interface YamlSource {
+  file: string;
+  text: string;
+  doc: Document;
+}
+
+type Path = (string | number)[];
+type Issue = z.core.$ZodIssue;
+type RawIssue = z.core.$ZodRawIssue;
+
+export type SchemaResult<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
+
+export function checkSchema<S extends z.ZodType>(schema: S, data: unknown, source: YamlSource): SchemaResult<z.output<S>> {
+  // The error map sees the schema that raised each issue; keep what it knows for the messages.
+  const knownKeys = new Map<string, string[]>();
+  const result = schema.safeParse(data, {
+    error: (issue: RawIssue) => {
+      if (issue.code === 'unrecognized_keys') {
+        const shape = (issue.inst as { _zod?: { def?: { shape?: Record<string, unknown> } } } | undefined)?._zod?.def?.shape;
+        if (shape) knownKeys.set(JSON.stringify(issue.path ?? []), Object.keys(shape));
+      }
+      return messageFor(issue);
+    },
+  });
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, problems: toProblems(result.error.issues, [], { ...source, data }, knownKeys) };
+}
+
+export function locate(source: YamlSource, path: readonly (string | number)[], key = false): { line: number; column: number } {
+  return positionAt(source.text, offsetOfPath(source.doc, path, key));
+}
+
+type SourceWithData = YamlSource & { data: unknown };
+
+function toProblems(issues: readonly Issue[], base: Path, source: SourceWithData, knownKeys: Map<string, string[]>): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of issues) {
+    const path = [...base, ...(issue.path as Path)];
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      problems.push(...toProblems(bestBranch(issue.errors, issue, path, source), path, source, knownKeys));
+      continue;
+    }
+    if (issue.code === 'unrecognized_keys') {
+      const known = knownKeys.get(JSON.stringify(issue.path)) ?? knownKeys.get(JSON.stringify(path)) ?? [];
+      for (const key of issue.keys) {
+        const suggestion = closest(key, known);
+        problems.push({
+          file: source.file,
+          ...locate(source, [...path, key], true),
+          message: `${label([...path, key])}: unknown key`,
+          hint: suggestion ? `did you mean "${suggestion}"?` : known.length ? `expected one of: ${known.join(', ')}` : undefined,
+          severity: 'error',
+        });
+      }
+      continue;
+    }
+    problems.push({
+      file: source.file,
+      ...locate(source, path, valueAt(source, path) === undefined),
+      message: `${label(path)}: ${issue.message}`,
+      hint: hintFor(issue, valueAt(source, path)),
+      severity: 'error',
+    });
+  }
+  return problems;
+}
+
+/**
+ * Of a union's failed branches, the one the author most likely meant: the branch whose shape
+ * matched (no type mismatch at the union itself), then the one with fewest complaints.
+ */
+function bestBranch(branches: Issue[][], union: Issue, path: Path, source: SourceWithData): Issue[] {
+  const cost = (issues: Issue[]) =>
+    issues.reduce((sum, i) => sum + (i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_value') ? 100 : 1), 0);
+  const sorted = [...branches].sort((a, b) => cost(a) - cost(b));
+  const best = sorted[0]!;
+  if (cost(best) >= 100) {
+    // Nothing matched the shape: name what would have.
+    const expected = [...new Set(branches.map((b) => describeExpected(b[0])).filter(Boolean))];
+    const actual = describe(valueAt(source, path));
+    return [{ ...union, code: 'custom', path: [], message: `must be ${expected.join(' or ')}, not ${actual}` } as Issue];
+  }
+  return best;
+}
+
+function describeExpected(issue: Issue | undefined): string | undefined {
+  if (!issue) return undefined;
+  if (issue.code === 'invalid_type') return article(issue.expected);
+  if (issue.code === 'invalid_value') return issue.values.map((v) => JSON.stringify(v)).join(' or ');
+  return undefined;
+}
+
+function valueAt(source: SourceWithData, path: Path): unknown {
+  let node: unknown = source.data;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  return node;
+}
+
+function messageFor(issue: RawIssue): string | undefined {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return 'is missing';
+      return `must be ${article(issue.expected)}, not ${describe(issue.input)}`;
+    case 'invalid_value':
+      if (issue.values.length === 1) return `must be ${JSON.stringify(issue.values[0])}`;
+      return `must be one of ${issue.values.map((v) => String(v)).join(', ')}`;
+    case 'too_small':
+      if (issue.origin === 'array') return `needs at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}`;
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'must not be empty' : `must be at least ${issue.minimum} characters`;
+      return `must be ${issue.inclusive ? 'at least' : 'above'} ${issue.minimum}`;
+    case 'too_big':
+      if (issue.origin === 'array') return `allows at most ${issue.maximum} items`;
+      if (issue.origin === 'string') return `must be at most ${issue.maximum} characters`;
+      return `must be ${issue.inclusive ? 'at most' : 'below'} ${issue.maximum}`;
+    default:
+      return undefined;
+  }
+}
+
+function hintFor(issue: Issue, input: unknown): string | undefined {
+  if (issue.code === 'invalid_value' && issue.values.length > 1 && typeof input === 'string') {
+    const suggestion = closest(input, issue.values.map(String));
+    if (suggestion) return `did you mean "${suggestion}"?`;
+  }
+  if (issue.code === 'invalid_type' && issue.expected === 'string' && (typeof input === 'number' || typeof input === 'boolean')) {
+    return `YAML read ${String(input)} as a ${typeof input}; put the text in quotes`;
+  }
+  return undefined;
+}
+
+function article(type: string): string {
+  if (type === 'object' || type === 'record') return 'a mapping (key: value lines)';
+  if (type === 'array') return 'a list';
+  if (type === 'int') return 'a whole number';
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+export function describe(value: unknown): string {
+  if (value === null) return 'empty (null)';
+  if (value === undefined) return 'missing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`;
+  return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value)}`;
+}
+
+/** answers.training-records.value, roadmap[2].due */
+export function label(path: readonly (string | number)[]): string {
+  if (path.length === 0) return '(top level)';
+  return path.reduce<string>((out, segment) => (typeof segment === 'number' ? `${out}[${segment}]` : out ? `${out}.${segment}` : segment), '');
+}

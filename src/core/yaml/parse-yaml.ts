@@ -1,0 +1,107 @@
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import type { Problem } from '../problem.js';
+import { positionAt } from './source-text.js';
+
+// Parses one YAML document, keeping the node tree so that any later problem can be located.
+
+export const MAX_ALIASES = 100;
+
+export type ParsedYaml = { ok: true; data: unknown; doc: Document; text: string } | { ok: false; problems: Problem[] };
+
+export function parseYaml(text: string, file: string): ParsedYaml {
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: false });
+  } catch (error) {
+    return { ok: false, problems: [fatal(file, error)] };
+  }
+  if (doc.errors.length > 0) {
+    if (doc.errors.some((e) => /call stack/i.test(e.message))) return { ok: false, problems: [tooDeep(file)] };
+    return {
+      ok: false,
+      problems: doc.errors.slice(0, 5).map((e) => ({
+        file,
+        ...positionAt(text, e.pos[0]),
+        message: yamlMessage(e.code, e.message),
+        hint: yamlHint(e.code),
+        severity: 'error' as const,
+      })),
+    };
+  }
+  if (doc.contents === null) {
+    return { ok: false, problems: [{ file, message: 'file holds no YAML content', hint: 'add content or remove the file', severity: 'error' }] };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    return { ok: false, problems: [fatal(file, error)] };
+  }
+  return { ok: true, data, doc, text };
+}
+
+function tooDeep(file: string): Problem {
+  return { file, message: 'YAML is nested too deeply to read', hint: 'aiclaim files are only a few levels deep; check that this is the file you meant', severity: 'error' };
+}
+
+function fatal(file: string, error: unknown): Problem {
+  if (error instanceof RangeError) return tooDeep(file);
+  if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+    return {
+      file,
+      message: 'YAML expands too many aliases (a resource-exhaustion pattern)',
+      hint: 'write the values out instead of using * aliases',
+      severity: 'error',
+    };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { file, message: `YAML could not be read: ${message}`, severity: 'error' };
+}
+
+function yamlMessage(code: string, message: string): string {
+  if (code === 'DUPLICATE_KEY') return 'duplicate key: each key may appear only once in a mapping';
+  if (code === 'MULTIPLE_DOCS') return 'file holds more than one YAML document';
+  const firstLine = message.split('\n')[0] ?? message;
+  return `YAML syntax error: ${firstLine.replace(/ at line \d+, column \d+.*$/, '')}`;
+}
+
+function yamlHint(code: string): string | undefined {
+  if (code === 'DUPLICATE_KEY') return 'remove or rename one of them';
+  if (code === 'MULTIPLE_DOCS') return 'keep one document per file (remove the extra ---)';
+  if (code === 'TAB_AS_INDENT') return 'indent with spaces, not tabs';
+  return undefined;
+}
+
+type PathSegment = string | number;
+
+/**
+ * The source offset for a path into the document: the value's node, or (for `key`) the key of
+ * the last segment. Where the path does not exist, the nearest existing parent.
+ */
+export function offsetOfPath(doc: Document, path: readonly PathSegment[], key = false): number {
+  let node: unknown = doc.contents;
+  let offset = rangeStart(node) ?? 0;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) return offset;
+      if (key && i === path.length - 1) return rangeStart(pair.key) ?? offset;
+      node = pair.value;
+      offset = rangeStart(node) ?? rangeStart(pair.key) ?? offset;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment];
+      if (item === undefined) return offset;
+      node = item;
+      offset = rangeStart(node) ?? offset;
+    } else {
+      return offset;
+    }
+  }
+  return offset;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  const range = (node as Node | null | undefined)?.range;
+  return range ? range[0] : undefined;
+}

@@ -1,0 +1,36 @@
+import type { ChalkInstance } from 'chalk';
+import type { Severity } from '../core/schema/questionnaire.js';
+
+/** The colours renderers use; a chalk instance at level 0 renders plain text. */
+export type Style = Pick<ChalkInstance, 'bold' | 'dim' | 'red' | 'green' | 'yellow' | 'cyan' | 'gray'>;
+
+export function verdictStyle(style: Style, verdict: string): (text: string) => string {
+  switch (verdict) {
+    case 'substantiated':
+      return style.green;
+    case 'plausible':
+      return style.cyan;
+    case 'weak':
+      return style.yellow;
+    case 'unsubstantiated':
+      return style.red;
+    default:
+      return (text) => text;
+  }
+}
+
+export function severityStyle(style: Style, severity: Severity): (text: string) => string {
+  return severity === 'critical' ? style.red.bold : severity === 'high' ? style.red : severity === 'medium' ? style.yellow : style.dim;
+}
+
+export const pct = (n: number | null): string => (n === null ? '—' : `${Math.round(n * 100)}%`);
+
+export const score1 = (n: number | null): string => (n === null ? '—' : n.toFixed(1));
+
+export function money(amount: number | undefined, currency: string | undefined): string {
+  if (amount === undefined || currency === undefined) return '—';
+  return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+}
+
+/** 12.5 → "12.5", 12 → "12": points read best without trailing zeros. */
+export const points = (n: number): string => String(Math.round(n * 100) / 100);

@@ -1,0 +1,34 @@
+// What a command may touch of the outside world, passed in so that tests can supply their own.
+
+export interface OutputStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean | undefined;
+  columns?: number | undefined;
+}
+
+export interface Context {
+  cwd: string;
+  env: Record<string, string | undefined>;
+  stdout: OutputStream;
+  stderr: OutputStream;
+  /** The clock, read only to pick the current quarter. */
+  now: () => Date;
+  stdinIsTTY: boolean;
+}
+
+export function processContext(): Context {
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    now: () => today(process.env.AICLAIM_TODAY),
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+  };
+}
+
+/** AICLAIM_TODAY=YYYY-MM-DD pins "today", so that scheduled jobs and tests are reproducible. */
+function today(pinned: string | undefined): Date {
+  if (pinned && /^\d{4}-\d{2}-\d{2}$/.test(pinned)) return new Date(`${pinned}T12:00:00Z`);
+  return new Date();
+}

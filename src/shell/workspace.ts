@@ -1,0 +1,117 @@
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { loadSettings } from '../core/load/load-files.js';
+import { settingsSchema, type Settings } from '../core/schema/settings.js';
+import { didYouMean } from '../core/validate/did-you-mean.js';
+import type { Context } from './context.js';
+import { PACKAGE_ROOT } from './package-root.js';
+import { readInput } from './read-input.js';
+import { ProblemsError, UserError } from './user-error.js';
+
+// Where the user's files are: the nearest aiclaim.yaml up from the current folder, or the
+// current folder itself; from the repository with no workspace, the bundled sample portfolio.
+
+export const SETTINGS_FILE = 'aiclaim.yaml';
+export const SAMPLE_ROOT = join(PACKAGE_ROOT, 'fixtures', 'sample');
+
+export interface Workspace {
+  root: string;
+  settings: Settings;
+  settingsFile?: string | undefined;
+  vendorsDir: string;
+  findingsDir: string;
+  draftsDir: string;
+  /** True when running on the bundled sample portfolio. */
+  isSample: boolean;
+}
+
+export async function findWorkspace(context: Context): Promise<Workspace> {
+  const settingsFile = findUp(context.cwd, SETTINGS_FILE);
+  if (settingsFile) return workspaceAt(dirname(settingsFile), await readSettings(settingsFile, context.cwd), settingsFile, false);
+  if (!existsSync(join(context.cwd, 'vendors')) && samePath(context.cwd, PACKAGE_ROOT)) {
+    const sampleSettings = join(SAMPLE_ROOT, SETTINGS_FILE);
+    return workspaceAt(SAMPLE_ROOT, await readSettings(sampleSettings, context.cwd), sampleSettings, true);
+  }
+  return workspaceAt(context.cwd, settingsSchema.parse({ schema: 'aiclaim/settings@1' }), undefined, false);
+}
+
+export function sampleNotice(workspace: Workspace, cwd: string): string | undefined {
+  if (!workspace.isSample) return undefined;
+  return `No workspace here: using the bundled sample portfolio (${shownPath(workspace.root, cwd)}). Run \`aiclaim init\` to start your own.`;
+}
+
+function workspaceAt(root: string, settings: Settings, settingsFile: string | undefined, isSample: boolean): Workspace {
+  return {
+    root,
+    settings,
+    settingsFile,
+    vendorsDir: resolve(root, settings.folders.vendors),
+    findingsDir: resolve(root, settings.folders.findings),
+    draftsDir: resolve(root, settings.folders.drafts),
+    isSample,
+  };
+}
+
+async function readSettings(file: string, cwd: string): Promise<Settings> {
+  const shown = shownPath(file, cwd);
+  const read = await readInput(file, shown);
+  if (!read.ok) throw new ProblemsError([read.problem]);
+  const loaded = loadSettings(read.text, shown);
+  if (!loaded.ok) throw new ProblemsError(loaded.problems);
+  return loaded.value;
+}
+
+function findUp(start: string, name: string): string | undefined {
+  let dir = resolve(start);
+  for (;;) {
+    const candidate = join(dir, name);
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+function samePath(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return false;
+  }
+}
+
+/** A path as the user should see it: relative to where they are, when that is shorter. */
+export function shownPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  const shown = rel === '' ? '.' : rel.startsWith('..') && isAbsolute(path) && rel.split(sep).filter((s) => s === '..').length > 2 ? path : rel;
+  return shown.split(sep).join('/');
+}
+
+/** A questionnaire named by id (the workspace's questionnaires/ folder, then the bundled ones) or by path. */
+export async function resolveQuestionnaire(ref: string, workspace: Workspace, base: string): Promise<string> {
+  if (ref.includes('/') || ref.includes('\\') || /\.ya?ml$/.test(ref)) {
+    const path = resolve(base, ref);
+    if (!existsSync(path)) throw new UserError(`questionnaire file not found: ${ref}`, { hint: 'check the path, or give a questionnaire id (aiclaim questionnaire list)' });
+    return path;
+  }
+  const candidates = [join(workspace.root, 'questionnaires', `${ref}.yaml`), join(PACKAGE_ROOT, 'questionnaires', `${ref}.yaml`)];
+  const found = candidates.find((c) => existsSync(c));
+  if (found) return found;
+  const known = (await availableQuestionnaires(workspace)).map((q) => q.id);
+  throw new UserError(`no questionnaire "${ref}"`, { hint: didYouMean(ref, known) ?? `available: ${known.join(', ')}` });
+}
+
+export async function availableQuestionnaires(workspace: Workspace): Promise<{ id: string; path: string }[]> {
+  const found = new Map<string, string>();
+  for (const dir of [join(PACKAGE_ROOT, 'questionnaires'), join(workspace.root, 'questionnaires')]) {
+    let names: string[] = [];
+    try {
+      names = await readdir(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names.sort()) if (name.endsWith('.yaml')) found.set(name.slice(0, -5), join(dir, name));
+  }
+  return [...found].map(([id, path]) => ({ id, path }));
+}

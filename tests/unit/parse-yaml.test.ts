@@ -1,0 +1,70 @@
+import { describe, expect, test } from 'vitest';
+import { formatProblem } from '../../src/core/problem.js';
+import { parseYaml } from '../../src/core/yaml/parse-yaml.js';
+import { decodeSource, positionAt } from '../../src/core/yaml/source-text.js';
+
+const problems = (text: string) => {
+  const result = parseYaml(text, 'f.yaml');
+  return result.ok ? [] : result.problems.map(formatProblem);
+};
+
+describe('parseYaml', () => {
+  test('reads a document and keeps its nodes for locating problems', () => {
+    const result = parseYaml('a: 1\nb: [x, y]\n', 'f.yaml');
+    expect(result.ok && result.data).toEqual({ a: 1, b: ['x', 'y'] });
+  });
+
+  test('dates stay text (YAML 1.2), so 2026-10-14 is not turned into a timestamp', () => {
+    const result = parseYaml('date: 2026-10-14\nflag: yes\n', 'f.yaml');
+    expect(result.ok && result.data).toEqual({ date: '2026-10-14', flag: 'yes' });
+  });
+
+  test('duplicate keys are refused at the second one', () => {
+    expect(problems('a: 1\nb: 2\na: 3\n')).toEqual(['f.yaml:3:1: duplicate key: each key may appear only once in a mapping — remove or rename one of them']);
+  });
+
+  test('syntax errors give line and column', () => {
+    expect(problems('a: [1, 2\nb: 3\n')[0]).toMatch(/^f\.yaml:\d+:\d+: YAML syntax error: /);
+  });
+
+  test('more than one document is refused', () => {
+    expect(problems('a: 1\n---\nb: 2\n')[0]).toMatch(/more than one YAML document — keep one document per file/);
+  });
+
+  test('an alias bomb is refused, not expanded', () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(',')}]`)].join('\n');
+    expect(problems(`${bomb}\n`)).toEqual(['f.yaml: YAML expands too many aliases (a resource-exhaustion pattern) — write the values out instead of using * aliases']);
+  });
+
+  test('deep nesting is refused with a message, not a crash', () => {
+    const depth = 20000;
+    expect(problems(`${'['.repeat(depth)}${']'.repeat(depth)}\n`)).toEqual([
+      'f.yaml: YAML is nested too deeply to read — aiclaim files are only a few levels deep; check that this is the file you meant',
+    ]);
+  });
+
+  test('a file with only comments holds no content', () => {
+    expect(problems('# nothing here\n')).toEqual(['f.yaml: file holds no YAML content — add content or remove the file']);
+  });
+});
+
+describe('decodeSource', () => {
+  test.each<[string, Uint8Array, RegExp]>([
+    ['empty', new Uint8Array(), /empty/],
+    ['binary', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]), /binary/],
+    ['invalid UTF-8', new Uint8Array([0x61, 0x3a, 0x20, 0xc3, 0x28]), /not valid UTF-8/],
+    ['too large', new Uint8Array(11), /too large/],
+  ])('refuses %s input', (_, bytes, message) => {
+    const result = decodeSource(bytes, 10);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(message);
+  });
+
+  test('accepts UTF-8 text and drops a byte-order mark', () => {
+    expect(decodeSource(new Uint8Array([0xef, 0xbb, 0xbf, 0x61, 0xc3, 0xa9]))).toEqual({ ok: true, text: 'aé' });
+  });
+
+  test('positionAt counts lines and columns from 1', () => {
+    expect(positionAt('ab\ncd\n', 4)).toEqual({ line: 2, column: 2 });
+  });
+});
