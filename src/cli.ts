@@ -24,6 +24,19 @@ export function buildProgram(run: (action: Action) => void): Command {
     .exitOverride();
 
   program
+    .command('interview')
+    .description('interview a vendor in the terminal; a draft is saved after every answer and the file keeps your comments')
+    .argument('[vendor-id]', 'the vendor to interview (default: choose from vendors/, or a new one)')
+    .option('-c, --changed-only', 're-interview: confirm each unchanged section in one keystroke')
+    .option('-a, --answers <file>', 'offer the answers in this vendor file as defaults')
+    .option('-p, --period <YYYY-Qn>', "also update this quarter's findings snapshot for the vendor")
+    .option('--force', "with --period: update a past quarter's snapshot")
+    .option('-q, --questionnaire <id|file>', 'interview with this questionnaire instead of the workspace one')
+    .action((id: string | undefined, options: Record<string, unknown>) =>
+      run(async (context) => (await import('./commands/interview.js')).interview({ ...options, id }, context)),
+    );
+
+  program
     .command('score')
     .description('validate and score vendor files, print a ranked table, write a findings snapshot')
     .argument('[paths...]', 'vendor files, folders or globs (default: the workspace vendors/ folder)')

@@ -1,28 +1,25 @@
 import { existsSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import * as z from 'zod';
-import { buildFindings, questionnaireHash, vendorFinding } from '../core/findings/build-findings.js';
-import { comparePeriods, periodOfDate } from '../core/period.js';
+import { questionnaireHash } from '../core/findings/build-findings.js';
+import { periodOfDate } from '../core/period.js';
 import { sortProblems, type Problem } from '../core/problem.js';
 import { period as periodSchema } from '../core/schema/common.js';
 import { rankVendors } from '../core/scoring/rank-vendors.js';
 import { scoreVendor } from '../core/scoring/score-vendor.js';
 import { explainText } from '../render/explain-text.js';
-import { findingsYaml } from '../render/findings-yaml.js';
 import { scoreCsv } from '../render/score-csv.js';
 import { scoreMarkdown } from '../render/score-markdown.js';
 import { scoreReportData, type ScoreReport } from '../render/score-report.js';
 import { scoreTable } from '../render/score-table.js';
 import { yamlText } from '../render/yaml-text.js';
-import { writeFileAtomic } from '../shell/atomic-write.js';
 import { colourFor } from '../shell/colour.js';
 import type { Context } from '../shell/context.js';
 import { expandPaths } from '../shell/expand-paths.js';
+import { guardSnapshot, snapshotOf, snapshotPath, sourceRef, writeSnapshot } from '../shell/findings-snapshot.js';
 import { readQuestionnaire, readVendorFiles } from '../shell/load-inputs.js';
-import { toolName } from '../shell/package-root.js';
 import { parseOptions } from '../shell/parse-options.js';
 import { printProblems } from '../shell/print-problems.js';
-import { schemaPathFor } from '../shell/schema-location.js';
 import { EXIT, UserError } from '../shell/user-error.js';
 import { findWorkspace, resolveQuestionnaire, sampleNotice, shownPath } from '../shell/workspace.js';
 
@@ -82,7 +79,14 @@ export async function score(input: ScoreOptions, context: Context): Promise<numb
     if (errors.length > 0) {
       context.stderr.write(`Findings not written: ${errors.length} input problem${errors.length === 1 ? '' : 's'} above; a snapshot with vendors missing would read as vendors dropped. Fix them and run again.\n`);
     } else {
-      await writeSnapshot(report, loaded.vendors, { ...options, period: options.period }, currentPeriod, workspace, questionnaire, context);
+      const target = options.out ? resolve(context.cwd, options.out) : snapshotPath(workspace, options.period);
+      const shown = shownPath(target, context.cwd);
+      guardSnapshot(target, shown, options.period, currentPeriod, options.force);
+      const byId = new Map(loaded.vendors.map((v) => [v.vendor.id, v]));
+      const entries = report.vendors.map(({ vendor, score }) => ({ vendor, score, source: sourceRef(workspace, byId.get(vendor.id)!) }));
+      const findings = snapshotOf(options.period, questionnaire, entries);
+      await writeSnapshot(target, findings, workspace);
+      context.stderr.write(`Wrote ${shown}: ${findings.vendors.length} vendor${findings.vendors.length === 1 ? '' : 's'}, ${options.period}.\n`);
     }
   }
   if (errors.length > 0) return EXIT.invalid;
@@ -111,35 +115,4 @@ function render(report: ScoreReport, format: (typeof SCORE_FORMATS)[number], exp
     case 'table':
       return report.vendors.length === 0 ? 'No vendors scored.\n' : scoreTable(report.vendors, style) + (explain ? `\n${explainText(report.vendors, style)}` : '');
   }
-}
-
-async function writeSnapshot(
-  report: ScoreReport,
-  vendors: Awaited<ReturnType<typeof readVendorFiles>>['vendors'],
-  options: { period: string; out?: string | undefined; force: boolean },
-  currentPeriod: string,
-  workspace: Awaited<ReturnType<typeof findWorkspace>>,
-  questionnaire: Awaited<ReturnType<typeof readQuestionnaire>>['questionnaire'],
-  context: Context,
-): Promise<void> {
-  if (comparePeriods(options.period, currentPeriod) > 0) {
-    throw new UserError(`${options.period} has not started yet (this is ${currentPeriod})`, { hint: 'findings describe a quarter under way or past' });
-  }
-  const target = options.out ? resolve(context.cwd, options.out) : resolve(workspace.findingsDir, `${options.period}.yaml`);
-  const shown = shownPath(target, context.cwd);
-  if (existsSync(target) && comparePeriods(options.period, currentPeriod) < 0 && !options.force) {
-    throw new UserError(`${shown} holds the findings of a past quarter (${options.period}) and is kept as it is`, {
-      hint: 'pass --force to replace it, or --out to write elsewhere',
-    });
-  }
-  const byId = new Map(vendors.map((v) => [v.vendor.id, v]));
-  const findings = buildFindings(
-    { period: options.period, questionnaire, tool: toolName() },
-    report.vendors.map(({ vendor, score }) => {
-      const source = byId.get(vendor.id)!;
-      return vendorFinding(vendor, score, { file: relative(workspace.root, source.file.path).split(sep).join('/'), hash: source.hash });
-    }),
-  );
-  await writeFileAtomic(target, findingsYaml(findings, schemaPathFor('findings', dirname(target), workspace)));
-  context.stderr.write(`Wrote ${shown}: ${findings.vendors.length} vendor${findings.vendors.length === 1 ? '' : 's'}, ${options.period}.\n`);
 }

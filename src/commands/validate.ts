@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import * as z from 'zod';
-import { kindOf } from '../core/load/load-document.js';
+import { draftSchema } from '../core/interview/draft.js';
+import { kindOf, loadDocument } from '../core/load/load-document.js';
 import { loadFindings, loadQuestionnaire, loadSettings, loadVendor } from '../core/load/load-files.js';
 import { sortProblems, type Problem } from '../core/problem.js';
 import { indexQuestionnaire, type QuestionnaireIndex } from '../core/questionnaire-index.js';
@@ -95,6 +96,10 @@ async function validateFile(file: InputFile, questionnaireFor: (id: string | und
     }
     case 'settings': {
       const loaded = loadSettings(read.text, file.shown);
+      return loaded.ok ? [] : loaded.problems;
+    }
+    case 'draft': {
+      const loaded = loadDocument(read.text, file.shown, 'draft', draftSchema);
       return loaded.ok ? [] : loaded.problems;
     }
     default:

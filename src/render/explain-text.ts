@@ -42,7 +42,8 @@ function explainVendor({ vendor, score, file }: RankedVendor, style: Style): str
 export function verdictLines(score: VendorScore, style: Style): string[] {
   if (score.cappedBy.length === 0) return [];
   const flags = score.redFlags.filter((f) => score.cappedBy.includes(f.id));
-  return [`  ${style.yellow('Verdict capped')}: the points give ${score.pointsVerdict}; ${flags.map((f) => `${f.id} (${f.severity})`).join(', ')} hold it at ${score.verdictLabel}`];
+  const by = flags.map((f) => `${f.id} (${f.severity})`).join(', ');
+  return [`  ${style.yellow('Verdict capped')}: the points give ${score.pointsVerdictLabel}; ${by} ${flags.length === 1 ? 'holds' : 'hold'} it at ${score.verdictLabel}`];
 }
 
 function questionLine(q: QuestionScore, idWidth: number, style: Style): string {

@@ -40,7 +40,7 @@ function explainVendorMarkdown({ vendor, score, file }: RankedVendor): string {
   const out: string[] = [];
   out.push(`\n## ${mdEscape(vendor.name)}\n`);
   out.push(`Score **${score1(score.score)}**, ${score.verdictLabel}; answered ${pct(score.completeness)}, evidenced ${pct(score.confidence)}. Source: \`${file}\`.\n`);
-  if (score.cappedBy.length) out.push(`Verdict capped: the points give ${score.pointsVerdict}; held at ${score.verdictLabel} by ${score.cappedBy.join(', ')}.\n`);
+  if (score.cappedBy.length) out.push(`Verdict capped: the points give ${score.pointsVerdictLabel}; held at ${score.verdictLabel} by ${score.cappedBy.join(', ')}.\n`);
   for (const section of score.sections) {
     out.push(`${'#'.repeat(Math.min(6, 3 + section.depth))} ${mdEscape(section.title)}: ${score1(section.score)} (${points(section.earned)} of ${points(section.possible)} points, weight ${section.weight})\n`);
     const rows = score.questions

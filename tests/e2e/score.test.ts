@@ -68,7 +68,7 @@ describe('aiclaim score on the sample portfolio', () => {
     const text = await run(['score', '--explain']);
     expect(text.stdout).toMatch(/Harbor Software Ltd/);
     expect(text.stdout).toMatch(/training-records\s+.*dated after the claim/);
-    expect(text.stdout).toMatch(/Verdict capped: the points give plausible; no-runway \(critical\) hold it at Weak/);
+    expect(text.stdout).toMatch(/Verdict capped: the points give Plausible; no-runway \(critical\) holds it at Weak/);
   });
 
   test('every format renders the same ranking', async () => {

@@ -48,3 +48,22 @@ function compareNumber(value: number, test: Pick<FactTest, 'gt' | 'gte' | 'lt' |
   if (test.lte !== undefined) return value <= test.lte;
   return false;
 }
+
+/**
+ * The tests that made a condition hold, for explaining it: under `any`, only the branches that
+ * held; under `not`, whatever it negates. Empty when the condition does not hold.
+ */
+export function satisfiedTests(condition: Condition, context: ConditionContext): (QuestionTest | FactTest)[] {
+  if (!evaluateCondition(condition, context)) return [];
+  if ('all' in condition) return condition.all.flatMap((c) => satisfiedTests(c, context));
+  if ('any' in condition) return condition.any.flatMap((c) => satisfiedTests(c, context));
+  if ('not' in condition) return leaves(condition.not);
+  return [condition];
+}
+
+function leaves(condition: Condition): (QuestionTest | FactTest)[] {
+  if ('all' in condition) return condition.all.flatMap(leaves);
+  if ('any' in condition) return condition.any.flatMap(leaves);
+  if ('not' in condition) return leaves(condition.not);
+  return [condition];
+}

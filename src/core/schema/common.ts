@@ -26,6 +26,7 @@ export const SCHEMA_IDS = {
   vendor: 'aiclaim/vendor@1',
   findings: 'aiclaim/findings@1',
   settings: 'aiclaim/settings@1',
+  draft: 'aiclaim/draft@1',
 } as const;
 
 export type FileKind = keyof typeof SCHEMA_IDS;

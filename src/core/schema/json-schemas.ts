@@ -4,6 +4,7 @@ import { questionnaireSchema } from './questionnaire.js';
 import { settingsSchema } from './settings.js';
 import { vendorSchema } from './vendor.js';
 import type { FileKind } from './common.js';
+import { draftSchema } from '../interview/draft.js';
 
 // JSON Schemas generated from the zod schemas, so that editors validate files as they are typed.
 
@@ -12,9 +13,10 @@ const TITLES: Record<FileKind, string> = {
   vendor: 'aiclaim vendor answers',
   findings: 'aiclaim findings snapshot',
   settings: 'aiclaim workspace settings',
+  draft: 'aiclaim interview draft',
 };
 
-const SCHEMAS = { questionnaire: questionnaireSchema, vendor: vendorSchema, findings: findingsSchema, settings: settingsSchema } as const;
+const SCHEMAS = { questionnaire: questionnaireSchema, vendor: vendorSchema, findings: findingsSchema, settings: settingsSchema, draft: draftSchema } as const;
 
 export function jsonSchemas(): Record<FileKind, string> {
   const out = {} as Record<FileKind, string>;

@@ -1,9 +1,9 @@
 import { describeCondition } from '../conditions/describe-condition.js';
-import { evaluateCondition, type AnswerState } from '../conditions/evaluate-condition.js';
+import { evaluateCondition, satisfiedTests, type AnswerState } from '../conditions/evaluate-condition.js';
 import { answerDigest } from '../digest.js';
 import { periodEndDate } from '../period.js';
 import { indexQuestionnaire, type QuestionnaireIndex } from '../questionnaire-index.js';
-import { FACTS, questionsIn, type Fact } from '../schema/condition.js';
+import { FACTS, isFactTest, type Fact } from '../schema/condition.js';
 import type { QuestionState } from '../schema/findings.js';
 import { verdictsOf, type Question, type Questionnaire, type Section } from '../schema/questionnaire.js';
 import type { Answer, Vendor } from '../schema/vendor.js';
@@ -87,6 +87,7 @@ export function scoreVendor(questionnaire: Questionnaire, vendor: Vendor, contex
     verdictLabel: verdict.label,
     cappedBy,
     pointsVerdict: pointsVerdict.id,
+    pointsVerdictLabel: pointsVerdict.label,
     completeness: applicable.length === 0 ? 1 : round3(answered.length / applicable.length),
     confidence: earned === 0 ? null : round3(backed / earned),
     sections,
@@ -278,17 +279,26 @@ function raiseFlags(
   const { caps } = verdictsOf(questionnaire);
   const raised: RaisedFlag[] = [];
   for (const rule of questionnaire.redFlags ?? []) {
-    if (!evaluateCondition(rule.when, { answers, facts })) continue;
-    const because = [...new Set(questionsIn(rule.when))].map((id) => {
-      const question = index.byId.get(id)!.question;
-      const answer = answers.get(id);
-      const shown =
-        answer === undefined ? 'unanswered' : answer.notApplicable ? 'not applicable' : answer.value === undefined ? 'unanswered' : question.type === 'list' && question.binds ? `${(vendor[question.binds] ?? []).length} recorded` : formatAnswer(question, answer.value);
-      return { question: id, answer: shown };
-    });
+    const context = { answers, facts };
+    if (!evaluateCondition(rule.when, context)) continue;
+    const because: RaisedFlag['because'] = [];
+    for (const test of satisfiedTests(rule.when, context)) {
+      const subject = isFactTest(test) ? test.fact : test.question;
+      if (because.some((b) => b.question === subject)) continue;
+      because.push({ question: subject, answer: isFactTest(test) ? String(facts[test.fact]) : shownAnswer(index, answers, vendor, test.question) });
+    }
     raised.push({ id: rule.id, severity: rule.severity, title: rule.title, message: rule.message, because, cap: rule.cap ?? caps[rule.severity] });
   }
   return raised;
+}
+
+function shownAnswer(index: QuestionnaireIndex, answers: Map<string, AnswerState>, vendor: Vendor, id: string): string {
+  const question = index.byId.get(id)!.question;
+  const answer = answers.get(id);
+  if (answer === undefined || (answer.value === undefined && !answer.notApplicable)) return 'unanswered';
+  if (answer.notApplicable) return 'not applicable';
+  if (question.type === 'list' && question.binds) return `${(vendor[question.binds] ?? []).length} recorded`;
+  return formatAnswer(question, answer.value!);
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;

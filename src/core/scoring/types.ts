@@ -38,7 +38,7 @@ export interface RaisedFlag {
   severity: Severity;
   title: string;
   message: string;
-  /** The answers the flag's condition read, as "question: answer". */
+  /** The answers (or derived facts) that made the flag's condition hold. */
   because: { question: string; answer: string }[];
   /** The verdict this flag holds the vendor to, if any. */
   cap?: string | undefined;
@@ -58,6 +58,7 @@ export interface VendorScore {
   cappedBy: string[];
   /** Verdict the points alone would give. */
   pointsVerdict: string;
+  pointsVerdictLabel: string;
   completeness: number;
   confidence: number | null;
   sections: SectionScore[];

@@ -1,0 +1,159 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import * as z from 'zod';
+import { draftSchema, type Draft } from '../core/interview/draft.js';
+import { vendorFileText } from '../core/interview/vendor-file.js';
+import { loadDocument } from '../core/load/load-document.js';
+import { loadVendor } from '../core/load/load-files.js';
+import { periodOfDate } from '../core/period.js';
+import type { QuestionnaireIndex } from '../core/questionnaire-index.js';
+import { period as periodSchema } from '../core/schema/common.js';
+import { vendorSchema, type Vendor } from '../core/schema/vendor.js';
+import { evidenceAdvice } from '../core/scoring/evidence-advice.js';
+import { scoreVendor } from '../core/scoring/score-vendor.js';
+import { checkVendor } from '../core/validate/check-vendor.js';
+import { conductInterview, type InterviewStore } from '../interview/conduct-interview.js';
+import { InterviewCancelled } from '../interview/prompter.js';
+import { scoreCard } from '../render/score-card.js';
+import { schemaHint, yamlText } from '../render/yaml-text.js';
+import { writeFileAtomic } from '../shell/atomic-write.js';
+import { colourFor } from '../shell/colour.js';
+import type { Context } from '../shell/context.js';
+import { updateSnapshotVendor } from '../shell/findings-snapshot.js';
+import { readQuestionnaire } from '../shell/load-inputs.js';
+import { parseOptions } from '../shell/parse-options.js';
+import { terminalPrompter } from '../shell/prompts.js';
+import { readInput } from '../shell/read-input.js';
+import { schemaPathFor } from '../shell/schema-location.js';
+import { EXIT, ProblemsError, UserError } from '../shell/user-error.js';
+import { findWorkspace, resolveQuestionnaire, sampleNotice, shownPath, type Workspace } from '../shell/workspace.js';
+import type { Prompter } from '../interview/prompter.js';
+
+const interviewOptionsSchema = z.object({
+  id: z.string().optional(),
+  questionnaire: z.string().optional(),
+  changedOnly: z.boolean().default(false),
+  answers: z.string().optional(),
+  period: periodSchema.optional(),
+  force: z.boolean().default(false),
+});
+
+export type InterviewCommandOptions = z.input<typeof interviewOptionsSchema>;
+
+/** `prompter` is for tests; by default the terminal. */
+export async function interview(input: InterviewCommandOptions, context: Context, prompter?: Prompter): Promise<number> {
+  const options = parseOptions(interviewOptionsSchema, input);
+  if (!prompter && !context.stdinIsTTY) {
+    throw new UserError('interview needs a terminal to ask its questions, and standard input is not one', {
+      hint: 'for batch use, edit vendors/<id>.yaml and run `aiclaim score`; to start an interview from answers you already have, run it in a terminal with --answers file.yaml',
+    });
+  }
+  if (options.id !== undefined && !/^[a-z0-9][a-z0-9-]{0,63}$/.test(options.id)) {
+    throw new UserError(`"${options.id}" is not a vendor id`, { hint: 'vendor ids are lower-case letters, digits and dashes, e.g. harbor-crm' });
+  }
+  const workspace = await findWorkspace(context);
+  const notice = sampleNotice(workspace, context.cwd);
+  if (notice) context.stderr.write(`${notice}\n`);
+  const questionnairePath = options.questionnaire
+    ? await resolveQuestionnaire(options.questionnaire, workspace, context.cwd)
+    : await resolveQuestionnaire(workspace.settings.questionnaire, workspace, workspace.root);
+  const { questionnaire, index } = await readQuestionnaire(questionnairePath, context.cwd);
+  const preload = options.answers ? await readPreload(options.answers, index, context) : undefined;
+
+  const today = context.now().toISOString().slice(0, 10);
+  const period = periodOfDate(context.now());
+  const store = fileStore(workspace, index, context);
+  const ask = prompter ?? (await terminalPrompter(process.stderr));
+  let draft: Draft;
+  try {
+    draft = await conductInterview(questionnaire, store, ask, { id: options.id, changedOnly: options.changedOnly, preload, currency: workspace.settings.currency, period, today });
+  } catch (error) {
+    if (!(error instanceof InterviewCancelled)) throw error;
+    const id = store.lastSaved;
+    context.stderr.write(
+      id
+        ? `\nInterview paused; every answer so far is kept in ${shownPath(draftPath(workspace, id), context.cwd)}. Run \`aiclaim interview ${id}\` to resume.\n`
+        : '\nInterview cancelled before any answer; nothing was written.\n',
+    );
+    return EXIT.interrupted;
+  }
+
+  const vendor = draft.vendor;
+  const issues = checkVendor(vendor, index).filter((i) => i.severity !== 'warning');
+  if (issues.length) {
+    throw new UserError(`the answers do not validate: ${issues.map((i) => i.message).join('; ')}`, { hint: `the draft is kept in ${shownPath(draftPath(workspace, vendor.id), context.cwd)}` });
+  }
+  const target = join(workspace.vendorsDir, `${vendor.id}.yaml`);
+  const original = existsSync(target) ? await readFile(target, 'utf8') : undefined;
+  const hint = schemaHint(schemaPathFor('vendor', workspace.vendorsDir, workspace));
+  await writeFileAtomic(target, vendorFileText(original, vendor, index.questions.map((q) => q.question.id), hint));
+  await rm(draftPath(workspace, vendor.id), { force: true });
+  context.stderr.write(`\nWrote ${shownPath(target, context.cwd)}.\n\n`);
+
+  const scoringPeriod = options.period ?? period;
+  const score = scoreVendor(questionnaire, vendor, { period: scoringPeriod });
+  context.stdout.write(scoreCard(score, evidenceAdvice(questionnaire, vendor, { period: scoringPeriod }, score), colourFor(context.stdout, context.env)));
+  if (options.period) {
+    const written = await updateSnapshotVendor({ workspace, questionnaire, vendor, score, sourcePath: target, period: options.period, currentPeriod: period, force: options.force });
+    context.stderr.write(`Updated ${shownPath(written, context.cwd)} for ${vendor.id}.\n`);
+  }
+  return EXIT.ok;
+}
+
+function draftPath(workspace: Workspace, id: string): string {
+  return join(workspace.draftsDir, `${id}.yaml`);
+}
+
+function fileStore(workspace: Workspace, index: QuestionnaireIndex, context: Context): InterviewStore & { lastSaved?: string } {
+  const store: InterviewStore & { lastSaved?: string } = {
+    async listVendors() {
+      const names = existsSync(workspace.vendorsDir) ? (await readdir(workspace.vendorsDir)).filter((n) => n.endsWith('.yaml')).sort() : [];
+      const out = [];
+      for (const name of names) {
+        const vendor = await readVendorFile(join(workspace.vendorsDir, name), index, context).catch(() => undefined);
+        if (vendor) out.push({ id: vendor.id, name: vendor.name });
+      }
+      return out.sort((a, b) => a.name.localeCompare(b.name));
+    },
+    async readVendor(id) {
+      const path = join(workspace.vendorsDir, `${id}.yaml`);
+      return existsSync(path) ? readVendorFile(path, index, context) : undefined;
+    },
+    async readDraft(id) {
+      const path = draftPath(workspace, id);
+      if (!existsSync(path)) return undefined;
+      const read = await readInput(path, shownPath(path, context.cwd));
+      if (!read.ok) return undefined;
+      const loaded = loadDocument(read.text, path, 'draft', draftSchema);
+      return loaded.ok ? loaded.value : undefined;
+    },
+    async saveDraft(draft) {
+      const path = draftPath(workspace, draft.vendor.id);
+      const hint = schemaHint(schemaPathFor('draft', workspace.draftsDir, workspace));
+      await writeFileAtomic(path, `${hint}\n# An unfinished aiclaim interview: resume it with \`aiclaim interview ${draft.vendor.id}\`.\n${yamlText(draft)}`);
+      store.lastSaved = draft.vendor.id;
+    },
+  };
+  return store;
+}
+
+async function readVendorFile(path: string, index: QuestionnaireIndex, context: Context): Promise<Vendor> {
+  const shown = shownPath(path, context.cwd);
+  const read = await readInput(path, shown);
+  if (!read.ok) throw new ProblemsError([read.problem]);
+  const loaded = loadVendor(read.text, shown, index, path.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, ''));
+  if (!loaded.ok) throw new ProblemsError(loaded.problems);
+  return loaded.value;
+}
+
+/** --answers: a vendor file (or any file with an `answers:` map of the same shape) whose answers become the defaults. */
+async function readPreload(file: string, index: QuestionnaireIndex, context: Context): Promise<Vendor['answers']> {
+  const path = resolve(context.cwd, file);
+  const shown = shownPath(path, context.cwd);
+  const read = await readInput(path, shown);
+  if (!read.ok) throw new ProblemsError([read.problem]);
+  const loaded = loadVendor(read.text, shown, index);
+  if (!loaded.ok) throw new ProblemsError(loaded.problems);
+  return vendorSchema.shape.answers.parse(loaded.value.answers);
+}

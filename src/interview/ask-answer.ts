@@ -1,0 +1,167 @@
+import { parseDateAnswer, parseNumberAnswer, parseQuarterAnswer, type Parsed } from '../core/interview/parse-answer.js';
+import type { ListField, Question } from '../core/schema/questionnaire.js';
+import type { Answer, AnswerValue, Evidence } from '../core/schema/vendor.js';
+import { formatNumber } from '../core/scoring/format-answer.js';
+import { rulePoints } from '../core/scoring/question-rules.js';
+import type { Choice, Prompter } from './prompter.js';
+
+// One question, asked with the prompt that fits its type. The previous answer is the default;
+// the person can skip (the vendor will not say), answer not applicable where allowed, or ask for help.
+
+const SKIP = Symbol('skip');
+const NA = Symbol('not applicable');
+const HELP_KEY = '?';
+const SKIP_KEY = '-';
+const NA_KEY = 'n/a';
+
+type Picked = AnswerValue | typeof SKIP | typeof NA;
+
+export interface AskContext {
+  prompter: Prompter;
+  /** "3/11": the question's place in its section. */
+  position: string;
+}
+
+/** The new answer, or undefined when the question is skipped (left unanswered). */
+export async function askAnswer(question: Question, previous: Answer | undefined, context: AskContext): Promise<Answer | undefined> {
+  const picked = await askValue(question, previous, context);
+  if (picked === SKIP) return undefined;
+  if (picked === NA) {
+    const justification = await context.prompter.input('Why does it not apply? (a sentence, kept in the file)', {
+      default: previous?.notApplicable,
+      validate: (text) => (text.trim().length >= 10 ? true : 'give a reason of a few words'),
+    });
+    return { ...keep(previous, ['note']), notApplicable: justification.trim() };
+  }
+  const valueChanged = previous?.value === undefined || JSON.stringify(previous.value) !== JSON.stringify(picked);
+  // Evidence is asked for where it is required, and where it would back points the answer earns.
+  const wanted = question.evidence === 'required' || (question.evidence === 'optional' && (question.type === 'list' || rulePoints(question, picked).points > 0));
+  const evidence = wanted ? await askEvidence(question, previous?.evidence, context.prompter) : previous?.evidence;
+  return {
+    value: picked,
+    ...(evidence !== undefined ? { evidence } : {}),
+    // The date of a claim stays the day it was first made, unless the answer itself changed.
+    ...(!valueChanged && previous?.date ? { date: previous.date } : {}),
+    ...keep(previous, ['note']),
+  };
+}
+
+function keep(previous: Answer | undefined, keys: ('note' | 'date')[]): Partial<Answer> {
+  const out: Partial<Answer> = {};
+  for (const key of keys) if (previous?.[key] !== undefined) out[key] = previous[key];
+  return out;
+}
+
+function askValue(question: Question, previous: Answer | undefined, context: AskContext): Promise<Picked> {
+  const message = `(${context.position}) ${question.text}`;
+  const current: Picked | undefined = previous?.notApplicable !== undefined ? NA : previous?.value;
+  switch (question.type) {
+    case 'boolean':
+      return askChoice(message, question, [
+        { name: 'Yes', value: true },
+        { name: 'No', value: false },
+      ], current, context);
+    case 'choice':
+      return askChoice(message, question, question.options.map((o) => ({ name: o.label, value: o.value, description: o.help })), current, context);
+    case 'multi':
+      return askMulti(message, question, current, context);
+    case 'number':
+      return askText(`${message} (${question.unit})`, question, current === undefined || current === NA ? current : formatNumber(current as number).replace(/,/g, ''), (text) => parseNumberAnswer(text, question), context);
+    case 'date':
+      return askText(`${message} (YYYY-MM-DD)`, question, current, parseDateAnswer, context);
+    case 'quarter':
+      return askText(`${message} (YYYY-Qn)`, question, current, parseQuarterAnswer, context);
+    case 'text':
+      return askText(message, question, current, (text) => ({ ok: true, value: text.trim() }), context);
+    case 'list':
+      return askListItems(message, question.fields ?? [], Array.isArray(current) ? (current as Record<string, unknown>[]) : [], context.prompter);
+  }
+}
+
+async function askChoice(message: string, question: Question, options: Choice<AnswerValue>[], current: Picked | undefined, context: AskContext): Promise<Picked> {
+  const help = question.help;
+  const choices: Choice<Picked>[] = options.map((o) => ({ ...o, description: [o.description, help].filter(Boolean).join(' — ') || undefined }));
+  if (question.notApplicable) choices.push({ name: 'Not applicable (say why)', value: NA, description: help });
+  choices.push({ name: 'Skip: the vendor will not say', value: SKIP, description: 'left unanswered: counts as zero and lowers completeness' });
+  return context.prompter.select(message, choices, { default: current });
+}
+
+async function askMulti(message: string, question: Question & { type: 'multi' }, current: Picked | undefined, context: AskContext): Promise<Picked> {
+  const chosen = Array.isArray(current) ? current : [];
+  const choices: Choice<string | typeof NA>[] = question.options.map((o) => ({ name: o.label, value: o.value, checked: chosen.includes(o.value), description: o.help ?? question.help }));
+  if (question.notApplicable) choices.push({ name: 'Not applicable (say why)', value: NA, checked: current === NA, description: question.help });
+  const picked = await context.prompter.checkbox(`${message} (space to tick, enter to confirm; none ticked = skip)`, choices);
+  if (picked.includes(NA)) return NA;
+  return picked.length === 0 ? SKIP : (picked as string[]);
+}
+
+async function askText(message: string, question: Question, current: Picked | undefined, parse: (text: string) => Parsed<AnswerValue>, context: AskContext): Promise<Picked> {
+  const keys = [`${SKIP_KEY} to skip`, ...(question.notApplicable ? [`${NA_KEY} if not applicable`] : []), ...(question.help ? [`${HELP_KEY} for help`] : [])];
+  const defaultText = current === NA ? NA_KEY : current === undefined || current === SKIP ? undefined : String(current);
+  for (;;) {
+    const text = await context.prompter.input(`${message} [${keys.join(', ')}]`, {
+      default: defaultText,
+      validate: (raw) => {
+        const t = raw.trim();
+        if (t === HELP_KEY || t === SKIP_KEY || (t.toLowerCase() === NA_KEY && question.notApplicable)) return true;
+        if (t === '') return `type an answer, or ${SKIP_KEY} to skip`;
+        const parsed = parse(t);
+        return parsed.ok ? true : parsed.message;
+      },
+    });
+    const t = text.trim();
+    if (t === HELP_KEY) {
+      context.prompter.note(question.help ?? 'No help for this question.');
+      continue;
+    }
+    if (t === SKIP_KEY) return SKIP;
+    if (t.toLowerCase() === NA_KEY) return NA;
+    const parsed = parse(t);
+    if (parsed.ok) return parsed.value;
+  }
+}
+
+/** Items of a list question: the ones recorded are kept, new ones are added one by one. */
+async function askListItems(message: string, fields: ListField[], items: Record<string, unknown>[], prompter: Prompter): Promise<Picked> {
+  prompter.note(`${message} ${items.length ? `(${items.length} recorded)` : ''}`.trim());
+  const out = [...items];
+  while (await prompter.confirm(out.length ? 'Add another item?' : 'Add an item?', { default: out.length === 0 })) {
+    const item: Record<string, unknown> = {};
+    for (const field of fields) {
+      const value = await askField(field, prompter);
+      if (value !== undefined) item[field.id] = value;
+    }
+    out.push(item);
+  }
+  return out.length ? (out as AnswerValue) : SKIP;
+}
+
+async function askField(field: ListField, prompter: Prompter): Promise<unknown> {
+  if (field.type === 'boolean') return prompter.confirm(field.text);
+  if (field.type === 'choice' && field.options) return prompter.select(field.text, field.options.map((o) => ({ name: o.label, value: o.value })));
+  const parse: (t: string) => Parsed<unknown> =
+    field.type === 'number' ? (t) => parseNumberAnswer(t, { unit: '' }) : field.type === 'date' ? parseDateAnswer : field.type === 'quarter' ? parseQuarterAnswer : (t) => ({ ok: true, value: t.trim() });
+  const text = await prompter.input(`${field.text}${field.required ? '' : ' (Enter to leave out)'}`, {
+    validate: (t) => (t.trim() === '' ? (field.required ? 'required' : true) : ((r) => (r.ok ? true : r.message))(parse(t))),
+  });
+  if (text.trim() === '') return undefined;
+  const parsed = parse(text);
+  return parsed.ok ? parsed.value : undefined;
+}
+
+/** Evidence for an answer: a URL or document reference, and the date the document bears. */
+async function askEvidence(question: Question, previous: Evidence | undefined, prompter: Prompter): Promise<Evidence | undefined> {
+  const previousRef = previous === undefined ? undefined : typeof previous === 'string' ? previous : previous.ref;
+  const required = question.evidence === 'required';
+  const text = await prompter.input(
+    required ? 'Evidence, a URL or document (required: without it the answer earns half; "none" if none)' : 'Evidence, a URL or document (Enter for none)',
+    { default: previousRef },
+  );
+  const ref = text.trim();
+  if (ref === '' || ref.toLowerCase() === 'none') return undefined;
+  if (ref === previousRef) return previous;
+  const date = await prompter.input('Date the document bears (YYYY-MM-DD; Enter if unknown)', {
+    validate: (t) => (t.trim() === '' ? true : ((r) => (r.ok ? true : r.message))(parseDateAnswer(t))),
+  });
+  return date.trim() ? { ref, date: date.trim() } : ref;
+}

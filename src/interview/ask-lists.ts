@@ -1,0 +1,85 @@
+import { parseDateAnswer, parseQuarterAnswer, parseSlug, suggestSlug } from '../core/interview/parse-answer.js';
+import { addQuarters, comparePeriods } from '../core/period.js';
+import type { Claim, Commitment } from '../core/schema/vendor.js';
+import type { Prompter } from './prompter.js';
+
+// The vendor's claims and roadmap: lists kept at the top of its file, reviewed and added to.
+
+const quarter = (options: { after?: string; notAfter?: string } = {}) => (text: string) => {
+  const parsed = parseQuarterAnswer(text);
+  if (!parsed.ok) return parsed.message;
+  if (options.after && comparePeriods(parsed.value, options.after) <= 0) return `must be after ${options.after}`;
+  if (options.notAfter && comparePeriods(parsed.value, options.notAfter) > 0) return `cannot be later than ${options.notAfter}`;
+  return true;
+};
+
+/** A quarter the prompt has already validated. */
+function quarterOf(text: string): string {
+  const parsed = parseQuarterAnswer(text);
+  if (!parsed.ok) throw new Error(`unvalidated quarter: ${text}`);
+  return parsed.value;
+}
+
+export async function askClaims(claims: readonly Claim[], today: string, prompter: Prompter): Promise<Claim[]> {
+  const out = [...claims];
+  if (out.length) prompter.note(out.map((c, i) => `  ${i + 1}. "${c.text}"${c.source ? ` (${c.source})` : ''}`).join('\n'));
+  while (await prompter.confirm(out.length ? `${out.length} claim${out.length === 1 ? '' : 's'} recorded. Add another?` : 'Add a claim?', { default: out.length === 0 })) {
+    const text = await prompter.input('The claim, word for word', { validate: (t) => (t.trim() ? true : 'type the claim') });
+    const source = await prompter.input('Where it was made: URL or document (Enter to leave out)');
+    const date = await prompter.input('When it was made (YYYY-MM-DD)', { default: today, validate: (t) => ((r) => (r.ok ? true : r.message))(parseDateAnswer(t)) });
+    out.push({ text: text.trim(), ...(source.trim() ? { source: source.trim() } : {}), date: date.trim() });
+  }
+  return out;
+}
+
+/** Commitments whose quarter has come and that still need a status: asked about one by one. */
+export function dueCommitments(roadmap: readonly Commitment[], period: string): Commitment[] {
+  return roadmap.filter((c) => (c.status === 'planned' && comparePeriods(c.due, period) <= 0) || (c.status === 'slipped' && c.revisedDue !== undefined && comparePeriods(c.revisedDue, period) <= 0));
+}
+
+type Outcome = 'delivered' | 'slipped' | 'dropped' | 'on-track' | 'skip';
+
+export async function reviewCommitment(c: Commitment, period: string, prompter: Prompter): Promise<Commitment> {
+  const promisedFor = c.status === 'slipped' ? c.revisedDue! : c.due;
+  const stillThisQuarter = comparePeriods(promisedFor, period) === 0;
+  const outcome = await prompter.select<Outcome>(`"${c.title}" was due ${promisedFor}${c.status === 'slipped' ? ` (first due ${c.due})` : ''}. Where does it stand?`, [
+    { name: 'Delivered', value: 'delivered' },
+    { name: 'Slipped to a later quarter', value: 'slipped' },
+    { name: 'Dropped', value: 'dropped' },
+    ...(stillThisQuarter ? [{ name: `Still on track for ${period}`, value: 'on-track' as const }] : []),
+    { name: 'Skip: ask again next time', value: 'skip' },
+  ]);
+  const rest = { ...c };
+  delete rest.deliveredIn;
+  switch (outcome) {
+    case 'delivered': {
+      const when = await prompter.input('Delivered in which quarter? (YYYY-Qn)', { default: period, validate: quarter({ notAfter: period }) });
+      return { ...c, status: 'delivered', deliveredIn: quarterOf(when) };
+    }
+    case 'slipped': {
+      const when = await prompter.input('Now promised for which quarter? (YYYY-Qn)', { default: addQuarters(period, 1), validate: quarter({ after: promisedFor }) });
+      return { ...rest, status: 'slipped', revisedDue: quarterOf(when) };
+    }
+    case 'dropped':
+      return { ...rest, status: 'dropped' };
+    default:
+      return c;
+  }
+}
+
+export async function addCommitments(roadmap: readonly Commitment[], period: string, prompter: Prompter): Promise<Commitment[]> {
+  const out = [...roadmap];
+  if (out.length) prompter.note(out.map((c) => `  ${c.id}: ${c.title} — due ${c.due}, ${c.status}${c.revisedDue ? ` to ${c.revisedDue}` : ''}${c.deliveredIn ? ` in ${c.deliveredIn}` : ''}`).join('\n'));
+  while (await prompter.confirm(out.length ? 'Add a new roadmap commitment?' : 'Add a roadmap commitment?', { default: false })) {
+    const title = await prompter.input('What was promised?', { validate: (t) => (t.trim() ? true : 'describe the commitment') });
+    const ids = new Set(out.map((c) => c.id));
+    let suggestion = suggestSlug(title);
+    for (let n = 2; ids.has(suggestion); n++) suggestion = `${suggestSlug(title).slice(0, 60)}-${n}`;
+    const id = await prompter.input('A short id for it', { default: suggestion, validate: (t) => ((r) => (!r.ok ? r.message : ids.has(r.value) ? 'that id is taken' : true))(parseSlug(t)) });
+    const promised = await prompter.input('Promised in which quarter? (YYYY-Qn)', { default: period, validate: quarter({ notAfter: period }) });
+    const p = quarterOf(promised);
+    const due = await prompter.input('Due in which quarter? (YYYY-Qn)', { default: addQuarters(period, 1), validate: (t) => ((r) => (r.ok && comparePeriods(r.value, p) < 0 ? `cannot be before it was promised (${p})` : quarter()(t)))(parseQuarterAnswer(t)) });
+    out.push({ id: id.trim(), title: title.trim(), promised: p, due: quarterOf(due), status: 'planned' });
+  }
+  return out;
+}

@@ -1,0 +1,158 @@
+import type { Draft } from '../core/interview/draft.js';
+import { indexQuestionnaire, type IndexedSection } from '../core/questionnaire-index.js';
+import type { Questionnaire } from '../core/schema/questionnaire.js';
+import type { Answer, Vendor } from '../core/schema/vendor.js';
+import { formatAnswer } from '../core/scoring/format-answer.js';
+import { scoreVendor } from '../core/scoring/score-vendor.js';
+import { askAnswer } from './ask-answer.js';
+import { addCommitments, askClaims, dueCommitments, reviewCommitment } from './ask-lists.js';
+import { askInterviewRecord, askProfile, chooseVendor, NEW_VENDOR, type VendorChoice } from './ask-profile.js';
+import type { Prompter } from './prompter.js';
+
+// The interview as a conversation: which vendor, resume or start, then the questionnaire section
+// by section. Every answer is saved to the draft before the next question is asked.
+
+export interface InterviewStore {
+  listVendors(): Promise<VendorChoice[]>;
+  readVendor(id: string): Promise<Vendor | undefined>;
+  readDraft(id: string): Promise<Draft | undefined>;
+  saveDraft(draft: Draft): Promise<void>;
+}
+
+export interface InterviewOptions {
+  id?: string | undefined;
+  changedOnly: boolean;
+  /** Answers to offer as defaults, e.g. a questionnaire the vendor filled in beforehand. */
+  preload?: Vendor['answers'] | undefined;
+  currency: string;
+  period: string;
+  today: string;
+}
+
+export async function conductInterview(questionnaire: Questionnaire, store: InterviewStore, prompter: Prompter, options: InterviewOptions): Promise<Draft> {
+  const vendors = await store.listVendors();
+  const chosen = options.id ?? (await chooseVendor(vendors, prompter));
+  const id = chosen === NEW_VENDOR ? undefined : chosen;
+  const draft = (id ? await resumeDraft(id, questionnaire, store, prompter) : undefined) ?? (await startDraft(id, questionnaire, store, prompter, options, vendors));
+  await store.saveDraft(draft);
+  await askSections(questionnaire, draft, store, prompter, options);
+  return draft;
+}
+
+async function resumeDraft(id: string, questionnaire: Questionnaire, store: InterviewStore, prompter: Prompter): Promise<Draft | undefined> {
+  const draft = await store.readDraft(id);
+  if (!draft) return undefined;
+  if (draft.questionnaire !== questionnaire.id) {
+    prompter.note(`A draft for ${id} follows questionnaire ${draft.questionnaire}, not ${questionnaire.id}; it will be replaced.`);
+    return undefined;
+  }
+  const answered = draft.visited.length;
+  const resume = await prompter.select(`An unfinished interview of ${draft.vendor.name} from ${draft.started} has ${answered} answer${answered === 1 ? '' : 's'}.`, [
+    { name: 'Resume it', value: true },
+    { name: 'Start again (the draft is replaced)', value: false },
+  ]);
+  return resume ? draft : undefined;
+}
+
+async function startDraft(id: string | undefined, questionnaire: Questionnaire, store: InterviewStore, prompter: Prompter, options: InterviewOptions, vendors: VendorChoice[]): Promise<Draft> {
+  const existing = id ? await store.readVendor(id) : undefined;
+  const base = existing ?? (await askProfile(prompter, { id, taken: new Set(vendors.map((v) => v.id)), currency: options.currency }));
+  const vendor: Vendor = { ...base, answers: { ...base.answers, ...options.preload } };
+  const hasAnswers = Object.keys(existing?.answers ?? {}).length > 0;
+  let mode: Draft['mode'] = 'full';
+  if (hasAnswers) {
+    mode = options.changedOnly
+      ? 'changed-only'
+      : await prompter.select<Draft['mode']>('This vendor was interviewed before. How do you want to go through it?', [
+          { name: 'Only what changed: confirm each unchanged section in one keystroke', value: 'changed-only' },
+          { name: 'Every question, with the previous answers as defaults', value: 'full' },
+        ]);
+  }
+  vendor.interview = await askInterviewRecord(vendor, options.today, prompter);
+  return { schema: 'aiclaim/draft@1', questionnaire: questionnaire.id, started: options.today, existing: existing !== undefined, mode, visited: [], unchanged: [], reviewed: [], vendor };
+}
+
+async function askSections(questionnaire: Questionnaire, draft: Draft, store: InterviewStore, prompter: Prompter, options: InterviewOptions): Promise<void> {
+  const index = indexQuestionnaire(questionnaire);
+  const sections = index.sections.filter((s) => s.section.questions);
+  for (const [i, section] of sections.entries()) {
+    prompter.note(`\n── Section ${i + 1}/${sections.length} · ${sectionTitle(section, index.sections)} ──`);
+    if (section.section.questions!.some((q) => q.type === 'list' && q.binds === 'roadmap')) await reviewDue(draft, store, prompter, options.period);
+    if (draft.mode === 'changed-only' && (await confirmUnchanged(questionnaire, draft, section, prompter, options.period))) {
+      await store.saveDraft(draft);
+      continue;
+    }
+    const all = section.section.questions!;
+    for (;;) {
+      // Shown questions depend on the answers so far, so they are worked out again after each one.
+      const visible = visibleIn(questionnaire, draft.vendor, section.key, options.period);
+      const question = visible.find((q) => !draft.visited.includes(q.id));
+      if (!question) break;
+      const position = `${all.indexOf(question) + 1}/${all.length}`;
+      if (question.type === 'list' && question.binds === 'claims') {
+        prompter.note(`(${position}) ${question.text}`);
+        draft.vendor.claims = await askClaims(draft.vendor.claims ?? [], options.today, prompter);
+      } else if (question.type === 'list' && question.binds === 'roadmap') {
+        prompter.note(`(${position}) ${question.text}`);
+        draft.vendor.roadmap = await addCommitments(draft.vendor.roadmap ?? [], options.period, prompter);
+      } else {
+        setAnswer(draft.vendor, question.id, await askAnswer(question, draft.vendor.answers[question.id], { prompter, position }));
+      }
+      draft.visited.push(question.id);
+      await store.saveDraft(draft);
+    }
+  }
+}
+
+async function reviewDue(draft: Draft, store: InterviewStore, prompter: Prompter, period: string): Promise<void> {
+  const due = dueCommitments(draft.vendor.roadmap ?? [], period).filter((c) => !draft.reviewed.includes(c.id));
+  if (due.length) prompter.note(`${due.length} roadmap commitment${due.length === 1 ? ' has' : 's have'} come due:`);
+  for (const commitment of due) {
+    const updated = await reviewCommitment(commitment, period, prompter);
+    draft.vendor.roadmap = (draft.vendor.roadmap ?? []).map((c) => (c.id === commitment.id ? updated : c));
+    draft.reviewed.push(commitment.id);
+    await store.saveDraft(draft);
+  }
+}
+
+async function confirmUnchanged(questionnaire: Questionnaire, draft: Draft, section: IndexedSection, prompter: Prompter, period: string): Promise<boolean> {
+  if (draft.unchanged.includes(section.section.id)) return true;
+  const visible = visibleIn(questionnaire, draft.vendor, section.key, period);
+  const pending = visible.filter((q) => !draft.visited.includes(q.id));
+  if (pending.length === 0) return false;
+  const answered = pending.filter((q) => draft.vendor.answers[q.id] !== undefined || (q.type === 'list' && q.binds && draft.vendor[q.binds] !== undefined));
+  if (answered.length === 0) return false;
+  prompter.note(
+    pending
+      .map((q) => {
+        const answer = draft.vendor.answers[q.id];
+        const shown = q.type === 'list' && q.binds ? `${(draft.vendor[q.binds] ?? []).length} recorded` : answer === undefined ? 'unanswered' : answer.notApplicable !== undefined ? 'not applicable' : formatAnswer(q, answer.value!);
+        return `  ${q.id}: ${shown}${answer?.evidence ? ' (evidence)' : ''}`;
+      })
+      .join('\n'),
+  );
+  const unchanged = await prompter.confirm('Nothing changed in this section?', { default: true });
+  if (unchanged) {
+    draft.visited.push(...pending.map((q) => q.id));
+    draft.unchanged.push(section.section.id);
+  }
+  return unchanged;
+}
+
+/** Questions of a section shown for the answers given so far (conditions read earlier answers). */
+function visibleIn(questionnaire: Questionnaire, vendor: Vendor, sectionKey: string, period: string) {
+  const index = indexQuestionnaire(questionnaire);
+  const hidden = new Set(scoreVendor(questionnaire, vendor, { period }).questions.filter((q) => q.state === 'hidden').map((q) => q.id));
+  return index.questions.filter((q) => q.sectionPath.join('/') === sectionKey && !hidden.has(q.question.id)).map((q) => q.question);
+}
+
+function setAnswer(vendor: Vendor, id: string, answer: Answer | undefined): void {
+  const answers = { ...vendor.answers };
+  if (answer === undefined) delete answers[id];
+  else answers[id] = answer;
+  vendor.answers = answers;
+}
+
+function sectionTitle(section: IndexedSection, all: readonly IndexedSection[]): string {
+  return section.path.map((_, i) => all.find((s) => s.key === section.path.slice(0, i + 1).join('/'))!.section.title).join(' › ');
+}

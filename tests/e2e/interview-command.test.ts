@@ -1,0 +1,102 @@
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { interview } from '../../src/commands/interview.js';
+import type { Context } from '../../src/shell/context.js';
+import { REPO, run, tempDir } from '../helpers/run-cli.js';
+import { DEFAULT, scriptedPrompter } from '../helpers/scripted-prompter.js';
+
+// The interview command around the conversation: files read and written, the score card, --answers, --period.
+
+function testContext(cwd: string, today = '2026-11-22'): Context & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    cwd,
+    env: { NO_COLOR: '1' },
+    stdout: { write: (s: string) => out.push(s), isTTY: false },
+    stderr: { write: (s: string) => err.push(s), isTTY: false },
+    now: () => new Date(`${today}T12:00:00Z`),
+    stdinIsTTY: false,
+    out,
+    err,
+  };
+}
+
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+function workspace(): string {
+  const temp = tempDir();
+  cleanup = temp.remove;
+  mkdirSync(join(temp.dir, 'vendors'));
+  mkdirSync(join(temp.dir, 'questionnaires'));
+  copyFileSync(join(REPO, 'tests', 'fixtures', 'quick.yaml'), join(temp.dir, 'questionnaires', 'quick.yaml'));
+  writeFileSync(join(temp.dir, 'aiclaim.yaml'), 'schema: aiclaim/settings@1\nquestionnaire: quick\n');
+  return temp.dir;
+}
+
+describe('aiclaim interview', () => {
+  test('with no terminal, refuses at once and points at the batch way', async () => {
+    const result = await run(['interview', 'acme']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'error: interview needs a terminal to ask its questions, and standard input is not one\nhint: for batch use, edit vendors/<id>.yaml and run `aiclaim score`; to start an interview from answers you already have, run it in a terminal with --answers file.yaml\n',
+    );
+  });
+
+  test('--answers offers a file of answers as the defaults; the card and the snapshot follow', async () => {
+    const dir = workspace();
+    writeFileSync(
+      join(dir, 'vendor-sent.yaml'),
+      'schema: aiclaim/vendor@1\nid: acme\nname: Acme\ncategory: crm\nanswers:\n  trains: { value: true }\n  records: { value: 50000, evidence: https://acme.example/sheet }\n  origin: { value: api }\n',
+    );
+    const prompter = scriptedPrompter([
+      [/Vendor name/, 'Acme'],
+      [/Product/, ''],
+      [/category/, 'crm'],
+      [/spend/, '12000'],
+      [/renewal/, ''],
+      [/Owner/, ''],
+      [/interviewer/, 'Claire'],
+      [/Who answers/, 'Sam'],
+      [/role/, ''],
+      [/Anyone else/, false],
+      [/Add a claim/, true],
+      [/word for word/, 'Our AI knows your customers.'],
+      [/Where it was made/, ''],
+      [/When it was made/, DEFAULT],
+      [/Add another/, false],
+      [/Does the vendor train/, DEFAULT],
+      [/How many training records/, DEFAULT],
+      [/Evidence/, DEFAULT],
+      [/Where does the model come from/, DEFAULT],
+      [/What does the AI do/, '-'],
+      [/Add a roadmap commitment/, false],
+    ]);
+    const context = testContext(dir);
+    expect(await interview({ id: 'acme', answers: 'vendor-sent.yaml', period: '2026-Q4' }, context, prompter)).toBe(0);
+    const file = parse(readFileSync(join(dir, 'vendors', 'acme.yaml'), 'utf8'));
+    expect(file.answers).toEqual({ trains: { value: true }, records: { value: 50000, evidence: 'https://acme.example/sheet' }, origin: { value: 'api' } });
+    const hint = /^# yaml-language-server: \$schema=(.+)$/m.exec(readFileSync(join(dir, 'vendors', 'acme.yaml'), 'utf8'));
+    expect(existsSync(resolve(dir, 'vendors', hint![1]!))).toBe(true);
+    // Substance (weight 2): trains 2/2, 50,000 records 2/6 (evidenced), API origin 1/3 = 5/11.
+    // Value (weight 1): advantage skipped 0/2; no roadmap commitment due, so it does not count.
+    // (2 × 45.45 + 1 × 0) / 3 = 30.3; the claim with under a million records is a critical flag.
+    const card = context.out.join('');
+    expect(card).toMatch(/^Acme \(acme\)\nScore 30\.3 · Unsubstantiated · answered 80% · evidenced 100%/);
+    expect(card).toMatch(/CRITICAL AI claims with little data\n\s+because claims\.count = 1; records = 50,000 records/);
+    expect(context.err.join('')).toMatch(/Updated findings\/2026-Q4\.yaml for acme\./);
+    const snapshot = parse(readFileSync(join(dir, 'findings', '2026-Q4.yaml'), 'utf8'));
+    expect(snapshot.vendors.map((v: { id: string; score: number }) => [v.id, v.score])).toEqual([['acme', 30.3]]);
+  });
+
+  test('an existing file that does not validate is not overwritten by an interview', async () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'vendors', 'acme.yaml'), 'schema: aiclaim/vendor@1\nid: acme\nname: Acme\ncategory: crm\nanswers:\n  trains: { value: maybe }\n');
+    const context = testContext(dir);
+    await expect(interview({ id: 'acme' }, context, scriptedPrompter([]))).rejects.toThrow(/problem/);
+    expect(readFileSync(join(dir, 'vendors', 'acme.yaml'), 'utf8')).toMatch(/maybe/);
+  });
+});

@@ -1,0 +1,124 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { BIN, REPO, run, tempDir } from '../helpers/run-cli.js';
+import { TmuxSession, tmuxAvailable } from '../helpers/tmux.js';
+
+// The interview in a real terminal: tmux runs the built CLI, keys are typed, the screen is read.
+
+const hasTmux = tmuxAvailable();
+if (!hasTmux) console.warn('Skipping the terminal interview tests: tmux is not installed (.ci/run installs it).');
+
+describe.skipIf(!hasTmux)('aiclaim interview in a terminal', () => {
+  const workspace = tempDir();
+  const tmux = new TmuxSession();
+  const cli = (args: string, today = '2026-11-22') => `env NO_COLOR=1 AICLAIM_TODAY=${today} ${process.execPath} ${BIN} ${args}`;
+  const vendorFile = join(workspace.dir, 'vendors', 'brightwave-analytics.yaml');
+
+  beforeAll(() => {
+    mkdirSync(join(workspace.dir, 'vendors'));
+    mkdirSync(join(workspace.dir, 'questionnaires'));
+    copyFileSync(join(REPO, 'tests', 'fixtures', 'quick.yaml'), join(workspace.dir, 'questionnaires', 'quick.yaml'));
+    writeFileSync(join(workspace.dir, 'aiclaim.yaml'), 'schema: aiclaim/settings@1\nquestionnaire: quick\n');
+  });
+  afterAll(() => {
+    tmux.stop();
+    workspace.remove();
+  });
+
+  test('a new vendor: quit half way with Ctrl-C, resume, finish, get a file score accepts', async () => {
+    tmux.start(cli('interview'), workspace.dir);
+    await tmux.answer(/Which vendor\?/, 'Enter');
+    await tmux.answer(/Vendor name/, 'Brightwave Analytics', 'Enter');
+    await tmux.answer(/Vendor id .*\(brightwave-analytics\)/, 'Enter');
+    await tmux.answer(/Product/, 'Brightwave Personalize', 'Enter');
+    await tmux.answer(/Martech category/, 'Enter');
+    await tmux.answer(/Annual spend in EUR/, '84k', 'Enter');
+    await tmux.answer(/renewal date/, '2027-03-31', 'Enter');
+    await tmux.answer(/Owner/, 'Enter');
+    await tmux.answer(/interviewer/, 'Claire Martin', 'Enter');
+    await tmux.answer(/Who answers for the vendor/, 'Sam Lee', 'Enter');
+    await tmux.answer(/role/, 'CTO', 'Enter');
+    await tmux.answer(/Anyone else/, 'Enter');
+    await tmux.answer(/Add a claim/, 'Enter');
+    await tmux.answer(/word for word/, 'Our AI personalises every page in real time.', 'Enter');
+    await tmux.answer(/Where it was made/, 'https://brightwave.example', 'Enter');
+    await tmux.answer(/When it was made/, 'Enter');
+    await tmux.answer(/Add another/, 'Enter');
+    await tmux.answer(/\(2\/4\) Does the vendor train models/, 'Enter');
+    await tmux.answer(/\(3\/4\) How many training records\? \(records\)/, 'lots', 'Enter');
+    await tmux.waitFor(/type a number, e\.g\. 40000000, 40 million or 40M/);
+    tmux.refused();
+    await tmux.answer(/How many training records/, 'C-u', '40 million', 'Enter');
+    // Half way: stop.
+    await tmux.answer(/Evidence, a URL or document \(required/, 'C-c');
+    const paused = await tmux.waitFor(/EXIT=\d+/);
+    expect(paused).toMatch(/Interview paused; every answer so far is kept in \.aiclaim\/drafts\/brightwave-analytics\.yaml\. Run `aiclaim interview brightwave-analytics` to resume\./);
+    expect(paused).toMatch(/EXIT=130/);
+    expect(paused).not.toMatch(/ExitPromptError|\n\s+at /);
+    expect(existsSync(vendorFile)).toBe(false);
+    const draft = parse(readFileSync(join(workspace.dir, '.aiclaim', 'drafts', 'brightwave-analytics.yaml'), 'utf8')) as { visited: string[]; vendor: { answers: object } };
+    expect(draft.visited).toEqual(['claims', 'trains']);
+    expect(draft.vendor.answers).toEqual({ trains: { value: true } });
+
+    // Again: resume and finish.
+    tmux.start(cli('interview brightwave-analytics'), workspace.dir);
+    await tmux.answer(/An unfinished interview of Brightwave Analytics from 2026-11-22 has 2 answers/, 'Enter');
+    await tmux.answer(/\(3\/4\) How many training records/, '40 million', 'Enter');
+    await tmux.answer(/Evidence, a URL or document \(required/, 'https://brightwave.example/data-sheet.pdf', 'Enter');
+    await tmux.answer(/Date the document bears/, '2026-09-01', 'Enter');
+    await tmux.answer(/\(4\/4\) Where does the model come from/, 'Enter');
+    await tmux.answer(/\(1\/2\) What does the AI do that rules cannot\?/, '?', 'Enter');
+    await tmux.answer(/\(1\/2\) What does the AI do that rules cannot\?/, 'Predicts churn 60 days ahead', 'Enter');
+    await tmux.answer(/Add a roadmap commitment/, 'Enter');
+    const done = await tmux.waitFor(/EXIT=\d+/);
+    expect(done).toMatch(/Wrote vendors\/brightwave-analytics\.yaml\./);
+    expect(done).toMatch(/Brightwave Analytics \(brightwave-analytics\)\nScore 100\.0 · Substantiated · answered 100% · evidenced 100%/);
+    expect(done).toMatch(/Substance\s+█{24}\s+100\.0/);
+    expect(done).toMatch(/Red flags: none/);
+    expect(done).toMatch(/EXIT=0/);
+    expect(existsSync(join(workspace.dir, '.aiclaim', 'drafts', 'brightwave-analytics.yaml'))).toBe(false);
+
+    const written = parse(readFileSync(vendorFile, 'utf8'));
+    expect(written).toMatchObject({
+      id: 'brightwave-analytics',
+      name: 'Brightwave Analytics',
+      product: 'Brightwave Personalize',
+      category: 'on-site-personalization',
+      spend: { amount: 84000, currency: 'EUR' },
+      interview: { date: '2026-11-22', interviewer: 'Claire Martin', respondents: [{ name: 'Sam Lee', role: 'CTO' }] },
+      claims: [{ text: 'Our AI personalises every page in real time.', source: 'https://brightwave.example', date: '2026-11-22' }],
+      answers: {
+        trains: { value: true },
+        records: { value: 40000000, evidence: { ref: 'https://brightwave.example/data-sheet.pdf', date: '2026-09-01' } },
+        origin: { value: 'own' },
+        advantage: { value: 'Predicts churn 60 days ahead' },
+      },
+    });
+    const scored = await run(['score', '-f', 'json'], { cwd: workspace.dir });
+    expect(scored.code).toBe(0);
+    expect((JSON.parse(scored.stdout) as { vendors: { id: string; score: number }[] }).vendors).toMatchObject([{ id: 'brightwave-analytics', score: 100 }]);
+  });
+
+  test('a quarterly re-interview with --changed-only takes a handful of keystrokes and keeps the comments', async () => {
+    const before = readFileSync(vendorFile, 'utf8').replace('answers:\n', 'answers:\n  # checked against the data sheet on site\n');
+    writeFileSync(vendorFile, before);
+    tmux.start(cli('interview brightwave-analytics --changed-only --period 2027-Q1', '2027-02-15'), workspace.dir);
+    await tmux.answer(/interviewer\) \(Claire Martin\)/, 'Enter');
+    await tmux.answer(/Answering for the vendor: Sam Lee \(CTO\)\. Same people\?/, 'Enter');
+    await tmux.answer(/Nothing changed in this section\?/, 'Enter');
+    await tmux.answer(/Nothing changed in this section\?/, 'Enter');
+    const done = await tmux.waitFor(/EXIT=\d+/);
+    expect(done).toMatch(/EXIT=0/);
+    expect(done).toMatch(/Updated findings\/2027-Q1\.yaml for brightwave-analytics\./);
+    const after = readFileSync(vendorFile, 'utf8');
+    // Only the interview date moved; the comment stays where it was.
+    const changed = after.split('\n').filter((line, i) => line !== before.split('\n')[i]);
+    expect(changed).toEqual(['  date: 2027-02-15']);
+    expect(after).toMatch(/answers:\n  # checked against the data sheet on site\n/);
+    const validated = execFileSync(process.execPath, [BIN, 'validate'], { cwd: workspace.dir, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(validated).toBe('');
+  });
+});

@@ -1,0 +1,287 @@
+import { describe, expect, test } from 'vitest';
+import type { Draft } from '../../src/core/interview/draft.js';
+import { parseHumanNumber, parseQuarterAnswer, suggestSlug } from '../../src/core/interview/parse-answer.js';
+import type { Vendor } from '../../src/core/schema/vendor.js';
+import { conductInterview, type InterviewStore } from '../../src/interview/conduct-interview.js';
+import { InterviewCancelled } from '../../src/interview/prompter.js';
+import { questionnaire, vendor } from '../helpers/build.js';
+import { CANCEL, DEFAULT, newVendorSteps, scriptedPrompter } from '../helpers/scripted-prompter.js';
+
+const q = questionnaire({
+  sections: [
+    {
+      id: 'basics',
+      title: 'Basics',
+      questions: [
+        { id: 'claims', text: 'Record the claims.', type: 'list', binds: 'claims', evidence: 'none' },
+        { id: 'trains', text: 'Does it train models?', type: 'boolean', points: 2, evidence: 'none', help: 'Prompting is not training.' },
+        { id: 'records', text: 'How many records?', type: 'number', unit: 'records', evidence: 'required', when: { question: 'trains', equals: true }, bands: [{ gte: 1000000, points: 5 }] },
+        { id: 'origin', text: 'Where does the model come from?', type: 'choice', evidence: 'optional', options: [{ value: 'own', label: 'Own', points: 3 }, { value: 'api', label: 'API', points: 1 }] },
+        { id: 'sources', text: 'Which sources?', type: 'multi', evidence: 'none', options: [{ value: 'first-party', label: 'First party', points: 1 }, { value: 'licensed', label: 'Licensed', points: 1 }] },
+      ],
+    },
+    {
+      id: 'more',
+      title: 'More',
+      questions: [
+        { id: 'advantage', text: 'What does the AI do better?', type: 'text', points: 1, evidence: 'none', help: 'A capability, not an adjective.' },
+        { id: 'trained-on', text: 'Last trained?', type: 'quarter', evidence: 'none' },
+        { id: 'audit-date', text: 'Date of the last audit?', type: 'date', evidence: 'none' },
+        { id: 'eu', text: 'EU AI Act class?', type: 'choice', evidence: 'none', notApplicable: true, options: [{ value: 'minimal', label: 'Minimal' }, { value: 'high', label: 'High' }] },
+        { id: 'roadmap', text: 'Record the roadmap.', type: 'list', binds: 'roadmap', evidence: 'none', points: { delivery: 4 } },
+      ],
+    },
+  ],
+});
+
+const options = { changedOnly: false, currency: 'EUR', period: '2026-Q4', today: '2026-11-22' };
+
+function memoryStore(vendors: Vendor[] = [], draft?: Draft): InterviewStore & { saved: Draft[] } {
+  const saved: Draft[] = [];
+  return {
+    saved,
+    listVendors: async () => vendors.map((v) => ({ id: v.id, name: v.name })),
+    readVendor: async (id) => vendors.find((v) => v.id === id),
+    readDraft: async (id) => (draft?.vendor.id === id ? draft : undefined),
+    saveDraft: async (d) => {
+      saved.push(structuredClone(d));
+    },
+  };
+}
+
+describe('a new vendor, from scratch', () => {
+  test('every question type, a condition, evidence, skip and not applicable', async () => {
+    const prompter = scriptedPrompter([
+      [/Which vendor/, 'A new vendor…'],
+      [/Vendor name/, 'Brightwave Analytics'],
+      [/Vendor id/, DEFAULT],
+      [/Product/, ''],
+      [/Martech category/, 'crm'],
+      [/Annual spend in EUR/, '84k'],
+      [/renewal date/, '2027-03-31'],
+      [/Owner/, ''],
+      [/interviewer/, 'Claire Martin'],
+      [/Who answers for the vendor/, 'Sam Lee'],
+      [/role/, 'CTO'],
+      [/Anyone else/, false],
+      [/Add a claim/, true],
+      [/word for word/, 'Our AI personalises every page.'],
+      [/Where it was made/, 'https://brightwave.example'],
+      [/When it was made/, DEFAULT],
+      [/Add another/, false],
+      [/\(2\/5\) Does it train models/, true],
+      [/\(3\/5\) How many records\? \(records\)/, '40 million'],
+      [/Evidence.*required/, 'https://brightwave.example/data-sheet.pdf'],
+      [/Date the document bears/, '2026-09-01'],
+      [/\(4\/5\) Where does the model come from/, 'own'],
+      [/Evidence, a URL or document \(Enter for none\)/, ''],
+      [/\(5\/5\) Which sources/, ['first-party', 'licensed']],
+      [/\(1\/5\) What does the AI do better/, '?'],
+      [/\(1\/5\) What does the AI do better/, 'Predicts churn 60 days ahead'],
+      [/\(2\/5\) Last trained/, '2026 q3'],
+      [/\(3\/5\) Date of the last audit/, '-'],
+      [/\(4\/5\) EU AI Act class/, 'Not applicable (say why)'],
+      [/Why does it not apply/, 'The product is not sold in the EU.'],
+      [/Add a roadmap commitment/, true],
+      [/What was promised/, 'Next-best-offer model'],
+      [/short id/, DEFAULT],
+      [/Promised in which quarter/, DEFAULT],
+      [/Due in which quarter/, '2027-Q2'],
+      [/Add a new roadmap commitment/, false],
+    ]);
+    const store = memoryStore();
+    const draft = await conductInterview(q, store, prompter, options);
+    expect(prompter.remaining()).toBe(0);
+    expect(draft.vendor).toEqual({
+      schema: 'aiclaim/vendor@1',
+      id: 'brightwave-analytics',
+      name: 'Brightwave Analytics',
+      category: 'crm',
+      spend: { amount: 84000, currency: 'EUR' },
+      renewal: '2027-03-31',
+      interview: { date: '2026-11-22', interviewer: 'Claire Martin', respondents: [{ name: 'Sam Lee', role: 'CTO' }] },
+      claims: [{ text: 'Our AI personalises every page.', source: 'https://brightwave.example', date: '2026-11-22' }],
+      roadmap: [{ id: 'next-best-offer-model', title: 'Next-best-offer model', promised: '2026-Q4', due: '2027-Q2', status: 'planned' }],
+      answers: {
+        trains: { value: true },
+        records: { value: 40000000, evidence: { ref: 'https://brightwave.example/data-sheet.pdf', date: '2026-09-01' } },
+        origin: { value: 'own' },
+        sources: { value: ['first-party', 'licensed'] },
+        advantage: { value: 'Predicts churn 60 days ahead' },
+        'trained-on': { value: '2026-Q3' },
+        eu: { notApplicable: 'The product is not sold in the EU.' },
+      },
+    });
+    expect(prompter.notes).toContain('A capability, not an adjective.');
+    // The help of a choice question travels with its choices.
+    expect(prompter.asked.find((a) => /Does it train/.test(a.message))!.choices![0]!.description).toBe('Prompting is not training.');
+    // A draft after every answer, each one holding what was typed so far.
+    expect(store.saved.length).toBeGreaterThanOrEqual(11);
+    expect(store.saved.at(-1)!.visited).toEqual(['claims', 'trains', 'records', 'origin', 'sources', 'advantage', 'trained-on', 'audit-date', 'eu', 'roadmap']);
+  });
+
+  test('a question whose condition does not hold is not asked', async () => {
+    const prompter = scriptedPrompter([
+      ...newVendorSteps('Acme'),
+      [/Add a claim/, false],
+      [/Does it train/, false],
+      [/Where does the model come from/, 'Skip: the vendor will not say'],
+      [/Which sources/, []],
+      [/What does the AI do better/, '-'],
+      [/Last trained/, '-'],
+      [/Date of the last audit/, '-'],
+      [/EU AI Act/, 'Skip: the vendor will not say'],
+      [/Add a roadmap commitment/, false],
+    ]);
+    const draft = await conductInterview(q, memoryStore(), prompter, { ...options, id: 'acme' });
+    expect(prompter.asked.some((a) => /How many records/.test(a.message))).toBe(false);
+    expect(draft.vendor.answers).toEqual({ trains: { value: false } });
+  });
+});
+
+describe('a re-interview', () => {
+  const existing = vendor({
+    id: 'acme',
+    name: 'Acme',
+    interview: { date: '2026-08-01', interviewer: 'Claire', respondents: [{ name: 'Sam', role: 'CTO' }] },
+    claims: [{ text: 'AI everywhere.' }],
+    roadmap: [
+      { id: 'due-now', title: 'Due now', due: '2026-Q3', status: 'planned' },
+      { id: 'slipped-again', title: 'Slipped before', due: '2026-Q2', status: 'slipped', revisedDue: '2026-Q4' },
+      { id: 'later', title: 'Later', due: '2027-Q2', status: 'planned' },
+    ],
+    answers: {
+      trains: { value: true },
+      records: { value: 2000000, evidence: 'sheet.pdf', date: '2026-08-01' },
+      origin: { value: 'api' },
+      sources: { value: ['licensed'] },
+      advantage: { value: 'Faster' },
+      eu: { notApplicable: 'Not sold in the EU at all.' },
+    },
+  });
+
+  test('offers every previous answer as the default, and keeps what is not re-asked', async () => {
+    const prompter = scriptedPrompter([
+      [/How do you want to go through it/, 'full'],
+      [/interviewer/, DEFAULT],
+      [/Same people/, true],
+      [/1 claim recorded\. Add another/, false],
+      [/Does it train/, DEFAULT],
+      [/How many records/, DEFAULT],
+      [/Evidence/, DEFAULT],
+      [/Where does the model come from/, 'own'],
+      [/Evidence/, ''],
+      [/Which sources/, DEFAULT],
+      [/"Due now" was due 2026-Q3/, 'delivered'],
+      [/Delivered in which quarter/, '2026-Q3'],
+      [/"Slipped before" was due 2026-Q4 \(first due 2026-Q2\)/, 'slipped'],
+      [/Now promised for which quarter/, '2027-Q1'],
+      [/What does the AI do better/, DEFAULT],
+      [/Last trained/, '-'],
+      [/audit/, '-'],
+      [/EU AI Act/, DEFAULT],
+      [/Why does it not apply/, DEFAULT],
+      [/Add a new roadmap commitment/, false],
+    ]);
+    const draft = await conductInterview(q, memoryStore([existing]), prompter, { ...options, id: 'acme' });
+    const defaults = Object.fromEntries(prompter.asked.map((a) => [a.message.replace(/^\(\d+\/\d+\) /, '').slice(0, 24), a.default]));
+    expect(defaults).toMatchObject({
+      'Does it train models?': true,
+      'How many records? (recor': '2000000',
+      'Where does the model com': 'api',
+      'Which sources? (space to': ['licensed'],
+      'What does the AI do bett': 'Faster',
+      'Your name (the interview': 'Claire',
+    });
+    expect(draft.vendor.answers.records).toEqual({ value: 2000000, evidence: 'sheet.pdf', date: '2026-08-01' });
+    expect(draft.vendor.answers.origin).toEqual({ value: 'own' });
+    expect(draft.vendor.answers.eu).toEqual({ notApplicable: 'Not sold in the EU at all.' });
+    expect(draft.vendor.roadmap).toEqual([
+      { id: 'due-now', title: 'Due now', due: '2026-Q3', status: 'delivered', deliveredIn: '2026-Q3' },
+      { id: 'slipped-again', title: 'Slipped before', due: '2026-Q2', status: 'slipped', revisedDue: '2027-Q1' },
+      { id: 'later', title: 'Later', due: '2027-Q2', status: 'planned' },
+    ]);
+    expect(draft.vendor.interview).toEqual({ date: '2026-11-22', interviewer: 'Claire', respondents: [{ name: 'Sam', role: 'CTO' }] });
+  });
+
+  test('--changed-only: an unchanged section is one keystroke; due commitments are still asked one by one', async () => {
+    const prompter = scriptedPrompter([
+      [/interviewer/, DEFAULT],
+      [/Same people/, true],
+      [/Nothing changed in this section/, true],
+      [/"Due now" was due 2026-Q3/, 'dropped'],
+      [/"Slipped before" was due 2026-Q4/, 'on-track'],
+      [/Nothing changed in this section/, true],
+    ]);
+    const draft = await conductInterview(q, memoryStore([existing]), prompter, { ...options, id: 'acme', changedOnly: true });
+    expect(prompter.remaining()).toBe(0);
+    expect(prompter.asked).toHaveLength(6);
+    expect(draft.vendor.answers).toEqual(existing.answers);
+    expect(draft.vendor.roadmap!.map((c) => c.status)).toEqual(['dropped', 'slipped', 'planned']);
+  });
+});
+
+describe('nothing lost', () => {
+  test('Ctrl-C stops the interview and the draft holds every answer given', async () => {
+    const store = memoryStore();
+    const prompter = scriptedPrompter([
+      ...newVendorSteps('Acme'),
+      [/Add a claim/, false],
+      [/Does it train/, true],
+      [/How many records/, CANCEL],
+    ]);
+    await expect(conductInterview(q, store, prompter, { ...options, id: 'acme' })).rejects.toBeInstanceOf(InterviewCancelled);
+    const last = store.saved.at(-1)!;
+    expect(last.visited).toEqual(['claims', 'trains']);
+    expect(last.vendor.answers).toEqual({ trains: { value: true } });
+  });
+
+  test('a resumed draft goes on from the first question not yet answered', async () => {
+    const draft: Draft = {
+      schema: 'aiclaim/draft@1',
+      questionnaire: 'test',
+      started: '2026-11-20',
+      existing: false,
+      mode: 'full',
+      visited: ['claims', 'trains', 'records', 'origin', 'sources'],
+      unchanged: [],
+      reviewed: [],
+      vendor: vendor({ id: 'acme', name: 'Acme', answers: { trains: { value: false } } }),
+    };
+    const prompter = scriptedPrompter([
+      [/An unfinished interview of Acme from 2026-11-20 has 5 answers/, 'Resume it'],
+      [/\(1\/5\) What does the AI do better/, 'Faster'],
+      [/Last trained/, '-'],
+      [/audit/, '-'],
+      [/EU AI Act/, 'minimal'],
+      [/Add a roadmap commitment/, false],
+    ]);
+    const result = await conductInterview(q, memoryStore([], draft), prompter, { ...options, id: 'acme' });
+    expect(result.vendor.answers).toEqual({ trains: { value: false }, advantage: { value: 'Faster' }, eu: { value: 'minimal' } });
+  });
+});
+
+describe('typed answers', () => {
+  test.each([
+    ['40 million', 40000000],
+    ['40M', 40000000],
+    ['1,200,000', 1200000],
+    ['1.2e6', 1200000],
+    ['2.5bn records', 2500000000],
+    ['35%', 35],
+    ['12 months', 12],
+  ])('%s reads as %d', (text, value) => {
+    expect(parseHumanNumber(text)).toEqual({ ok: true, value });
+  });
+
+  test('what is not a number says how to type one', () => {
+    expect(parseHumanNumber('lots')).toEqual({ ok: false, message: 'type a number, e.g. 40000000, 40 million or 40M' });
+  });
+
+  test('quarters and vendor ids', () => {
+    expect(parseQuarterAnswer('2026 q3')).toEqual({ ok: true, value: '2026-Q3' });
+    expect(parseQuarterAnswer('Q3 2026').ok).toBe(false);
+    expect(suggestSlug('Brightwave Analytics, Inc.')).toBe('brightwave-analytics-inc');
+    expect(suggestSlug('Zürich & Co')).toBe('zurich-and-co');
+  });
+});
