@@ -52,6 +52,30 @@ export function buildProgram(run: (action: Action) => void): Command {
     );
 
   program
+    .command('diff')
+    .description('compare two findings snapshots: who improved, who slipped, which promises were kept, and why')
+    .argument('<old>', 'the older snapshot: a findings file, or a quarter (2026-Q3) in findings/')
+    .argument('<new>', 'the newer snapshot')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'yaml', 'markdown']))
+    .option('--vendor <id>', 'one vendor in detail, every changed question side by side')
+    .option('--fail-on <what>', 'exit 1 on: regression, new-critical (comma-separated)', (v: string, prev: string[] = []) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)])
+    .option('--tolerance <points>', 'score moves within this many points count as unchanged', number('--tolerance'))
+    .option('--threshold <score>', 'report the spend in vendors scoring under this (default 55)', number('--threshold'))
+    .option('--rescore', 'score both quarters again with the questionnaire in use, from their vendor files')
+    .option('--old-vendors <dir>', 'with --rescore or --vendor: the folder of the older quarter\'s vendor files')
+    .option('--new-vendors <dir>', 'with --rescore or --vendor: the folder of the newer quarter\'s vendor files')
+    .option('-q, --questionnaire <id|file>', 'the questionnaire to rescore with (default: the workspace one)')
+    .action((older: string, newer: string, options: Record<string, unknown>) => run(async (context) => (await import('./commands/diff.js')).diff({ ...options, older, newer }, context)));
+
+  program
+    .command('trend')
+    .description('every vendor across every snapshot: score sparkline, verdict history, roadmap delivery record')
+    .argument('[findings-dir]', 'folder of findings snapshots (default: the workspace findings/)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'yaml', 'markdown']))
+    .addOption(new Option('-s, --sort <key>', 'order of the vendors').choices(['score', 'change', 'name', 'delivery']))
+    .action((dir: string | undefined, options: Record<string, unknown>) => run(async (context) => (await import('./commands/trend.js')).trendCommand({ ...options, dir }, context)));
+
+  program
     .command('validate')
     .description('check questionnaires, vendor files, findings and settings, with file:line:col for each problem')
     .argument('[paths...]', 'files, folders or globs (default: the whole workspace)')

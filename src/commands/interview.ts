@@ -21,13 +21,14 @@ import { writeFileAtomic } from '../shell/atomic-write.js';
 import { colourFor } from '../shell/colour.js';
 import type { Context } from '../shell/context.js';
 import { updateSnapshotVendor } from '../shell/findings-snapshot.js';
+import { historyBefore } from '../shell/history.js';
 import { readQuestionnaire } from '../shell/load-inputs.js';
 import { parseOptions } from '../shell/parse-options.js';
 import { terminalPrompter } from '../shell/prompts.js';
 import { readInput } from '../shell/read-input.js';
 import { schemaPathFor } from '../shell/schema-location.js';
 import { EXIT, ProblemsError, UserError } from '../shell/user-error.js';
-import { findWorkspace, resolveQuestionnaire, sampleNotice, shownPath, type Workspace } from '../shell/workspace.js';
+import { findWorkspace, questionnaireInUse, sampleNotice, shownPath, type Workspace } from '../shell/workspace.js';
 import type { Prompter } from '../interview/prompter.js';
 
 const interviewOptionsSchema = z.object({
@@ -55,9 +56,7 @@ export async function interview(input: InterviewCommandOptions, context: Context
   const workspace = await findWorkspace(context);
   const notice = sampleNotice(workspace, context.cwd);
   if (notice) context.stderr.write(`${notice}\n`);
-  const questionnairePath = options.questionnaire
-    ? await resolveQuestionnaire(options.questionnaire, workspace, context.cwd)
-    : await resolveQuestionnaire(workspace.settings.questionnaire, workspace, workspace.root);
+  const questionnairePath = await questionnaireInUse(workspace, options.questionnaire, context.cwd);
   const { questionnaire, index } = await readQuestionnaire(questionnairePath, context.cwd);
   const preload = options.answers ? await readPreload(options.answers, index, context) : undefined;
 
@@ -92,8 +91,9 @@ export async function interview(input: InterviewCommandOptions, context: Context
   context.stderr.write(`\nWrote ${shownPath(target, context.cwd)}.\n\n`);
 
   const scoringPeriod = options.period ?? period;
-  const score = scoreVendor(questionnaire, vendor, { period: scoringPeriod });
-  context.stdout.write(scoreCard(score, evidenceAdvice(questionnaire, vendor, { period: scoringPeriod }, score), colourFor(context.stdout, context.env)));
+  const scoring = { period: scoringPeriod, history: (await historyBefore(workspace.findingsDir, scoringPeriod, context.cwd)).get(vendor.id) };
+  const score = scoreVendor(questionnaire, vendor, scoring);
+  context.stdout.write(scoreCard(score, evidenceAdvice(questionnaire, vendor, scoring, score), colourFor(context.stdout, context.env)));
   if (options.period) {
     const written = await updateSnapshotVendor({ workspace, questionnaire, vendor, score, sourcePath: target, period: options.period, currentPeriod: period, force: options.force });
     context.stderr.write(`Updated ${shownPath(written, context.cwd)} for ${vendor.id}.\n`);

@@ -9,7 +9,7 @@ import { readQuestionnaire } from '../shell/load-inputs.js';
 import { PACKAGE_ROOT } from '../shell/package-root.js';
 import { parseOptions } from '../shell/parse-options.js';
 import { EXIT } from '../shell/user-error.js';
-import { availableQuestionnaires, findWorkspace, resolveQuestionnaire, shownPath } from '../shell/workspace.js';
+import { availableQuestionnaires, findWorkspace, questionnaireInUse, shownPath } from '../shell/workspace.js';
 
 const listOptionsSchema = z.object({ format: z.enum(['table', 'json', 'yaml']).default('table') });
 const showOptionsSchema = z.object({ id: z.string().optional(), format: z.enum(['text', 'markdown', 'json', 'yaml']).default('text') });
@@ -45,7 +45,7 @@ export async function listQuestionnaires(input: z.input<typeof listOptionsSchema
 export async function showQuestionnaire(input: z.input<typeof showOptionsSchema>, context: Context): Promise<number> {
   const options = parseOptions(showOptionsSchema, input);
   const workspace = await findWorkspace(context);
-  const path = options.id ? await resolveQuestionnaire(options.id, workspace, context.cwd) : await resolveQuestionnaire(workspace.settings.questionnaire, workspace, workspace.root);
+  const path = await questionnaireInUse(workspace, options.id, context.cwd);
   const { questionnaire } = await readQuestionnaire(path, context.cwd);
   indexQuestionnaire(questionnaire);
   switch (options.format) {

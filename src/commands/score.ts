@@ -16,12 +16,13 @@ import { yamlText } from '../render/yaml-text.js';
 import { colourFor } from '../shell/colour.js';
 import type { Context } from '../shell/context.js';
 import { expandPaths } from '../shell/expand-paths.js';
+import { historyBefore } from '../shell/history.js';
 import { guardSnapshot, snapshotOf, snapshotPath, sourceRef, writeSnapshot } from '../shell/findings-snapshot.js';
 import { readQuestionnaire, readVendorFiles } from '../shell/load-inputs.js';
 import { parseOptions } from '../shell/parse-options.js';
 import { printProblems } from '../shell/print-problems.js';
 import { EXIT, UserError } from '../shell/user-error.js';
-import { findWorkspace, resolveQuestionnaire, sampleNotice, shownPath } from '../shell/workspace.js';
+import { findWorkspace, questionnaireInUse, sampleNotice, shownPath } from '../shell/workspace.js';
 
 export const SCORE_FORMATS = ['table', 'json', 'yaml', 'markdown', 'csv'] as const;
 
@@ -44,9 +45,7 @@ export async function score(input: ScoreOptions, context: Context): Promise<numb
   const notice = sampleNotice(workspace, context.cwd);
   if (notice && options.paths.length === 0) context.stderr.write(`${notice}\n`);
 
-  const questionnairePath = options.questionnaire
-    ? await resolveQuestionnaire(options.questionnaire, workspace, context.cwd)
-    : await resolveQuestionnaire(workspace.settings.questionnaire, workspace, workspace.root);
+  const questionnairePath = await questionnaireInUse(workspace, options.questionnaire, context.cwd);
   const { questionnaire, index, warnings } = await readQuestionnaire(questionnairePath, context.cwd);
 
   const paths = options.paths.length ? options.paths : [workspace.vendorsDir];
@@ -62,7 +61,8 @@ export async function score(input: ScoreOptions, context: Context): Promise<numb
 
   const currentPeriod = periodOfDate(context.now());
   const period = options.period ?? currentPeriod;
-  const scored = loaded.vendors.map(({ vendor, file }) => ({ vendor, file: file.shown, score: scoreVendor(questionnaire, vendor, { period }) }));
+  const history = await historyBefore(workspace.findingsDir, period, context.cwd);
+  const scored = loaded.vendors.map(({ vendor, file }) => ({ vendor, file: file.shown, score: scoreVendor(questionnaire, vendor, { period, history: history.get(vendor.id) }) }));
   const report: ScoreReport = {
     period,
     questionnaire: { id: questionnaire.id, version: questionnaire.version, hash: questionnaireHash(questionnaire), title: questionnaire.title },

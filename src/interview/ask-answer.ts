@@ -75,6 +75,8 @@ function askValue(question: Question, previous: Answer | undefined, context: Ask
       return askText(message, question, current, (text) => ({ ok: true, value: text.trim() }), context);
     case 'list':
       return askListItems(message, question.fields ?? [], Array.isArray(current) ? (current as Record<string, unknown>[]) : [], context.prompter);
+    case 'track-record':
+      throw new Error('a track-record question is computed, never asked');
   }
 }
 

@@ -82,13 +82,13 @@ async function askSections(questionnaire: Questionnaire, draft: Draft, store: In
       await store.saveDraft(draft);
       continue;
     }
-    const all = section.section.questions!;
+    const all = section.section.questions!.filter((q) => q.type !== 'track-record');
     for (;;) {
       // Shown questions depend on the answers so far, so they are worked out again after each one.
       const visible = visibleIn(questionnaire, draft.vendor, section.key, options.period);
       const question = visible.find((q) => !draft.visited.includes(q.id));
       if (!question) break;
-      const position = `${all.indexOf(question) + 1}/${all.length}`;
+      const position = `${all.findIndex((q) => q.id === question.id) + 1}/${all.length}`;
       if (question.type === 'list' && question.binds === 'claims') {
         prompter.note(`(${position}) ${question.text}`);
         draft.vendor.claims = await askClaims(draft.vendor.claims ?? [], options.today, prompter);
@@ -143,7 +143,7 @@ async function confirmUnchanged(questionnaire: Questionnaire, draft: Draft, sect
 function visibleIn(questionnaire: Questionnaire, vendor: Vendor, sectionKey: string, period: string) {
   const index = indexQuestionnaire(questionnaire);
   const hidden = new Set(scoreVendor(questionnaire, vendor, { period }).questions.filter((q) => q.state === 'hidden').map((q) => q.id));
-  return index.questions.filter((q) => q.sectionPath.join('/') === sectionKey && !hidden.has(q.question.id)).map((q) => q.question);
+  return index.questions.filter((q) => q.sectionPath.join('/') === sectionKey && !hidden.has(q.question.id) && q.question.type !== 'track-record').map((q) => q.question);
 }
 
 function setAnswer(vendor: Vendor, id: string, answer: Answer | undefined): void {

@@ -83,6 +83,8 @@ export function ruleText(question: Question): string | undefined {
     case 'list':
       if (!question.points) return question.binds ? `recorded under ${question.binds}:` : undefined;
       return 'delivery' in question.points ? `up to ${question.points.delivery} for commitments kept (on time whole, late half)` : `${question.points.perItem} per item, up to ${question.points.cap}`;
+    case 'track-record':
+      return `up to ${question.points} for the share of roadmap promises kept on time across snapshots (computed, not asked)`;
     default:
       return question.points ? `an answer earns ${question.points}` : undefined;
   }

@@ -18,6 +18,7 @@ import { readVendorFiles } from './load-inputs.js';
 import { toolName } from './package-root.js';
 import { readInput } from './read-input.js';
 import { schemaPathFor } from './schema-location.js';
+import { historyBefore } from './history.js';
 import { ProblemsError, UserError } from './user-error.js';
 import type { Workspace } from './workspace.js';
 
@@ -95,7 +96,8 @@ export async function updateSnapshotVendor(update: SnapshotUpdate): Promise<stri
   const loaded = await readVendorFiles(files, indexQuestionnaire(questionnaire));
   const errors = loaded.problems.filter((p) => p.severity === 'error');
   if (errors.length) throw new ProblemsError(errors);
-  const entries = loaded.vendors.map((v) => ({ vendor: v.vendor, score: scoreVendor(questionnaire, v.vendor, { period }), source: sourceRef(workspace, v) }));
+  const history = await historyBefore(workspace.findingsDir, period, workspace.root);
+  const entries = loaded.vendors.map((v) => ({ vendor: v.vendor, score: scoreVendor(questionnaire, v.vendor, { period, history: history.get(v.vendor.id) }), source: sourceRef(workspace, v) }));
   await writeSnapshot(target, snapshotOf(period, questionnaire, entries), workspace);
   return target;
 }

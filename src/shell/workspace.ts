@@ -88,6 +88,11 @@ export function shownPath(path: string, cwd: string): string {
   return shown.split(sep).join('/');
 }
 
+/** The questionnaire a command uses: the one named on the command line, else the workspace's. */
+export function questionnaireInUse(workspace: Workspace, named: string | undefined, cwd: string): Promise<string> {
+  return named ? resolveQuestionnaire(named, workspace, cwd) : resolveQuestionnaire(workspace.settings.questionnaire, workspace, workspace.root);
+}
+
 /** A questionnaire named by id (the workspace's questionnaires/ folder, then the bundled ones) or by path. */
 export async function resolveQuestionnaire(ref: string, workspace: Workspace, base: string): Promise<string> {
   if (ref.includes('/') || ref.includes('\\') || /\.ya?ml$/.test(ref)) {

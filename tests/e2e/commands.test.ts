@@ -8,7 +8,7 @@ describe('aiclaim validate', () => {
   test('checks the whole sample workspace: settings, vendors and findings', async () => {
     const result = await run(['validate']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/19 files valid\./);
+    expect(result.stderr).toMatch(/20 files valid\./);
   });
 
   test('checks any aiclaim file it is given, by its schema key', async () => {

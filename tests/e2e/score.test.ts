@@ -40,8 +40,8 @@ describe('aiclaim score on the sample portfolio', () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     const byId = new Map(data.vendors.map((v) => [v.id, v]));
     expect(byId.get('lumen-personalize')).toMatchObject({ rank: 1, score: 96.9, verdict: 'substantiated' });
-    // 71.2 points would be plausible; a critical flag holds the verdict at weak.
-    expect(byId.get('helpwave')).toMatchObject({ score: 71.2, pointsVerdict: 'plausible', verdict: 'weak', cappedBy: ['no-runway'] });
+    // 71.7 points would be plausible; a critical flag holds the verdict at weak.
+    expect(byId.get('helpwave')).toMatchObject({ score: 71.7, pointsVerdict: 'plausible', verdict: 'weak', cappedBy: ['no-runway'] });
     // A rules engine sold as AI.
     const campaignly = byId.get('campaignly')!;
     expect(campaignly.verdict).toBe('unsubstantiated');
@@ -86,7 +86,7 @@ describe('aiclaim score on the sample portfolio', () => {
   test('--fail-under exits 1 and names the vendors below the line', async () => {
     const result = await run(['score', '--fail-under', '40', '-f', 'csv']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/2 vendors scored under 40: campaignly \(37\.6\), socialpulse \(14\.9\)/);
+    expect(result.stderr).toMatch(/2 vendors scored under 40: campaignly \(37\.9\), socialpulse \(14\.9\)/);
     expect((await run(['score', '--fail-under', '10', '-f', 'csv'])).code).toBe(0);
   });
 

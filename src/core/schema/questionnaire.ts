@@ -98,10 +98,13 @@ const listQuestion = z.strictObject({
     .optional(),
 });
 
+/** Computed by aiclaim from earlier snapshots, never asked: the share of roadmap promises kept. */
+const trackRecordQuestion = z.strictObject({ ...common, type: z.literal('track-record'), points });
+
 export const questionSchema = z.discriminatedUnion(
   'type',
-  [booleanQuestion, choiceQuestion, multiQuestion, numberQuestion, textQuestion, dateQuestion, quarterQuestion, listQuestion],
-  { error: 'type must be one of boolean, choice, multi, number, text, date, quarter, list' },
+  [booleanQuestion, choiceQuestion, multiQuestion, numberQuestion, textQuestion, dateQuestion, quarterQuestion, listQuestion, trackRecordQuestion],
+  { error: 'type must be one of boolean, choice, multi, number, text, date, quarter, list, track-record' },
 );
 
 export interface SectionInput {

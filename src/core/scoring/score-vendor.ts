@@ -11,8 +11,8 @@ import { formatAnswer } from './format-answer.js';
 import { possiblePoints, rulePoints } from './question-rules.js';
 import { deliveryRecord, deliveryShare, roadmapFacts, roadmapResults } from './roadmap-status.js';
 import type { QuestionScore, RaisedFlag, SectionScore, VendorScore } from './types.js';
-import type { VendorHistory } from './vendor-history.js';
-import { historyFacts, trackRecordLine } from './vendor-history.js';
+import { keptShare, type TrackRecord } from '../tracking/track-record.js';
+import { historyFacts, trackRecordLine, vendorTrackRecord, type VendorHistory } from './vendor-history.js';
 
 // Scores one vendor's answers against a questionnaire: pure, deterministic, every point explained.
 
@@ -27,10 +27,11 @@ export function scoreVendor(questionnaire: Questionnaire, vendor: Vendor, contex
   const index = indexQuestionnaire(questionnaire);
   const roadmap = roadmapResults(vendor.roadmap, context.period);
   const record = deliveryRecord(roadmap);
+  const track = vendorTrackRecord(context.history, context.period, roadmap);
   const facts: Record<Fact, number> = {
     ...Object.fromEntries(FACTS.map((f) => [f, 0])),
     ...roadmapFacts(record, roadmap.length),
-    ...historyFacts(context.history),
+    ...historyFacts(track),
     'claims.count': vendor.claims?.length ?? 0,
     'spend.amount': vendor.spend?.amount ?? 0,
   } as Record<Fact, number>;
@@ -45,7 +46,7 @@ export function scoreVendor(questionnaire: Questionnaire, vendor: Vendor, contex
       continue;
     }
     const answer = answerFor(vendor, question, index);
-    const scored = scoreQuestion(question, section, answer, vendor, { ...context, periodEnd, unverifiedShare: questionnaire.scoring.unverifiedShare, record });
+    const scored = scoreQuestion(question, section, answer, vendor, { ...context, periodEnd, unverifiedShare: questionnaire.scoring.unverifiedShare, record, track });
     questions.push(scored);
     if (answer) visibleAnswers.set(question.id, { value: answerValue(question, vendor, answer), notApplicable: answer.notApplicable !== undefined, evidenced: scored.state === 'evidenced' });
     else if (question.type === 'list' && question.binds && vendor[question.binds] !== undefined) {
@@ -95,7 +96,7 @@ export function scoreVendor(questionnaire: Questionnaire, vendor: Vendor, contex
     redFlags,
     roadmap,
     facts,
-    trackRecord: trackRecordLine(context.history),
+    trackRecord: trackRecordLine(track),
   };
 }
 
@@ -119,7 +120,7 @@ interface QuestionContext {
   periodEnd: string;
   unverifiedShare: number;
   record: ReturnType<typeof deliveryRecord>;
-  history?: VendorHistory | undefined;
+  track: TrackRecord | undefined;
 }
 
 function hidden(question: Question, section: string): QuestionScore {
@@ -140,6 +141,7 @@ function scoreQuestion(question: Question, section: string, answer: Answer | und
   const possible = possiblePoints(question);
   const base = { id: question.id, text: question.text, section, possible };
   if (question.type === 'list' && question.binds) return scoreBoundList(question, base, vendor, context);
+  if (question.type === 'track-record') return scoreTrackRecord(possible, base, context.track);
   if (!answer) {
     return { ...base, state: 'unanswered', points: 0, rule: 'unanswered', notes: possible > 0 ? [`unanswered: 0 of ${possible}`] : [], backed: true };
   }
@@ -196,6 +198,16 @@ function scoreBoundList(question: Question & { type: 'list' }, base: Pick<Questi
   }
   const { points, rule } = listItemPoints(question, items.length);
   return { ...base, state: 'answered', points, answer: shown, rule, notes: [], digest, backed: true };
+}
+
+function scoreTrackRecord(points: number, base: Pick<QuestionScore, 'id' | 'text' | 'section' | 'possible'>, track: TrackRecord | undefined): QuestionScore {
+  const line = trackRecordLine(track);
+  const share = track ? keptShare(track) : undefined;
+  if (!track || share === undefined) {
+    return { ...base, possible: 0, state: 'not-applicable', points: 0, answer: line, rule: line, notes: [`${line}: does not count`], backed: true };
+  }
+  const digest = answerDigest(track.promises.map((p) => [p.id, p.outcome]));
+  return { ...base, state: 'answered', points: round2(share * points), answer: line, rule: `${pct(share)} of ${points} for promises kept on time across snapshots`, notes: [], digest, backed: true };
 }
 
 function listItemPoints(question: Question & { type: 'list' }, count: number): { points: number; rule: string } {

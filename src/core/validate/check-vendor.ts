@@ -43,6 +43,10 @@ export function checkVendor(vendor: Vendor, index: QuestionnaireIndex, expectedI
       continue;
     }
     const question = entry.question;
+    if (question.type === 'track-record') {
+      issues.push({ path, key: true, message: `"${id}" is computed by aiclaim from earlier findings snapshots, not answered`, hint: 'remove this answer' });
+      continue;
+    }
     if (question.type === 'list' && question.binds) {
       issues.push({ path, key: true, message: `${question.binds} entries live under the top-level "${question.binds}:" list, not under answers` });
       continue;
@@ -115,6 +119,8 @@ function checkValue(value: unknown, question: Question, path: Path): PathIssue[]
     case 'list':
       if (!Array.isArray(value)) return wrong('a list');
       return value.flatMap((item, i) => checkListItem(item, question.fields ?? [], [...path, i], question.id));
+    case 'track-record':
+      return [];
   }
 }
 

@@ -1,0 +1,162 @@
+import { resolve } from 'node:path';
+import * as z from 'zod';
+import type { QuestionnaireIndex } from '../core/questionnaire-index.js';
+import type { QuestionScore } from '../core/scoring/types.js';
+import { diffFindings, type FindingsDiff } from '../core/tracking/diff-findings.js';
+import { diffMarkdown } from '../render/diff-markdown.js';
+import { diffText, vendorDiffText } from '../render/diff-text.js';
+import { yamlText } from '../render/yaml-text.js';
+import { colourFor } from '../shell/colour.js';
+import type { Context } from '../shell/context.js';
+import { readQuestionnaire } from '../shell/load-inputs.js';
+import { parseOptions } from '../shell/parse-options.js';
+import { rescoreSnapshot, snapshotSources, type SnapshotSources } from '../shell/rescore.js';
+import { checkOrder, resolveSnapshot } from '../shell/snapshot-args.js';
+import { EXIT, UserError } from '../shell/user-error.js';
+import { findWorkspace, questionnaireInUse, sampleNotice } from '../shell/workspace.js';
+import { didYouMean } from '../core/validate/did-you-mean.js';
+
+const FAIL_ON = ['regression', 'new-critical'] as const;
+
+const diffOptionsSchema = z.object({
+  older: z.string(),
+  newer: z.string(),
+  format: z.enum(['table', 'json', 'yaml', 'markdown']).default('table'),
+  failOn: z.array(z.enum(FAIL_ON)).default([]),
+  tolerance: z.number().min(0).max(100).optional(),
+  threshold: z.number().min(0).max(100).optional(),
+  vendor: z.string().optional(),
+  rescore: z.boolean().default(false),
+  oldVendors: z.string().optional(),
+  newVendors: z.string().optional(),
+  questionnaire: z.string().optional(),
+});
+
+export type DiffOptions = z.input<typeof diffOptionsSchema>;
+
+export async function diff(input: DiffOptions, context: Context): Promise<number> {
+  const options = parseOptions(diffOptionsSchema, input);
+  const workspace = await findWorkspace(context);
+  const notice = sampleNotice(workspace, context.cwd);
+  if (notice) context.stderr.write(`${notice}\n`);
+  const older = await resolveSnapshot(options.older, workspace, context.cwd);
+  const newer = await resolveSnapshot(options.newer, workspace, context.cwd);
+  checkOrder(older, newer);
+
+  const { questionnaire, index } = await readQuestionnaire(await questionnaireInUse(workspace, options.questionnaire, context.cwd), context.cwd);
+  const needSources = options.rescore || options.vendor !== undefined;
+  const sources = needSources
+    ? await Promise.all([
+        snapshotSources(older.findings, workspace, index, options.oldVendors ? resolve(context.cwd, options.oldVendors) : undefined),
+        snapshotSources(newer.findings, workspace, index, options.newVendors ? resolve(context.cwd, options.newVendors) : undefined),
+      ])
+    : undefined;
+  let before = older.findings;
+  let after = newer.findings;
+  const explained: { before?: Map<string, QuestionScore>; after?: Map<string, QuestionScore> } = {};
+  if (sources) {
+    // With the vendor files at hand, both quarters are scored again with one questionnaire.
+    const [oldSources, newSources] = sources;
+    if (options.rescore) reportMissing(oldSources, newSources, older.findings.period, newer.findings.period, context);
+    const [b, a] = await Promise.all([
+      rescoreSnapshot(older.findings, oldSources, questionnaire, workspace, context.cwd),
+      rescoreSnapshot(newer.findings, newSources, questionnaire, workspace, context.cwd),
+    ]);
+    if (options.rescore) {
+      before = b.findings;
+      after = a.findings;
+    }
+    if (options.vendor) {
+      // Reasons are shown only where the scoring behind them is the one being compared.
+      if (options.rescore || b.findings.questionnaire.hash === older.findings.questionnaire.hash) explained.before = explanations(b.scores.get(options.vendor));
+      if (options.rescore || a.findings.questionnaire.hash === newer.findings.questionnaire.hash) explained.after = explanations(a.scores.get(options.vendor));
+    }
+  }
+
+  const result = diffFindings(before, after, {
+    tolerance: options.tolerance ?? workspace.settings.thresholds.tolerance ?? 0,
+    threshold: options.threshold ?? workspace.settings.thresholds.failUnder ?? 55,
+    renamed: renames(index),
+    computed: computedQuestions(index),
+  });
+
+  const style = colourFor(context.stdout, context.env);
+  if (options.vendor) {
+    const vendor = result.vendors.find((v) => v.id === options.vendor);
+    if (!vendor) throw unknownVendor(options.vendor, result);
+    context.stdout.write(
+      options.format === 'json' ? `${JSON.stringify(vendor, null, 2)}\n` : options.format === 'yaml' ? yamlText(vendor) : vendorDiffText(result, vendor, explained, style),
+    );
+  } else {
+    context.stdout.write(render(result, options.format, style));
+  }
+  return failures(result, options.failOn, context);
+}
+
+/** New id → old id, from the questionnaire's `replaces`: a renamed question keeps its history. */
+function renames(index: QuestionnaireIndex): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const { question } of index.questions) for (const old of question.replaces ?? []) map.set(question.id, old);
+  return map;
+}
+
+function computedQuestions(index: QuestionnaireIndex): Map<string, 'roadmap' | 'track-record'> {
+  const map = new Map<string, 'roadmap' | 'track-record'>();
+  for (const { question } of index.questions) {
+    if (question.type === 'track-record') map.set(question.id, 'track-record');
+    else if (question.type === 'list' && question.binds === 'roadmap') map.set(question.id, 'roadmap');
+  }
+  return map;
+}
+
+function explanations(score: { questions: QuestionScore[] } | undefined): Map<string, QuestionScore> | undefined {
+  return score ? new Map(score.questions.map((q) => [q.id, q])) : undefined;
+}
+
+function reportMissing(older: SnapshotSources, newer: SnapshotSources, oldPeriod: string, newPeriod: string, context: Context): void {
+  for (const [sources, period, flag] of [
+    [older, oldPeriod, '--old-vendors'],
+    [newer, newPeriod, '--new-vendors'],
+  ] as const) {
+    if (sources.missing.length) {
+      context.stderr.write(`Not rescored for ${period} (its vendor files are not where the snapshot says, as they were): ${sources.missing.join(', ')}. Name the folder holding them with ${flag}.\n`);
+    }
+  }
+}
+
+function unknownVendor(id: string, result: FindingsDiff): UserError {
+  const ids = result.vendors.map((v) => v.id);
+  const only = [...result.added.map((v) => v.id), ...result.dropped.map((v) => v.id)];
+  if (only.includes(id)) return new UserError(`${id} is in only one of the two snapshots (added or dropped)`, { hint: 'the diff of a vendor needs it in both quarters' });
+  return new UserError(`no vendor "${id}" in both snapshots`, { hint: didYouMean(id, ids) ?? `vendors: ${ids.join(', ')}` });
+}
+
+function render(result: FindingsDiff, format: 'table' | 'json' | 'yaml' | 'markdown', style: ReturnType<typeof colourFor>): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(result, null, 2)}\n`;
+    case 'yaml':
+      return yamlText(result);
+    case 'markdown':
+      return diffMarkdown(result);
+    case 'table':
+      return diffText(result, style);
+  }
+}
+
+function failures(result: FindingsDiff, failOn: readonly (typeof FAIL_ON)[number][], context: Context): number {
+  const reasons: string[] = [];
+  if (failOn.includes('regression')) {
+    const regressed = result.vendors.filter((v) => v.movement === 'regressed');
+    if (regressed.length) reasons.push(`${regressed.length} vendor${regressed.length === 1 ? '' : 's'} regressed by more than ${result.tolerance} points: ${regressed.map((v) => `${v.id} (${v.delta})`).join(', ')}`);
+  }
+  if (failOn.includes('new-critical')) {
+    const raised = [
+      ...result.vendors.flatMap((v) => v.flagsRaised.filter((f) => f.severity === 'critical').map((f) => `${v.id}: ${f.id}`)),
+      ...result.added.flatMap((v) => v.redFlags.filter((f) => f.severity === 'critical').map((f) => `${v.id} (added): ${f.id}`)),
+    ];
+    if (raised.length) reasons.push(`new critical red flag${raised.length === 1 ? '' : 's'}: ${raised.join(', ')}`);
+  }
+  for (const reason of reasons) context.stderr.write(`${reason}\n`);
+  return reasons.length ? EXIT.failed : EXIT.ok;
+}

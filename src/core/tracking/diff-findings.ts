@@ -1,0 +1,324 @@
+import { parseQuestionLine } from '../findings/build-findings.js';
+import { comparePeriods } from '../period.js';
+import type { CommitmentResult, Findings, FlagResult, QuestionState, VendorFinding } from '../schema/findings.js';
+
+// What changed between two findings snapshots, vendor by vendor, with every score movement
+// attributed to its causes: an answer, evidence, the questionnaire, or the passing of time.
+
+export type Movement = 'improved' | 'regressed' | 'unchanged';
+export type QuestionGroup = 'new' | 'resolved' | 'changed' | 'unchanged' | 'not-comparable';
+
+export const CAUSES = [
+  'answer-changed',
+  'answered',
+  'answer-withdrawn',
+  'evidence-added',
+  'evidence-removed',
+  'evidence-expired',
+  'evidence-dated-after-claim',
+  'applicability-changed',
+  'condition-changed',
+  'questionnaire-changed',
+  'roadmap-updated',
+  'roadmap-date-passed',
+  'track-record',
+] as const;
+export type Cause = (typeof CAUSES)[number];
+
+export const CAUSE_TEXT: Record<Cause, string> = {
+  'answer-changed': 'answer changed',
+  answered: 'newly answered',
+  'answer-withdrawn': 'answer withdrawn',
+  'evidence-added': 'evidence added',
+  'evidence-removed': 'evidence removed',
+  'evidence-expired': 'evidence expired',
+  'evidence-dated-after-claim': 'evidence post-dates the claim',
+  'applicability-changed': 'applicability changed',
+  'condition-changed': 'questions now (not) asked',
+  'questionnaire-changed': 'questionnaire changed',
+  'roadmap-updated': 'roadmap updated',
+  'roadmap-date-passed': 'a roadmap date passed',
+  'track-record': 'track record',
+};
+
+export interface QuestionSide {
+  points: number;
+  possible: number;
+  state: string;
+  digest?: string | undefined;
+}
+
+export interface QuestionChange {
+  id: string;
+  /** The id in the older snapshot, when the question was renamed (declared by `replaces`). */
+  was?: string | undefined;
+  group: QuestionGroup;
+  before?: QuestionSide | undefined;
+  after?: QuestionSide | undefined;
+  delta: number;
+  causes: Cause[];
+}
+
+export type CommitmentChangeKind = 'delivered' | 'newly-due' | 'slipped' | 'dropped' | 'added' | 'withdrawn' | 'unchanged';
+
+export interface CommitmentChange {
+  id: string;
+  title: string;
+  change: CommitmentChangeKind;
+  before?: CommitmentResult | undefined;
+  after?: CommitmentResult | undefined;
+  /** Quarters late now (delivered late, or slipped/overdue by this much). */
+  quartersLate: number;
+}
+
+export interface VendorDiff {
+  id: string;
+  name: string;
+  category: string;
+  before: { score: number; verdict: string };
+  after: { score: number; verdict: string };
+  delta: number;
+  movement: Movement;
+  sections: { id: string; before: number | null; after: number | null; delta: number }[];
+  flagsRaised: FlagResult[];
+  flagsCleared: FlagResult[];
+  roadmap: CommitmentChange[];
+  questions: QuestionChange[];
+  /** Why the score moved: each cause with the points it moved. Never empty when the score moved. */
+  why: { cause: Cause | 'unexplained'; questions: string[]; points: number }[];
+}
+
+export interface FindingsDiff {
+  from: { period: string; questionnaire: Findings['questionnaire']; tool: string };
+  to: { period: string; questionnaire: Findings['questionnaire']; tool: string };
+  /** Same questionnaire content on both sides: scores compare like for like. */
+  comparable: boolean;
+  questionnaireChanges: { added: string[]; removed: string[]; rescored: string[]; renamed: { from: string; to: string }[] };
+  tolerance: number;
+  vendors: VendorDiff[];
+  added: VendorFinding[];
+  dropped: VendorFinding[];
+  summary: { improved: number; regressed: number; unchanged: number; added: number; dropped: number };
+  /** Annual spend now in vendors scoring under the threshold, per currency. */
+  spend: { threshold: number; byCurrency: { currency: string; total: number; below: number; vendors: string[] }[] };
+}
+
+export interface DiffOptions {
+  /** Score moves within this many points count as unchanged. */
+  tolerance?: number;
+  /** New question id → the old id it replaces (from the questionnaire's `replaces`). */
+  renamed?: ReadonlyMap<string, string>;
+  /** Questions scored from the roadmap or from history rather than from an answer. */
+  computed?: ReadonlyMap<string, 'roadmap' | 'track-record'>;
+  /** Spend in vendors scoring under this is reported (default 55, where "plausible" starts). */
+  threshold?: number;
+}
+
+export function diffFindings(before: Findings, after: Findings, options: DiffOptions = {}): FindingsDiff {
+  const tolerance = options.tolerance ?? 0;
+  const renamed = options.renamed ?? new Map<string, string>();
+  const computed = options.computed ?? new Map<string, 'roadmap' | 'track-record'>();
+  const comparable = before.questionnaire.hash === after.questionnaire.hash;
+  const old = new Map(before.vendors.map((v) => [v.id, v]));
+  const now = new Map(after.vendors.map((v) => [v.id, v]));
+  const vendors = after.vendors.filter((v) => old.has(v.id)).map((v) => diffVendor(old.get(v.id)!, v, { before: before.period, after: after.period }, { tolerance, renamed, computed, comparable }));
+  const count = (m: Movement) => vendors.filter((v) => v.movement === m).length;
+  const added = after.vendors.filter((v) => !old.has(v.id));
+  const dropped = before.vendors.filter((v) => !now.has(v.id));
+  return {
+    from: { period: before.period, questionnaire: before.questionnaire, tool: before.tool },
+    to: { period: after.period, questionnaire: after.questionnaire, tool: after.tool },
+    comparable,
+    questionnaireChanges: questionnaireChanges(before, after, renamed),
+    tolerance,
+    vendors,
+    added,
+    dropped,
+    summary: { improved: count('improved'), regressed: count('regressed'), unchanged: count('unchanged'), added: added.length, dropped: dropped.length },
+    spend: spendBelow(after, options.threshold ?? 55),
+  };
+}
+
+export function spendBelow(findings: Findings, threshold: number): FindingsDiff['spend'] {
+  const byCurrency = new Map<string, { currency: string; total: number; below: number; vendors: string[] }>();
+  for (const v of findings.vendors) {
+    if (!v.spend) continue;
+    const entry = byCurrency.get(v.spend.currency) ?? { currency: v.spend.currency, total: 0, below: 0, vendors: [] };
+    entry.total += v.spend.amount;
+    if (v.score < threshold) {
+      entry.below += v.spend.amount;
+      entry.vendors.push(v.id);
+    }
+    byCurrency.set(v.spend.currency, entry);
+  }
+  return { threshold, byCurrency: [...byCurrency.values()].sort((a, b) => b.total - a.total || (a.currency < b.currency ? -1 : 1)) };
+}
+
+function diffVendor(before: VendorFinding, after: VendorFinding, periods: { before: string; after: string }, context: { tolerance: number; renamed: ReadonlyMap<string, string>; computed: ReadonlyMap<string, 'roadmap' | 'track-record'>; comparable: boolean }): VendorDiff {
+  const delta = round1(after.score - before.score);
+  const movement: Movement = Math.abs(delta) <= context.tolerance || delta === 0 ? 'unchanged' : delta > 0 ? 'improved' : 'regressed';
+  const sectionIds = [...new Set([...Object.keys(before.sections), ...Object.keys(after.sections)])];
+  const sections = sectionIds
+    .map((id) => {
+      const b = before.sections[id]?.score ?? null;
+      const a = after.sections[id]?.score ?? null;
+      return { id, before: b, after: a, delta: round1((a ?? 0) - (b ?? 0)) };
+    })
+    .filter((s) => s.delta !== 0)
+    .sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta) || (x.id < y.id ? -1 : 1));
+  const beforeFlags = new Set(before.redFlags.map((f) => f.id));
+  const afterFlags = new Set(after.redFlags.map((f) => f.id));
+  const questions = diffQuestions(before, after, context);
+  return {
+    id: after.id,
+    name: after.name,
+    category: after.category,
+    before: { score: before.score, verdict: before.verdict },
+    after: { score: after.score, verdict: after.verdict },
+    delta,
+    movement,
+    sections,
+    flagsRaised: after.redFlags.filter((f) => !beforeFlags.has(f.id)),
+    flagsCleared: before.redFlags.filter((f) => !afterFlags.has(f.id)),
+    roadmap: diffRoadmap(before.roadmap, after.roadmap, periods),
+    questions,
+    why: attribute(questions, delta, context.comparable),
+  };
+}
+
+const ABSENT: ReadonlySet<string> = new Set(['unanswered', 'hidden']);
+const UNBACKED: ReadonlySet<string> = new Set(['unverified', 'late-evidence', 'expired-evidence', 'answered']);
+
+function diffQuestions(before: VendorFinding, after: VendorFinding, context: { renamed: ReadonlyMap<string, string>; computed: ReadonlyMap<string, 'roadmap' | 'track-record'>; comparable: boolean }): QuestionChange[] {
+  const { renamed, comparable } = context;
+  const out: QuestionChange[] = [];
+  const usedOld = new Set<string>();
+  for (const [id, line] of Object.entries(after.questions)) {
+    const oldId = before.questions[id] !== undefined ? id : renamed.get(id);
+    const b = oldId ? before.questions[oldId] : undefined;
+    if (oldId && b !== undefined) usedOld.add(oldId);
+    out.push(compareQuestion(id, oldId !== id ? oldId : undefined, b === undefined ? undefined : parseQuestionLine(b), parseQuestionLine(line), comparable, context.computed.get(id)));
+  }
+  for (const [id, line] of Object.entries(before.questions)) {
+    if (usedOld.has(id)) continue;
+    const b = parseQuestionLine(line);
+    out.push({ id, group: 'not-comparable', before: b, delta: round2(-b.points), causes: ['questionnaire-changed'] });
+  }
+  return out;
+}
+
+function compareQuestion(id: string, was: string | undefined, b: QuestionSide | undefined, a: QuestionSide, comparable: boolean, kind: 'roadmap' | 'track-record' | undefined): QuestionChange {
+  const base = { id, ...(was ? { was } : {}), before: b, after: a, delta: round2(a.points - (b?.points ?? 0)) };
+  if (!b) return { ...base, group: 'new', causes: ['questionnaire-changed'] };
+  const causes = causesOf(b, a, comparable, kind);
+  const same = b.points === a.points && b.possible === a.possible && b.state === a.state && b.digest === a.digest;
+  if (same) return { ...base, group: 'unchanged', causes: [] };
+  const rescored = !comparable && b.possible !== a.possible && !ABSENT.has(b.state) && !ABSENT.has(a.state) && b.state !== 'not-applicable' && a.state !== 'not-applicable';
+  if (rescored) return { ...base, group: 'not-comparable', causes };
+  if (b.state === 'hidden' && a.state !== 'hidden') return { ...base, group: 'new', causes };
+  if (b.points < b.possible && a.possible > 0 && a.points === a.possible) return { ...base, group: 'resolved', causes };
+  return { ...base, group: 'changed', causes };
+}
+
+function causesOf(b: QuestionSide, a: QuestionSide, comparable: boolean, kind: 'roadmap' | 'track-record' | undefined): Cause[] {
+  const causes = new Set<Cause>();
+  const isTrack = kind === 'track-record';
+  if (b.state === 'hidden' || a.state === 'hidden') {
+    if (b.state !== a.state) causes.add('condition-changed');
+  } else if (ABSENT.has(b.state) && !ABSENT.has(a.state)) causes.add('answered');
+  else if (!ABSENT.has(b.state) && ABSENT.has(a.state)) causes.add('answer-withdrawn');
+  else if ((b.state === 'not-applicable') !== (a.state === 'not-applicable') && kind === undefined) causes.add('applicability-changed');
+  else if (b.digest !== a.digest && b.digest && a.digest) causes.add(isTrack ? 'track-record' : kind === 'roadmap' ? 'roadmap-updated' : 'answer-changed');
+  if (!ABSENT.has(a.state) && !ABSENT.has(b.state) && b.state !== a.state) {
+    if (a.state === 'evidenced' && UNBACKED.has(b.state)) causes.add('evidence-added');
+    else if (b.state === 'evidenced' && a.state === 'expired-evidence') causes.add('evidence-expired');
+    else if (b.state === 'evidenced' && a.state === 'late-evidence') causes.add('evidence-dated-after-claim');
+    else if (b.state === 'evidenced' && UNBACKED.has(a.state)) causes.add('evidence-removed');
+    else if (a.state === 'expired-evidence') causes.add('evidence-expired');
+  }
+  if (!comparable && b.possible !== a.possible && causes.size === 0) causes.add('questionnaire-changed');
+  if (causes.size === 0 && (b.points !== a.points || b.possible !== a.possible || b.state !== a.state)) {
+    // Same answer, different points: time moved on (a roadmap date passed), or the scoring changed.
+    causes.add(!comparable ? 'questionnaire-changed' : isTrack ? 'track-record' : 'roadmap-date-passed');
+  }
+  return [...causes];
+}
+
+function attribute(questions: QuestionChange[], delta: number, comparable: boolean): VendorDiff['why'] {
+  const byCause = new Map<Cause, { questions: string[]; points: number }>();
+  for (const q of questions) {
+    if (q.group === 'unchanged' || q.causes.length === 0) continue;
+    const cause = q.causes[0]!;
+    const entry = byCause.get(cause) ?? { questions: [], points: 0 };
+    entry.questions.push(q.id);
+    entry.points = round2(entry.points + q.delta);
+    byCause.set(cause, entry);
+  }
+  const why: VendorDiff['why'] = [...byCause.entries()]
+    .map(([cause, entry]) => ({ cause, ...entry }))
+    .sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || (a.cause < b.cause ? -1 : 1));
+  if (delta !== 0 && why.length === 0) {
+    why.push({ cause: comparable ? 'unexplained' : 'questionnaire-changed', questions: [], points: 0 });
+  }
+  return why;
+}
+
+function diffRoadmap(before: readonly CommitmentResult[], after: readonly CommitmentResult[], periods: { before: string; after: string }): CommitmentChange[] {
+  const old = new Map(before.map((c) => [c.id, c]));
+  const now = new Map(after.map((c) => [c.id, c]));
+  const changes: CommitmentChange[] = [];
+  for (const a of after) {
+    const b = old.get(a.id);
+    changes.push({ id: a.id, title: a.title, change: commitmentChange(b, a, periods), ...(b ? { before: b } : {}), after: a, quartersLate: a.quartersLate });
+  }
+  for (const b of before) {
+    if (now.has(b.id)) continue;
+    const settled = b.state === 'on-time' || b.state === 'late' || b.state === 'dropped';
+    if (!settled) changes.push({ id: b.id, title: b.title, change: 'withdrawn', before: b, quartersLate: b.quartersLate });
+  }
+  return changes;
+}
+
+/**
+ * Delivered or dropped since the older snapshot; slipped when the promised quarter moved later or
+ * passed without delivery (overdue); newly due when its quarter, in the future before, is now.
+ */
+function commitmentChange(b: CommitmentResult | undefined, a: CommitmentResult, periods: { before: string; after: string }): CommitmentChangeKind {
+  const delivered = (c: CommitmentResult) => c.state === 'on-time' || c.state === 'late';
+  const promised = (c: CommitmentResult) => c.revisedDue ?? c.due;
+  const dueBy = (c: CommitmentResult, period: string) => comparePeriods(promised(c), period) <= 0;
+  if (delivered(a)) return b && delivered(b) ? 'unchanged' : 'delivered';
+  if (a.state === 'dropped') return b?.state === 'dropped' ? 'unchanged' : 'dropped';
+  if (b ? comparePeriods(promised(a), promised(b)) > 0 : a.state === 'slipped') return 'slipped';
+  if (a.state === 'overdue' && b?.state !== 'overdue') return 'slipped';
+  if (dueBy(a, periods.after) && (!b || !dueBy(b, periods.before))) return 'newly-due';
+  return b ? 'unchanged' : 'added';
+}
+
+function questionnaireChanges(before: Findings, after: Findings, renamed: ReadonlyMap<string, string>): FindingsDiff['questionnaireChanges'] {
+  const idsOf = (f: Findings) => new Set(f.vendors.flatMap((v) => Object.keys(v.questions)));
+  const oldIds = idsOf(before);
+  const newIds = idsOf(after);
+  const renames = [...renamed.entries()].filter(([to, from]) => newIds.has(to) && oldIds.has(from) && !newIds.has(from)).map(([to, from]) => ({ from, to }));
+  const renamedFrom = new Set(renames.map((r) => r.from));
+  const renamedTo = new Set(renames.map((r) => r.to));
+  const possible = (f: Findings) => {
+    const map = new Map<string, number>();
+    for (const v of f.vendors) for (const [id, line] of Object.entries(v.questions)) {
+      const p = parseQuestionLine(line);
+      if (p.state !== 'hidden' && p.state !== 'not-applicable') map.set(id, Math.max(map.get(id) ?? 0, p.possible));
+    }
+    return map;
+  };
+  const oldPossible = possible(before);
+  const newPossible = possible(after);
+  return {
+    added: [...newIds].filter((id) => !oldIds.has(id) && !renamedTo.has(id)).sort(),
+    removed: [...oldIds].filter((id) => !newIds.has(id) && !renamedFrom.has(id)).sort(),
+    rescored: before.questionnaire.hash === after.questionnaire.hash ? [] : [...newIds].filter((id) => oldPossible.has(id) && newPossible.has(id) && oldPossible.get(id) !== newPossible.get(id)).sort(),
+    renamed: renames,
+  };
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+const round2 = (n: number) => Math.round(n * 100) / 100;

@@ -1,0 +1,30 @@
+import { CAUSE_TEXT, type FindingsDiff } from '../core/tracking/diff-findings.js';
+import { commitmentNote, diffHeadline } from './diff-text.js';
+import { mdEscape, mdTable } from './markdown.js';
+import { points, score1 } from './style.js';
+
+// The same diff as Markdown, for a wiki page or a pull request.
+
+const signed = (n: number) => (n > 0 ? `+${score1(n)}` : n < 0 ? `−${score1(-n)}` : '0.0');
+
+export function diffMarkdown(diff: FindingsDiff): string {
+  const [title, ...rest] = diffHeadline(diff);
+  const out: string[] = [`# AI claims, ${mdEscape(title!)}\n`, ...rest.map((l) => `${mdEscape(l)}  `), ''];
+  const rows = [...diff.vendors]
+    .sort((a, b) => b.delta - a.delta || a.name.localeCompare(b.name))
+    .map((v) => [
+      mdEscape(v.name),
+      `${score1(v.before.score)} → ${score1(v.after.score)}`,
+      signed(v.delta),
+      v.before.verdict === v.after.verdict ? v.after.verdict : `${v.before.verdict} → ${v.after.verdict}`,
+      v.sections.slice(0, 2).map((s) => `${s.id} ${signed(s.delta)}`).join('<br>') || '—',
+      [...v.flagsRaised.map((f) => `+ ${f.id} (${f.severity})`), ...v.flagsCleared.map((f) => `− ${f.id}`)].join('<br>') || '—',
+      v.why.map((w) => (w.cause === 'unexplained' ? 'recomputed' : `${CAUSE_TEXT[w.cause]} (${w.questions.length}, ${w.points > 0 ? '+' : ''}${points(w.points)} pts)`)).join('<br>') || '—',
+    ]);
+  out.push(mdTable(['Vendor', 'Score', 'Δ', 'Verdict', 'Moved most', 'Red flags', 'Why'], rows, ['left', 'right', 'right', 'left', 'left', 'left', 'left']));
+  const roadmap = diff.vendors.flatMap((v) => v.roadmap.filter((c) => c.change !== 'unchanged' && c.change !== 'added').map((c) => `- **${c.change}**: ${mdEscape(v.name)}, ${mdEscape(c.title)}${mdEscape(commitmentNote(c))}`));
+  if (roadmap.length) out.push('\n## Roadmap commitments\n', ...roadmap);
+  if (diff.added.length) out.push('\n## Added\n', ...diff.added.map((v) => `- ${mdEscape(v.name)}: ${score1(v.score)}, ${v.verdict}`));
+  if (diff.dropped.length) out.push('\n## Dropped\n', ...diff.dropped.map((v) => `- ${mdEscape(v.name)}: was ${score1(v.score)}, ${v.verdict}`));
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,129 @@
+import type { QuestionScore } from '../core/scoring/types.js';
+import { CAUSE_TEXT, type CommitmentChange, type FindingsDiff, type VendorDiff } from '../core/tracking/diff-findings.js';
+import { money, points, score1, severityStyle, verdictStyle, type Style } from './style.js';
+import { newTable } from './table.js';
+
+// A diff of two snapshots on one screen: who got better, who got worse, which promises were kept.
+
+const signed = (n: number) => (n > 0 ? `+${score1(n)}` : n < 0 ? `−${score1(-n)}` : '0.0');
+
+export function diffHeadline(diff: FindingsDiff): string[] {
+  const { from, to, summary } = diff;
+  const same = diff.comparable
+    ? `same questionnaire (${to.questionnaire.id} ${to.questionnaire.version})`
+    : `questionnaire changed: ${from.questionnaire.id} ${from.questionnaire.version} (${from.questionnaire.hash.slice(0, 8)}) → ${to.questionnaire.id} ${to.questionnaire.version} (${to.questionnaire.hash.slice(0, 8)})`;
+  const lines = [`${from.period} → ${to.period} · ${same}`];
+  const counts = [`${summary.improved} improved`, `${summary.regressed} regressed`, `${summary.unchanged} unchanged`, `${summary.added} added`, `${summary.dropped} dropped`];
+  lines.push(`${counts.join(' · ')}${diff.tolerance ? ` (moves within ${diff.tolerance} points count as unchanged)` : ''}`);
+  for (const c of diff.spend.byCurrency) {
+    lines.push(`${money(c.below, c.currency)} of ${money(c.total, c.currency)} annual spend (${c.total ? Math.round((100 * c.below) / c.total) : 0}%) is now in ${c.vendors.length} vendor${c.vendors.length === 1 ? '' : 's'} scoring under ${diff.spend.threshold}`);
+  }
+  if (!diff.comparable) {
+    const q = diff.questionnaireChanges;
+    const parts = [
+      q.added.length ? `${q.added.length} question${q.added.length === 1 ? '' : 's'} added` : '',
+      q.removed.length ? `${q.removed.length} removed` : '',
+      q.rescored.length ? `${q.rescored.length} scored differently` : '',
+      q.renamed.length ? `${q.renamed.length} renamed` : '',
+    ].filter(Boolean);
+    lines.push(`Scores are not like for like${parts.length ? ` (${parts.join(', ')})` : ''}: pass --rescore to score both quarters with one questionnaire.`);
+  }
+  return lines;
+}
+
+export function diffText(diff: FindingsDiff, style: Style): string {
+  const out: string[] = diffHeadline(diff).map((l, i) => (i === 0 ? style.bold(l) : l));
+  const moved = diff.vendors.filter((v) => v.movement !== 'unchanged' || v.flagsRaised.length || v.flagsCleared.length || v.after.verdict !== v.before.verdict);
+  const still = diff.vendors.filter((v) => !moved.includes(v));
+  if (moved.length) {
+    const table = newTable(['Vendor', 'Score', 'Δ', 'Verdict', 'Moved most', 'Red flags', 'Why (question points)'], style, ['left', 'right', 'right', 'left', 'left', 'left', 'left']);
+    for (const v of [...moved].sort((a, b) => b.delta - a.delta || a.name.localeCompare(b.name))) {
+      const deltaStyle = v.movement === 'improved' ? style.green : v.movement === 'regressed' ? style.red : (t: string) => t;
+      table.push([
+        v.name,
+        `${score1(v.before.score)} → ${score1(v.after.score)}`,
+        deltaStyle(signed(v.delta)),
+        v.before.verdict === v.after.verdict ? verdictStyle(style, v.after.verdict)(v.after.verdict) : `${v.before.verdict} → ${verdictStyle(style, v.after.verdict)(v.after.verdict)}`,
+        v.sections.slice(0, 1).map((s) => `${s.id} ${signed(s.delta)}`).join('\n') || '—',
+        flagCell(v, style),
+        whyCell(v),
+      ]);
+    }
+    out.push('', table.toString());
+  }
+  if (still.length) out.push('', style.dim(`Unchanged: ${still.map((v) => v.name).join(', ')}.`));
+  out.push(...roadmapLines(diff, style));
+  if (diff.added.length) out.push('', `${style.bold('Added')}     ${diff.added.map((v) => `${v.name} (${score1(v.score)}, ${v.verdict})`).join('; ')}`);
+  if (diff.dropped.length) out.push(`${style.bold('Dropped')}   ${diff.dropped.map((v) => `${v.name} (was ${score1(v.score)}, ${v.verdict})`).join('; ')}`);
+  return `${out.join('\n')}\n`;
+}
+
+function flagCell(v: VendorDiff, style: Style): string {
+  const raised = v.flagsRaised.map((f) => severityStyle(style, f.severity)(`+ ${f.id}`));
+  const cleared = v.flagsCleared.map((f) => style.green(`− ${f.id}`));
+  return [...raised, ...cleared].join('\n') || '—';
+}
+
+export function whyCell(v: VendorDiff): string {
+  if (v.why.length === 0) return '—';
+  return v.why
+    .slice(0, 3)
+    .map((w) => (w.cause === 'unexplained' ? 'no question changed: scored by another aiclaim version' : `${CAUSE_TEXT[w.cause]}${w.questions.length > 1 ? ` ×${w.questions.length}` : ''} ${w.points > 0 ? '+' : w.points < 0 ? '−' : '±'}${points(Math.abs(w.points))}`))
+    .join('\n');
+}
+
+const ROADMAP_ORDER: CommitmentChange['change'][] = ['delivered', 'slipped', 'newly-due', 'dropped', 'withdrawn'];
+const ROADMAP_LABEL: Record<string, string> = { delivered: 'Delivered', slipped: 'Slipped', 'newly-due': 'Newly due', dropped: 'Dropped', withdrawn: 'Withdrawn' };
+
+function roadmapLines(diff: FindingsDiff, style: Style): string[] {
+  const rows: string[] = [];
+  for (const kind of ROADMAP_ORDER) {
+    const items = diff.vendors.flatMap((v) => v.roadmap.filter((c) => c.change === kind).map((c) => `${v.name} · ${c.title}${commitmentNote(c)}`));
+    if (items.length) rows.push(`  ${ROADMAP_LABEL[kind]!.padEnd(10)} ${items.join('\n             ')}`);
+  }
+  return rows.length ? ['', style.bold('Roadmap commitments'), ...rows] : [];
+}
+
+export function commitmentNote(c: CommitmentChange): string {
+  const a = c.after;
+  switch (c.change) {
+    case 'delivered':
+      return a?.state === 'late' ? ` (${c.quartersLate} quarter${c.quartersLate === 1 ? '' : 's'} late, in ${a.deliveredIn})` : ` (on time, ${a?.deliveredIn ?? ''})`;
+    case 'slipped':
+      return ` (${c.quartersLate} quarter${c.quartersLate === 1 ? '' : 's'} late${a?.revisedDue ? `, now promised for ${a.revisedDue}` : a?.state === 'overdue' ? ', overdue' : ''})`;
+    case 'newly-due':
+      return ` (due ${a?.due})`;
+    case 'withdrawn':
+      return ` (due ${c.before?.revisedDue ?? c.before?.due}; gone from the file without delivery)`;
+    default:
+      return '';
+  }
+}
+
+/** One vendor in detail: sections, flags, roadmap and every question that changed, side by side. */
+export function vendorDiffText(diff: FindingsDiff, v: VendorDiff, explained: { before?: Map<string, QuestionScore>; after?: Map<string, QuestionScore> }, style: Style): string {
+  const out: string[] = [];
+  out.push(style.bold(`${v.name} (${v.id}) · ${diff.from.period} → ${diff.to.period}`));
+  out.push(`Score ${score1(v.before.score)} → ${score1(v.after.score)} (${signed(v.delta)}) · ${v.before.verdict} → ${v.after.verdict}`);
+  if (!diff.comparable) out.push(style.yellow('The questionnaire changed between these snapshots: pass --rescore to compare like for like.'));
+  out.push('', style.bold('Why it moved'));
+  for (const w of v.why) out.push(`  ${w.cause === 'unexplained' ? 'no question changed' : CAUSE_TEXT[w.cause]}: ${w.questions.join(', ') || '—'} (${w.points > 0 ? '+' : ''}${points(w.points)} question points)`);
+  if (v.why.length === 0) out.push('  nothing moved');
+  if (v.sections.length) {
+    const sections = newTable(['Section', 'Before', 'After', 'Δ'], style, ['left', 'right', 'right', 'right']);
+    for (const s of v.sections) sections.push([s.id, score1(s.before), score1(s.after), signed(s.delta)]);
+    out.push('', sections.toString());
+  }
+  const flags = [...v.flagsRaised.map((f) => `  raised   ${f.severity} ${f.id}: ${f.title}`), ...v.flagsCleared.map((f) => `  cleared  ${f.severity} ${f.id}: ${f.title}`)];
+  if (flags.length) out.push('', style.bold('Red flags'), ...flags);
+  const roadmap = v.roadmap.filter((c) => c.change !== 'unchanged').map((c) => `  ${c.change.padEnd(10)} ${c.title}${commitmentNote(c)}`);
+  if (roadmap.length) out.push('', style.bold('Roadmap'), ...roadmap);
+  const changed = v.questions.filter((q) => q.group !== 'unchanged');
+  const table = newTable(['Question', 'Group', diff.from.period, diff.to.period, 'Δ', 'Why'], style, ['left', 'left', 'left', 'left', 'right', 'left']);
+  for (const q of changed) {
+    const side = (s: typeof q.before, x: QuestionScore | undefined) => (s ? `${points(s.points)}/${points(s.possible)} ${s.state}${x?.answer ? `\n${x.answer}` : ''}${x?.notes.length ? `\n${x.notes.join('; ')}` : ''}` : '—');
+    table.push([q.was ? `${q.id}\n(was ${q.was})` : q.id, q.group, side(q.before, explained.before?.get(q.was ?? q.id)), side(q.after, explained.after?.get(q.id)), signed(q.delta), q.causes.map((c) => CAUSE_TEXT[c]).join('\n') || '—']);
+  }
+  out.push('', style.bold(`Questions that changed (${changed.length} of ${v.questions.length})`), changed.length ? table.toString() : '  none');
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,55 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { comparePeriods, PERIOD_PATTERN } from '../core/period.js';
+import type { Findings } from '../core/schema/findings.js';
+import type { VendorHistory } from '../core/scoring/vendor-history.js';
+import { readSnapshot } from './findings-snapshot.js';
+import { UserError } from './user-error.js';
+import { shownPath } from './workspace.js';
+
+// The findings snapshots of a workspace, by quarter: the history later quarters are scored with.
+
+export interface SnapshotFile {
+  period: string;
+  path: string;
+}
+
+/** Snapshot files named by quarter (2026-Q3.yaml), in quarter order. */
+export async function snapshotFiles(findingsDir: string): Promise<SnapshotFile[]> {
+  let names: string[];
+  try {
+    names = await readdir(findingsDir);
+  } catch {
+    return [];
+  }
+  return names
+    .map((name) => /^(\d{4}-Q[1-4])\.ya?ml$/.exec(name))
+    .filter((m): m is RegExpExecArray => m !== null && PERIOD_PATTERN.test(m[1]!))
+    .map((m) => ({ period: m[1]!, path: join(findingsDir, m[0]) }))
+    .sort((a, b) => comparePeriods(a.period, b.period));
+}
+
+/** Reads a snapshot and checks that it holds the quarter its file is named for. */
+export async function readPeriodSnapshot(file: SnapshotFile, cwd: string): Promise<Findings> {
+  const shown = shownPath(file.path, cwd);
+  const findings = await readSnapshot(file.path, shown);
+  if (findings.period !== file.period) {
+    throw new UserError(`${shown} is named for ${file.period} but holds the findings of ${findings.period}`, { hint: 'rename the file after the quarter it holds' });
+  }
+  return findings;
+}
+
+/** Every vendor's roadmap in the snapshots of quarters before `period`. */
+export async function historyBefore(findingsDir: string, period: string, cwd: string): Promise<Map<string, VendorHistory>> {
+  const history = new Map<string, VendorHistory>();
+  for (const file of await snapshotFiles(findingsDir)) {
+    if (comparePeriods(file.period, period) >= 0) continue;
+    const findings = await readPeriodSnapshot(file, cwd);
+    for (const vendor of findings.vendors) {
+      const entry = history.get(vendor.id) ?? { earlier: [] };
+      entry.earlier.push({ period: findings.period, roadmap: vendor.roadmap });
+      history.set(vendor.id, entry);
+    }
+  }
+  return history;
+}

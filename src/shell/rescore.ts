@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { contentHash } from '../core/digest.js';
+import { loadVendor } from '../core/load/load-files.js';
+import type { QuestionnaireIndex } from '../core/questionnaire-index.js';
+import type { Findings } from '../core/schema/findings.js';
+import type { Questionnaire } from '../core/schema/questionnaire.js';
+import type { Vendor } from '../core/schema/vendor.js';
+import { scoreVendor } from '../core/scoring/score-vendor.js';
+import type { VendorScore } from '../core/scoring/types.js';
+import { snapshotOf } from './findings-snapshot.js';
+import { historyBefore } from './history.js';
+import type { Workspace } from './workspace.js';
+
+// The vendor files behind a snapshot, found again: where the snapshot says they were (when the
+// file there is still the same bytes), or in a folder the user names. With them a snapshot can be
+// scored again with today's questionnaire, and each answer explained.
+
+export interface SnapshotSources {
+  vendors: Map<string, { vendor: Vendor; path: string }>;
+  /** Vendors of the snapshot whose files could not be found as they were. */
+  missing: string[];
+}
+
+export async function snapshotSources(findings: Findings, workspace: Workspace, index: QuestionnaireIndex, folder?: string): Promise<SnapshotSources> {
+  const vendors = new Map<string, { vendor: Vendor; path: string }>();
+  const missing: string[] = [];
+  for (const finding of findings.vendors) {
+    const path = folder ? join(folder, `${finding.id}.yaml`) : resolve(workspace.root, finding.source.file);
+    const text = existsSync(path) ? await readFile(path) : undefined;
+    // Without a folder named, only the very file that was scored will do.
+    if (!text || (!folder && contentHash(text) !== finding.source.hash)) {
+      missing.push(finding.id);
+      continue;
+    }
+    const loaded = loadVendor(text.toString('utf8'), path, index, finding.id);
+    if (!loaded.ok) {
+      missing.push(finding.id);
+      continue;
+    }
+    vendors.set(finding.id, { vendor: loaded.value, path });
+  }
+  return { vendors, missing };
+}
+
+/** The snapshot scored again with `questionnaire`, vendor by vendor where the files were found. */
+export async function rescoreSnapshot(
+  findings: Findings,
+  sources: SnapshotSources,
+  questionnaire: Questionnaire,
+  workspace: Workspace,
+  cwd: string,
+): Promise<{ findings: Findings; scores: Map<string, VendorScore> }> {
+  const history = await historyBefore(workspace.findingsDir, findings.period, cwd);
+  const scores = new Map<string, VendorScore>();
+  const entries = [];
+  for (const finding of findings.vendors) {
+    const source = sources.vendors.get(finding.id);
+    if (!source) continue;
+    const score = scoreVendor(questionnaire, source.vendor, { period: findings.period, history: history.get(finding.id) });
+    scores.set(finding.id, score);
+    entries.push({ vendor: source.vendor, score, source: finding.source });
+  }
+  const rescored = snapshotOf(findings.period, questionnaire, entries);
+  // Vendors whose files are gone keep their finding as it was, so they are not reported as dropped.
+  const kept = findings.vendors.filter((v) => !sources.vendors.has(v.id));
+  return { findings: { ...rescored, vendors: [...rescored.vendors, ...kept].sort((a, b) => (a.id < b.id ? -1 : 1)) }, scores };
+}
+

@@ -1,0 +1,98 @@
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { kindOf } from '../core/load/load-document.js';
+import { comparePeriods, PERIOD_PATTERN } from '../core/period.js';
+import type { Findings } from '../core/schema/findings.js';
+import { parseYaml } from '../core/yaml/parse-yaml.js';
+import { readSnapshot } from './findings-snapshot.js';
+import { readInput } from './read-input.js';
+import { UserError } from './user-error.js';
+import { shownPath, type Workspace } from './workspace.js';
+
+// Findings snapshots named on the command line: a file, or a quarter looked up in findings/.
+
+export interface LoadedSnapshot {
+  findings: Findings;
+  path: string;
+  shown: string;
+}
+
+export async function resolveSnapshot(arg: string, workspace: Workspace, cwd: string): Promise<LoadedSnapshot> {
+  const asPath = resolve(cwd, arg);
+  if (existsSync(asPath)) return loadChecked(asPath, cwd);
+  if (!PERIOD_PATTERN.test(arg)) {
+    throw new UserError(`${arg}: no such findings file`, { hint: 'give a findings file, or a quarter such as 2026-Q3 to look up in findings/' });
+  }
+  const snapshots = await snapshotsIn(workspace.findingsDir, cwd);
+  const matches = snapshots.filter((s) => s.findings.period === arg);
+  if (matches.length === 0) {
+    const have = snapshots.map((s) => s.findings.period);
+    throw new UserError(`no findings snapshot for ${arg} in ${shownPath(workspace.findingsDir, cwd)}`, {
+      hint: have.length ? `snapshots there: ${have.join(', ')}; write one with \`aiclaim score --period ${arg}\`` : `write one with \`aiclaim score --period ${arg}\``,
+    });
+  }
+  return matches[0]!;
+}
+
+/** Every findings snapshot in a folder, in quarter order; two of the same quarter is an error. */
+export async function snapshotsIn(dir: string, cwd: string): Promise<LoadedSnapshot[]> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.')).sort();
+  } catch {
+    throw new UserError(`no findings folder at ${shownPath(dir, cwd)}`, { hint: 'write a snapshot with `aiclaim score --period YYYY-Qn`' });
+  }
+  const loaded: LoadedSnapshot[] = [];
+  for (const name of names) {
+    const path = join(dir, name);
+    if (!(await isFindingsFile(path, cwd))) continue;
+    loaded.push(await loadChecked(path, cwd));
+  }
+  const byPeriod = new Map<string, LoadedSnapshot[]>();
+  for (const s of loaded) byPeriod.set(s.findings.period, [...(byPeriod.get(s.findings.period) ?? []), s]);
+  for (const [period, same] of byPeriod) {
+    if (same.length > 1) {
+      throw new UserError(`two snapshots hold ${period}: ${same.map((s) => s.shown).join(' and ')}`, { hint: 'keep one snapshot per quarter (move or delete the other)' });
+    }
+  }
+  return loaded.sort((a, b) => comparePeriods(a.findings.period, b.findings.period));
+}
+
+async function isFindingsFile(path: string, cwd: string): Promise<boolean> {
+  const read = await readInput(path, shownPath(path, cwd), 256 * 1024 * 1024);
+  if (!read.ok) return false;
+  const head = read.text.slice(0, 2000);
+  if (/^schema:\s*aiclaim\/findings@/m.test(head)) return true;
+  // Only a file that says it is findings is read as findings; others in the folder are left alone.
+  const parsed = /^schema:/m.test(head) ? undefined : parseYaml(read.text, path);
+  return parsed?.ok === true && kindOf(parsed.data) === 'findings';
+}
+
+async function loadChecked(path: string, cwd: string): Promise<LoadedSnapshot> {
+  const shown = shownPath(path, cwd);
+  const findings = await readSnapshot(path, shown);
+  const name = basename(path).replace(/\.ya?ml$/i, '');
+  if (PERIOD_PATTERN.test(name) && name !== findings.period) {
+    throw new UserError(`${shown} is named for ${name} but holds the findings of ${findings.period}`, { hint: 'rename the file after the quarter it holds' });
+  }
+  const seen = new Set<string>();
+  for (const v of findings.vendors) {
+    if (seen.has(v.id)) throw new UserError(`${shown} lists vendor "${v.id}" twice`, { hint: 'a snapshot holds one finding per vendor; write it again with `aiclaim score --period`' });
+    seen.add(v.id);
+  }
+  return { findings, path, shown };
+}
+
+/** The older snapshot first; the same quarter twice, or the wrong order, is refused. */
+export function checkOrder(older: LoadedSnapshot, newer: LoadedSnapshot): void {
+  const order = comparePeriods(older.findings.period, newer.findings.period);
+  if (order === 0) {
+    throw new UserError(`both snapshots hold ${older.findings.period} (${older.shown}, ${newer.shown})`, { hint: 'compare two different quarters' });
+  }
+  if (order > 0) {
+    throw new UserError(`the first snapshot (${older.findings.period}) is later than the second (${newer.findings.period})`, {
+      hint: `put the older one first: aiclaim diff ${newer.findings.period} ${older.findings.period}`,
+    });
+  }
+}

@@ -1,0 +1,209 @@
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { REPO, run, sampleCopy } from '../helpers/run-cli.js';
+
+// diff and trend on the bundled three-quarter sample portfolio, from the repository root.
+
+interface DiffJson {
+  comparable: boolean;
+  summary: Record<string, number>;
+  spend: { threshold: number; byCurrency: { currency: string; total: number; below: number; vendors: string[] }[] };
+  vendors: {
+    id: string;
+    before: { score: number; verdict: string };
+    after: { score: number; verdict: string };
+    delta: number;
+    movement: string;
+    flagsRaised: { id: string }[];
+    flagsCleared: { id: string }[];
+    roadmap: { id: string; change: string; quartersLate: number; after?: { revisedDue?: string; deliveredIn?: string } }[];
+    questions: { id: string; was?: string; group: string; causes: string[] }[];
+    why: { cause: string; questions: string[] }[];
+  }[];
+  added: { id: string }[];
+  dropped: { id: string }[];
+  questionnaireChanges: { added: string[]; removed: string[]; rescored: string[]; renamed: { from: string; to: string }[] };
+}
+
+const json = async (args: string[], cwd?: string) => {
+  const result = await run(args, cwd ? { cwd } : {});
+  return { ...result, data: JSON.parse(result.stdout) as DiffJson };
+};
+
+describe('aiclaim diff 2026-Q3 2026-Q4 on the sample portfolio', () => {
+  test('tells who got better, who got worse and which promises were kept, on one screen', async () => {
+    const result = await run(['diff', '2026-Q3', '2026-Q4']);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toBe('2026-Q3 → 2026-Q4 · same questionnaire (ai-claims 1.0.0)');
+    expect(lines[1]).toBe('5 improved · 7 regressed · 3 unchanged · 1 added · 1 dropped');
+    // Spend in the Q4 snapshot of the vendors under 55: autoflow 168,000 + brandloom 15,000 + campaignly 36,000
+    // + chatterbox 24,000 + cohortia 140,000 + socialpulse 18,000 = 401,000 of 1,778,000.
+    expect(lines[2]).toBe('€401,000 of €1,778,000 annual spend (23%) is now in 6 vendors scoring under 55');
+    expect(result.stdout).toMatch(/│ Datavane SA\s+│ 53\.9 → 68\.1 │ \+14\.2 │ weak → plausible/);
+    expect(result.stdout).toMatch(/Slipped\s+Autoflow Technologies SAS · AI Journey Builder \(generated nurture journeys\) \(3 quarters late, now promised for 2027-Q1\)/);
+    expect(result.stdout).toMatch(/Mailmint AB · Per-subscriber frequency model \(fatigue prediction\) \(on time, 2026-Q4\)/);
+    expect(result.stdout).toMatch(/Dropped\s+Touchpoint Measurement GmbH · Attribution of offline \(in-store\) sales/);
+    expect(result.stdout).toMatch(/Added\s+Storelink SL \(70\.0, plausible\)/);
+    expect(result.stdout).toMatch(/Dropped\s+AdNexus Media Ltd \(was 40\.0, weak\)/);
+    expect(result.stdout.split('\n').length).toBeLessThan(60);
+  });
+
+  test('the same answer as data: deltas, flags and commitments', async () => {
+    const { code, data } = await json(['diff', '2026-Q3', '2026-Q4', '-f', 'json']);
+    expect(code).toBe(0);
+    const v = (id: string) => data.vendors.find((x) => x.id === id)!;
+    // Scores in the shipped snapshots: 53.9 then 68.1; 58.2 then 54.0; 71.9 then 71.7.
+    expect(v('datavane')).toMatchObject({ before: { score: 53.9, verdict: 'weak' }, after: { score: 68.1, verdict: 'plausible' }, delta: 14.2, movement: 'improved' });
+    expect(v('autoflow')).toMatchObject({ delta: -4.2, movement: 'regressed' });
+    expect(v('helpwave')).toMatchObject({ delta: -0.2, before: { verdict: 'plausible' }, after: { verdict: 'weak' } });
+    expect(v('helpwave').flagsRaised.map((f) => f.id)).toEqual(['no-runway']);
+    expect(v('helpwave').flagsCleared.map((f) => f.id)).toEqual(['short-runway']);
+    // Datavane supplied evidence and changed no answer: the move is put down to that.
+    expect(v('datavane').why[0]).toMatchObject({ cause: 'evidence-added' });
+    expect(v('datavane').why.map((w) => w.cause)).not.toContain('answer-changed');
+    // ai-journey-builder: due 2026-Q2, re-promised for 2027-Q1 — three quarters late.
+    expect(v('autoflow').roadmap.find((c) => c.id === 'ai-journey-builder')).toMatchObject({ change: 'slipped', quartersLate: 3, after: { revisedDue: '2027-Q1' } });
+    expect(v('mailmint').roadmap.find((c) => c.id === 'frequency-capping-model')).toMatchObject({ change: 'delivered', quartersLate: 0, after: { deliveredIn: '2026-Q4' } });
+    expect(v('touchpoint').roadmap.find((c) => c.id === 'offline-sales-attribution')).toMatchObject({ change: 'dropped' });
+    expect(data.added.map((x) => x.id)).toEqual(['storelink']);
+    expect(data.dropped.map((x) => x.id)).toEqual(['adnexus']);
+    // Every vendor whose score moved says why.
+    for (const vendor of data.vendors) if (vendor.delta !== 0) expect(vendor.why.length, vendor.id).toBeGreaterThan(0);
+  });
+
+  test('exit codes for scheduled runs', async () => {
+    const regression = await run(['diff', '2026-Q3', '2026-Q4', '--fail-on', 'regression', '-f', 'json']);
+    expect(regression.code).toBe(1);
+    expect(regression.stderr).toMatch(/7 vendors regressed by more than 0 points: autoflow \(-4\.2\), campaignly \(-2\.1\)/);
+    // The largest fall is harbor-crm's 4.4 points: within a tolerance of 5, nothing regressed.
+    expect((await run(['diff', '2026-Q3', '2026-Q4', '--fail-on', 'regression', '--tolerance', '5', '-f', 'json'])).code).toBe(0);
+    const critical = await run(['diff', '2026-Q3', '2026-Q4', '--fail-on', 'new-critical', '-f', 'json']);
+    expect(critical.code).toBe(1);
+    expect(critical.stderr).toMatch(/new critical red flags: campaignly: not-ai, helpwave: no-runway/);
+    // Between Q2 and Q3 no critical flag was raised.
+    expect((await run(['diff', '2026-Q2', '2026-Q3', '--fail-on', 'new-critical', '-f', 'json'])).code).toBe(0);
+  });
+
+  test('--vendor shows one vendor, every changed question side by side with its reasons', async () => {
+    const result = await run(['diff', '2026-Q3', '2026-Q4', '--vendor', 'campaignly']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Campaignly BV \(campaignly\) · 2026-Q3 → 2026-Q4\nScore 40\.0 → 37\.9 \(−2\.1\)/);
+    expect(result.stdout).toMatch(/raised\s+critical not-ai: Marketed as AI, run by rules or people/);
+    expect(result.stdout).toMatch(/│ ai-runtime\s+│ changed\s+│ 2\/6 unverified\s+│ 0\/6 evidenced\s+│ −2\.0 │ answer changed/);
+    expect(result.stdout).toMatch(/│\s+│\s+│ A trained model, with rules or people on top\s+│ Rules, templates or heuristics/);
+    const missing = await run(['diff', '2026-Q3', '2026-Q4', '--vendor', 'campaingly']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/no vendor "campaingly" in both snapshots\nhint: did you mean "campaignly"\?/);
+  });
+
+  test('markdown and yaml carry the same diff', async () => {
+    const md = await run(['diff', '2026-Q3', '2026-Q4', '-f', 'markdown']);
+    expect(md.stdout).toMatch(/^# AI claims, 2026-Q3 → 2026-Q4/);
+    expect(md.stdout).toMatch(/\| Datavane SA \| 53\.9 → 68\.1 \| \+14\.2 \|/);
+    expect(md.stdout).toMatch(/- \*\*slipped\*\*: Autoflow Technologies SAS, AI Journey Builder/);
+    const yaml = await run(['diff', '2026-Q3', '2026-Q4', '-f', 'yaml']);
+    expect(yaml.stdout).toMatch(/^from:\n {2}period: 2026-Q3/);
+  });
+});
+
+describe('comparability', () => {
+  test('a changed questionnaire is named; --rescore compares like for like; a renamed question keeps its history', async () => {
+    const sample = sampleCopy();
+    try {
+      const original = readFileSync(join(REPO, 'questionnaires', 'ai-claims.yaml'), 'utf8');
+      const changed = original
+        .replace('- { gte: 100000000, points: 10, label: 100 million or more }', '- { gte: 100000000, points: 12, label: 100 million or more }')
+        .replace('      - id: ml-team\n', '      - id: ml-staff\n        replaces: [ml-team]\n');
+      expect(changed).not.toBe(original);
+      // A questionnaire in the workspace's questionnaires/ folder takes the place of the bundled one.
+      mkdirSync(join(sample.dir, 'questionnaires'));
+      writeFileSync(join(sample.dir, 'questionnaires', 'ai-claims.yaml'), changed);
+      // Q4 is the quarter under way: it may be scored again, now with the new questionnaire.
+      const scored = await run(['score', '--period', '2026-Q4', '-f', 'csv'], { cwd: sample.dir });
+      expect(scored.code).toBe(0);
+      expect(scored.stderr).toMatch(/warning: question "ml-team" was replaced by "ml-staff"/);
+
+      const plain = await json(['diff', '2026-Q3', '2026-Q4', '-f', 'json'], sample.dir);
+      expect(plain.data.comparable).toBe(false);
+      expect(plain.data.questionnaireChanges).toEqual({ added: [], removed: [], rescored: ['training-records'], renamed: [{ from: 'ml-team', to: 'ml-staff' }] });
+      // Tagwise gave the same answer to ml-team in Q3 as to ml-staff, its new name, in Q4.
+      const tagwise = plain.data.vendors.find((v) => v.id === 'tagwise')!;
+      expect(tagwise.questions.find((q) => q.id === 'ml-staff')).toMatchObject({ was: 'ml-team', group: 'unchanged' });
+      expect(tagwise.questions.some((q) => q.id === 'ml-team')).toBe(false);
+      const lumen = plain.data.vendors.find((v) => v.id === 'lumen-personalize')!;
+      expect(lumen.questions.find((q) => q.id === 'training-records')).toMatchObject({ group: 'not-comparable', causes: ['questionnaire-changed'] });
+      const table = await run(['diff', '2026-Q3', '2026-Q4'], { cwd: sample.dir });
+      expect(table.stdout).toMatch(/questionnaire changed: ai-claims 1\.0\.0 \(\w{8}\) → ai-claims 1\.0\.0 \(\w{8}\)/);
+      expect(table.stdout).toMatch(/Scores are not like for like \(1 scored differently, 1 renamed\): pass --rescore/);
+
+      const rescored = await json(['diff', '2026-Q3', '2026-Q4', '--rescore', '-f', 'json'], sample.dir);
+      expect(rescored.data.comparable).toBe(true);
+      // Scored with one questionnaire, Lumen's unchanged training data earns the same on both sides.
+      expect(rescored.data.vendors.find((v) => v.id === 'lumen-personalize')!.questions.find((q) => q.id === 'training-records')).toMatchObject({ group: 'unchanged' });
+      // Tagwise: the plain diff cannot compare training-records (its rule changed); rescored, it is unchanged,
+      // and what is left is what really moved between the quarters.
+      const moved = (d: DiffJson) => d.vendors.find((v) => v.id === 'tagwise')!.questions.filter((q) => q.group !== 'unchanged').map((q) => `${q.id}:${q.group}`);
+      expect(moved(plain.data)).toEqual(['training-records:not-comparable', 'last-trained:changed', 'uplift-test:changed', 'uplift-size:changed']);
+      expect(moved(rescored.data)).toEqual(['last-trained:changed', 'uplift-test:changed', 'uplift-size:changed']);
+    } finally {
+      sample.remove();
+    }
+  });
+});
+
+describe('bad snapshot arguments get a clear message', () => {
+  test.each([
+    [['2026-Q4', '2026-Q3'], /error: the first snapshot \(2026-Q4\) is later than the second \(2026-Q3\)\nhint: put the older one first: aiclaim diff 2026-Q3 2026-Q4/],
+    [['2026-Q3', '2026-Q3'], /error: both snapshots hold 2026-Q3/],
+    [['2026-Q1', '2026-Q4'], /error: no findings snapshot for 2026-Q1 in fixtures\/sample\/findings\nhint: snapshots there: 2026-Q2, 2026-Q3, 2026-Q4/],
+    [['nope.yaml', '2026-Q4'], /error: nope\.yaml: no such findings file/],
+  ])('diff %j', async (args, message) => {
+    const result = await run(['diff', ...args]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+
+  test('two files of the same quarter, or a file named for another quarter, are refused', async () => {
+    const sample = sampleCopy();
+    try {
+      copyFileSync(join(sample.dir, 'findings', '2026-Q3.yaml'), join(sample.dir, 'findings', 'q3-copy.yaml'));
+      const twice = await run(['trend'], { cwd: sample.dir });
+      expect(twice.code).toBe(2);
+      expect(twice.stderr).toMatch(/error: two snapshots hold 2026-Q3: findings\/2026-Q3\.yaml and findings\/q3-copy\.yaml/);
+      copyFileSync(join(sample.dir, 'findings', '2026-Q3.yaml'), join(sample.dir, 'findings', '2027-Q1.yaml'));
+      const misnamed = await run(['diff', '2026-Q2', 'findings/2027-Q1.yaml'], { cwd: sample.dir });
+      expect(misnamed.code).toBe(2);
+      expect(misnamed.stderr).toMatch(/error: findings\/2027-Q1\.yaml is named for 2027-Q1 but holds the findings of 2026-Q3/);
+    } finally {
+      sample.remove();
+    }
+  });
+});
+
+describe('aiclaim trend', () => {
+  test('every vendor across the three quarters, with its verdicts and roadmap record', async () => {
+    const result = await run(['trend', '-f', 'json', '--sort', 'change']);
+    expect(result.code).toBe(0);
+    const data = JSON.parse(result.stdout) as { periods: string[]; vendors: { id: string; change: number; points: { score: number | null; carried: boolean }[]; record: { kept: number; broken: number; promises: { id: string; outcome: string }[] } }[] };
+    expect(data.periods).toEqual(['2026-Q2', '2026-Q3', '2026-Q4']);
+    expect(data.vendors[0]!.id).toBe('datavane');
+    // Datavane: 46.7 in Q2, 68.1 in Q4.
+    expect(data.vendors[0]!.change).toBe(21.4);
+    const adnexus = data.vendors.find((v) => v.id === 'adnexus')!;
+    expect(adnexus.points).toEqual([
+      { period: '2026-Q2', score: 40.7, verdict: 'weak', carried: false },
+      { period: '2026-Q3', score: 40, verdict: 'weak', carried: false },
+      { period: '2026-Q4', score: 40, verdict: 'weak', carried: true },
+    ]);
+    expect(data.vendors.find((v) => v.id === 'helpwave')!.points[0]).toEqual({ period: '2026-Q2', score: null, verdict: null, carried: false });
+    // SocialPulse's multilingual sentiment promise vanished from its file after Q2.
+    expect(data.vendors.find((v) => v.id === 'socialpulse')!.record.promises.find((p) => p.id === 'multilingual-sentiment')).toMatchObject({ outcome: 'withdrawn' });
+
+    const table = await run(['trend']);
+    expect(table.stdout).toMatch(/^2026-Q2 → 2026-Q4 · 3 snapshots · 17 vendors/);
+    expect(table.stdout).toMatch(/│ AdNexus Media Ltd\s+│ ▄▄┄\s+│\s+40\.7 │\s+40\.0 │\s+40\.0\* │\s+−0\.7 │ W W W\*/);
+    expect(table.stdout).toMatch(/│ Autoflow Technologies SAS\s+│ \S+\s+│.*│ P P W\s+│ 1 on time, 2 slipped of 3/);
+  });
+});
