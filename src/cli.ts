@@ -76,6 +76,32 @@ export function buildProgram(run: (action: Action) => void): Command {
     .action((dir: string | undefined, options: Record<string, unknown>) => run(async (context) => (await import('./commands/trend.js')).trendCommand({ ...options, dir }, context)));
 
   program
+    .command('report')
+    .description('the executive report of a quarter: self-contained HTML (charts, no script) or Markdown')
+    .argument('[period]', 'a quarter in findings/ or a findings file (default: the latest snapshot)')
+    .option('-o, --out <file>', 'write the report here (default: stdout); .md means Markdown')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['html', 'markdown']))
+    .action((period: string | undefined, options: Record<string, unknown>) => run(async (context) => (await import('./commands/report.js')).report({ ...options, period }, context)));
+
+  program
+    .command('import')
+    .description('create vendor stubs from a martech stack spreadsheet (CSV with a header row)')
+    .argument('<stack.csv>', 'the spreadsheet, exported as CSV')
+    .option('--force', 'update the profile of vendors that already have a file (answers are kept)')
+    .option('--dry-run', 'say what would be written, write nothing')
+    .option('--currency <code>', 'currency of amounts with no symbol or currency column (default: the workspace currency)')
+    .addOption(new Option('--date-format <format>', 'how dates like 03/04/2027 are written').choices(['iso', 'dmy', 'mdy']))
+    .action((file: string, options: Record<string, unknown>) => run(async (context) => (await import('./commands/import.js')).importStack({ ...options, file }, context)));
+
+  program
+    .command('export')
+    .description('findings as CSV: a row per vendor, or --matrix a row per question with a column per vendor')
+    .argument('[period]', 'a quarter in findings/ or a findings file (default: the latest snapshot)')
+    .option('-o, --out <file>', 'write the CSV here (default: stdout)')
+    .option('--matrix', 'one row per question, one column per vendor')
+    .action((period: string | undefined, options: Record<string, unknown>) => run(async (context) => (await import('./commands/export.js')).exportFindings({ ...options, period }, context)));
+
+  program
     .command('validate')
     .description('check questionnaires, vendor files, findings and settings, with file:line:col for each problem')
     .argument('[paths...]', 'files, folders or globs (default: the whole workspace)')

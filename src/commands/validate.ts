@@ -33,7 +33,7 @@ export async function validate(input: ValidateOptions, context: Context): Promis
   const notice = sampleNotice(workspace, context.cwd);
   if (notice && options.paths.length === 0) context.stderr.write(`${notice}\n`);
 
-  const expanded = await expandPaths(paths, context.cwd);
+  const expanded = await expandPaths(paths, context.cwd, { quietEmpty: options.paths.length === 0 });
   const problems: Problem[] = [...expanded.problems];
   const questionnaires = new Map<string, QuestionnaireIndex | Problem[]>();
   const questionnaireFor = async (id: string | undefined): Promise<QuestionnaireIndex | Problem[]> => {

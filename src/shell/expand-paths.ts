@@ -14,7 +14,8 @@ export interface InputFile {
 const GLOB_CHARS = /[*?[\]{}]/;
 const YAML_FILE = /\.ya?ml$/i;
 
-export async function expandPaths(args: readonly string[], cwd: string): Promise<{ files: InputFile[]; problems: Problem[] }> {
+/** `quietEmpty`: an empty folder is not worth a warning (a workspace default, not something typed). */
+export async function expandPaths(args: readonly string[], cwd: string, options: { quietEmpty?: boolean } = {}): Promise<{ files: InputFile[]; problems: Problem[] }> {
   const files = new Map<string, InputFile>();
   const problems: Problem[] = [];
   const add = (path: string) => files.set(path, { path, shown: shownPath(path, cwd) });
@@ -23,7 +24,7 @@ export async function expandPaths(args: readonly string[], cwd: string): Promise
     const info = await stat(path).catch(() => undefined);
     if (info?.isDirectory()) {
       const names = (await readdir(path)).filter((n) => YAML_FILE.test(n) && !n.startsWith('.'));
-      if (names.length === 0) problems.push({ file: arg, message: 'folder holds no .yaml files', severity: 'warning' });
+      if (names.length === 0 && !options.quietEmpty) problems.push({ file: arg, message: 'folder holds no .yaml files', severity: 'warning' });
       for (const name of names) add(join(path, name));
     } else if (info) {
       add(path);

@@ -1,14 +1,17 @@
 import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
+import { questionnaireHash } from '../core/findings/build-findings.js';
 import { kindOf } from '../core/load/load-document.js';
 import { comparePeriods, PERIOD_PATTERN } from '../core/period.js';
 import type { Findings } from '../core/schema/findings.js';
+import type { Questionnaire } from '../core/schema/questionnaire.js';
 import { parseYaml } from '../core/yaml/parse-yaml.js';
 import { readSnapshot } from './findings-snapshot.js';
+import { readQuestionnaire } from './load-inputs.js';
 import { readInput } from './read-input.js';
 import { UserError } from './user-error.js';
-import { shownPath, type Workspace } from './workspace.js';
+import { questionnaireInUse, shownPath, type Workspace } from './workspace.js';
 
 // Findings snapshots named on the command line: a file, or a quarter looked up in findings/.
 
@@ -94,5 +97,22 @@ export function checkOrder(older: LoadedSnapshot, newer: LoadedSnapshot): void {
     throw new UserError(`the first snapshot (${older.findings.period}) is later than the second (${newer.findings.period})`, {
       hint: `put the older one first: aiclaim diff ${newer.findings.period} ${older.findings.period}`,
     });
+  }
+}
+
+/** The snapshot named, or the latest one in findings/. */
+export async function namedOrLatest(arg: string | undefined, workspace: Workspace, cwd: string): Promise<LoadedSnapshot> {
+  const snapshot = arg ? await resolveSnapshot(arg, workspace, cwd) : (await snapshotsIn(workspace.findingsDir, cwd).catch(() => [] as LoadedSnapshot[])).at(-1);
+  if (!snapshot) throw new UserError(`no findings snapshot in ${shownPath(workspace.findingsDir, cwd)}`, { hint: 'write one with `aiclaim score --period YYYY-Qn`, or name a findings file' });
+  return snapshot;
+}
+
+/** The questionnaire a snapshot was scored with, when the one of that id in use is the same content. */
+export async function questionnaireOf(snapshot: LoadedSnapshot, workspace: Workspace, cwd: string): Promise<Questionnaire | undefined> {
+  try {
+    const { questionnaire } = await readQuestionnaire(await questionnaireInUse(workspace, snapshot.findings.questionnaire.id, cwd), cwd);
+    return questionnaireHash(questionnaire) === snapshot.findings.questionnaire.hash ? questionnaire : undefined;
+  } catch {
+    return undefined;
   }
 }

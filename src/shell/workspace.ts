@@ -84,7 +84,8 @@ function samePath(a: string, b: string): boolean {
 /** A path as the user should see it: relative to where they are, when that is shorter. */
 export function shownPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
-  const shown = rel === '' ? '.' : rel.startsWith('..') && isAbsolute(path) && rel.split(sep).filter((s) => s === '..').length > 2 ? path : rel;
+  // Inside the current folder, relative; outside it, absolute (../../x helps nobody).
+  const shown = rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel;
   return shown.split(sep).join('/');
 }
 

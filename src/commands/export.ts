@@ -1,0 +1,35 @@
+import { resolve } from 'node:path';
+import * as z from 'zod';
+import { matrixRows, vendorRows } from '../core/inventory/export-rows.js';
+import { csv } from '../render/csv.js';
+import { writeFileAtomic } from '../shell/atomic-write.js';
+import type { Context } from '../shell/context.js';
+import { parseOptions } from '../shell/parse-options.js';
+import { namedOrLatest, questionnaireOf } from '../shell/snapshot-args.js';
+import { EXIT } from '../shell/user-error.js';
+import { findWorkspace, sampleNotice, shownPath } from '../shell/workspace.js';
+
+const exportOptionsSchema = z.object({
+  period: z.string().optional(),
+  out: z.string().optional(),
+  matrix: z.boolean().default(false),
+});
+
+export async function exportFindings(input: z.input<typeof exportOptionsSchema>, context: Context): Promise<number> {
+  const options = parseOptions(exportOptionsSchema, input);
+  const workspace = await findWorkspace(context);
+  const notice = sampleNotice(workspace, context.cwd);
+  if (notice) context.stderr.write(`${notice}\n`);
+  const snapshot = await namedOrLatest(options.period, workspace, context.cwd);
+  // Question texts and order come from the questionnaire only if it is the one the snapshot was scored with.
+  const rows = options.matrix ? matrixRows(snapshot.findings, await questionnaireOf(snapshot, workspace, context.cwd)) : vendorRows(snapshot.findings);
+  const text = csv(rows);
+  if (options.out) {
+    const target = resolve(context.cwd, options.out);
+    await writeFileAtomic(target, text);
+    context.stderr.write(`Wrote ${shownPath(target, context.cwd)}: ${rows.length - 1} rows from ${snapshot.shown}.\n`);
+  } else {
+    context.stdout.write(text);
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import * as z from 'zod';
+import { readStackCsv, type StackVendor } from '../core/inventory/stack-csv.js';
+import { vendorFileText } from '../core/interview/vendor-file.js';
+import { loadVendor } from '../core/load/load-files.js';
+import { sortProblems } from '../core/problem.js';
+import type { Vendor } from '../core/schema/vendor.js';
+import { schemaHint } from '../render/yaml-text.js';
+import { writeFileAtomic } from '../shell/atomic-write.js';
+import type { Context } from '../shell/context.js';
+import { readQuestionnaire } from '../shell/load-inputs.js';
+import { parseOptions } from '../shell/parse-options.js';
+import { printProblems } from '../shell/print-problems.js';
+import { readInput } from '../shell/read-input.js';
+import { schemaPathFor } from '../shell/schema-location.js';
+import { EXIT, ProblemsError, UserError } from '../shell/user-error.js';
+import { findWorkspace, questionnaireInUse, shownPath } from '../shell/workspace.js';
+
+const importOptionsSchema = z.object({
+  file: z.string(),
+  force: z.boolean().default(false),
+  dryRun: z.boolean().default(false),
+  currency: z.string().regex(/^[A-Z]{3}$/, { error: 'must be a currency code such as EUR' }).optional(),
+  dateFormat: z.enum(['iso', 'dmy', 'mdy']).default('iso'),
+});
+
+export async function importStack(input: z.input<typeof importOptionsSchema>, context: Context): Promise<number> {
+  const options = parseOptions(importOptionsSchema, input);
+  const workspace = await findWorkspace(context);
+  if (workspace.isSample) throw new UserError('no workspace here to import into', { hint: 'run `aiclaim init` first, or run import inside your workspace' });
+  const path = resolve(context.cwd, options.file);
+  const shown = shownPath(path, context.cwd);
+  const read = await readInput(path, shown, 20 * 1024 * 1024);
+  if (!read.ok) throw new ProblemsError([read.problem]);
+  const { vendors, problems } = readStackCsv(read.text, shown, { currency: options.currency ?? workspace.settings.currency, dateFormat: options.dateFormat });
+  const { index } = await readQuestionnaire(await questionnaireInUse(workspace, undefined, context.cwd), context.cwd);
+
+  const created: string[] = [];
+  const updated: string[] = [];
+  const kept: string[] = [];
+  for (const row of vendors) {
+    const target = join(workspace.vendorsDir, `${row.id}.yaml`);
+    const exists = existsSync(target);
+    if (exists && !options.force) {
+      kept.push(row.id);
+      continue;
+    }
+    if (exists) {
+      const original = await readFile(target, 'utf8');
+      const loaded = loadVendor(original, shownPath(target, context.cwd), index, row.id);
+      if (!loaded.ok) {
+        problems.push(...loaded.problems.map((p) => ({ ...p, message: `${p.message} (not updated from ${shown} line ${row.line})` })));
+        continue;
+      }
+      if (!options.dryRun) await writeFileAtomic(target, vendorFileText(original, withProfile(loaded.value, row), index.questions.map((q) => q.question.id), ''));
+      updated.push(row.id);
+    } else {
+      const hint = `${schemaHint(schemaPathFor('vendor', workspace.vendorsDir, workspace))}\n# Imported by aiclaim from ${shown} (line ${row.line}). Interview the vendor with: aiclaim interview ${row.id}`;
+      if (!options.dryRun) await writeFileAtomic(target, vendorFileText(undefined, withProfile({ schema: 'aiclaim/vendor@1', id: row.id, name: row.name, category: row.category, answers: {} }, row), [], hint));
+      created.push(row.id);
+    }
+  }
+
+  printProblems(sortProblems(problems), context);
+  const would = options.dryRun ? 'would be ' : '';
+  const lines = [
+    `${created.length} vendor file${created.length === 1 ? '' : 's'} ${would}created${created.length ? `: ${created.join(', ')}` : ''}.`,
+    ...(updated.length ? [`${updated.length} ${would}updated from the spreadsheet (answers and comments kept): ${updated.join(', ')}.`] : []),
+    ...(kept.length ? [`${kept.length} already existed and ${options.dryRun ? 'would be' : 'were'} kept as they are (pass --force to update their profile): ${kept.join(', ')}.`] : []),
+  ];
+  context.stderr.write(`${lines.join('\n')}\n`);
+  return problems.some((p) => p.severity === 'error') ? EXIT.invalid : EXIT.ok;
+}
+
+/** The vendor with the spreadsheet's profile fields; answers, claims and roadmap untouched. */
+function withProfile(vendor: Vendor, row: StackVendor): Vendor {
+  return {
+    ...vendor,
+    name: row.name,
+    category: row.category,
+    ...(row.product !== undefined ? { product: row.product } : {}),
+    ...(row.website !== undefined ? { website: row.website } : {}),
+    ...(row.owner !== undefined ? { owner: row.owner } : {}),
+    ...(row.spend !== undefined ? { spend: row.spend } : {}),
+    ...(row.renewal !== undefined ? { renewal: row.renewal } : {}),
+  };
+}
+

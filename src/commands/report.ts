@@ -1,0 +1,42 @@
+import { resolve } from 'node:path';
+import * as z from 'zod';
+import { comparePeriods } from '../core/period.js';
+import { reportModel } from '../core/report/report-model.js';
+import { reportHtml } from '../render/report-html.js';
+import { reportMarkdown } from '../render/report-markdown.js';
+import { writeFileAtomic } from '../shell/atomic-write.js';
+import type { Context } from '../shell/context.js';
+import { toolName } from '../shell/package-root.js';
+import { parseOptions } from '../shell/parse-options.js';
+import { namedOrLatest, questionnaireOf, snapshotsIn, type LoadedSnapshot } from '../shell/snapshot-args.js';
+import { EXIT } from '../shell/user-error.js';
+import { findWorkspace, sampleNotice, shownPath } from '../shell/workspace.js';
+
+const reportOptionsSchema = z.object({
+  period: z.string().optional(),
+  out: z.string().optional(),
+  format: z.enum(['html', 'markdown']).optional(),
+});
+
+export async function report(input: z.input<typeof reportOptionsSchema>, context: Context): Promise<number> {
+  const options = parseOptions(reportOptionsSchema, input);
+  const workspace = await findWorkspace(context);
+  const notice = sampleNotice(workspace, context.cwd);
+  if (notice) context.stderr.write(`${notice}\n`);
+  const current = await namedOrLatest(options.period, workspace, context.cwd);
+  const snapshots = await snapshotsIn(workspace.findingsDir, context.cwd).catch(() => [] as LoadedSnapshot[]);
+  const previous = snapshots.filter((s) => comparePeriods(s.findings.period, current.findings.period) < 0).at(-1);
+  const questionnaire = await questionnaireOf(current, workspace, context.cwd);
+  const model = reportModel({ current: current.findings, previous: previous?.findings, questionnaire });
+  const source = { file: current.shown, tool: toolName() };
+  const format = options.format ?? (options.out && /\.(md|markdown)$/i.test(options.out) ? 'markdown' : 'html');
+  const text = format === 'markdown' ? reportMarkdown(model, source) : reportHtml(model, source);
+  if (options.out) {
+    const target = resolve(context.cwd, options.out);
+    await writeFileAtomic(target, text);
+    context.stderr.write(`Wrote ${shownPath(target, context.cwd)}: the ${current.findings.period} report (${format}).\n`);
+  } else {
+    context.stdout.write(text);
+  }
+  return EXIT.ok;
+}
