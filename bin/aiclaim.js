@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The installed command: everything it does lives in the built dist/.
+if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true);
 let cli;
 try {
   cli = await import('../dist/cli.js');

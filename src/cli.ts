@@ -47,6 +47,8 @@ export function buildProgram(run: (action: Action) => void): Command {
     .option('--force', 'with --period: replace the snapshot of a past quarter')
     .option('--fail-under <score>', 'exit 1 when a vendor scores under this (0-100)', number('--fail-under'))
     .option('-q, --questionnaire <id|file>', 'score against this questionnaire instead of the workspace one')
+    .option('-j, --jobs <n>', 'score in n worker threads (0: one per core; default 1)', number('--jobs'))
+    .option('--no-reuse', "read every file again, even those unchanged since this quarter's last run")
     .action((paths: string[], options: Record<string, unknown>) =>
       run(async (context) => (await import('./commands/score.js')).score({ ...options, paths }, context)),
     );

@@ -92,7 +92,7 @@ answers:
     notApplicable: The model is trained on pseudonymous events of visitors outside the EU only.
 `;
 
-const GITIGNORE_LINE = '.aiclaim/drafts/';
+const GITIGNORE_LINES = ['.aiclaim/drafts/', '.aiclaim/cache/'];
 
 export async function init(input: InitOptions, context: Context): Promise<number> {
   const options = parseOptions(initOptionsSchema, input);
@@ -113,9 +113,10 @@ export async function init(input: InitOptions, context: Context): Promise<number
 
   const gitignore = join(root, '.gitignore');
   const current = existsSync(gitignore) ? await readFile(gitignore, 'utf8') : '';
-  if (!current.split(/\r?\n/).includes(GITIGNORE_LINE)) {
+  const missing = GITIGNORE_LINES.filter((line) => !current.split(/\r?\n/).includes(line));
+  if (missing.length) {
     const separator = current === '' || current.endsWith('\n') ? '' : '\n';
-    await writeFileAtomic(gitignore, `${current}${separator}# unfinished aiclaim interviews\n${GITIGNORE_LINE}\n`);
+    await writeFileAtomic(gitignore, `${current}${separator}# aiclaim: unfinished interviews and a cache of findings (both can be deleted)\n${missing.join('\n')}\n`);
   }
 
   const where = shownPath(root, context.cwd);
@@ -126,14 +127,21 @@ export async function init(input: InitOptions, context: Context): Promise<number
       '  vendors/example-vendor.yaml  a commented example vendor',
       '  findings/                    quarterly snapshots go here',
       '  .aiclaim/schemas/            JSON Schemas for editor completion',
-      '  .gitignore                   ignores .aiclaim/drafts/',
+      '  .gitignore                   ignores .aiclaim/drafts/ and .aiclaim/cache/',
       '',
       'Next:',
-      `  ${where === '.' ? '' : `cd ${where} && `}aiclaim interview          interview a vendor`,
-      '  aiclaim score                      score every vendor',
-      `  aiclaim score --period ${periodOfDate(context.now())}     write the findings snapshot for a quarter`,
+      ...nextSteps([
+        [`${where === '.' ? '' : `cd ${where} && `}aiclaim interview`, 'interview a vendor'],
+        ['aiclaim score', 'score every vendor'],
+        [`aiclaim score --period ${periodOfDate(context.now())}`, 'write the findings snapshot for a quarter'],
+      ]),
       '',
     ].join('\n'),
   );
   return EXIT.ok;
+}
+
+function nextSteps(steps: [command: string, what: string][]): string[] {
+  const width = Math.max(...steps.map(([command]) => command.length));
+  return steps.map(([command, what]) => `  ${command.padEnd(width)}  ${what}`);
 }

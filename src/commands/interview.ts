@@ -28,7 +28,7 @@ import { terminalPrompter } from '../shell/prompts.js';
 import { readInput } from '../shell/read-input.js';
 import { schemaPathFor } from '../shell/schema-location.js';
 import { EXIT, ProblemsError, UserError } from '../shell/user-error.js';
-import { findWorkspace, questionnaireInUse, sampleNotice, shownPath, type Workspace } from '../shell/workspace.js';
+import { findWorkspace, questionnaireCache, questionnaireInUse, sampleNotice, shownPath, type Workspace } from '../shell/workspace.js';
 import type { Prompter } from '../interview/prompter.js';
 
 const interviewOptionsSchema = z.object({
@@ -45,19 +45,19 @@ export type InterviewCommandOptions = z.input<typeof interviewOptionsSchema>;
 /** `prompter` is for tests; by default the terminal. */
 export async function interview(input: InterviewCommandOptions, context: Context, prompter?: Prompter): Promise<number> {
   const options = parseOptions(interviewOptionsSchema, input);
+  if (options.id !== undefined && !/^[a-z0-9][a-z0-9-]{0,63}$/.test(options.id)) {
+    throw new UserError(`"${options.id}" is not a vendor id`, { hint: 'vendor ids are lower-case letters, digits and dashes, e.g. harbor-crm' });
+  }
   if (!prompter && !context.stdinIsTTY) {
     throw new UserError('interview needs a terminal to ask its questions, and standard input is not one', {
       hint: 'for batch use, edit vendors/<id>.yaml and run `aiclaim score`; to start an interview from answers you already have, run it in a terminal with --answers file.yaml',
     });
   }
-  if (options.id !== undefined && !/^[a-z0-9][a-z0-9-]{0,63}$/.test(options.id)) {
-    throw new UserError(`"${options.id}" is not a vendor id`, { hint: 'vendor ids are lower-case letters, digits and dashes, e.g. harbor-crm' });
-  }
   const workspace = await findWorkspace(context);
   const notice = sampleNotice(workspace, context.cwd);
   if (notice) context.stderr.write(`${notice}\n`);
   const questionnairePath = await questionnaireInUse(workspace, options.questionnaire, context.cwd);
-  const { questionnaire, index } = await readQuestionnaire(questionnairePath, context.cwd);
+  const { questionnaire, index } = await readQuestionnaire(questionnairePath, context.cwd, questionnaireCache(workspace));
   const preload = options.answers ? await readPreload(options.answers, index, context) : undefined;
 
   const today = context.now().toISOString().slice(0, 10);
@@ -91,7 +91,7 @@ export async function interview(input: InterviewCommandOptions, context: Context
   context.stderr.write(`\nWrote ${shownPath(target, context.cwd)}.\n\n`);
 
   const scoringPeriod = options.period ?? period;
-  const scoring = { period: scoringPeriod, history: (await historyBefore(workspace.findingsDir, scoringPeriod, context.cwd)).get(vendor.id) };
+  const scoring = { period: scoringPeriod, history: (await historyBefore(workspace.findingsDir, scoringPeriod, context.cwd, questionnaireCache(workspace))).vendors.get(vendor.id) };
   const score = scoreVendor(questionnaire, vendor, scoring);
   context.stdout.write(scoreCard(score, evidenceAdvice(questionnaire, vendor, scoring, score), colourFor(context.stdout, context.env)));
   if (options.period) {

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { indexQuestionnaire } from '../core/questionnaire-index.js';
 import { questionnaireMarkdown, questionnaireOutline } from '../render/questionnaire-outline.js';
-import { newTable } from '../render/table.js';
+import { tableText } from '../render/table.js';
 import { yamlText } from '../render/yaml-text.js';
 import { colourFor } from '../shell/colour.js';
 import type { Context } from '../shell/context.js';
@@ -9,7 +9,7 @@ import { readQuestionnaire } from '../shell/load-inputs.js';
 import { PACKAGE_ROOT } from '../shell/package-root.js';
 import { parseOptions } from '../shell/parse-options.js';
 import { EXIT } from '../shell/user-error.js';
-import { availableQuestionnaires, findWorkspace, questionnaireInUse, shownPath } from '../shell/workspace.js';
+import { availableQuestionnaires, findWorkspace, questionnaireCache, questionnaireInUse, shownPath } from '../shell/workspace.js';
 
 const listOptionsSchema = z.object({ format: z.enum(['table', 'json', 'yaml']).default('table') });
 const showOptionsSchema = z.object({ id: z.string().optional(), format: z.enum(['text', 'markdown', 'json', 'yaml']).default('text') });
@@ -19,7 +19,7 @@ export async function listQuestionnaires(input: z.input<typeof listOptionsSchema
   const workspace = await findWorkspace(context);
   const rows = [];
   for (const { id, path } of await availableQuestionnaires(workspace)) {
-    const { questionnaire, index } = await readQuestionnaire(path, context.cwd);
+    const { questionnaire, index } = await readQuestionnaire(path, context.cwd, questionnaireCache(workspace));
     rows.push({
       id,
       version: questionnaire.version,
@@ -35,9 +35,8 @@ export async function listQuestionnaires(input: z.input<typeof listOptionsSchema
   else if (options.format === 'yaml') context.stdout.write(yamlText(rows));
   else {
     const style = colourFor(context.stdout, context.env);
-    const table = newTable(['Id', 'Version', 'Title', 'Sections', 'Questions', 'Red flags', 'Source'], style);
-    for (const r of rows) table.push([r.inUse ? `${r.id} ${style.green('(in use)')}` : r.id, r.version, r.title, r.sections, r.questions, r.redFlags, r.source]);
-    context.stdout.write(`${table.toString()}\n`);
+    const cells = rows.map((r) => [r.inUse ? `${r.id} ${style.green('(in use)')}` : r.id, r.version, r.title, String(r.sections), String(r.questions), String(r.redFlags), r.source]);
+    context.stdout.write(`${tableText(['Id', 'Version', 'Title', 'Sections', 'Questions', 'Red flags', 'Source'], cells, style)}\n`);
   }
   return EXIT.ok;
 }
@@ -46,7 +45,7 @@ export async function showQuestionnaire(input: z.input<typeof showOptionsSchema>
   const options = parseOptions(showOptionsSchema, input);
   const workspace = await findWorkspace(context);
   const path = await questionnaireInUse(workspace, options.id, context.cwd);
-  const { questionnaire } = await readQuestionnaire(path, context.cwd);
+  const { questionnaire } = await readQuestionnaire(path, context.cwd, questionnaireCache(workspace));
   indexQuestionnaire(questionnaire);
   switch (options.format) {
     case 'json':

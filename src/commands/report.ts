@@ -24,7 +24,7 @@ export async function report(input: z.input<typeof reportOptionsSchema>, context
   const notice = sampleNotice(workspace, context.cwd);
   if (notice) context.stderr.write(`${notice}\n`);
   const current = await namedOrLatest(options.period, workspace, context.cwd);
-  const snapshots = await snapshotsIn(workspace.findingsDir, context.cwd).catch(() => [] as LoadedSnapshot[]);
+  const snapshots = await snapshotsIn(workspace.findingsDir, context.cwd, workspace.cacheDir).catch(() => [] as LoadedSnapshot[]);
   const previous = snapshots.filter((s) => comparePeriods(s.findings.period, current.findings.period) < 0).at(-1);
   const questionnaire = await questionnaireOf(current, workspace, context.cwd);
   const model = reportModel({ current: current.findings, previous: previous?.findings, questionnaire });

@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import * as z from 'zod';
-import { questionnaireHash } from '../core/findings/build-findings.js';
+import { findingsHeader, questionnaireHash } from '../core/findings/build-findings.js';
 import { periodOfDate } from '../core/period.js';
 import { sortProblems, type Problem } from '../core/problem.js';
 import { period as periodSchema } from '../core/schema/common.js';
-import { rankVendors } from '../core/scoring/rank-vendors.js';
-import { scoreVendor } from '../core/scoring/score-vendor.js';
+import type { Questionnaire } from '../core/schema/questionnaire.js';
+import { rankRows, type FindingSummary } from '../core/scoring/score-rows.js';
 import { explainText } from '../render/explain-text.js';
 import { scoreCsv } from '../render/score-csv.js';
 import { scoreMarkdown } from '../render/score-markdown.js';
@@ -16,13 +18,17 @@ import { yamlText } from '../render/yaml-text.js';
 import { colourFor } from '../shell/colour.js';
 import type { Context } from '../shell/context.js';
 import { expandPaths } from '../shell/expand-paths.js';
+import { guardSnapshot, snapshotIndex, snapshotPath, writeSnapshotFromParts } from '../shell/findings-snapshot.js';
 import { historyBefore } from '../shell/history.js';
-import { guardSnapshot, snapshotOf, snapshotPath, sourceRef, writeSnapshot } from '../shell/findings-snapshot.js';
-import { readQuestionnaire, readVendorFiles } from '../shell/load-inputs.js';
+import { readQuestionnaire } from '../shell/load-inputs.js';
+import { withLock } from '../shell/lock.js';
+import { toolName } from '../shell/package-root.js';
 import { parseOptions } from '../shell/parse-options.js';
 import { printProblems } from '../shell/print-problems.js';
+import type { BatchItem, BatchSettings } from '../shell/score-batch.js';
+import { jobsFor, scoreInParallel } from '../shell/score-parallel.js';
 import { EXIT, UserError } from '../shell/user-error.js';
-import { findWorkspace, questionnaireInUse, sampleNotice, shownPath } from '../shell/workspace.js';
+import { findWorkspace, questionnaireCache, questionnaireInUse, sampleNotice, shownPath, type Workspace } from '../shell/workspace.js';
 
 export const SCORE_FORMATS = ['table', 'json', 'yaml', 'markdown', 'csv'] as const;
 
@@ -35,6 +41,8 @@ export const scoreOptionsSchema = z.object({
   force: z.boolean().default(false),
   failUnder: z.number().min(0).max(100).optional(),
   questionnaire: z.string().optional(),
+  jobs: z.number().int().min(0).max(256).optional(),
+  reuse: z.boolean().default(true),
 });
 
 export type ScoreOptions = z.input<typeof scoreOptionsSchema>;
@@ -45,61 +53,103 @@ export async function score(input: ScoreOptions, context: Context): Promise<numb
   const notice = sampleNotice(workspace, context.cwd);
   if (notice && options.paths.length === 0) context.stderr.write(`${notice}\n`);
 
-  const questionnairePath = await questionnaireInUse(workspace, options.questionnaire, context.cwd);
-  const { questionnaire, index, warnings } = await readQuestionnaire(questionnairePath, context.cwd);
-
-  const paths = options.paths.length ? options.paths : [workspace.vendorsDir];
+  const { questionnaire, warnings } = await readQuestionnaire(await questionnaireInUse(workspace, options.questionnaire, context.cwd), context.cwd, questionnaireCache(workspace));
   if (options.paths.length === 0 && !existsSync(workspace.vendorsDir)) {
     throw new UserError(`no vendors folder here (${shownPath(workspace.vendorsDir, context.cwd)})`, {
       hint: 'run `aiclaim init` to create a workspace, or pass vendor files, folders or globs',
     });
   }
-  const expanded = await expandPaths(paths, context.cwd);
-  const loaded = await readVendorFiles(expanded.files, index);
-  const problems: Problem[] = sortProblems([...warnings, ...expanded.problems, ...loaded.problems]);
-  const errors = problems.filter((p) => p.severity === 'error');
+  const expanded = await expandPaths(options.paths.length ? options.paths : [workspace.vendorsDir], context.cwd);
 
   const currentPeriod = periodOfDate(context.now());
   const period = options.period ?? currentPeriod;
-  const history = await historyBefore(workspace.findingsDir, period, context.cwd);
-  const scored = loaded.vendors.map(({ vendor, file }) => ({ vendor, file: file.shown, score: scoreVendor(questionnaire, vendor, { period, history: history.get(vendor.id) }) }));
-  const report: ScoreReport = {
-    period,
-    questionnaire: { id: questionnaire.id, version: questionnaire.version, hash: questionnaireHash(questionnaire), title: questionnaire.title },
-    vendors: rankVendors(scored),
-    invalid: errors,
-  };
-
-  printProblems(problems, context);
-  const style = colourFor(context.stdout, context.env);
-  const format = options.format ?? 'table';
-  context.stdout.write(render(report, format, options.explain, style));
-
-  if (options.period) {
-    if (errors.length > 0) {
-      context.stderr.write(`Findings not written: ${errors.length} input problem${errors.length === 1 ? '' : 's'} above; a snapshot with vendors missing would read as vendors dropped. Fix them and run again.\n`);
-    } else {
-      const target = options.out ? resolve(context.cwd, options.out) : snapshotPath(workspace, options.period);
-      const shown = shownPath(target, context.cwd);
-      guardSnapshot(target, shown, options.period, currentPeriod, options.force);
-      const byId = new Map(loaded.vendors.map((v) => [v.vendor.id, v]));
-      const entries = report.vendors.map(({ vendor, score }) => ({ vendor, score, source: sourceRef(workspace, byId.get(vendor.id)!) }));
-      const findings = snapshotOf(options.period, questionnaire, entries);
-      await writeSnapshot(target, findings, workspace);
-      context.stderr.write(`Wrote ${shown}: ${findings.vendors.length} vendor${findings.vendors.length === 1 ? '' : 's'}, ${options.period}.\n`);
+  const target = options.period ? (options.out ? resolve(context.cwd, options.out) : snapshotPath(workspace, options.period)) : undefined;
+  const run = async () => {
+    if (target) guardSnapshot(target, shownPath(target, context.cwd), period, currentPeriod, options.force);
+    const history = await historyBefore(workspace.findingsDir, period, context.cwd, questionnaireCache(workspace));
+    const reuse = options.reuse ? await reusableFindings(target ?? snapshotPath(workspace, period), questionnaire, history.digest, period, workspace, context) : undefined;
+    // With a snapshot to write, each vendor's part of it goes to disk as it is scored.
+    const partDir = target ? await mkdtemp(join(tmpdir(), 'aiclaim-score-')) : undefined;
+    try {
+      const items = await scoreInParallel(
+        expanded.files,
+        { questionnaire, period, explain: options.explain, history: history.vendors, root: workspace.root, reuse },
+        jobsFor(options.jobs),
+        partDir ? (i) => ({ yaml: join(partDir, `${i}.yaml`), json: join(partDir, `${i}.jsonl`) }) : undefined,
+      );
+      const { entries, problems: itemProblems } = collect(items);
+      const problems: Problem[] = sortProblems([...warnings, ...expanded.problems, ...itemProblems]);
+      const errors = problems.filter((p) => p.severity === 'error');
+      const report: ScoreReport = {
+        period,
+        questionnaire: { id: questionnaire.id, version: questionnaire.version, hash: questionnaireHash(questionnaire), title: questionnaire.title },
+        rows: rankRows(entries, questionnaire),
+        invalid: errors,
+      };
+      printProblems(problems, context);
+      context.stdout.write(render(report, options.format ?? 'table', options.explain, colourFor(context.stdout, context.env)));
+      if (target) {
+        if (errors.length > 0) {
+          context.stderr.write(`Findings not written: ${errors.length} input problem${errors.length === 1 ? '' : 's'} above; a snapshot with vendors missing would read as vendors dropped. Fix them and run again.\n`);
+        } else {
+          const header = findingsHeader({ period, questionnaire, tool: toolName(), history: history.digest });
+          await writeSnapshotFromParts(target, header, entries.map((e) => ({ id: e.finding.id, part: e.part!, chunks: e.chunks! })), workspace);
+          const reused = items.filter((i) => i.reused).length;
+          context.stderr.write(`Wrote ${shownPath(target, context.cwd)}: ${entries.length} vendor${entries.length === 1 ? '' : 's'}, ${period}${reused ? ` (${reused} unchanged since the last run, not read again)` : ''}.\n`);
+        }
+      }
+      return { report, errors };
+    } finally {
+      if (partDir) await rm(partDir, { recursive: true, force: true });
     }
-  }
+  };
+  // Two runs writing the same snapshot at once would each overwrite the other's: one waits its turn.
+  const { report, errors } = target ? await withLock(target, shownPath(target, context.cwd), run) : await run();
   if (errors.length > 0) return EXIT.invalid;
 
   const failUnder = options.failUnder ?? workspace.settings.thresholds.failUnder;
   if (failUnder !== undefined) {
-    const below = report.vendors.filter((v) => v.score.score < failUnder);
+    const below = report.rows.filter((r) => r.finding.score < failUnder);
     if (below.length > 0) {
-      context.stderr.write(`${below.length} vendor${below.length === 1 ? '' : 's'} scored under ${failUnder}: ${below.map((v) => `${v.vendor.id} (${v.score.score})`).join(', ')}\n`);
+      context.stderr.write(`${below.length} vendor${below.length === 1 ? '' : 's'} scored under ${failUnder}: ${below.map((r) => `${r.finding.id} (${r.finding.score})`).join(', ')}\n`);
       return EXIT.failed;
     }
   }
   return EXIT.ok;
+}
+
+type Item = BatchItem & { part?: { yaml: string; json: string } | undefined };
+type Entry = { finding: FindingSummary; file: string; explain?: BatchItem['score']; part?: Item['part']; chunks?: BatchItem['chunks'] };
+
+/** Findings, in file order; a vendor id used by two files is a problem for the second. */
+function collect(items: readonly Item[]): { entries: Entry[]; problems: Problem[] } {
+  const entries: Entry[] = [];
+  const problems: Problem[] = [];
+  const seen = new Map<string, string>();
+  for (const item of items) {
+    problems.push(...item.problems);
+    if (!item.summary) continue;
+    const first = seen.get(item.summary.id);
+    if (first) {
+      problems.push({ file: item.file.shown, message: `vendor id "${item.summary.id}" is already used by ${first}`, hint: 'each vendor has one file; remove or rename the copy', severity: 'error' });
+      continue;
+    }
+    seen.set(item.summary.id, item.file.shown);
+    entries.push({ finding: item.summary, file: item.file.shown, explain: item.score, part: item.part, chunks: item.chunks });
+  }
+  return { entries, problems };
+}
+
+/**
+ * The findings of the last run for this quarter, if they were scored exactly as this run would
+ * score: same questionnaire, same aiclaim version, same history. Their unchanged files are not read again.
+ */
+async function reusableFindings(path: string, questionnaire: Questionnaire, history: string, period: string, workspace: Workspace, context: Context): Promise<BatchSettings['reuse']> {
+  if (!existsSync(path)) return undefined;
+  const earlier = await snapshotIndex(path, shownPath(path, context.cwd), workspace.cacheDir).catch(() => undefined);
+  const h = earlier?.header;
+  if (!earlier || !h || h.period !== period || h.tool !== toolName() || h.history !== history || h.questionnaire.hash !== questionnaireHash(questionnaire)) return undefined;
+  return { path: earlier.path, vendors: earlier.vendors };
 }
 
 function render(report: ScoreReport, format: (typeof SCORE_FORMATS)[number], explain: boolean, style: ReturnType<typeof colourFor>): string {
@@ -113,6 +163,6 @@ function render(report: ScoreReport, format: (typeof SCORE_FORMATS)[number], exp
     case 'csv':
       return scoreCsv(report, explain);
     case 'table':
-      return report.vendors.length === 0 ? 'No vendors scored.\n' : scoreTable(report.vendors, style) + (explain ? `\n${explainText(report.vendors, style)}` : '');
+      return report.rows.length === 0 ? 'No vendors scored.\n' : scoreTable(report.rows, style) + (explain ? `\n${explainText(report.rows, style)}` : '');
   }
 }

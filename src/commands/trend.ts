@@ -22,7 +22,7 @@ export async function trendCommand(input: z.input<typeof trendOptionsSchema>, co
   const notice = sampleNotice(workspace, context.cwd);
   if (notice && !options.dir) context.stderr.write(`${notice}\n`);
   const dir = options.dir ? resolve(context.cwd, options.dir) : workspace.findingsDir;
-  const snapshots = await snapshotsIn(dir, context.cwd);
+  const snapshots = await snapshotsIn(dir, context.cwd, workspace.cacheDir);
   if (snapshots.length === 0) {
     throw new UserError(`no findings snapshots in ${shownPath(dir, context.cwd)}`, { hint: 'write one per quarter with `aiclaim score --period YYYY-Qn`' });
   }

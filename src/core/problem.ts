@@ -21,10 +21,24 @@ export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((p) => p.severity === 'error');
 }
 
-/** Sorted by file, then position, so that reports read top to bottom. */
+/** Sorted by file, then position, so that reports read top to bottom; a file's unlocated problems last. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
+  const line = (p: Problem) => p.line ?? Number.MAX_SAFE_INTEGER;
   return [...problems].sort(
-    (a, b) =>
-      a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.message.localeCompare(b.message),
+    (a, b) => a.file.localeCompare(b.file) || line(a) - line(b) || (a.column ?? 0) - (b.column ?? 0) || a.message.localeCompare(b.message),
   );
 }
+
+/** Past this many problems in one file, the rest are counted, not listed: the first ones say what is wrong. */
+export const MAX_PROBLEMS_PER_FILE = 50;
+
+/** The first MAX_PROBLEMS_PER_FILE problems, then one line counting the rest (`total` if more were never listed). */
+export function capProblems(problems: readonly Problem[], file: string, total = problems.length): Problem[] {
+  if (total <= MAX_PROBLEMS_PER_FILE) return [...problems];
+  const more = total - MAX_PROBLEMS_PER_FILE;
+  return [
+    ...problems.slice(0, MAX_PROBLEMS_PER_FILE),
+    { file, message: `and ${more} more problem${more === 1 ? '' : 's'} in this file`, hint: 'fix the ones above first: they often cause the rest', severity: 'error' },
+  ];
+}
+

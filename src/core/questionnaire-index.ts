@@ -8,6 +8,8 @@ export interface IndexedQuestion {
   order: number;
   /** Section ids from the top, e.g. ["upstream", "data"]. */
   sectionPath: string[];
+  /** The same joined, e.g. "upstream/data": how scores and findings name the section. */
+  sectionKey: string;
 }
 
 export interface IndexedSection {
@@ -37,7 +39,7 @@ export function indexQuestionnaire(questionnaire: Questionnaire): QuestionnaireI
   const visit = (section: Section, parent: string[]) => {
     const path = [...parent, section.id];
     sections.push({ section, path, key: path.join('/'), depth: parent.length });
-    for (const question of section.questions ?? []) questions.push({ question, order: questions.length, sectionPath: path });
+    for (const question of section.questions ?? []) questions.push({ question, order: questions.length, sectionPath: path, sectionKey: path.join('/') });
     for (const child of section.sections ?? []) visit(child, path);
   };
   for (const section of questionnaire.sections) visit(section, []);

@@ -1,7 +1,7 @@
 import type { QuestionScore } from '../core/scoring/types.js';
-import { CAUSE_TEXT, type CommitmentChange, type FindingsDiff, type VendorDiff } from '../core/tracking/diff-findings.js';
+import { CAUSE_TEXT, type CommitmentChange, type FindingsDiff, type QuestionSide, type VendorDiff } from '../core/tracking/diff-findings.js';
 import { money, points, score1, severityStyle, verdictStyle, type Style } from './style.js';
-import { newTable } from './table.js';
+import { tableText } from './table.js';
 
 // A diff of two snapshots on one screen: who got better, who got worse, which promises were kept.
 
@@ -36,10 +36,9 @@ export function diffText(diff: FindingsDiff, style: Style): string {
   const moved = diff.vendors.filter((v) => v.movement !== 'unchanged' || v.flagsRaised.length || v.flagsCleared.length || v.after.verdict !== v.before.verdict);
   const still = diff.vendors.filter((v) => !moved.includes(v));
   if (moved.length) {
-    const table = newTable(['Vendor', 'Score', 'Δ', 'Verdict', 'Moved most', 'Red flags', 'Why (question points)'], style, ['left', 'right', 'right', 'left', 'left', 'left', 'left']);
-    for (const v of [...moved].sort((a, b) => b.delta - a.delta || a.name.localeCompare(b.name))) {
+    const rows = [...moved].sort((a, b) => b.delta - a.delta || a.name.localeCompare(b.name)).map((v) => {
       const deltaStyle = v.movement === 'improved' ? style.green : v.movement === 'regressed' ? style.red : (t: string) => t;
-      table.push([
+      return [
         v.name,
         `${score1(v.before.score)} → ${score1(v.after.score)}`,
         deltaStyle(signed(v.delta)),
@@ -47,9 +46,9 @@ export function diffText(diff: FindingsDiff, style: Style): string {
         v.sections.slice(0, 1).map((s) => `${s.id} ${signed(s.delta)}`).join('\n') || '—',
         flagCell(v, style),
         whyCell(v),
-      ]);
-    }
-    out.push('', table.toString());
+      ];
+    });
+    out.push('', tableText(['Vendor', 'Score', 'Δ', 'Verdict', 'Moved most', 'Red flags', 'Why (question points)'], rows, style, ['left', 'right', 'right', 'left', 'left', 'left', 'left']));
   }
   if (still.length) out.push('', style.dim(`Unchanged: ${still.map((v) => v.name).join(', ')}.`));
   out.push(...roadmapLines(diff, style));
@@ -110,20 +109,17 @@ export function vendorDiffText(diff: FindingsDiff, v: VendorDiff, explained: { b
   for (const w of v.why) out.push(`  ${w.cause === 'unexplained' ? 'no question changed' : CAUSE_TEXT[w.cause]}: ${w.questions.join(', ') || '—'} (${w.points > 0 ? '+' : ''}${points(w.points)} question points)`);
   if (v.why.length === 0) out.push('  nothing moved');
   if (v.sections.length) {
-    const sections = newTable(['Section', 'Before', 'After', 'Δ'], style, ['left', 'right', 'right', 'right']);
-    for (const s of v.sections) sections.push([s.id, score1(s.before), score1(s.after), signed(s.delta)]);
-    out.push('', sections.toString());
+    const rows = v.sections.map((s) => [s.id, score1(s.before), score1(s.after), signed(s.delta)]);
+    out.push('', tableText(['Section', 'Before', 'After', 'Δ'], rows, style, ['left', 'right', 'right', 'right']));
   }
   const flags = [...v.flagsRaised.map((f) => `  raised   ${f.severity} ${f.id}: ${f.title}`), ...v.flagsCleared.map((f) => `  cleared  ${f.severity} ${f.id}: ${f.title}`)];
   if (flags.length) out.push('', style.bold('Red flags'), ...flags);
   const roadmap = v.roadmap.filter((c) => c.change !== 'unchanged').map((c) => `  ${c.change.padEnd(10)} ${c.title}${commitmentNote(c)}`);
   if (roadmap.length) out.push('', style.bold('Roadmap'), ...roadmap);
   const changed = v.questions.filter((q) => q.group !== 'unchanged');
-  const table = newTable(['Question', 'Group', diff.from.period, diff.to.period, 'Δ', 'Why'], style, ['left', 'left', 'left', 'left', 'right', 'left']);
-  for (const q of changed) {
-    const side = (s: typeof q.before, x: QuestionScore | undefined) => (s ? `${points(s.points)}/${points(s.possible)} ${s.state}${x?.answer ? `\n${x.answer}` : ''}${x?.notes.length ? `\n${x.notes.join('; ')}` : ''}` : '—');
-    table.push([q.was ? `${q.id}\n(was ${q.was})` : q.id, q.group, side(q.before, explained.before?.get(q.was ?? q.id)), side(q.after, explained.after?.get(q.id)), signed(q.delta), q.causes.map((c) => CAUSE_TEXT[c]).join('\n') || '—']);
-  }
-  out.push('', style.bold(`Questions that changed (${changed.length} of ${v.questions.length})`), changed.length ? table.toString() : '  none');
+  const side = (s: QuestionSide | undefined, x: QuestionScore | undefined) => (s ? `${points(s.points)}/${points(s.possible)} ${s.state}${x?.answer ? `\n${x.answer}` : ''}${x?.notes.length ? `\n${x.notes.join('; ')}` : ''}` : '—');
+  const rows = changed.map((q) => [q.was ? `${q.id}\n(was ${q.was})` : q.id, q.group, side(q.before, explained.before?.get(q.was ?? q.id)), side(q.after, explained.after?.get(q.id)), signed(q.delta), q.causes.map((c) => CAUSE_TEXT[c]).join('\n') || '—']);
+  const table = tableText(['Question', 'Group', diff.from.period, diff.to.period, 'Δ', 'Why'], rows, style, ['left', 'left', 'left', 'left', 'right', 'left']);
+  out.push('', style.bold(`Questions that changed (${changed.length} of ${v.questions.length})`), changed.length ? table : '  none');
   return `${out.join('\n')}\n`;
 }

@@ -1,16 +1,20 @@
-import type { RankedVendor } from '../core/scoring/rank-vendors.js';
+import type { ScoreRow } from '../core/scoring/score-rows.js';
 import type { QuestionScore, VendorScore } from '../core/scoring/types.js';
 import { pct, points, score1, severityStyle, verdictStyle, type Style } from './style.js';
 
 // Every point earned and lost, with its reason, as terminal text.
 
-export function explainText(entries: readonly RankedVendor[], style: Style): string {
-  return entries.map((entry) => explainVendor(entry, style)).join('\n');
+/** Rows without their full score (not explained) are left out. */
+export function explainText(rows: readonly ScoreRow[], style: Style): string {
+  return rows
+    .filter((row) => row.explain)
+    .map((row) => explainVendor(row.explain!, row.file, style))
+    .join('\n');
 }
 
-function explainVendor({ vendor, score, file }: RankedVendor, style: Style): string {
+function explainVendor(score: VendorScore, file: string, style: Style): string {
   const lines: string[] = [];
-  lines.push(`${style.bold(vendor.name)} ${style.dim(`(${vendor.id}) · ${file}`)}`);
+  lines.push(`${style.bold(score.name)} ${style.dim(`(${score.id}) · ${file}`)}`);
   const weighted = score.method === 'weighted-sections';
   lines.push(
     `  Score ${style.bold(score1(score.score))} · ${verdictStyle(style, score.verdict)(score.verdictLabel)} · ${points(score.earned)} of ${points(score.possible)} points${weighted ? ' (sections weighted)' : ''} · answered ${pct(score.completeness)} · evidenced ${pct(score.confidence)}`,

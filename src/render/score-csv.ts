@@ -1,4 +1,5 @@
 import type { ScoreReport } from './score-report.js';
+import { SEVERITIES } from '../core/schema/questionnaire.js';
 import { csv } from './csv.js';
 
 // One row per vendor, or with --explain one row per vendor and question.
@@ -6,17 +7,18 @@ import { csv } from './csv.js';
 export function scoreCsv(report: ScoreReport, explain: boolean): string {
   if (explain) {
     const rows: unknown[][] = [['vendor_id', 'vendor', 'section', 'question', 'state', 'points', 'possible', 'lost', 'answer', 'rule', 'notes']];
-    for (const { vendor, score } of report.vendors) {
+    for (const { explain: score } of report.rows) {
+      if (!score) continue;
       for (const q of score.questions) {
-        rows.push([vendor.id, vendor.name, q.section, q.id, q.state, q.points, q.possible, Math.round((q.possible - q.points) * 100) / 100, q.answer ?? '', q.rule, q.notes.join('; ')]);
+        rows.push([score.id, score.name, q.section, q.id, q.state, q.points, q.possible, Math.round((q.possible - q.points) * 100) / 100, q.answer ?? '', q.rule, q.notes.join('; ')]);
       }
     }
     return csv(rows);
   }
   const rows: unknown[][] = [['rank', 'vendor_id', 'vendor', 'category', 'score', 'verdict', 'completeness', 'confidence', 'red_flags', 'worst_flag', 'annual_spend', 'currency', 'renewal']];
-  for (const { rank, vendor, score } of report.vendors) {
-    const worst = ['critical', 'high', 'medium', 'low'].find((s) => score.redFlags.some((f) => f.severity === s)) ?? '';
-    rows.push([rank, vendor.id, vendor.name, vendor.category, score.score, score.verdict, score.completeness, score.confidence ?? '', score.redFlags.map((f) => f.id).join(' '), worst, vendor.spend?.amount ?? '', vendor.spend?.currency ?? '', vendor.renewal ?? '']);
+  for (const { rank, finding: f } of report.rows) {
+    const worst = SEVERITIES.find((s) => f.redFlags.some((flag) => flag.severity === s)) ?? '';
+    rows.push([rank, f.id, f.name, f.category, f.score, f.verdict, f.completeness, f.confidence ?? '', f.redFlags.map((flag) => flag.id).join(' '), worst, f.spend?.amount ?? '', f.spend?.currency ?? '', f.renewal ?? '']);
   }
   return csv(rows);
 }

@@ -1,5 +1,6 @@
 import { categoryLabel } from '../core/martech-categories.js';
-import type { RankedVendor } from '../core/scoring/rank-vendors.js';
+import type { ScoreRow } from '../core/scoring/score-rows.js';
+import type { VendorScore } from '../core/scoring/types.js';
 import { mdEscape, mdTable } from './markdown.js';
 import type { ScoreReport } from './score-report.js';
 import { money, pct, points, score1 } from './style.js';
@@ -9,20 +10,20 @@ import { money, pct, points, score1 } from './style.js';
 export function scoreMarkdown(report: ScoreReport, explain: boolean): string {
   const out: string[] = [];
   out.push(`# AI claims audit, ${report.period}\n`);
-  out.push(`Questionnaire: ${mdEscape(report.questionnaire.title)} (${report.questionnaire.id} ${report.questionnaire.version}), ${report.vendors.length} vendor${report.vendors.length === 1 ? '' : 's'}.\n`);
+  out.push(`Questionnaire: ${mdEscape(report.questionnaire.title)} (${report.questionnaire.id} ${report.questionnaire.version}), ${report.rows.length} vendor${report.rows.length === 1 ? '' : 's'}.\n`);
   out.push(
     mdTable(
       ['#', 'Vendor', 'Category', 'Score', 'Verdict', 'Answered', 'Evidenced', 'Red flags', 'Annual spend'],
-      report.vendors.map(({ rank, vendor, score }) => [
+      report.rows.map(({ rank, finding: f, verdictLabel, flags }) => [
         String(rank),
-        mdEscape(vendor.name),
-        categoryLabel(vendor.category),
-        score1(score.score),
-        score.verdictLabel,
-        pct(score.completeness),
-        pct(score.confidence),
-        score.redFlags.length ? score.redFlags.map((f) => `${f.severity}: ${mdEscape(f.title)}`).join('<br>') : 'none',
-        money(vendor.spend?.amount, vendor.spend?.currency),
+        mdEscape(f.name),
+        categoryLabel(f.category),
+        score1(f.score),
+        verdictLabel,
+        pct(f.completeness),
+        pct(f.confidence),
+        flags.length ? flags.map((flag) => `${flag.severity}: ${mdEscape(flag.title)}`).join('<br>') : 'none',
+        money(f.spend?.amount, f.spend?.currency),
       ]),
       ['right', 'left', 'left', 'right', 'left', 'right', 'right', 'left', 'right'],
     ),
@@ -32,13 +33,13 @@ export function scoreMarkdown(report: ScoreReport, explain: boolean): string {
     for (const p of report.invalid) out.push(`- \`${p.file}${p.line ? `:${p.line}:${p.column ?? 1}` : ''}\`: ${mdEscape(p.message)}`);
     out.push('');
   }
-  if (explain) for (const entry of report.vendors) out.push(explainVendorMarkdown(entry));
+  if (explain) for (const row of report.rows) if (row.explain) out.push(explainVendorMarkdown(row.explain, row.file));
   return out.join('\n');
 }
 
-function explainVendorMarkdown({ vendor, score, file }: RankedVendor): string {
+function explainVendorMarkdown(score: VendorScore, file: string): string {
   const out: string[] = [];
-  out.push(`\n## ${mdEscape(vendor.name)}\n`);
+  out.push(`\n## ${mdEscape(score.name)}\n`);
   out.push(`Score **${score1(score.score)}**, ${score.verdictLabel}; answered ${pct(score.completeness)}, evidenced ${pct(score.confidence)}. Source: \`${file}\`.\n`);
   if (score.cappedBy.length) out.push(`Verdict capped: the points give ${score.pointsVerdictLabel}; held at ${score.verdictLabel} by ${score.cappedBy.join(', ')}.\n`);
   for (const section of score.sections) {

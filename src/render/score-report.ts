@@ -1,12 +1,12 @@
 import type { Problem } from '../core/problem.js';
-import type { RankedVendor } from '../core/scoring/rank-vendors.js';
+import type { ScoreRow } from '../core/scoring/score-rows.js';
 
 // What `aiclaim score` reports, as plain data: the input of every output format.
 
 export interface ScoreReport {
   period: string;
   questionnaire: { id: string; version: string; hash: string; title: string };
-  vendors: RankedVendor[];
+  rows: ScoreRow[];
   /** Files that could not be scored. */
   invalid: Problem[];
 }
@@ -16,41 +16,46 @@ export function scoreReportData(report: ScoreReport, explain: boolean): unknown 
   return {
     period: report.period,
     questionnaire: { id: report.questionnaire.id, version: report.questionnaire.version, hash: report.questionnaire.hash },
-    vendors: report.vendors.map(({ rank, vendor, score, file }) => ({
-      rank,
-      id: vendor.id,
-      name: vendor.name,
-      category: vendor.category,
-      file,
-      score: score.score,
-      earned: score.earned,
-      possible: score.possible,
-      verdict: score.verdict,
-      ...(score.cappedBy.length ? { pointsVerdict: score.pointsVerdict, cappedBy: score.cappedBy } : {}),
-      completeness: score.completeness,
-      confidence: score.confidence,
-      spend: vendor.spend ?? null,
-      renewal: vendor.renewal ?? null,
-      sections: score.sections.map((s) => ({ id: s.key, title: s.title, score: s.score, earned: s.earned, possible: s.possible, weight: s.weight })),
-      redFlags: score.redFlags.map((f) => ({ id: f.id, severity: f.severity, title: f.title, message: f.message, because: f.because, ...(f.cap ? { cap: f.cap } : {}) })),
-      roadmap: score.roadmap,
-      trackRecord: score.trackRecord,
-      ...(explain
-        ? {
-            questions: score.questions.map((q) => ({
-              id: q.id,
-              section: q.section,
-              state: q.state,
-              points: q.points,
-              possible: q.possible,
-              lost: Math.round((q.possible - q.points) * 100) / 100,
-              answer: q.answer ?? null,
-              rule: q.rule,
-              notes: q.notes,
-            })),
-          }
-        : {}),
-    })),
+    vendors: report.rows.map((row) => {
+      const f = row.finding;
+      const score = row.explain;
+      return {
+        rank: row.rank,
+        id: f.id,
+        name: f.name,
+        category: f.category,
+        file: row.file,
+        score: f.score,
+        verdict: f.verdict,
+        ...(row.pointsVerdict ? { pointsVerdict: row.pointsVerdict.id, cappedBy: f.cappedBy } : {}),
+        completeness: f.completeness,
+        confidence: f.confidence,
+        spend: f.spend ?? null,
+        renewal: f.renewal ?? null,
+        sections: row.sections.map((s) => ({ id: s.id, title: s.title, score: s.score, earned: s.earned, possible: s.possible, weight: s.weight })),
+        redFlags: row.flags.map((flag) => {
+          const raised = score?.redFlags.find((r) => r.id === flag.id);
+          return { id: flag.id, severity: flag.severity, title: flag.title, message: flag.message, ...(raised ? { because: raised.because } : {}) };
+        }),
+        roadmap: f.roadmap,
+        ...(explain && score
+          ? {
+              trackRecord: score.trackRecord,
+              questions: score.questions.map((q) => ({
+                id: q.id,
+                section: q.section,
+                state: q.state,
+                points: q.points,
+                possible: q.possible,
+                lost: Math.round((q.possible - q.points) * 100) / 100,
+                answer: q.answer ?? null,
+                rule: q.rule,
+                notes: q.notes,
+              })),
+            }
+          : {}),
+      };
+    }),
     invalid: report.invalid.map((p) => ({ file: p.file, line: p.line ?? null, column: p.column ?? null, message: p.message, hint: p.hint ?? null })),
   };
 }

@@ -2,7 +2,7 @@ import type { Trend, VendorTrend } from '../core/tracking/trend.js';
 import { mdEscape, mdTable } from './markdown.js';
 import { sparkline } from './sparkline.js';
 import { score1, type Style } from './style.js';
-import { newTable } from './table.js';
+import { tableText } from './table.js';
 
 // Every vendor's course across the quarters, as a table or Markdown.
 
@@ -30,13 +30,13 @@ function scoreCells(v: VendorTrend): string[] {
 }
 
 export function trendText(trend: Trend, vendors: readonly VendorTrend[], style: Style): string {
-  const table = newTable(['Vendor', 'Trend', ...trend.periods, 'Change', 'Verdicts', 'Roadmap promises'], style, ['left', 'left', ...trend.periods.map(() => 'right' as const), 'right', 'left', 'left']);
-  for (const v of vendors) {
+  const rows = vendors.map((v) => {
     const change = v.change > 0 ? style.green(`+${score1(v.change)}`) : v.change < 0 ? style.red(`−${score1(-v.change)}`) : '0.0';
-    table.push([v.name, sparkline(v.points), ...scoreCells(v), change, verdictHistory(v), deliveryRecord(v)]);
-  }
+    return [v.name, sparkline(v.points), ...scoreCells(v), change, verdictHistory(v), deliveryRecord(v)];
+  });
+  const table = tableText(['Vendor', 'Trend', ...trend.periods, 'Change', 'Verdicts', 'Roadmap promises'], rows, style, ['left', 'left', ...trend.periods.map(() => 'right' as const), 'right', 'left', 'left']);
   const legend = style.dim('Verdicts: S substantiated, P plausible, W weak, U unsubstantiated. * a vendor missing from that snapshot keeps its last known value (┄ in the trend).');
-  return `${style.bold(`${trend.periods[0]} → ${trend.periods.at(-1)} · ${trend.periods.length} snapshots · ${vendors.length} vendors`)}\n${table.toString()}\n${legend}\n`;
+  return `${style.bold(`${trend.periods[0]} → ${trend.periods.at(-1)} · ${trend.periods.length} snapshots · ${vendors.length} vendors`)}\n${table}\n${legend}\n`;
 }
 
 export function trendMarkdown(trend: Trend, vendors: readonly VendorTrend[]): string {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { buildFindings, questionnaireHash, vendorFinding } from '../core/findings/build-findings.js';
@@ -10,15 +11,18 @@ import type { Questionnaire } from '../core/schema/questionnaire.js';
 import type { Vendor } from '../core/schema/vendor.js';
 import { scoreVendor } from '../core/scoring/score-vendor.js';
 import type { VendorScore } from '../core/scoring/types.js';
-import { findingsYaml } from '../render/findings-yaml.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { findingsHead, findingsYaml } from '../render/findings-yaml.js';
+import { writeFileAtomic, writeFileAtomicStream } from './atomic-write.js';
 import { expandPaths } from './expand-paths.js';
 import type { LoadedVendor } from './load-inputs.js';
 import { readVendorFiles } from './load-inputs.js';
 import { toolName } from './package-root.js';
 import { readInput } from './read-input.js';
 import { schemaPathFor } from './schema-location.js';
+import { indexFindingsCache, readFindingsCache, readFindingsCacheExists, writeFindingsCache, writeFindingsCacheStream } from './findings-cache.js';
+import { ChunkReader, type ChunkRange } from './chunk-file.js';
 import { historyBefore } from './history.js';
+import { withLock } from './lock.js';
 import { ProblemsError, UserError } from './user-error.js';
 import type { Workspace } from './workspace.js';
 
@@ -43,19 +47,72 @@ export function sourceRef(workspace: Workspace, vendor: LoadedVendor): { file: s
   return { file: relative(workspace.root, vendor.file.path).split(sep).join('/'), hash: vendor.hash };
 }
 
-export function snapshotOf(period: string, questionnaire: Questionnaire, entries: readonly { vendor: Vendor; score: VendorScore; source: { file: string; hash: string } }[]): Findings {
-  return buildFindings({ period, questionnaire, tool: toolName() }, entries.map(({ vendor, score, source }) => vendorFinding(vendor, score, source)));
+export function snapshotOf(period: string, questionnaire: Questionnaire, entries: readonly { vendor: Vendor; score: VendorScore; source: { file: string; hash: string } }[], history: string): Findings {
+  return buildFindings({ period, questionnaire, tool: toolName(), history }, entries.map(({ vendor, score, source }) => vendorFinding(vendor, score, source)));
 }
+
+export const MAX_FINDINGS_BYTES = 256 * 1024 * 1024;
 
 export async function writeSnapshot(target: string, findings: Findings, workspace: Workspace): Promise<void> {
-  await writeFileAtomic(target, findingsYaml(findings, schemaPathFor('findings', dirname(target), workspace)));
+  const text = findingsYaml(findings, schemaPathFor('findings', dirname(target), workspace));
+  await writeFileAtomic(target, text);
+  await writeFindingsCache(workspace.cacheDir, contentHash(text), findings);
 }
 
-export async function readSnapshot(path: string, shown: string): Promise<Findings> {
-  const read = await readInput(path, shown, 256 * 1024 * 1024);
+export interface SnapshotPart {
+  id: string;
+  part: { yaml: string; json: string };
+  chunks: { yaml: ChunkRange; json: ChunkRange };
+}
+
+/**
+ * Writes a snapshot assembled from the vendors' parts, already written to disk during scoring,
+ * in vendor order: memory holds one vendor's text at a time, whatever the size of the portfolio.
+ */
+export async function writeSnapshotFromParts(target: string, header: Omit<Findings, 'vendors'>, parts: readonly SnapshotPart[], workspace: Workspace): Promise<void> {
+  const sorted = [...parts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const reader = new ChunkReader();
+  try {
+    const hash = createHash('sha256');
+    await writeFileAtomicStream(target, (write) => {
+      const emit = (text: string) => {
+        hash.update(text);
+        write(text);
+      };
+      emit(findingsHead({ ...header, vendors: sorted }, schemaPathFor('findings', dirname(target), workspace)));
+      for (const p of sorted) emit(reader.read(p.part.yaml, p.chunks.yaml));
+    });
+    await writeFindingsCacheStream(workspace.cacheDir, hash.digest('hex').slice(0, 16), header, (write) => {
+      for (const p of sorted) write(reader.read(p.part.json, p.chunks.json));
+    });
+  } finally {
+    reader.close();
+  }
+}
+
+/** The cache index of a snapshot's vendors, building the cache from the YAML if need be. */
+export async function snapshotIndex(path: string, shown: string, cacheDir: string): Promise<ReturnType<typeof indexFindingsCache>> {
+  const read = await readInput(path, shown, MAX_FINDINGS_BYTES);
+  if (!read.ok) return undefined;
+  const hash = contentHash(read.bytes);
+  if (!readFindingsCacheExists(cacheDir, hash)) {
+    const loaded = loadFindings(read.text, shown);
+    if (!loaded.ok) return undefined;
+    await writeFindingsCache(cacheDir, hash, loaded.value);
+  }
+  return indexFindingsCache(cacheDir, hash);
+}
+
+/** A snapshot, validated; from the workspace cache when its YAML has been read before. */
+export async function readSnapshot(path: string, shown: string, cacheDir?: string): Promise<Findings> {
+  const read = await readInput(path, shown, MAX_FINDINGS_BYTES);
   if (!read.ok) throw new ProblemsError([read.problem]);
+  const hash = cacheDir ? contentHash(read.bytes) : undefined;
+  const cached = cacheDir && hash ? readFindingsCache(cacheDir, hash) : undefined;
+  if (cached) return cached;
   const loaded = loadFindings(read.text, shown);
   if (!loaded.ok) throw new ProblemsError(loaded.problems);
+  if (cacheDir && hash) await writeFindingsCache(cacheDir, hash, loaded.value);
   return loaded.value;
 }
 
@@ -80,26 +137,29 @@ export async function updateSnapshotVendor(update: SnapshotUpdate): Promise<stri
   const shown = relative(workspace.root, target);
   guardSnapshot(target, shown, period, update.currentPeriod, update.force);
   const source = { file: relative(workspace.root, update.sourcePath).split(sep).join('/'), hash: contentHash(await readBytes(update.sourcePath)) };
-  if (existsSync(target)) {
-    const findings = await readSnapshot(target, shown);
-    if (findings.questionnaire.hash !== questionnaireHash(questionnaire)) {
-      throw new UserError(`${shown} was scored with another version of the questionnaire (${findings.questionnaire.id} ${findings.questionnaire.version})`, {
-        hint: `run \`aiclaim score --period ${period}\` to score every vendor with the questionnaire in use`,
-      });
+  // Read, change and write under the lock: a `score --period` at the same time cannot lose this vendor.
+  return withLock(target, shown, async () => {
+    if (existsSync(target)) {
+      const findings = await readSnapshot(target, shown, workspace.cacheDir);
+      if (findings.questionnaire.hash !== questionnaireHash(questionnaire)) {
+        throw new UserError(`${shown} was scored with another version of the questionnaire (${findings.questionnaire.id} ${findings.questionnaire.version})`, {
+          hint: `run \`aiclaim score --period ${period}\` to score every vendor with the questionnaire in use`,
+        });
+      }
+      const others = findings.vendors.filter((v) => v.id !== vendor.id);
+      const mine = vendorFinding(vendor, update.score, source);
+      await writeSnapshot(target, { ...findings, tool: toolName(), vendors: [...others, mine].sort((a, b) => (a.id < b.id ? -1 : 1)) }, workspace);
+      return target;
     }
-    const others = findings.vendors.filter((v) => v.id !== vendor.id);
-    const mine = vendorFinding(vendor, update.score, source);
-    await writeSnapshot(target, { ...findings, tool: toolName(), vendors: [...others, mine].sort((a, b) => (a.id < b.id ? -1 : 1)) }, workspace);
+    const { files } = await expandPaths([workspace.vendorsDir], workspace.root);
+    const loaded = await readVendorFiles(files, indexQuestionnaire(questionnaire));
+    const errors = loaded.problems.filter((p) => p.severity === 'error');
+    if (errors.length) throw new ProblemsError(errors);
+    const history = await historyBefore(workspace.findingsDir, period, workspace.root, workspace.cacheDir);
+    const entries = loaded.vendors.map((v) => ({ vendor: v.vendor, score: scoreVendor(questionnaire, v.vendor, { period, history: history.vendors.get(v.vendor.id) }), source: sourceRef(workspace, v) }));
+    await writeSnapshot(target, snapshotOf(period, questionnaire, entries, history.digest), workspace);
     return target;
-  }
-  const { files } = await expandPaths([workspace.vendorsDir], workspace.root);
-  const loaded = await readVendorFiles(files, indexQuestionnaire(questionnaire));
-  const errors = loaded.problems.filter((p) => p.severity === 'error');
-  if (errors.length) throw new ProblemsError(errors);
-  const history = await historyBefore(workspace.findingsDir, period, workspace.root);
-  const entries = loaded.vendors.map((v) => ({ vendor: v.vendor, score: scoreVendor(questionnaire, v.vendor, { period, history: history.get(v.vendor.id) }), source: sourceRef(workspace, v) }));
-  await writeSnapshot(target, snapshotOf(period, questionnaire, entries), workspace);
-  return target;
+  });
 }
 
 async function readBytes(path: string): Promise<Uint8Array> {

@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { contentHash } from '../core/digest.js';
 import { comparePeriods, PERIOD_PATTERN } from '../core/period.js';
 import type { Findings } from '../core/schema/findings.js';
 import type { VendorHistory } from '../core/scoring/vendor-history.js';
@@ -30,26 +31,35 @@ export async function snapshotFiles(findingsDir: string): Promise<SnapshotFile[]
 }
 
 /** Reads a snapshot and checks that it holds the quarter its file is named for. */
-export async function readPeriodSnapshot(file: SnapshotFile, cwd: string): Promise<Findings> {
+export async function readPeriodSnapshot(file: SnapshotFile, cwd: string, cacheDir?: string): Promise<Findings> {
   const shown = shownPath(file.path, cwd);
-  const findings = await readSnapshot(file.path, shown);
+  const findings = await readSnapshot(file.path, shown, cacheDir);
   if (findings.period !== file.period) {
     throw new UserError(`${shown} is named for ${file.period} but holds the findings of ${findings.period}`, { hint: 'rename the file after the quarter it holds' });
   }
   return findings;
 }
 
+export interface History {
+  vendors: Map<string, VendorHistory>;
+  /** Identifies the snapshots read, so that a finding scored with other history is not reused. */
+  digest: string;
+}
+
 /** Every vendor's roadmap in the snapshots of quarters before `period`. */
-export async function historyBefore(findingsDir: string, period: string, cwd: string): Promise<Map<string, VendorHistory>> {
-  const history = new Map<string, VendorHistory>();
+export async function historyBefore(findingsDir: string, period: string, cwd: string, cacheDir?: string): Promise<History> {
+  const vendors = new Map<string, VendorHistory>();
+  const parts: string[] = [];
   for (const file of await snapshotFiles(findingsDir)) {
     if (comparePeriods(file.period, period) >= 0) continue;
-    const findings = await readPeriodSnapshot(file, cwd);
+    const findings = await readPeriodSnapshot(file, cwd, cacheDir);
+    // What the track record reads of a snapshot: each vendor's roadmap.
+    parts.push(`${findings.period}:${contentHash(JSON.stringify(findings.vendors.map((v) => [v.id, v.roadmap])))}`);
     for (const vendor of findings.vendors) {
-      const entry = history.get(vendor.id) ?? { earlier: [] };
+      const entry = vendors.get(vendor.id) ?? { earlier: [] };
       entry.earlier.push({ period: findings.period, roadmap: vendor.roadmap });
-      history.set(vendor.id, entry);
+      vendors.set(vendor.id, entry);
     }
   }
-  return history;
+  return { vendors, digest: contentHash(parts.join('\n')) };
 }

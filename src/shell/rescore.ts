@@ -52,17 +52,17 @@ export async function rescoreSnapshot(
   workspace: Workspace,
   cwd: string,
 ): Promise<{ findings: Findings; scores: Map<string, VendorScore> }> {
-  const history = await historyBefore(workspace.findingsDir, findings.period, cwd);
+  const history = await historyBefore(workspace.findingsDir, findings.period, cwd, workspace.cacheDir);
   const scores = new Map<string, VendorScore>();
   const entries = [];
   for (const finding of findings.vendors) {
     const source = sources.vendors.get(finding.id);
     if (!source) continue;
-    const score = scoreVendor(questionnaire, source.vendor, { period: findings.period, history: history.get(finding.id) });
+    const score = scoreVendor(questionnaire, source.vendor, { period: findings.period, history: history.vendors.get(finding.id) });
     scores.set(finding.id, score);
     entries.push({ vendor: source.vendor, score, source: finding.source });
   }
-  const rescored = snapshotOf(findings.period, questionnaire, entries);
+  const rescored = snapshotOf(findings.period, questionnaire, entries, history.digest);
   // Vendors whose files are gone keep their finding as it was, so they are not reported as dropped.
   const kept = findings.vendors.filter((v) => !sources.vendors.has(v.id));
   return { findings: { ...rescored, vendors: [...rescored.vendors, ...kept].sort((a, b) => (a.id < b.id ? -1 : 1)) }, scores };

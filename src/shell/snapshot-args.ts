@@ -1,17 +1,14 @@
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { open, readdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { questionnaireHash } from '../core/findings/build-findings.js';
-import { kindOf } from '../core/load/load-document.js';
 import { comparePeriods, PERIOD_PATTERN } from '../core/period.js';
 import type { Findings } from '../core/schema/findings.js';
 import type { Questionnaire } from '../core/schema/questionnaire.js';
-import { parseYaml } from '../core/yaml/parse-yaml.js';
 import { readSnapshot } from './findings-snapshot.js';
 import { readQuestionnaire } from './load-inputs.js';
-import { readInput } from './read-input.js';
 import { UserError } from './user-error.js';
-import { questionnaireInUse, shownPath, type Workspace } from './workspace.js';
+import { questionnaireCache, questionnaireInUse, shownPath, type Workspace } from './workspace.js';
 
 // Findings snapshots named on the command line: a file, or a quarter looked up in findings/.
 
@@ -23,11 +20,11 @@ export interface LoadedSnapshot {
 
 export async function resolveSnapshot(arg: string, workspace: Workspace, cwd: string): Promise<LoadedSnapshot> {
   const asPath = resolve(cwd, arg);
-  if (existsSync(asPath)) return loadChecked(asPath, cwd);
+  if (existsSync(asPath)) return loadChecked(asPath, cwd, workspace.cacheDir);
   if (!PERIOD_PATTERN.test(arg)) {
     throw new UserError(`${arg}: no such findings file`, { hint: 'give a findings file, or a quarter such as 2026-Q3 to look up in findings/' });
   }
-  const snapshots = await snapshotsIn(workspace.findingsDir, cwd);
+  const snapshots = await snapshotsIn(workspace.findingsDir, cwd, workspace.cacheDir);
   const matches = snapshots.filter((s) => s.findings.period === arg);
   if (matches.length === 0) {
     const have = snapshots.map((s) => s.findings.period);
@@ -39,7 +36,7 @@ export async function resolveSnapshot(arg: string, workspace: Workspace, cwd: st
 }
 
 /** Every findings snapshot in a folder, in quarter order; two of the same quarter is an error. */
-export async function snapshotsIn(dir: string, cwd: string): Promise<LoadedSnapshot[]> {
+export async function snapshotsIn(dir: string, cwd: string, cacheDir?: string): Promise<LoadedSnapshot[]> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.')).sort();
@@ -49,8 +46,8 @@ export async function snapshotsIn(dir: string, cwd: string): Promise<LoadedSnaps
   const loaded: LoadedSnapshot[] = [];
   for (const name of names) {
     const path = join(dir, name);
-    if (!(await isFindingsFile(path, cwd))) continue;
-    loaded.push(await loadChecked(path, cwd));
+    if (!(await declaresFindings(path))) continue;
+    loaded.push(await loadChecked(path, cwd, cacheDir));
   }
   const byPeriod = new Map<string, LoadedSnapshot[]>();
   for (const s of loaded) byPeriod.set(s.findings.period, [...(byPeriod.get(s.findings.period) ?? []), s]);
@@ -62,19 +59,24 @@ export async function snapshotsIn(dir: string, cwd: string): Promise<LoadedSnaps
   return loaded.sort((a, b) => comparePeriods(a.findings.period, b.findings.period));
 }
 
-async function isFindingsFile(path: string, cwd: string): Promise<boolean> {
-  const read = await readInput(path, shownPath(path, cwd), 256 * 1024 * 1024);
-  if (!read.ok) return false;
-  const head = read.text.slice(0, 2000);
-  if (/^schema:\s*aiclaim\/findings@/m.test(head)) return true;
-  // Only a file that says it is findings is read as findings; others in the folder are left alone.
-  const parsed = /^schema:/m.test(head) ? undefined : parseYaml(read.text, path);
-  return parsed?.ok === true && kindOf(parsed.data) === 'findings';
+/** Only a file that says near its top that it is findings is read as findings; others in the folder are left alone. */
+async function declaresFindings(path: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+    const head = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return /^schema:\s*["']?aiclaim\/findings@/m.test(head.subarray(0, bytesRead).toString('utf8'));
+  } catch {
+    return false;
+  } finally {
+    await handle?.close();
+  }
 }
 
-async function loadChecked(path: string, cwd: string): Promise<LoadedSnapshot> {
+async function loadChecked(path: string, cwd: string, cacheDir: string | undefined): Promise<LoadedSnapshot> {
   const shown = shownPath(path, cwd);
-  const findings = await readSnapshot(path, shown);
+  const findings = await readSnapshot(path, shown, cacheDir);
   const name = basename(path).replace(/\.ya?ml$/i, '');
   if (PERIOD_PATTERN.test(name) && name !== findings.period) {
     throw new UserError(`${shown} is named for ${name} but holds the findings of ${findings.period}`, { hint: 'rename the file after the quarter it holds' });
@@ -102,7 +104,7 @@ export function checkOrder(older: LoadedSnapshot, newer: LoadedSnapshot): void {
 
 /** The snapshot named, or the latest one in findings/. */
 export async function namedOrLatest(arg: string | undefined, workspace: Workspace, cwd: string): Promise<LoadedSnapshot> {
-  const snapshot = arg ? await resolveSnapshot(arg, workspace, cwd) : (await snapshotsIn(workspace.findingsDir, cwd).catch(() => [] as LoadedSnapshot[])).at(-1);
+  const snapshot = arg ? await resolveSnapshot(arg, workspace, cwd) : (await snapshotsIn(workspace.findingsDir, cwd, workspace.cacheDir).catch(() => [] as LoadedSnapshot[])).at(-1);
   if (!snapshot) throw new UserError(`no findings snapshot in ${shownPath(workspace.findingsDir, cwd)}`, { hint: 'write one with `aiclaim score --period YYYY-Qn`, or name a findings file' });
   return snapshot;
 }
@@ -110,7 +112,7 @@ export async function namedOrLatest(arg: string | undefined, workspace: Workspac
 /** The questionnaire a snapshot was scored with, when the one of that id in use is the same content. */
 export async function questionnaireOf(snapshot: LoadedSnapshot, workspace: Workspace, cwd: string): Promise<Questionnaire | undefined> {
   try {
-    const { questionnaire } = await readQuestionnaire(await questionnaireInUse(workspace, snapshot.findings.questionnaire.id, cwd), cwd);
+    const { questionnaire } = await readQuestionnaire(await questionnaireInUse(workspace, snapshot.findings.questionnaire.id, cwd), cwd, questionnaireCache(workspace));
     return questionnaireHash(questionnaire) === snapshot.findings.questionnaire.hash ? questionnaire : undefined;
   } catch {
     return undefined;

@@ -22,6 +22,8 @@ export interface Workspace {
   vendorsDir: string;
   findingsDir: string;
   draftsDir: string;
+  /** Machine-written speed-ups (git-ignored; safe to delete). */
+  cacheDir: string;
   /** True when running on the bundled sample portfolio. */
   isSample: boolean;
 }
@@ -41,6 +43,11 @@ export function sampleNotice(workspace: Workspace, cwd: string): string | undefi
   return `No workspace here: using the bundled sample portfolio (${shownPath(workspace.root, cwd)}). Run \`aiclaim init\` to start your own.`;
 }
 
+/** Where the questionnaire, once checked, may be kept: a workspace of the user's, not any folder. */
+export function questionnaireCache(workspace: Workspace): string | undefined {
+  return workspace.settingsFile !== undefined && !workspace.isSample ? workspace.cacheDir : undefined;
+}
+
 function workspaceAt(root: string, settings: Settings, settingsFile: string | undefined, isSample: boolean): Workspace {
   return {
     root,
@@ -49,6 +56,7 @@ function workspaceAt(root: string, settings: Settings, settingsFile: string | un
     vendorsDir: resolve(root, settings.folders.vendors),
     findingsDir: resolve(root, settings.folders.findings),
     draftsDir: resolve(root, settings.folders.drafts),
+    cacheDir: join(root, '.aiclaim', 'cache'),
     isSample,
   };
 }

@@ -31,7 +31,7 @@ describe('aiclaim score on the sample portfolio', () => {
   });
 
   test('json: data only on stdout, ranked, with capped verdicts explained', async () => {
-    const result = await run(['score', '--format', 'json']);
+    const result = await run(['score', '--format', 'json', '--explain']);
     expect(result.code).toBe(0);
     const data = JSON.parse(result.stdout) as { period: string; vendors: JsonVendor[]; invalid: unknown[] };
     expect(data.period).toBe('2026-Q4');

@@ -13,9 +13,11 @@ export interface Run {
   code: number;
   stdout: string;
   stderr: string;
+  /** Killed after `timeout` milliseconds: it hung. */
+  timedOut: boolean;
 }
 
-export function run(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<Run> {
+export function run(args: string[], options: { cwd?: string; env?: Record<string, string>; timeout?: number } = {}): Promise<Run> {
   return new Promise((done) => {
     execFile(
       process.execPath,
@@ -24,8 +26,10 @@ export function run(args: string[], options: { cwd?: string; env?: Record<string
         cwd: options.cwd ?? REPO,
         env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', AICLAIM_TODAY: TODAY, ...options.env },
         maxBuffer: 64 * 1024 * 1024,
+        timeout: options.timeout ?? 0,
       },
-      (error, stdout, stderr) => done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      (error, stdout, stderr) =>
+        done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr, timedOut: Boolean(error && (error as { killed?: boolean }).killed) }),
     );
   });
 }

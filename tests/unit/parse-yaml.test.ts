@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { formatProblem } from '../../src/core/problem.js';
-import { parseYaml } from '../../src/core/yaml/parse-yaml.js';
+import { MAX_FLOW_DEPTH, parseYaml } from '../../src/core/yaml/parse-yaml.js';
 import { decodeSource, positionAt } from '../../src/core/yaml/source-text.js';
 
 const problems = (text: string) => {
@@ -36,10 +36,26 @@ describe('parseYaml', () => {
     expect(problems(`${bomb}\n`)).toEqual(['f.yaml: YAML expands too many aliases (a resource-exhaustion pattern) — write the values out instead of using * aliases']);
   });
 
-  test('deep nesting is refused with a message, not a crash', () => {
+  test('deep nesting is refused with a message, not a crash, at the bracket past the limit', () => {
     const depth = 20000;
     expect(problems(`${'['.repeat(depth)}${']'.repeat(depth)}\n`)).toEqual([
-      'f.yaml: YAML is nested too deeply to read — aiclaim files are only a few levels deep; check that this is the file you meant',
+      `f.yaml:1:${MAX_FLOW_DEPTH + 1}: YAML is nested too deeply to read — aiclaim files are only a few levels deep; check that this is the file you meant`,
+    ]);
+    // Brackets inside quoted text are text, not nesting.
+    expect(problems(`a: "${'['.repeat(depth)}"\nb: [[1]]\n`)).toEqual([]);
+    expect(problems(`a: ${'['.repeat(MAX_FLOW_DEPTH)}${']'.repeat(MAX_FLOW_DEPTH)}\n`)).toEqual([]);
+  });
+
+  test('deep block nesting is refused too', () => {
+    const text = Array.from({ length: 3000 }, (_, i) => `${'  '.repeat(i)}k:`).join('\n');
+    expect(problems(text)).toEqual(['f.yaml: YAML is nested too deeply to read — aiclaim files are only a few levels deep; check that this is the file you meant']);
+  });
+
+  test('duplicate keys are found in every mapping, however many keys it has', () => {
+    const keys = Array.from({ length: 5000 }, (_, i) => `k${i}: ${i}`);
+    expect(problems(`${keys.join('\n')}\nm:\n  a: 1\n  b: 2\n  a: 3\nk4999: again\n`)).toEqual([
+      'f.yaml:5004:3: duplicate key: each key may appear only once in a mapping — remove or rename one of them',
+      'f.yaml:5005:1: duplicate key: each key may appear only once in a mapping — remove or rename one of them',
     ]);
   });
 

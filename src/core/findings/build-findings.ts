@@ -18,29 +18,43 @@ export function questionnaireHash(questionnaire: Questionnaire): string {
   return contentHash(canonicalJson(questionnaire));
 }
 
-/** What was scored: answers, roadmap and claims, independent of key order and comments. */
-export function answersDigest(vendor: Vendor): string {
-  return contentHash(canonicalJson({ answers: vendor.answers, roadmap: vendor.roadmap ?? null, claims: vendor.claims ?? null }));
+/**
+ * What was scored, as one digest: every question's points, state and answer digest (the roadmap
+ * and claims included, as list questions). Notes, comments and layout do not change it; an answer,
+ * its evidence's standing, or the questionnaire's view of it does.
+ */
+export function scoredDigest(questionLines: readonly string[]): string {
+  return contentHash(questionLines.join('\n'));
 }
 
 export function vendorFinding(vendor: Vendor, score: VendorScore, source: SourceFile): VendorFinding {
+  const sections: VendorFinding['sections'] = {};
+  for (const s of score.sections) sections[s.key] = { score: s.score, earned: s.earned, possible: s.possible };
+  const questions: VendorFinding['questions'] = {};
+  const lines: string[] = [];
+  for (const q of score.questions) {
+    const line = q.digest ? `${q.points}/${q.possible} ${q.state} ${q.digest}` : `${q.points}/${q.possible} ${q.state}`;
+    questions[q.id] = line;
+    lines.push(`${q.id} ${line}`);
+  }
+  // Absent facts stay undefined (and are not written): one object shape for every vendor.
   return {
     id: vendor.id,
     name: vendor.name,
     category: vendor.category,
-    ...(vendor.spend ? { spend: { amount: vendor.spend.amount, currency: vendor.spend.currency } } : {}),
-    ...(vendor.renewal ? { renewal: vendor.renewal } : {}),
-    ...(vendor.interview ? { interviewed: vendor.interview.date } : {}),
+    spend: vendor.spend ? { amount: vendor.spend.amount, currency: vendor.spend.currency } : undefined,
+    renewal: vendor.renewal,
+    interviewed: vendor.interview?.date,
     score: score.score,
     verdict: score.verdict,
-    ...(score.cappedBy.length ? { cappedBy: score.cappedBy } : {}),
+    cappedBy: score.cappedBy.length ? score.cappedBy : undefined,
     completeness: score.completeness,
     confidence: score.confidence,
-    sections: Object.fromEntries(score.sections.map((s) => [s.key, { score: s.score, earned: s.earned, possible: s.possible }])),
+    sections,
     redFlags: score.redFlags.map((f) => ({ id: f.id, severity: f.severity, title: f.title })),
     roadmap: score.roadmap,
-    questions: Object.fromEntries(score.questions.map((q) => [q.id, `${q.points}/${q.possible} ${q.state}${q.digest ? ` ${q.digest}` : ''}`])),
-    digest: answersDigest(vendor),
+    questions,
+    digest: scoredDigest(lines),
     source,
   };
 }
@@ -49,16 +63,22 @@ export interface FindingsHeader {
   period: string;
   questionnaire: Questionnaire;
   tool: string;
+  /** Digest of the earlier snapshots the track record was built from. */
+  history?: string | undefined;
 }
 
-export function buildFindings(header: FindingsHeader, vendors: readonly VendorFinding[]): Findings {
+export function findingsHeader(header: FindingsHeader): Omit<Findings, 'vendors'> {
   return {
     schema: 'aiclaim/findings@1',
     period: header.period,
     questionnaire: { id: header.questionnaire.id, version: header.questionnaire.version, hash: questionnaireHash(header.questionnaire) },
     tool: header.tool,
-    vendors: [...vendors].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    history: header.history,
   };
+}
+
+export function buildFindings(header: FindingsHeader, vendors: readonly VendorFinding[]): Findings {
+  return { ...findingsHeader(header), vendors: [...vendors].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
 }
 
 /** Parses "points/possible state digest" back into its parts. */

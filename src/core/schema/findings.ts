@@ -70,6 +70,8 @@ export const findingsSchema = z.strictObject({
   period,
   questionnaire: z.strictObject({ id: slug, version: z.string(), hash }),
   tool: z.string(),
+  /** Digest of the earlier snapshots this one was scored with (the roadmap track record). */
+  history: hash.optional(),
   vendors: z.array(vendorFindingSchema),
 });
 

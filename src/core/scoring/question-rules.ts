@@ -31,8 +31,9 @@ export function possiblePoints(question: Question): number {
   }
 }
 
-/** Points for a value of a non-list question (list questions are scored from their items). */
-export function rulePoints(question: Question, value: AnswerValue): RulePoints {
+/** Points for a value of a non-list question (list questions are scored from their items); `explain` builds the rule text. */
+export function rulePoints(question: Question, value: AnswerValue, explain = true): RulePoints {
+  if (!explain) return { points: pointsOnly(question, value), rule: '' };
   switch (question.type) {
     case 'boolean': {
       const table = question.points === undefined ? { yes: 0, no: 0 } : typeof question.points === 'number' ? { yes: question.points, no: 0 } : question.points;
@@ -63,6 +64,28 @@ export function rulePoints(question: Question, value: AnswerValue): RulePoints {
       const points = question.points ?? 0;
       return { points, rule: points > 0 ? `an answer earns ${points}` : 'recorded, not scored' };
     }
+  }
+}
+
+/** The same points as rulePoints, without building the explanation. */
+function pointsOnly(question: Question, value: AnswerValue): number {
+  switch (question.type) {
+    case 'boolean': {
+      const p = question.points;
+      if (p === undefined) return 0;
+      if (typeof p === 'number') return value === true ? p : 0;
+      return value === true ? p.yes : p.no;
+    }
+    case 'choice': {
+      const option = question.options.find((o) => o.value === value);
+      return option ? optionPoints(option) : 0;
+    }
+    case 'number': {
+      const band = (question.bands ?? []).find((b) => inBand(value as number, b));
+      return band ? band.points : 0;
+    }
+    default:
+      return rulePoints(question, value, true).points;
   }
 }
 

@@ -21,6 +21,11 @@ export interface ScoringContext {
   period: string;
   /** The vendor's roadmap record in earlier snapshots, when there are any. */
   history?: VendorHistory | undefined;
+  /**
+   * Build the reason texts (answer, rule, notes) of every question; on by default. Batch scoring
+   * without --explain turns it off: the points, states and digests are the same either way.
+   */
+  explain?: boolean | undefined;
 }
 
 export function scoreVendor(questionnaire: Questionnaire, vendor: Vendor, context: ScoringContext): VendorScore {
@@ -28,25 +33,29 @@ export function scoreVendor(questionnaire: Questionnaire, vendor: Vendor, contex
   const roadmap = roadmapResults(vendor.roadmap, context.period);
   const record = deliveryRecord(roadmap);
   const track = vendorTrackRecord(context.history, context.period, roadmap);
-  const facts: Record<Fact, number> = {
-    ...Object.fromEntries(FACTS.map((f) => [f, 0])),
-    ...roadmapFacts(record, roadmap.length),
-    ...historyFacts(track),
+  const facts = Object.assign(Object.fromEntries(FACTS.map((f) => [f, 0])), roadmapFacts(record, roadmap.length), historyFacts(track), {
     'claims.count': vendor.claims?.length ?? 0,
     'spend.amount': vendor.spend?.amount ?? 0,
-  } as Record<Fact, number>;
+  }) as Record<Fact, number>;
 
   const visibleAnswers = new Map<string, AnswerState>();
+  const conditionContext = { answers: visibleAnswers, facts };
   const questions: QuestionScore[] = [];
-  const periodEnd = periodEndDate(context.period);
-  for (const { question, sectionPath } of index.questions) {
-    const section = sectionPath.join('/');
-    if (question.when && !evaluateCondition(question.when, { answers: visibleAnswers, facts })) {
-      questions.push(hidden(question, section));
+  const questionContext: QuestionContext = {
+    period: context.period,
+    periodEnd: periodEndDate(context.period),
+    unverifiedShare: questionnaire.scoring.unverifiedShare,
+    record,
+    track,
+    explain: context.explain ?? true,
+  };
+  for (const { question, sectionKey } of index.questions) {
+    if (question.when && !evaluateCondition(question.when, conditionContext)) {
+      questions.push(hidden(question, sectionKey, questionContext.explain));
       continue;
     }
     const answer = answerFor(vendor, question, index);
-    const scored = scoreQuestion(question, section, answer, vendor, { ...context, periodEnd, unverifiedShare: questionnaire.scoring.unverifiedShare, record, track });
+    const scored = scoreQuestion(question, sectionKey, answer, vendor, questionContext);
     questions.push(scored);
     if (answer) visibleAnswers.set(question.id, { value: answerValue(question, vendor, answer), notApplicable: answer.notApplicable !== undefined, evidenced: scored.state === 'evidenced' });
     else if (question.type === 'list' && question.binds && vendor[question.binds] !== undefined) {
@@ -121,38 +130,40 @@ interface QuestionContext {
   unverifiedShare: number;
   record: ReturnType<typeof deliveryRecord>;
   track: TrackRecord | undefined;
+  explain: boolean;
 }
 
-function hidden(question: Question, section: string): QuestionScore {
-  return {
-    id: question.id,
-    text: question.text,
-    section,
-    state: 'hidden',
-    points: 0,
-    possible: 0,
-    rule: 'not asked',
-    notes: [`hidden: asked only when ${question.when ? describeCondition(question.when) : 'its condition holds'}`],
-    backed: true,
-  };
+type Base = Pick<QuestionScore, 'id' | 'text' | 'section' | 'possible'>;
+
+/**
+ * Every question score is made here, with its fields in one order: object spreads in this loop
+ * (run for every question of every vendor) cost V8 hundreds of times more than a literal.
+ */
+function questionScore(base: Base, state: QuestionState, points: number, rule: string, notes: string[], backed: boolean, answer?: string, digest?: string, possible = base.possible): QuestionScore {
+  return { id: base.id, text: base.text, section: base.section, state, points, possible, answer, rule, notes, digest, backed };
+}
+
+function hidden(question: Question, section: string, explain: boolean): QuestionScore {
+  const notes = explain ? [`hidden: asked only when ${question.when ? describeCondition(question.when) : 'its condition holds'}`] : [];
+  return questionScore({ id: question.id, text: question.text, section, possible: 0 }, 'hidden', 0, 'not asked', notes, true);
 }
 
 function scoreQuestion(question: Question, section: string, answer: Answer | undefined, vendor: Vendor, context: QuestionContext): QuestionScore {
-  const possible = possiblePoints(question);
+  const possible = possiblePointsOf(question);
   const base = { id: question.id, text: question.text, section, possible };
   if (question.type === 'list' && question.binds) return scoreBoundList(question, base, vendor, context);
   if (question.type === 'track-record') return scoreTrackRecord(possible, base, context.track);
   if (!answer) {
-    return { ...base, state: 'unanswered', points: 0, rule: 'unanswered', notes: possible > 0 ? [`unanswered: 0 of ${possible}`] : [], backed: true };
+    return questionScore(base, 'unanswered', 0, 'unanswered', possible > 0 && context.explain ? [`unanswered: 0 of ${possible}`] : [], true);
   }
   if (answer.notApplicable !== undefined) {
-    return { ...base, possible: 0, state: 'not-applicable', points: 0, answer: 'not applicable', rule: 'not applicable', notes: [`not applicable: ${answer.notApplicable}`], backed: true };
+    return questionScore(base, 'not-applicable', 0, 'not applicable', [`not applicable: ${answer.notApplicable}`], true, 'not applicable', undefined, 0);
   }
   const value = answer.value!;
   const { points: rawPoints, rule } =
-    question.type === 'list' ? listItemPoints(question, Array.isArray(value) ? value.length : 0) : rulePoints(question, value);
+    question.type === 'list' ? listItemPoints(question, Array.isArray(value) ? value.length : 0) : rulePoints(question, value, context.explain);
   const digest = answerDigest(value);
-  const shown = formatAnswer(question, value);
+  const shown = context.explain ? formatAnswer(question, value) : undefined;
   const evidence = evidenceState(answer, answer.date ?? vendor.interview?.date, context.periodEnd);
   const notes: string[] = [];
   let points = rawPoints;
@@ -164,7 +175,7 @@ function scoreQuestion(question: Question, section: string, answer: Answer | und
     if (question.evidence === 'required' && rawPoints > 0) {
       points = rawPoints * context.unverifiedShare;
       state = 'unverified';
-      notes.push(`evidence required, none given: claimed, not shown (${pct(context.unverifiedShare)} of ${fmt(rawPoints)})`);
+      if (context.explain) notes.push(`evidence required, none given: claimed, not shown (${pct(context.unverifiedShare)} of ${fmt(rawPoints)})`);
     }
   } else {
     state = evidence.problem;
@@ -177,37 +188,47 @@ function scoreQuestion(question: Question, section: string, answer: Answer | und
     }
   }
   const backed = state === 'evidenced' || (question.evidence === 'none' && state === 'answered');
-  return { ...base, state, points: round2(points), answer: shown, rule, notes, digest, backed };
+  return questionScore(base, state, round2(points), rule, notes, backed, shown, digest);
 }
 
-function scoreBoundList(question: Question & { type: 'list' }, base: Pick<QuestionScore, 'id' | 'text' | 'section' | 'possible'>, vendor: Vendor, context: QuestionContext): QuestionScore {
+function scoreBoundList(question: Question & { type: 'list' }, base: Base, vendor: Vendor, context: QuestionContext): QuestionScore {
   const items = vendor[question.binds!];
   if (items === undefined) {
-    return { ...base, state: 'unanswered', points: 0, rule: 'unanswered', notes: base.possible > 0 ? [`no ${question.binds} recorded: 0 of ${base.possible}`] : [], backed: true };
+    return questionScore(base, 'unanswered', 0, 'unanswered', base.possible > 0 ? [`no ${question.binds} recorded: 0 of ${base.possible}`] : [], true);
   }
   const digest = answerDigest(items);
   const shown = `${items.length} ${question.binds === 'roadmap' ? 'commitment' : 'claim'}${items.length === 1 ? '' : 's'}`;
   if (question.points && 'delivery' in question.points) {
     const share = deliveryShare(context.record);
     if (share === undefined) {
-      return { ...base, possible: 0, state: 'not-applicable', points: 0, answer: shown, rule: 'no commitment due yet', notes: ['no commitment due yet: does not count'], digest, backed: true };
+      return questionScore(base, 'not-applicable', 0, 'no commitment due yet', ['no commitment due yet: does not count'], true, shown, digest, 0);
     }
     const r = context.record;
     const rule = `${r.onTime} on time, ${r.late} late (half), ${r.slipped + r.overdue} slipped, ${r.dropped} dropped of ${r.decided} due: ${pct(share)} of ${question.points.delivery}`;
-    return { ...base, state: 'answered', points: round2(share * question.points.delivery), answer: shown, rule, notes: [], digest, backed: true };
+    return questionScore(base, 'answered', round2(share * question.points.delivery), rule, [], true, shown, digest);
   }
   const { points, rule } = listItemPoints(question, items.length);
-  return { ...base, state: 'answered', points, answer: shown, rule, notes: [], digest, backed: true };
+  return questionScore(base, 'answered', points, rule, [], true, shown, digest);
 }
 
-function scoreTrackRecord(points: number, base: Pick<QuestionScore, 'id' | 'text' | 'section' | 'possible'>, track: TrackRecord | undefined): QuestionScore {
+function scoreTrackRecord(points: number, base: Base, track: TrackRecord | undefined): QuestionScore {
   const line = trackRecordLine(track);
   const share = track ? keptShare(track) : undefined;
-  if (!track || share === undefined) {
-    return { ...base, possible: 0, state: 'not-applicable', points: 0, answer: line, rule: line, notes: [`${line}: does not count`], backed: true };
-  }
+  if (!track || share === undefined) return questionScore(base, 'not-applicable', 0, line, [`${line}: does not count`], true, line, undefined, 0);
   const digest = answerDigest(track.promises.map((p) => [p.id, p.outcome]));
-  return { ...base, state: 'answered', points: round2(share * points), answer: line, rule: `${pct(share)} of ${points} for promises kept on time across snapshots`, notes: [], digest, backed: true };
+  return questionScore(base, 'answered', round2(share * points), `${pct(share)} of ${points} for promises kept on time across snapshots`, [], true, line, digest);
+}
+
+const possibleCache = new WeakMap<Question, number>();
+
+/** The most a question can earn: worked out once per question, not once per vendor. */
+function possiblePointsOf(question: Question): number {
+  let possible = possibleCache.get(question);
+  if (possible === undefined) {
+    possible = possiblePoints(question);
+    possibleCache.set(question, possible);
+  }
+  return possible;
 }
 
 function listItemPoints(question: Question & { type: 'list' }, count: number): { points: number; rule: string } {

@@ -1,4 +1,4 @@
-import type { Problem } from '../problem.js';
+import { capProblems, MAX_PROBLEMS_PER_FILE, type Problem } from '../problem.js';
 import { locate, type YamlSource } from './schema-problems.js';
 
 /** A problem found in parsed data, named by its path; located in the file once known. */
@@ -12,11 +12,12 @@ export interface PathIssue {
 }
 
 export function locateIssues(source: YamlSource, issues: readonly PathIssue[]): Problem[] {
-  return issues.map((issue) => ({
+  const listed = issues.slice(0, MAX_PROBLEMS_PER_FILE).map((issue) => ({
     file: source.file,
     ...locate(source, issue.path, issue.key ?? false),
     message: issue.message,
     hint: issue.hint,
-    severity: issue.severity ?? 'error',
+    severity: issue.severity ?? ('error' as const),
   }));
+  return capProblems(listed, source.file, issues.length);
 }

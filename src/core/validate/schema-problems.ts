@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import type { Document } from 'yaml';
-import type { Problem } from '../problem.js';
+import { capProblems, MAX_PROBLEMS_PER_FILE, type Problem } from '../problem.js';
 import { offsetOfPath } from '../yaml/parse-yaml.js';
 import { positionAt } from '../yaml/source-text.js';
 import { closest } from './did-you-mean.js';
@@ -19,10 +19,20 @@ type RawIssue = z.core.$ZodRawIssue;
 
 export type SchemaResult<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
+/**
+ * zod compiles a fast path for each object schema the first time it runs with it: worth it over a
+ * batch of files, a loss when one file is read. The first few files of each schema go without.
+ */
+const COMPILE_AFTER = 8;
+const uses = new WeakMap<z.ZodType, number>();
+
 export function checkSchema<S extends z.ZodType>(schema: S, data: unknown, source: YamlSource): SchemaResult<z.output<S>> {
+  const used = uses.get(schema) ?? 0;
+  if (used <= COMPILE_AFTER) uses.set(schema, used + 1);
   // The error map sees the schema that raised each issue; keep what it knows for the messages.
   const knownKeys = new Map<string, string[]>();
   const result = schema.safeParse(data, {
+    jitless: used < COMPILE_AFTER,
     error: (issue: RawIssue) => {
       if (issue.code === 'unrecognized_keys') {
         const shape = (issue.inst as { _zod?: { def?: { shape?: Record<string, unknown> } } } | undefined)?._zod?.def?.shape;
@@ -32,7 +42,11 @@ export function checkSchema<S extends z.ZodType>(schema: S, data: unknown, sourc
     },
   });
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, problems: toProblems(result.error.issues, [], { ...source, data }, knownKeys) };
+  // Only the problems that will be listed are located: a file of thousands of bad keys stays quick.
+  const issues = result.error.issues;
+  const total = issues.reduce((n, i) => n + (i.code === 'unrecognized_keys' ? i.keys.length : 1), 0);
+  const listed = toProblems(issues.slice(0, MAX_PROBLEMS_PER_FILE), [], { ...source, data }, knownKeys);
+  return { ok: false, problems: capProblems(listed, source.file, Math.max(total, listed.length)) };
 }
 
 export function locate(source: YamlSource, path: readonly (string | number)[], key = false): { line: number; column: number } {
@@ -51,7 +65,7 @@ function toProblems(issues: readonly Issue[], base: Path, source: SourceWithData
     }
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeys.get(JSON.stringify(issue.path)) ?? knownKeys.get(JSON.stringify(path)) ?? [];
-      for (const key of issue.keys) {
+      for (const key of issue.keys.slice(0, MAX_PROBLEMS_PER_FILE)) {
         const suggestion = closest(key, known);
         problems.push({
           file: source.file,

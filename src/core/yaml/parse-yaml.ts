@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { CST, isMap, isPair, isScalar, isSeq, Lexer, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Problem } from '../problem.js';
 import { positionAt } from './source-text.js';
 
@@ -8,10 +8,16 @@ export const MAX_ALIASES = 100;
 
 export type ParsedYaml = { ok: true; data: unknown; doc: Document; text: string } | { ok: false; problems: Problem[] };
 
+/** Deeper than any aiclaim file needs; the parser takes seconds over megabytes of nested brackets. */
+export const MAX_FLOW_DEPTH = 64;
+
 export function parseYaml(text: string, file: string): ParsedYaml {
+  const deep = flowTooDeep(text);
+  if (deep !== undefined) return { ok: false, problems: [{ ...tooDeep(file), ...positionAt(text, deep) }] };
   let doc: Document;
   try {
-    doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: false });
+    // Duplicate keys are looked for below: the library's own check is quadratic in a mapping's keys.
+    doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: true, stringKeys: false });
   } catch (error) {
     return { ok: false, problems: [fatal(file, error)] };
   }
@@ -28,6 +34,13 @@ export function parseYaml(text: string, file: string): ParsedYaml {
       })),
     };
   }
+  const duplicates = duplicateKeys(doc);
+  if (duplicates.length > 0) {
+    return {
+      ok: false,
+      problems: duplicates.slice(0, 5).map((offset) => ({ file, ...positionAt(text, offset), message: yamlMessage('DUPLICATE_KEY', ''), hint: yamlHint('DUPLICATE_KEY'), severity: 'error' as const })),
+    };
+  }
   if (doc.contents === null) {
     return { ok: false, problems: [{ file, message: 'file holds no YAML content', hint: 'add content or remove the file', severity: 'error' }] };
   }
@@ -38,6 +51,47 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     return { ok: false, problems: [fatal(file, error)] };
   }
   return { ok: true, data, doc, text };
+}
+
+/** Where flow collections ([ ], { }) first nest deeper than MAX_FLOW_DEPTH, if they do. */
+function flowTooDeep(text: string): number | undefined {
+  let brackets = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) brackets++;
+  }
+  if (brackets <= MAX_FLOW_DEPTH) return undefined;
+  // The library's own lexer tells brackets from text; it stops as soon as the limit is passed.
+  let depth = 0;
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (token === '[' || token === '{') {
+      if (++depth > MAX_FLOW_DEPTH) return offset;
+    } else if (token === ']' || token === '}') {
+      depth--;
+    }
+    if (!MARKERS.has(token)) offset += token.length;
+  }
+  return undefined;
+}
+
+/** Tokens the lexer inserts that are not in the source. */
+const MARKERS = new Set([CST.BOM, CST.DOCUMENT, CST.FLOW_END, CST.SCALAR]);
+
+/** Where each key that repeats an earlier key of its mapping starts; keys equal as the library compares them. */
+function duplicateKeys(doc: Document): number[] {
+  const offsets: number[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (seen.has(key)) offsets.push(rangeStart(pair.key) ?? rangeStart(map) ?? 0);
+        seen.add(key);
+      }
+    },
+  });
+  return offsets.sort((a, b) => a - b);
 }
 
 function tooDeep(file: string): Problem {

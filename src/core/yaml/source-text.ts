@@ -1,8 +1,9 @@
 // Turns the bytes of an input file into text, refusing what is not a text file.
+import { LineCounter } from 'yaml';
 
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
 
-export type DecodeResult = { ok: true; text: string } | { ok: false; message: string; hint: string };
+export type DecodeResult = { ok: true; text: string } | { ok: false; message: string; hint: string; line?: number };
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
@@ -15,14 +16,33 @@ export function decodeSource(bytes: Uint8Array, maxBytes = MAX_INPUT_BYTES): Dec
     };
   }
   if (bytes.byteLength === 0) return { ok: false, message: 'file is empty', hint: 'add content or remove the file' };
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { ok: false, message: 'file is UTF-16 text, not UTF-8', hint: 're-save it with UTF-8 encoding' };
+  }
   if (bytes.includes(0)) {
     return { ok: false, message: 'file is binary, not YAML text', hint: 'point aiclaim at .yaml files only' };
   }
   try {
     return { ok: true, text: decoder.decode(bytes) };
   } catch {
-    return { ok: false, message: 'file is not valid UTF-8 text', hint: 're-save it with UTF-8 encoding' };
+    return { ok: false, message: 'file is not valid UTF-8 text', hint: 're-save it with UTF-8 encoding', line: firstInvalidLine(bytes) };
   }
+}
+
+/** The line holding the first byte that is not UTF-8: the error path only, so line by line. */
+function firstInvalidLine(bytes: Uint8Array): number | undefined {
+  let line = 1;
+  for (let start = 0; start < bytes.length; line++) {
+    let end = bytes.indexOf(10, start);
+    if (end === -1) end = bytes.length;
+    try {
+      decoder.decode(bytes.subarray(start, end));
+    } catch {
+      return line;
+    }
+    start = end + 1;
+  }
+  return undefined;
 }
 
 export function formatBytes(n: number): string {
@@ -33,14 +53,15 @@ export function formatBytes(n: number): string {
 
 /** Line and column (1-based) of a character offset, found on demand: only errors need them. */
 export function positionAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
+  // The lines of the last text asked about: a file's problems are located one after another.
+  if (lines?.text !== text) {
+    const counter = new LineCounter();
+    counter.addNewLine(0);
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) counter.addNewLine(i + 1);
+    lines = { text, counter };
   }
-  return { line, column: end - lineStart + 1 };
+  const { line, col } = lines.counter.linePos(Math.max(0, Math.min(offset, text.length)));
+  return { line, column: col };
 }
+
+let lines: { text: string; counter: LineCounter } | undefined;

@@ -1,0 +1,114 @@
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Findings, VendorFinding } from '../core/schema/findings.js';
+import { writeFileAtomicStream } from './atomic-write.js';
+import type { ChunkRange } from './chunk-file.js';
+
+// Reading a YAML snapshot of thousands of vendors takes the yaml parser tens of seconds; the same
+// data as JSON takes well under one. A snapshot, once read or written, is kept as JSON lines (the
+// header, then one vendor a line) in the workspace's .aiclaim/cache/, under the content hash of
+// its YAML: any edit to the YAML is a new hash, so the cache never answers for another file.
+
+type Header = Omit<Findings, 'vendors'>;
+
+function cachePath(cacheDir: string, yamlHash: string): string {
+  return join(cacheDir, `findings-${yamlHash}.jsonl`);
+}
+
+export function readFindingsCache(cacheDir: string, yamlHash: string): Findings | undefined {
+  try {
+    const [head, ...lines] = readFileSync(cachePath(cacheDir, yamlHash), 'utf8').split('\n').filter(Boolean);
+    const header = JSON.parse(head!) as Header;
+    if (header.schema !== 'aiclaim/findings@1') return undefined;
+    return { ...header, vendors: lines.map((line) => JSON.parse(line) as VendorFinding) };
+  } catch {
+    return undefined;
+  }
+}
+
+export function readFindingsCacheExists(cacheDir: string, yamlHash: string): boolean {
+  return existsSync(cachePath(cacheDir, yamlHash));
+}
+
+export interface CachedVendor {
+  id: string;
+  hash: string;
+  range: ChunkRange;
+}
+
+/** Where each vendor's line is, by source file, without keeping the vendors in memory. */
+export function indexFindingsCache(cacheDir: string, yamlHash: string): { path: string; header: Header; vendors: Map<string, CachedVendor> } | undefined {
+  const path = cachePath(cacheDir, yamlHash);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return undefined;
+  }
+  const vendors = new Map<string, CachedVendor>();
+  let header: Header | undefined;
+  for (let start = 0; start < bytes.length; ) {
+    let end = bytes.indexOf(10, start);
+    if (end === -1) end = bytes.length;
+    const line = bytes.subarray(start, end).toString('utf8');
+    if (line) {
+      if (!header) header = JSON.parse(line) as Header;
+      else {
+        const v = JSON.parse(line) as VendorFinding;
+        vendors.set(v.source.file, { id: v.id, hash: v.source.hash, range: { start, length: end - start } });
+      }
+    }
+    start = end + 1;
+  }
+  return header ? { path, header, vendors } : undefined;
+}
+
+export function readCachedVendor(path: string, range: ChunkRange): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(range.length);
+    readSync(fd, buffer, 0, range.length, range.start);
+    return buffer.toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export async function writeFindingsCache(cacheDir: string, yamlHash: string, findings: Findings): Promise<void> {
+  const { vendors, ...header } = findings;
+  await writeFindingsCacheStream(cacheDir, yamlHash, header, (write) => {
+    for (const v of vendors) write(`${JSON.stringify(v)}\n`);
+  });
+}
+
+/**
+ * Best effort: a cache that cannot be written (a read-only workspace) only costs speed. Entries of
+ * the same quarter made from older versions of the file are removed, so the cache does not grow.
+ */
+export async function writeFindingsCacheStream(cacheDir: string, yamlHash: string, header: Header, fill: (write: (text: string) => void) => void): Promise<void> {
+  try {
+    const mine = `findings-${yamlHash}.jsonl`;
+    await writeFileAtomicStream(join(cacheDir, mine), (write) => {
+      write(`${JSON.stringify(header)}\n`);
+      fill(write);
+    });
+    for (const name of await readdir(cacheDir)) {
+      if (name === mine || !/^findings-[0-9a-f]+\.jsonl$/.test(name)) continue;
+      if (firstLinePeriod(join(cacheDir, name)) === header.period) await rm(join(cacheDir, name), { force: true });
+    }
+  } catch {
+    /* the YAML stays the record; the cache is only an index to it */
+  }
+}
+
+function firstLinePeriod(path: string): string | undefined {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(2048);
+    const n = readSync(fd, buffer, 0, buffer.length, 0);
+    return /"period":"(\d{4}-Q[1-4])"/.exec(buffer.subarray(0, n).toString('utf8'))?.[1];
+  } finally {
+    closeSync(fd);
+  }
+}

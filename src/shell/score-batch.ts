@@ -1,0 +1,83 @@
+import { basename, relative, sep } from 'node:path';
+import { contentHash } from '../core/digest.js';
+import { vendorFinding } from '../core/findings/build-findings.js';
+import { loadVendor } from '../core/load/load-files.js';
+import type { Problem } from '../core/problem.js';
+import { indexQuestionnaire } from '../core/questionnaire-index.js';
+import type { VendorFinding } from '../core/schema/findings.js';
+import type { Questionnaire } from '../core/schema/questionnaire.js';
+import { scoreVendor } from '../core/scoring/score-vendor.js';
+import type { FindingSummary } from '../core/scoring/score-rows.js';
+import type { VendorScore } from '../core/scoring/types.js';
+import type { VendorHistory } from '../core/scoring/vendor-history.js';
+import { vendorFindingYaml } from '../render/findings-yaml.js';
+import { ChunkWriter, type ChunkRange } from './chunk-file.js';
+import type { InputFile } from './expand-paths.js';
+import { readCachedVendor, type CachedVendor } from './findings-cache.js';
+import { readInputSync } from './read-input.js';
+
+// Batch scoring, file after file: read, validate, score, then write the vendor's part of the
+// snapshot to disk and keep only a summary, so memory does not grow with the portfolio.
+// Runs in the main thread or in a worker.
+
+export interface BatchSettings {
+  questionnaire: Questionnaire;
+  period: string;
+  /** Keep each vendor's full score, with every reason (--explain). */
+  explain: boolean;
+  history: ReadonlyMap<string, VendorHistory>;
+  /** The workspace root: findings name source files relative to it. */
+  root: string;
+  /**
+   * The cached findings of the last run for this quarter, when scored exactly as this run scores:
+   * a file whose bytes still hash the same is not parsed again.
+   */
+  reuse?: { path: string; vendors: ReadonlyMap<string, CachedVendor> } | undefined;
+  /** Files to append each vendor's snapshot text (YAML) and cache line (JSON) to. */
+  emit?: { yaml: string; json: string } | undefined;
+}
+
+export interface BatchItem {
+  file: InputFile;
+  summary?: FindingSummary | undefined;
+  /** Where this vendor's snapshot text and cache line were written. */
+  chunks?: { yaml: ChunkRange; json: ChunkRange } | undefined;
+  score?: VendorScore | undefined;
+  problems: Problem[];
+  reused: boolean;
+}
+
+export function scoreFiles(files: readonly InputFile[], settings: BatchSettings): BatchItem[] {
+  const index = indexQuestionnaire(settings.questionnaire);
+  const yaml = settings.emit ? new ChunkWriter(settings.emit.yaml) : undefined;
+  const json = settings.emit ? new ChunkWriter(settings.emit.json) : undefined;
+  try {
+    return files.map((file): BatchItem => {
+      const read = readInputSync(file.path, file.shown);
+      if (!read.ok) return { file, problems: [read.problem], reused: false };
+      const source = { file: relative(settings.root, file.path).split(sep).join('/'), hash: contentHash(read.bytes) };
+      let finding: VendorFinding;
+      let score: VendorScore | undefined;
+      let problems: Problem[] = [];
+      const cached = settings.explain ? undefined : settings.reuse?.vendors.get(source.file);
+      const reused = cached?.hash === source.hash;
+      if (reused) {
+        finding = JSON.parse(readCachedVendor(settings.reuse!.path, cached!.range)) as VendorFinding;
+      } else {
+        const loaded = loadVendor(read.text, file.shown, index, basename(file.path).replace(/\.ya?ml$/i, ''));
+        if (!loaded.ok) return { file, problems: loaded.problems, reused: false };
+        score = scoreVendor(settings.questionnaire, loaded.value, { period: settings.period, history: settings.history.get(loaded.value.id), explain: settings.explain });
+        finding = vendorFinding(loaded.value, score, source);
+        problems = loaded.warnings;
+      }
+      const chunks = yaml && json ? { yaml: yaml.append(vendorFindingYaml(finding)), json: json.append(`${JSON.stringify(finding)}\n`) } : undefined;
+      const { questions: _questions, ...kept } = finding;
+      // Strings parsed from YAML are slices of the file's whole text: a copy lets the text go.
+      const summary = structuredClone(kept);
+      return { file, summary, chunks, score: settings.explain ? score : undefined, problems, reused };
+    });
+  } finally {
+    yaml?.close();
+    json?.close();
+  }
+}

@@ -1,0 +1,63 @@
+import { availableParallelism } from 'node:os';
+import { basename, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { InputFile } from './expand-paths.js';
+import { PACKAGE_ROOT } from './package-root.js';
+import { scoreFiles, type BatchItem, type BatchSettings } from './score-batch.js';
+import type { WorkerInput } from './score-worker.js';
+
+// `score --jobs N`: the files split into N runs of consecutive files, one worker thread each.
+// Each worker gets only the history and earlier findings of its own files.
+
+/** Below this many files a worker costs more to start than it saves. */
+const MIN_FILES_PER_WORKER = 200;
+
+export function jobsFor(requested: number | undefined): number {
+  if (requested === undefined) return 1;
+  return requested === 0 ? availableParallelism() : requested;
+}
+
+/**
+ * `partFiles(i)` names the files worker i appends its snapshot text to, when a snapshot is being
+ * written; each item records which.
+ */
+export async function scoreInParallel(
+  files: readonly InputFile[],
+  settings: Omit<BatchSettings, 'emit'>,
+  jobs: number,
+  partFiles?: (worker: number) => { yaml: string; json: string },
+): Promise<(BatchItem & { part?: { yaml: string; json: string } | undefined })[]> {
+  const workers = Math.max(1, Math.min(jobs, Math.floor(files.length / MIN_FILES_PER_WORKER)));
+  const size = Math.ceil(files.length / workers);
+  const runs = Array.from({ length: workers }, (_, i) => ({ files: files.slice(i * size, (i + 1) * size), emit: partFiles?.(i) }));
+  const results = await Promise.all(
+    runs.map(async (r) => {
+      const items = workers === 1 ? scoreFiles(r.files, { ...settings, emit: r.emit }) : await runWorker(r.files, { ...settings, emit: r.emit });
+      return items.map((item) => ({ ...item, part: r.emit }));
+    }),
+  );
+  return results.flat();
+}
+
+function runWorker(files: InputFile[], settings: BatchSettings): Promise<BatchItem[]> {
+  // A vendor file is named after its vendor id: enough to send each worker only what it needs.
+  const ids = new Set(files.map((f) => basename(f.path).replace(/\.ya?ml$/i, '')));
+  const input: WorkerInput = {
+    files,
+    questionnaire: settings.questionnaire,
+    period: settings.period,
+    explain: settings.explain,
+    history: [...settings.history].filter(([id]) => ids.has(id)),
+    root: settings.root,
+    reuse: settings.reuse ? { path: settings.reuse.path, vendors: [...settings.reuse.vendors].filter(([, v]) => ids.has(v.id)) } : undefined,
+    emit: settings.emit,
+  };
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(join(PACKAGE_ROOT, 'dist', 'score-worker.js'), { workerData: input });
+    worker.once('message', (items: BatchItem[]) => resolve(items));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`a scoring worker stopped with code ${code}`));
+    });
+  });
+}

@@ -1,0 +1,32 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Questionnaire } from '../core/schema/questionnaire.js';
+import type { VendorHistory } from '../core/scoring/vendor-history.js';
+import type { InputFile } from './expand-paths.js';
+import type { CachedVendor } from './findings-cache.js';
+import { scoreFiles } from './score-batch.js';
+
+// One worker of `score --jobs N`: scores its share of the files and sends the findings back.
+
+export interface WorkerInput {
+  files: InputFile[];
+  questionnaire: Questionnaire;
+  period: string;
+  explain: boolean;
+  history: [string, VendorHistory][];
+  root: string;
+  reuse: { path: string; vendors: [string, CachedVendor][] } | undefined;
+  emit: { yaml: string; json: string } | undefined;
+}
+
+const input = workerData as WorkerInput;
+parentPort!.postMessage(
+  scoreFiles(input.files, {
+    questionnaire: input.questionnaire,
+    period: input.period,
+    explain: input.explain,
+    history: new Map(input.history),
+    root: input.root,
+    reuse: input.reuse ? { path: input.reuse.path, vendors: new Map(input.reuse.vendors) } : undefined,
+    emit: input.emit,
+  }),
+);
