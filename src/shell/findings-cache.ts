@@ -27,6 +27,37 @@ export function readFindingsCache(cacheDir: string, yamlHash: string): Findings 
   }
 }
 
+/** The header and a part of each vendor, parsing one line at a time; undefined if unreadable. */
+export function readFindingsCacheParts<T>(cacheDir: string, yamlHash: string, pick: (vendor: VendorFinding) => T): { header: Header; vendors: T[] } | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(cachePath(cacheDir, yamlHash));
+  } catch {
+    return undefined;
+  }
+  let header: Header | undefined;
+  const vendors: T[] = [];
+  try {
+    eachLine(bytes, (line) => {
+      if (header) vendors.push(pick(JSON.parse(line) as VendorFinding));
+      else header = JSON.parse(line) as Header;
+    });
+  } catch {
+    return undefined;
+  }
+  return header?.schema === 'aiclaim/findings@1' ? { header, vendors } : undefined;
+}
+
+/** Calls `visit` with each non-empty line and where it starts and ends, without one string for the whole file. */
+function eachLine(bytes: Buffer, visit: (line: string, start: number, end: number) => void): void {
+  for (let start = 0; start < bytes.length; ) {
+    let end = bytes.indexOf(10, start);
+    if (end === -1) end = bytes.length;
+    if (end > start) visit(bytes.subarray(start, end).toString('utf8'), start, end);
+    start = end + 1;
+  }
+}
+
 export function readFindingsCacheExists(cacheDir: string, yamlHash: string): boolean {
   return existsSync(cachePath(cacheDir, yamlHash));
 }
@@ -48,19 +79,13 @@ export function indexFindingsCache(cacheDir: string, yamlHash: string): { path: 
   }
   const vendors = new Map<string, CachedVendor>();
   let header: Header | undefined;
-  for (let start = 0; start < bytes.length; ) {
-    let end = bytes.indexOf(10, start);
-    if (end === -1) end = bytes.length;
-    const line = bytes.subarray(start, end).toString('utf8');
-    if (line) {
-      if (!header) header = JSON.parse(line) as Header;
-      else {
-        const v = JSON.parse(line) as VendorFinding;
-        vendors.set(v.source.file, { id: v.id, hash: v.source.hash, range: { start, length: end - start } });
-      }
+  eachLine(bytes, (line, start, end) => {
+    if (!header) header = JSON.parse(line) as Header;
+    else {
+      const v = JSON.parse(line) as VendorFinding;
+      vendors.set(v.source.file, { id: v.id, hash: v.source.hash, range: { start, length: end - start } });
     }
-    start = end + 1;
-  }
+  });
   return header ? { path, header, vendors } : undefined;
 }
 

@@ -3,10 +3,11 @@ import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { buildFindings, questionnaireHash, vendorFinding } from '../core/findings/build-findings.js';
 import { contentHash } from '../core/digest.js';
+import { findingsByVendor } from '../core/load/findings-by-vendor.js';
 import { loadFindings } from '../core/load/load-files.js';
 import { comparePeriods } from '../core/period.js';
 import { indexQuestionnaire } from '../core/questionnaire-index.js';
-import type { Findings } from '../core/schema/findings.js';
+import type { Findings, VendorFinding } from '../core/schema/findings.js';
 import type { Questionnaire } from '../core/schema/questionnaire.js';
 import type { Vendor } from '../core/schema/vendor.js';
 import { scoreVendor } from '../core/scoring/score-vendor.js';
@@ -19,7 +20,7 @@ import { readVendorFiles } from './load-inputs.js';
 import { toolName } from './package-root.js';
 import { readInput } from './read-input.js';
 import { schemaPathFor } from './schema-location.js';
-import { indexFindingsCache, readFindingsCache, readFindingsCacheExists, writeFindingsCache, writeFindingsCacheStream } from './findings-cache.js';
+import { indexFindingsCache, readFindingsCache, readFindingsCacheExists, readFindingsCacheParts, writeFindingsCache, writeFindingsCacheStream } from './findings-cache.js';
 import { ChunkReader, type ChunkRange } from './chunk-file.js';
 import { historyBefore } from './history.js';
 import { withLock } from './lock.js';
@@ -92,28 +93,50 @@ export async function writeSnapshotFromParts(target: string, header: Omit<Findin
 
 /** The cache index of a snapshot's vendors, building the cache from the YAML if need be. */
 export async function snapshotIndex(path: string, shown: string, cacheDir: string): Promise<ReturnType<typeof indexFindingsCache>> {
-  const read = await readInput(path, shown, MAX_FINDINGS_BYTES);
-  if (!read.ok) return undefined;
-  const hash = contentHash(read.bytes);
-  if (!readFindingsCacheExists(cacheDir, hash)) {
-    const loaded = loadFindings(read.text, shown);
-    if (!loaded.ok) return undefined;
-    await writeFindingsCache(cacheDir, hash, loaded.value);
+  try {
+    const read = await readSnapshotFile(path, shown, cacheDir);
+    if (!readFindingsCacheExists(cacheDir, read.hash!)) await parseSnapshot(read, shown, cacheDir);
+    return indexFindingsCache(cacheDir, read.hash!);
+  } catch (error) {
+    // A snapshot that cannot be read is only a snapshot whose findings cannot be reused.
+    if (error instanceof ProblemsError) return undefined;
+    throw error;
   }
-  return indexFindingsCache(cacheDir, hash);
 }
 
 /** A snapshot, validated; from the workspace cache when its YAML has been read before. */
 export async function readSnapshot(path: string, shown: string, cacheDir?: string): Promise<Findings> {
+  const read = await readSnapshotFile(path, shown, cacheDir);
+  return (cacheDir && read.hash ? readFindingsCache(cacheDir, read.hash) : undefined) ?? (await parseSnapshot(read, shown, cacheDir));
+}
+
+/**
+ * A part of each vendor of a snapshot (`pick`), and its header. From the cache, vendors are read
+ * one line at a time, so that the history of the whole landscape is not all in memory at once.
+ */
+export async function readSnapshotPart<T>(path: string, shown: string, cacheDir: string | undefined, pick: (vendor: VendorFinding) => T): Promise<{ header: Omit<Findings, 'vendors'>; vendors: T[] }> {
+  const read = await readSnapshotFile(path, shown, cacheDir);
+  const cached = cacheDir && read.hash ? readFindingsCacheParts(cacheDir, read.hash, pick) : undefined;
+  if (cached) return cached;
+  const { vendors, ...header } = await parseSnapshot(read, shown, cacheDir);
+  return { header, vendors: vendors.map(pick) };
+}
+
+async function readSnapshotFile(path: string, shown: string, cacheDir: string | undefined): Promise<{ text: string; hash?: string | undefined }> {
   const read = await readInput(path, shown, MAX_FINDINGS_BYTES);
   if (!read.ok) throw new ProblemsError([read.problem]);
-  const hash = cacheDir ? contentHash(read.bytes) : undefined;
-  const cached = cacheDir && hash ? readFindingsCache(cacheDir, hash) : undefined;
-  if (cached) return cached;
-  const loaded = loadFindings(read.text, shown);
-  if (!loaded.ok) throw new ProblemsError(loaded.problems);
-  if (cacheDir && hash) await writeFindingsCache(cacheDir, hash, loaded.value);
-  return loaded.value;
+  return { text: read.text, hash: cacheDir ? contentHash(read.bytes) : undefined };
+}
+
+async function parseSnapshot(read: { text: string; hash?: string | undefined }, shown: string, cacheDir: string | undefined): Promise<Findings> {
+  let findings = findingsByVendor(read.text);
+  if (!findings) {
+    const loaded = loadFindings(read.text, shown);
+    if (!loaded.ok) throw new ProblemsError(loaded.problems);
+    findings = loaded.value;
+  }
+  if (cacheDir && read.hash) await writeFindingsCache(cacheDir, read.hash, findings);
+  return findings;
 }
 
 export interface SnapshotUpdate {

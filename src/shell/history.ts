@@ -2,9 +2,9 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { contentHash } from '../core/digest.js';
 import { comparePeriods, PERIOD_PATTERN } from '../core/period.js';
-import type { Findings } from '../core/schema/findings.js';
+import type { VendorFinding } from '../core/schema/findings.js';
 import type { VendorHistory } from '../core/scoring/vendor-history.js';
-import { readSnapshot } from './findings-snapshot.js';
+import { readSnapshotPart } from './findings-snapshot.js';
 import { UserError } from './user-error.js';
 import { shownPath } from './workspace.js';
 
@@ -30,14 +30,14 @@ export async function snapshotFiles(findingsDir: string): Promise<SnapshotFile[]
     .sort((a, b) => comparePeriods(a.period, b.period));
 }
 
-/** Reads a snapshot and checks that it holds the quarter its file is named for. */
-export async function readPeriodSnapshot(file: SnapshotFile, cwd: string, cacheDir?: string): Promise<Findings> {
+/** Reads what `pick` takes of each vendor of a snapshot, checking that it holds the quarter its file is named for. */
+export async function readPeriodSnapshotPart<T>(file: SnapshotFile, cwd: string, cacheDir: string | undefined, pick: (vendor: VendorFinding) => T): Promise<T[]> {
   const shown = shownPath(file.path, cwd);
-  const findings = await readSnapshot(file.path, shown, cacheDir);
-  if (findings.period !== file.period) {
-    throw new UserError(`${shown} is named for ${file.period} but holds the findings of ${findings.period}`, { hint: 'rename the file after the quarter it holds' });
+  const { header, vendors } = await readSnapshotPart(file.path, shown, cacheDir, pick);
+  if (header.period !== file.period) {
+    throw new UserError(`${shown} is named for ${file.period} but holds the findings of ${header.period}`, { hint: 'rename the file after the quarter it holds' });
   }
-  return findings;
+  return vendors;
 }
 
 export interface History {
@@ -52,13 +52,13 @@ export async function historyBefore(findingsDir: string, period: string, cwd: st
   const parts: string[] = [];
   for (const file of await snapshotFiles(findingsDir)) {
     if (comparePeriods(file.period, period) >= 0) continue;
-    const findings = await readPeriodSnapshot(file, cwd, cacheDir);
     // What the track record reads of a snapshot: each vendor's roadmap.
-    parts.push(`${findings.period}:${contentHash(JSON.stringify(findings.vendors.map((v) => [v.id, v.roadmap])))}`);
-    for (const vendor of findings.vendors) {
-      const entry = vendors.get(vendor.id) ?? { earlier: [] };
-      entry.earlier.push({ period: findings.period, roadmap: vendor.roadmap });
-      vendors.set(vendor.id, entry);
+    const roadmaps = await readPeriodSnapshotPart(file, cwd, cacheDir, (v) => [v.id, v.roadmap] as const);
+    parts.push(`${file.period}:${contentHash(JSON.stringify(roadmaps))}`);
+    for (const [id, roadmap] of roadmaps) {
+      const entry = vendors.get(id) ?? { earlier: [] };
+      entry.earlier.push({ period: file.period, roadmap });
+      vendors.set(id, entry);
     }
   }
   return { vendors, digest: contentHash(parts.join('\n')) };

@@ -119,9 +119,10 @@ export function diffFindings(before: Findings, after: Findings, options: DiffOpt
   const renamed = options.renamed ?? new Map<string, string>();
   const computed = options.computed ?? new Map<string, 'roadmap' | 'track-record'>();
   const comparable = before.questionnaire.hash === after.questionnaire.hash;
+  const parse = questionLineParser();
   const old = new Map(before.vendors.map((v) => [v.id, v]));
   const now = new Map(after.vendors.map((v) => [v.id, v]));
-  const vendors = after.vendors.filter((v) => old.has(v.id)).map((v) => diffVendor(old.get(v.id)!, v, { before: before.period, after: after.period }, { tolerance, renamed, computed, comparable }));
+  const vendors = after.vendors.filter((v) => old.has(v.id)).map((v) => diffVendor(old.get(v.id)!, v, { before: before.period, after: after.period }, { tolerance, renamed, computed, comparable, parse }));
   const count = (m: Movement) => vendors.filter((v) => v.movement === m).length;
   const added = after.vendors.filter((v) => !old.has(v.id));
   const dropped = before.vendors.filter((v) => !now.has(v.id));
@@ -129,13 +130,26 @@ export function diffFindings(before: Findings, after: Findings, options: DiffOpt
     from: { period: before.period, questionnaire: before.questionnaire, tool: before.tool },
     to: { period: after.period, questionnaire: after.questionnaire, tool: after.tool },
     comparable,
-    questionnaireChanges: questionnaireChanges(before, after, renamed),
+    questionnaireChanges: questionnaireChanges(before, after, renamed, parse),
     tolerance,
     vendors,
     added,
     dropped,
     summary: { improved: count('improved'), regressed: count('regressed'), unchanged: count('unchanged'), added: added.length, dropped: dropped.length },
     spend: spendBelow(after, options.threshold ?? 55),
+  };
+}
+
+/**
+ * Question lines repeat across thousands of vendors ("0/0 hidden", "2/2 answered 4db211e5"):
+ * each distinct line is parsed once, and its parts shared (never changed once made).
+ */
+function questionLineParser(): (line: string) => QuestionSide {
+  const parsed = new Map<string, QuestionSide>();
+  return (line) => {
+    let side = parsed.get(line);
+    if (!side) parsed.set(line, (side = parseQuestionLine(line)));
+    return side;
   };
 }
 
@@ -154,7 +168,7 @@ export function spendBelow(findings: Findings, threshold: number): FindingsDiff[
   return { threshold, byCurrency: [...byCurrency.values()].sort((a, b) => b.total - a.total || (a.currency < b.currency ? -1 : 1)) };
 }
 
-function diffVendor(before: VendorFinding, after: VendorFinding, periods: { before: string; after: string }, context: { tolerance: number; renamed: ReadonlyMap<string, string>; computed: ReadonlyMap<string, 'roadmap' | 'track-record'>; comparable: boolean }): VendorDiff {
+function diffVendor(before: VendorFinding, after: VendorFinding, periods: { before: string; after: string }, context: { tolerance: number; renamed: ReadonlyMap<string, string>; computed: ReadonlyMap<string, 'roadmap' | 'track-record'>; comparable: boolean; parse: (line: string) => QuestionSide }): VendorDiff {
   const delta = round1(after.score - before.score);
   const movement: Movement = Math.abs(delta) <= context.tolerance || delta === 0 ? 'unchanged' : delta > 0 ? 'improved' : 'regressed';
   const sectionIds = [...new Set([...Object.keys(before.sections), ...Object.keys(after.sections)])];
@@ -189,35 +203,37 @@ function diffVendor(before: VendorFinding, after: VendorFinding, periods: { befo
 const ABSENT: ReadonlySet<string> = new Set(['unanswered', 'hidden']);
 const UNBACKED: ReadonlySet<string> = new Set(['unverified', 'late-evidence', 'expired-evidence', 'answered']);
 
-function diffQuestions(before: VendorFinding, after: VendorFinding, context: { renamed: ReadonlyMap<string, string>; computed: ReadonlyMap<string, 'roadmap' | 'track-record'>; comparable: boolean }): QuestionChange[] {
-  const { renamed, comparable } = context;
+function diffQuestions(before: VendorFinding, after: VendorFinding, context: { renamed: ReadonlyMap<string, string>; computed: ReadonlyMap<string, 'roadmap' | 'track-record'>; comparable: boolean; parse: (line: string) => QuestionSide }): QuestionChange[] {
+  const { renamed, comparable, parse } = context;
   const out: QuestionChange[] = [];
   const usedOld = new Set<string>();
   for (const [id, line] of Object.entries(after.questions)) {
     const oldId = before.questions[id] !== undefined ? id : renamed.get(id);
     const b = oldId ? before.questions[oldId] : undefined;
     if (oldId && b !== undefined) usedOld.add(oldId);
-    out.push(compareQuestion(id, oldId !== id ? oldId : undefined, b === undefined ? undefined : parseQuestionLine(b), parseQuestionLine(line), comparable, context.computed.get(id)));
+    out.push(compareQuestion(id, oldId !== id ? oldId : undefined, b === undefined ? undefined : parse(b), parse(line), comparable, context.computed.get(id)));
   }
   for (const [id, line] of Object.entries(before.questions)) {
     if (usedOld.has(id)) continue;
-    const b = parseQuestionLine(line);
+    const b = parse(line);
     out.push({ id, group: 'not-comparable', before: b, delta: round2(-b.points), causes: ['questionnaire-changed'] });
   }
   return out;
 }
 
 function compareQuestion(id: string, was: string | undefined, b: QuestionSide | undefined, a: QuestionSide, comparable: boolean, kind: 'roadmap' | 'track-record' | undefined): QuestionChange {
-  const base = { id, ...(was ? { was } : {}), before: b, after: a, delta: round2(a.points - (b?.points ?? 0)) };
-  if (!b) return { ...base, group: 'new', causes: ['questionnaire-changed'] };
-  const causes = causesOf(b, a, comparable, kind);
+  // Built as one literal, not spread from a base: a diff of the whole landscape makes a million.
+  const change = (group: QuestionGroup, causes: Cause[]): QuestionChange =>
+    was ? { id, was, before: b, after: a, delta: round2(a.points - (b?.points ?? 0)), group, causes } : { id, before: b, after: a, delta: round2(a.points - (b?.points ?? 0)), group, causes };
+  if (!b) return change('new', ['questionnaire-changed']);
   const same = b.points === a.points && b.possible === a.possible && b.state === a.state && b.digest === a.digest;
-  if (same) return { ...base, group: 'unchanged', causes: [] };
+  if (same) return change('unchanged', []);
+  const causes = causesOf(b, a, comparable, kind);
   const rescored = !comparable && b.possible !== a.possible && !ABSENT.has(b.state) && !ABSENT.has(a.state) && b.state !== 'not-applicable' && a.state !== 'not-applicable';
-  if (rescored) return { ...base, group: 'not-comparable', causes };
-  if (b.state === 'hidden' && a.state !== 'hidden') return { ...base, group: 'new', causes };
-  if (b.points < b.possible && a.possible > 0 && a.points === a.possible) return { ...base, group: 'resolved', causes };
-  return { ...base, group: 'changed', causes };
+  if (rescored) return change('not-comparable', causes);
+  if (b.state === 'hidden' && a.state !== 'hidden') return change('new', causes);
+  if (b.points < b.possible && a.possible > 0 && a.points === a.possible) return change('resolved', causes);
+  return change('changed', causes);
 }
 
 function causesOf(b: QuestionSide, a: QuestionSide, comparable: boolean, kind: 'roadmap' | 'track-record' | undefined): Cause[] {
@@ -295,7 +311,7 @@ function commitmentChange(b: CommitmentResult | undefined, a: CommitmentResult, 
   return b ? 'unchanged' : 'added';
 }
 
-function questionnaireChanges(before: Findings, after: Findings, renamed: ReadonlyMap<string, string>): FindingsDiff['questionnaireChanges'] {
+function questionnaireChanges(before: Findings, after: Findings, renamed: ReadonlyMap<string, string>, parse: (line: string) => QuestionSide): FindingsDiff['questionnaireChanges'] {
   const idsOf = (f: Findings) => new Set(f.vendors.flatMap((v) => Object.keys(v.questions)));
   const oldIds = idsOf(before);
   const newIds = idsOf(after);
@@ -305,7 +321,7 @@ function questionnaireChanges(before: Findings, after: Findings, renamed: Readon
   const possible = (f: Findings) => {
     const map = new Map<string, number>();
     for (const v of f.vendors) for (const [id, line] of Object.entries(v.questions)) {
-      const p = parseQuestionLine(line);
+      const p = parse(line);
       if (p.state !== 'hidden' && p.state !== 'not-applicable') map.set(id, Math.max(map.get(id) ?? 0, p.possible));
     }
     return map;

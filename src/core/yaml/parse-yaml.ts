@@ -1,6 +1,6 @@
 import { CST, isMap, isPair, isScalar, isSeq, Lexer, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Problem } from '../problem.js';
-import { positionAt } from './source-text.js';
+import { MAX_INPUT_BYTES, positionAt } from './source-text.js';
 
 // Parses one YAML document, keeping the node tree so that any later problem can be located.
 
@@ -11,7 +11,21 @@ export type ParsedYaml = { ok: true; data: unknown; doc: Document; text: string 
 /** Deeper than any aiclaim file needs; the parser takes seconds over megabytes of nested brackets. */
 export const MAX_FLOW_DEPTH = 64;
 
+/**
+ * The last text parsed, and what it gave: `validate` reads a file's kind from the parsed data, then
+ * hands the same text to that kind's loader, which would otherwise parse it a second time.
+ */
+let last: { text: string; file: string; parsed: ParsedYaml } | undefined;
+
 export function parseYaml(text: string, file: string): ParsedYaml {
+  if (last && last.text === text && last.file === file) return last.parsed;
+  const parsed = parseYamlOnce(text, file);
+  // A snapshot's node tree can take gigabytes: only files of the size of a vendor file are kept.
+  last = text.length <= MAX_INPUT_BYTES ? { text, file, parsed } : undefined;
+  return parsed;
+}
+
+function parseYamlOnce(text: string, file: string): ParsedYaml {
   const deep = flowTooDeep(text);
   if (deep !== undefined) return { ok: false, problems: [{ ...tooDeep(file), ...positionAt(text, deep) }] };
   let doc: Document;
@@ -54,7 +68,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
 }
 
 /** Where flow collections ([ ], { }) first nest deeper than MAX_FLOW_DEPTH, if they do. */
-function flowTooDeep(text: string): number | undefined {
+export function flowTooDeep(text: string): number | undefined {
   let brackets = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

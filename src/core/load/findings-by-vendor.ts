@@ -1,0 +1,47 @@
+import { parseDocument } from 'yaml';
+import { findingsSchema, type Findings } from '../schema/findings.js';
+import { flowTooDeep, MAX_ALIASES } from '../yaml/parse-yaml.js';
+
+// A snapshot of the whole martech landscape is some 60 MB of YAML. Parsed as one document, its
+// node tree takes gigabytes of memory and the collector most of the time. Snapshots as aiclaim
+// writes them hold a header, then `vendors:` with one block-sequence item per vendor at an indent
+// of two, so each vendor can be parsed on its own and dropped. Whatever does not fit that layout,
+// or fails to parse or validate, gets undefined: the whole-document reader then reads it, and
+// locates its problems.
+
+const VENDORS = '\nvendors:\n';
+const ITEM = /^ {2}- /gm;
+
+export function findingsByVendor(text: string): Findings | undefined {
+  const at = text.indexOf(VENDORS);
+  if (at === -1 || text.indexOf(VENDORS, at + 1) !== -1 || flowTooDeep(text) !== undefined) return undefined;
+  const header = parsed(text.slice(0, at + 1));
+  if (!isRecord(header) || 'vendors' in header) return undefined;
+  const body = text.slice(at + VENDORS.length);
+  // Another top-level key after the vendors, or items at another indent: not the layout read here.
+  if (/^[^\s#]/m.test(body) || !body.startsWith('  - ')) return undefined;
+  const starts: number[] = [];
+  for (const match of body.matchAll(ITEM)) starts.push(match.index);
+  const vendors: unknown[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const item = parsed(body.slice(starts[i], starts[i + 1] ?? body.length));
+    if (!Array.isArray(item) || item.length !== 1) return undefined;
+    vendors.push(item[0]);
+  }
+  const checked = findingsSchema.safeParse({ ...header, vendors });
+  return checked.success ? checked.data : undefined;
+}
+
+function parsed(text: string): unknown {
+  try {
+    const doc = parseDocument(text, { strict: true, stringKeys: false, uniqueKeys: true, prettyErrors: false });
+    if (doc.errors.length > 0 || doc.warnings.length > 0 || doc.contents === null) return undefined;
+    return doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch {
+    return undefined;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
