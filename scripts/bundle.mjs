@@ -1,11 +1,12 @@
-// Builds dist/: the command line and the scoring worker, bundled with their dependencies so that
-// start-up reads a few files rather than hundreds. Commands stay separate chunks, loaded when run.
+// Builds dist/: the command line and its two workers (scoring, reading snapshots), bundled with
+// their dependencies so that start-up reads a few files rather than hundreds. Commands stay
+// separate chunks, loaded when run.
 import { readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 rmSync('dist', { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'src/cli.ts', 'score-worker': 'src/shell/score-worker.ts' },
+  entryPoints: { cli: 'src/cli.ts', 'score-worker': 'src/shell/score-worker.ts', 'snapshot-worker': 'src/shell/snapshot-worker.ts' },
   outdir: 'dist',
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,

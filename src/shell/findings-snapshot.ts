@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { buildFindings, questionnaireHash, vendorFinding } from '../core/findings/build-findings.js';
 import { contentHash } from '../core/digest.js';
-import { findingsByVendor } from '../core/load/findings-by-vendor.js';
 import { loadFindings } from '../core/load/load-files.js';
 import { comparePeriods } from '../core/period.js';
 import { indexQuestionnaire } from '../core/questionnaire-index.js';
@@ -23,6 +22,7 @@ import { schemaPathFor } from './schema-location.js';
 import { indexFindingsCache, readFindingsCache, readFindingsCacheExists, readFindingsCacheParts, writeFindingsCache, writeFindingsCacheStream } from './findings-cache.js';
 import { ChunkReader, type ChunkRange } from './chunk-file.js';
 import { historyBefore } from './history.js';
+import { findingsByVendorInParallel } from './read-findings-parallel.js';
 import { withLock } from './lock.js';
 import { ProblemsError, UserError } from './user-error.js';
 import type { Workspace } from './workspace.js';
@@ -129,7 +129,7 @@ async function readSnapshotFile(path: string, shown: string, cacheDir: string | 
 }
 
 async function parseSnapshot(read: { text: string; hash?: string | undefined }, shown: string, cacheDir: string | undefined): Promise<Findings> {
-  let findings = findingsByVendor(read.text);
+  let findings = await findingsByVendorInParallel(read.text);
   if (!findings) {
     const loaded = loadFindings(read.text, shown);
     if (!loaded.ok) throw new ProblemsError(loaded.problems);

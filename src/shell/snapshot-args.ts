@@ -24,51 +24,74 @@ export async function resolveSnapshot(arg: string, workspace: Workspace, cwd: st
   if (!PERIOD_PATTERN.test(arg)) {
     throw new UserError(`${arg}: no such findings file`, { hint: 'give a findings file, or a quarter such as 2026-Q3 to look up in findings/' });
   }
-  const snapshots = await snapshotsIn(workspace.findingsDir, cwd, workspace.cacheDir);
-  const matches = snapshots.filter((s) => s.findings.period === arg);
-  if (matches.length === 0) {
-    const have = snapshots.map((s) => s.findings.period);
+  // Only the snapshot asked for is read in full: each can be tens of megabytes.
+  const files = await snapshotPeriods(workspace.findingsDir, cwd);
+  const found: LoadedSnapshot[] = [];
+  for (const file of files.filter((f) => f.period === arg || f.period === undefined)) {
+    const loaded = await loadChecked(file.path, cwd, workspace.cacheDir);
+    if (loaded.findings.period === arg) found.push(loaded);
+  }
+  if (found.length > 1) throw twoForOnePeriod(arg, found);
+  if (found.length === 0) {
+    const have = [...new Set(files.map((f) => f.period).filter((p): p is string => p !== undefined))].sort(comparePeriods);
     throw new UserError(`no findings snapshot for ${arg} in ${shownPath(workspace.findingsDir, cwd)}`, {
       hint: have.length ? `snapshots there: ${have.join(', ')}; write one with \`aiclaim score --period ${arg}\`` : `write one with \`aiclaim score --period ${arg}\``,
     });
   }
-  return matches[0]!;
+  return found[0]!;
+}
+
+function twoForOnePeriod(period: string, same: readonly LoadedSnapshot[]): UserError {
+  return new UserError(`two snapshots hold ${period}: ${same.map((s) => s.shown).join(' and ')}`, { hint: 'keep one snapshot per quarter (move or delete the other)' });
+}
+
+interface SnapshotHead {
+  path: string;
+  /** As the file's first lines say; undefined when they do not (the file is then read in full). */
+  period: string | undefined;
+}
+
+/** The findings files of a folder, with the quarter each says it holds near its top. */
+async function snapshotPeriods(dir: string, cwd: string): Promise<SnapshotHead[]> {
+  const heads: SnapshotHead[] = [];
+  for (const name of await findingsNames(dir, cwd)) {
+    const head = await readHead(join(dir, name));
+    if (head === undefined || !FINDINGS_HEAD.test(head)) continue;
+    heads.push({ path: join(dir, name), period: /^period:\s*["']?(\d{4}-Q[1-4])["']?\s*$/m.exec(head)?.[1] });
+  }
+  return heads;
 }
 
 /** Every findings snapshot in a folder, in quarter order; two of the same quarter is an error. */
 export async function snapshotsIn(dir: string, cwd: string, cacheDir?: string): Promise<LoadedSnapshot[]> {
-  let names: string[];
-  try {
-    names = (await readdir(dir)).filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.')).sort();
-  } catch {
-    throw new UserError(`no findings folder at ${shownPath(dir, cwd)}`, { hint: 'write a snapshot with `aiclaim score --period YYYY-Qn`' });
-  }
   const loaded: LoadedSnapshot[] = [];
-  for (const name of names) {
-    const path = join(dir, name);
-    if (!(await declaresFindings(path))) continue;
-    loaded.push(await loadChecked(path, cwd, cacheDir));
-  }
+  for (const { path } of await snapshotPeriods(dir, cwd)) loaded.push(await loadChecked(path, cwd, cacheDir));
   const byPeriod = new Map<string, LoadedSnapshot[]>();
   for (const s of loaded) byPeriod.set(s.findings.period, [...(byPeriod.get(s.findings.period) ?? []), s]);
-  for (const [period, same] of byPeriod) {
-    if (same.length > 1) {
-      throw new UserError(`two snapshots hold ${period}: ${same.map((s) => s.shown).join(' and ')}`, { hint: 'keep one snapshot per quarter (move or delete the other)' });
-    }
-  }
+  for (const [period, same] of byPeriod) if (same.length > 1) throw twoForOnePeriod(period, same);
   return loaded.sort((a, b) => comparePeriods(a.findings.period, b.findings.period));
 }
 
+async function findingsNames(dir: string, cwd: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.')).sort();
+  } catch {
+    throw new UserError(`no findings folder at ${shownPath(dir, cwd)}`, { hint: 'write a snapshot with `aiclaim score --period YYYY-Qn`' });
+  }
+}
+
 /** Only a file that says near its top that it is findings is read as findings; others in the folder are left alone. */
-async function declaresFindings(path: string): Promise<boolean> {
+const FINDINGS_HEAD = /^schema:\s*["']?aiclaim\/findings@/m;
+
+async function readHead(path: string): Promise<string | undefined> {
   let handle;
   try {
     handle = await open(path, 'r');
     const head = Buffer.alloc(4096);
     const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    return /^schema:\s*["']?aiclaim\/findings@/m.test(head.subarray(0, bytesRead).toString('utf8'));
+    return head.subarray(0, bytesRead).toString('utf8');
   } catch {
-    return false;
+    return undefined;
   } finally {
     await handle?.close();
   }
@@ -104,9 +127,17 @@ export function checkOrder(older: LoadedSnapshot, newer: LoadedSnapshot): void {
 
 /** The snapshot named, or the latest one in findings/. */
 export async function namedOrLatest(arg: string | undefined, workspace: Workspace, cwd: string): Promise<LoadedSnapshot> {
-  const snapshot = arg ? await resolveSnapshot(arg, workspace, cwd) : (await snapshotsIn(workspace.findingsDir, cwd, workspace.cacheDir).catch(() => [] as LoadedSnapshot[])).at(-1);
+  const snapshot = arg ? await resolveSnapshot(arg, workspace, cwd) : await latestSnapshot(workspace, cwd);
   if (!snapshot) throw new UserError(`no findings snapshot in ${shownPath(workspace.findingsDir, cwd)}`, { hint: 'write one with `aiclaim score --period YYYY-Qn`, or name a findings file' });
   return snapshot;
+}
+
+async function latestSnapshot(workspace: Workspace, cwd: string): Promise<LoadedSnapshot | undefined> {
+  const files = await snapshotPeriods(workspace.findingsDir, cwd).catch(() => [] as SnapshotHead[]);
+  const latest = files.reduce<string | undefined>((max, f) => (f.period && (!max || comparePeriods(f.period, max) > 0) ? f.period : max), undefined);
+  // Every snapshot is read when one does not say its quarter up top: it could be the latest.
+  if (!latest || files.some((f) => f.period === undefined)) return (await snapshotsIn(workspace.findingsDir, cwd, workspace.cacheDir).catch(() => [] as LoadedSnapshot[])).at(-1);
+  return resolveSnapshot(latest, workspace, cwd);
 }
 
 /** The questionnaire a snapshot was scored with, when the one of that id in use is the same content. */

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { REPO, run, sampleCopy } from '../helpers/run-cli.js';
@@ -172,10 +172,32 @@ describe('bad snapshot arguments get a clear message', () => {
       const twice = await run(['trend'], { cwd: sample.dir });
       expect(twice.code).toBe(2);
       expect(twice.stderr).toMatch(/error: two snapshots hold 2026-Q3: findings\/2026-Q3\.yaml and findings\/q3-copy\.yaml/);
+      const ambiguous = await run(['diff', '2026-Q3', '2026-Q4'], { cwd: sample.dir });
+      expect(ambiguous.code).toBe(2);
+      expect(ambiguous.stderr).toMatch(/error: two snapshots hold 2026-Q3: findings\/2026-Q3\.yaml and findings\/q3-copy\.yaml/);
       copyFileSync(join(sample.dir, 'findings', '2026-Q3.yaml'), join(sample.dir, 'findings', '2027-Q1.yaml'));
       const misnamed = await run(['diff', '2026-Q2', 'findings/2027-Q1.yaml'], { cwd: sample.dir });
       expect(misnamed.code).toBe(2);
       expect(misnamed.stderr).toMatch(/error: findings\/2027-Q1\.yaml is named for 2027-Q1 but holds the findings of 2026-Q3/);
+    } finally {
+      sample.remove();
+    }
+  });
+});
+
+describe('a quarter named on the command line', () => {
+  test('is found by what the file holds, and only the snapshots asked for are read', async () => {
+    const sample = sampleCopy();
+    try {
+      renameSync(join(sample.dir, 'findings', '2026-Q2.yaml'), join(sample.dir, 'findings', 'spring.yaml'));
+      writeFileSync(join(sample.dir, 'findings', '2026-Q1.yaml'), 'schema: aiclaim/findings@1\nperiod: 2026-Q1\nvendors: [\n');
+      const diffed = await run(['diff', '2026-Q2', '2026-Q4', '-f', 'json'], { cwd: sample.dir });
+      expect(diffed.code, diffed.stderr).toBe(0);
+      expect((JSON.parse(diffed.stdout) as { from: { period: string } }).from.period).toBe('2026-Q2');
+      // trend reads every snapshot, so the broken one is named.
+      const trended = await run(['trend'], { cwd: sample.dir });
+      expect(trended.code).toBe(2);
+      expect(trended.stderr).toMatch(/findings\/2026-Q1\.yaml:\d+:\d+/);
     } finally {
       sample.remove();
     }

@@ -12,7 +12,13 @@ import { flowTooDeep, MAX_ALIASES } from '../yaml/parse-yaml.js';
 const VENDORS = '\nvendors:\n';
 const ITEM = /^ {2}- /gm;
 
-export function findingsByVendor(text: string): Findings | undefined {
+export interface SplitFindings {
+  header: Record<string, unknown>;
+  /** The YAML text of each vendor's item, in order. */
+  items: string[];
+}
+
+export function splitFindings(text: string): SplitFindings | undefined {
   const at = text.indexOf(VENDORS);
   if (at === -1 || text.indexOf(VENDORS, at + 1) !== -1 || flowTooDeep(text) !== undefined) return undefined;
   const header = parsed(text.slice(0, at + 1));
@@ -22,14 +28,24 @@ export function findingsByVendor(text: string): Findings | undefined {
   if (/^[^\s#]/m.test(body) || !body.startsWith('  - ')) return undefined;
   const starts: number[] = [];
   for (const match of body.matchAll(ITEM)) starts.push(match.index);
-  const vendors: unknown[] = [];
-  for (let i = 0; i < starts.length; i++) {
-    const item = parsed(body.slice(starts[i], starts[i + 1] ?? body.length));
-    if (!Array.isArray(item) || item.length !== 1) return undefined;
-    vendors.push(item[0]);
-  }
+  return { header, items: starts.map((start, i) => body.slice(start, starts[i + 1] ?? body.length)) };
+}
+
+/** The vendor of one item, or undefined if the item is not exactly one clean YAML value. */
+export function parseFindingsItem(text: string): unknown {
+  const item = parsed(text);
+  return Array.isArray(item) && item.length === 1 ? item[0] : undefined;
+}
+
+export function findingsOf(header: Record<string, unknown>, vendors: readonly unknown[]): Findings | undefined {
+  if (vendors.some((v) => v === undefined)) return undefined;
   const checked = findingsSchema.safeParse({ ...header, vendors });
   return checked.success ? checked.data : undefined;
+}
+
+export function findingsByVendor(text: string): Findings | undefined {
+  const split = splitFindings(text);
+  return split && findingsOf(split.header, split.items.map(parseFindingsItem));
 }
 
 function parsed(text: string): unknown {

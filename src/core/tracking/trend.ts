@@ -35,13 +35,14 @@ export function trend(snapshots: readonly Findings[]): Trend {
   const periods = snapshots.map((s) => s.period);
   const ids = new Map<string, { name: string; category: string }>();
   for (const snapshot of snapshots) for (const v of snapshot.vendors) ids.set(v.id, { name: v.name, category: v.category });
+  const byId = snapshots.map((snapshot) => new Map(snapshot.vendors.map((v) => [v.id, v])));
   const vendors: VendorTrend[] = [];
   for (const [id, identity] of ids) {
     const points: TrendPoint[] = [];
     let last: TrendPoint | undefined;
     const observations = [];
-    for (const snapshot of snapshots) {
-      const finding = snapshot.vendors.find((v) => v.id === id);
+    for (const [i, snapshot] of snapshots.entries()) {
+      const finding = byId[i]!.get(id);
       if (finding) {
         last = { period: snapshot.period, score: finding.score, verdict: finding.verdict, carried: false };
         points.push(last);

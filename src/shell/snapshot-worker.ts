@@ -1,0 +1,6 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { parseFindingsItem } from '../core/load/findings-by-vendor.js';
+
+// One worker reading a snapshot in parallel: parses its share of the vendors' items.
+
+parentPort!.postMessage((workerData as string[]).map(parseFindingsItem));
