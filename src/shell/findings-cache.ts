@@ -1,9 +1,10 @@
-import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Findings, VendorFinding } from '../core/schema/findings.js';
 import { writeFileAtomicStream } from './atomic-write.js';
 import type { ChunkRange } from './chunk-file.js';
+import { eachLine } from './each-line.js';
 
 // Reading a YAML snapshot of thousands of vendors takes the yaml parser tens of seconds; the same
 // data as JSON takes well under one. A snapshot, once read or written, is kept as JSON lines (the
@@ -17,28 +18,16 @@ function cachePath(cacheDir: string, yamlHash: string): string {
 }
 
 export function readFindingsCache(cacheDir: string, yamlHash: string): Findings | undefined {
-  try {
-    const [head, ...lines] = readFileSync(cachePath(cacheDir, yamlHash), 'utf8').split('\n').filter(Boolean);
-    const header = JSON.parse(head!) as Header;
-    if (header.schema !== 'aiclaim/findings@1') return undefined;
-    return { ...header, vendors: lines.map((line) => JSON.parse(line) as VendorFinding) };
-  } catch {
-    return undefined;
-  }
+  const read = readFindingsCacheParts(cacheDir, yamlHash, (vendor) => vendor);
+  return read && { ...read.header, vendors: read.vendors };
 }
 
 /** The header and a part of each vendor, parsing one line at a time; undefined if unreadable. */
 export function readFindingsCacheParts<T>(cacheDir: string, yamlHash: string, pick: (vendor: VendorFinding) => T): { header: Header; vendors: T[] } | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(cachePath(cacheDir, yamlHash));
-  } catch {
-    return undefined;
-  }
   let header: Header | undefined;
   const vendors: T[] = [];
   try {
-    eachLine(bytes, (line) => {
+    eachLine(cachePath(cacheDir, yamlHash), (line) => {
       if (header) vendors.push(pick(JSON.parse(line) as VendorFinding));
       else header = JSON.parse(line) as Header;
     });
@@ -46,16 +35,6 @@ export function readFindingsCacheParts<T>(cacheDir: string, yamlHash: string, pi
     return undefined;
   }
   return header?.schema === 'aiclaim/findings@1' ? { header, vendors } : undefined;
-}
-
-/** Calls `visit` with each non-empty line and where it starts and ends, without one string for the whole file. */
-function eachLine(bytes: Buffer, visit: (line: string, start: number, end: number) => void): void {
-  for (let start = 0; start < bytes.length; ) {
-    let end = bytes.indexOf(10, start);
-    if (end === -1) end = bytes.length;
-    if (end > start) visit(bytes.subarray(start, end).toString('utf8'), start, end);
-    start = end + 1;
-  }
 }
 
 export function readFindingsCacheExists(cacheDir: string, yamlHash: string): boolean {
@@ -71,21 +50,19 @@ export interface CachedVendor {
 /** Where each vendor's line is, by source file, without keeping the vendors in memory. */
 export function indexFindingsCache(cacheDir: string, yamlHash: string): { path: string; header: Header; vendors: Map<string, CachedVendor> } | undefined {
   const path = cachePath(cacheDir, yamlHash);
-  let bytes: Buffer;
+  const vendors = new Map<string, CachedVendor>();
+  let header: Header | undefined;
   try {
-    bytes = readFileSync(path);
+    eachLine(path, (line, start, end) => {
+      if (!header) header = JSON.parse(line) as Header;
+      else {
+        const v = JSON.parse(line) as VendorFinding;
+        vendors.set(v.source.file, { id: v.id, hash: v.source.hash, range: { start, length: end - start } });
+      }
+    });
   } catch {
     return undefined;
   }
-  const vendors = new Map<string, CachedVendor>();
-  let header: Header | undefined;
-  eachLine(bytes, (line, start, end) => {
-    if (!header) header = JSON.parse(line) as Header;
-    else {
-      const v = JSON.parse(line) as VendorFinding;
-      vendors.set(v.source.file, { id: v.id, hash: v.source.hash, range: { start, length: end - start } });
-    }
-  });
   return header ? { path, header, vendors } : undefined;
 }
 

@@ -17,7 +17,7 @@ import { expandPaths } from './expand-paths.js';
 import type { LoadedVendor } from './load-inputs.js';
 import { readVendorFiles } from './load-inputs.js';
 import { toolName } from './package-root.js';
-import { readInput } from './read-input.js';
+import { decoded, readInput, readInputBytes } from './read-input.js';
 import { schemaPathFor } from './schema-location.js';
 import { indexFindingsCache, readFindingsCache, readFindingsCacheExists, readFindingsCacheParts, writeFindingsCache, writeFindingsCacheStream } from './findings-cache.js';
 import { ChunkReader, type ChunkRange } from './chunk-file.js';
@@ -122,16 +122,19 @@ export async function readSnapshotPart<T>(path: string, shown: string, cacheDir:
   return { header, vendors: vendors.map(pick) };
 }
 
-async function readSnapshotFile(path: string, shown: string, cacheDir: string | undefined): Promise<{ text: string; hash?: string | undefined }> {
-  const read = await readInput(path, shown, MAX_FINDINGS_BYTES);
+/** The bytes and their hash: when the cache has the snapshot, its text is never needed. */
+async function readSnapshotFile(path: string, shown: string, cacheDir: string | undefined): Promise<{ bytes: Uint8Array; hash?: string | undefined }> {
+  const read = await readInputBytes(path, shown, MAX_FINDINGS_BYTES);
   if (!read.ok) throw new ProblemsError([read.problem]);
-  return { text: read.text, hash: cacheDir ? contentHash(read.bytes) : undefined };
+  return { bytes: read.bytes, hash: cacheDir ? contentHash(read.bytes) : undefined };
 }
 
-async function parseSnapshot(read: { text: string; hash?: string | undefined }, shown: string, cacheDir: string | undefined): Promise<Findings> {
-  let findings = await findingsByVendorInParallel(read.text);
+async function parseSnapshot(read: { bytes: Uint8Array; hash?: string | undefined }, shown: string, cacheDir: string | undefined): Promise<Findings> {
+  const text = decoded(read.bytes, shown, MAX_FINDINGS_BYTES);
+  if (!text.ok) throw new ProblemsError([text.problem]);
+  let findings = await findingsByVendorInParallel(text.text);
   if (!findings) {
-    const loaded = loadFindings(read.text, shown);
+    const loaded = loadFindings(text.text, shown);
     if (!loaded.ok) throw new ProblemsError(loaded.problems);
     findings = loaded.value;
   }

@@ -9,6 +9,12 @@ import type { Problem } from '../core/problem.js';
 export type ReadResult = { ok: true; text: string; bytes: Uint8Array } | { ok: false; problem: Problem };
 
 export async function readInput(path: string, shown: string, maxBytes = MAX_INPUT_BYTES): Promise<ReadResult> {
+  const read = await readInputBytes(path, shown, maxBytes);
+  return read.ok ? decoded(read.bytes, shown, maxBytes) : read;
+}
+
+/** The bytes only, checked for size: for a file whose text may not be needed (a cached snapshot). */
+export async function readInputBytes(path: string, shown: string, maxBytes = MAX_INPUT_BYTES): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; problem: Problem }> {
   let handle;
   try {
     handle = await open(path, 'r');
@@ -19,7 +25,7 @@ export async function readInput(path: string, shown: string, maxBytes = MAX_INPU
     const stat = await handle.stat();
     const refused = refuse(stat.isDirectory(), stat.size, shown, maxBytes);
     if (refused) return refused;
-    return decoded(new Uint8Array(await handle.readFile()), shown, maxBytes);
+    return { ok: true, bytes: new Uint8Array(await handle.readFile()) };
   } catch (error) {
     return { ok: false, problem: fileProblem(shown, error) };
   } finally {
@@ -55,7 +61,7 @@ function refuse(isDirectory: boolean, size: number, shown: string, maxBytes: num
   return undefined;
 }
 
-function decoded(bytes: Uint8Array, shown: string, maxBytes: number): ReadResult {
+export function decoded(bytes: Uint8Array, shown: string, maxBytes: number): ReadResult {
   const result = decodeSource(bytes, maxBytes);
   if (!result.ok) return { ok: false, problem: { file: shown, line: result.line, message: result.message, hint: result.hint, severity: 'error' } };
   return { ok: true, text: result.text, bytes };
