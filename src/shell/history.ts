@@ -31,7 +31,7 @@ export async function snapshotFiles(findingsDir: string): Promise<SnapshotFile[]
 }
 
 /** Reads what `pick` takes of each vendor of a snapshot, checking that it holds the quarter its file is named for. */
-export async function readPeriodSnapshotPart<T>(file: SnapshotFile, cwd: string, cacheDir: string | undefined, pick: (vendor: VendorFinding) => T): Promise<T[]> {
+async function readPeriodSnapshotPart<T>(file: SnapshotFile, cwd: string, cacheDir: string | undefined, pick: (vendor: VendorFinding) => T): Promise<T[]> {
   const shown = shownPath(file.path, cwd);
   const { header, vendors } = await readSnapshotPart(file.path, shown, cacheDir, pick);
   if (header.period !== file.period) {
