@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import * as z from 'zod';
-import { comparePeriods } from '../core/period.js';
 import { reportModel } from '../core/report/report-model.js';
 import { reportHtml } from '../render/report-html.js';
 import { reportMarkdown } from '../render/report-markdown.js';
@@ -8,7 +7,7 @@ import { writeFileAtomic } from '../shell/atomic-write.js';
 import type { Context } from '../shell/context.js';
 import { toolName } from '../shell/package-root.js';
 import { parseOptions } from '../shell/parse-options.js';
-import { namedOrLatest, questionnaireOf, snapshotsIn, type LoadedSnapshot } from '../shell/snapshot-args.js';
+import { latestBefore, namedOrLatest, questionnaireOf } from '../shell/snapshot-args.js';
 import { EXIT } from '../shell/user-error.js';
 import { findWorkspace, sampleNotice, shownPath } from '../shell/workspace.js';
 
@@ -24,8 +23,8 @@ export async function report(input: z.input<typeof reportOptionsSchema>, context
   const notice = sampleNotice(workspace, context.cwd);
   if (notice) context.stderr.write(`${notice}\n`);
   const current = await namedOrLatest(options.period, workspace, context.cwd);
-  const snapshots = await snapshotsIn(workspace.findingsDir, context.cwd, workspace.cacheDir).catch(() => [] as LoadedSnapshot[]);
-  const previous = snapshots.filter((s) => comparePeriods(s.findings.period, current.findings.period) < 0).at(-1);
+  // Only the quarter before is read: each snapshot can be tens of megabytes.
+  const previous = await latestBefore(current.findings.period, workspace, context.cwd).catch(() => undefined);
   const questionnaire = await questionnaireOf(current, workspace, context.cwd);
   const model = reportModel({ current: current.findings, previous: previous?.findings, questionnaire });
   const source = { file: current.shown, tool: toolName() };

@@ -127,17 +127,25 @@ export function checkOrder(older: LoadedSnapshot, newer: LoadedSnapshot): void {
 
 /** The snapshot named, or the latest one in findings/. */
 export async function namedOrLatest(arg: string | undefined, workspace: Workspace, cwd: string): Promise<LoadedSnapshot> {
-  const snapshot = arg ? await resolveSnapshot(arg, workspace, cwd) : await latestSnapshot(workspace, cwd);
+  const snapshot = arg ? await resolveSnapshot(arg, workspace, cwd) : await latestBefore(undefined, workspace, cwd);
   if (!snapshot) throw new UserError(`no findings snapshot in ${shownPath(workspace.findingsDir, cwd)}`, { hint: 'write one with `aiclaim score --period YYYY-Qn`, or name a findings file' });
   return snapshot;
 }
 
-async function latestSnapshot(workspace: Workspace, cwd: string): Promise<LoadedSnapshot | undefined> {
+/** The latest snapshot in findings/ of a quarter before `period`, or of any quarter. */
+export async function latestBefore(period: string | undefined, workspace: Workspace, cwd: string): Promise<LoadedSnapshot | undefined> {
+  const before = (p: string) => period === undefined || comparePeriods(p, period) < 0;
   const files = await snapshotPeriods(workspace.findingsDir, cwd).catch(() => [] as SnapshotHead[]);
-  const latest = files.reduce<string | undefined>((max, f) => (f.period && (!max || comparePeriods(f.period, max) > 0) ? f.period : max), undefined);
-  // Every snapshot is read when one does not say its quarter up top: it could be the latest.
-  if (!latest || files.some((f) => f.period === undefined)) return (await snapshotsIn(workspace.findingsDir, cwd, workspace.cacheDir).catch(() => [] as LoadedSnapshot[])).at(-1);
-  return resolveSnapshot(latest, workspace, cwd);
+  // A snapshot that does not say its quarter up top could be the one: then every snapshot is read.
+  if (files.some((f) => f.period === undefined)) {
+    return (await snapshotsIn(workspace.findingsDir, cwd, workspace.cacheDir).catch(() => [] as LoadedSnapshot[])).filter((s) => before(s.findings.period)).at(-1);
+  }
+  const latest = files
+    .map((f) => f.period!)
+    .filter(before)
+    .sort(comparePeriods)
+    .at(-1);
+  return latest ? resolveSnapshot(latest, workspace, cwd) : undefined;
 }
 
 /** The questionnaire a snapshot was scored with, when the one of that id in use is the same content. */

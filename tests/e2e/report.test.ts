@@ -23,6 +23,18 @@ const SECTIONS = [
 ] as const;
 
 describe('aiclaim report', () => {
+  test('compares with the quarter before, reading no other snapshot', async () => {
+    const sample = sampleCopy();
+    try {
+      writeFileSync(join(sample.dir, 'findings', '2026-Q1.yaml'), 'schema: aiclaim/findings@1\nperiod: 2026-Q1\nvendors: [\n');
+      const md = await run(['report', '2026-Q4', '-f', 'markdown'], { cwd: sample.dir });
+      expect(md.code, md.stderr).toBe(0);
+      expect(md.stdout).toMatch(/^## Since 2026-Q3/m);
+    } finally {
+      sample.remove();
+    }
+  });
+
   test('writes the report of the sample portfolio from the repository root', async () => {
     const temp = tempDir();
     try {
