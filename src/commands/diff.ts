@@ -13,7 +13,7 @@ import { parseOptions } from '../shell/parse-options.js';
 import { rescoreSnapshot, snapshotSources, type SnapshotSources } from '../shell/rescore.js';
 import { checkOrder, resolveSnapshot } from '../shell/snapshot-args.js';
 import { EXIT, UserError } from '../shell/user-error.js';
-import { findWorkspace, questionnaireCache, questionnaireInUse, sampleNotice } from '../shell/workspace.js';
+import { findWorkspace, questionnaireInUse, sampleNotice, userCacheDir } from '../shell/workspace.js';
 import { didYouMean } from '../core/validate/did-you-mean.js';
 
 const FAIL_ON = ['regression', 'new-critical'] as const;
@@ -43,7 +43,7 @@ export async function diff(input: DiffOptions, context: Context): Promise<number
   const newer = await resolveSnapshot(options.newer, workspace, context.cwd);
   checkOrder(older, newer);
 
-  const { questionnaire, index } = await readQuestionnaire(await questionnaireInUse(workspace, options.questionnaire, context.cwd), context.cwd, questionnaireCache(workspace));
+  const { questionnaire, index } = await readQuestionnaire(await questionnaireInUse(workspace, options.questionnaire, context.cwd), context.cwd, userCacheDir(workspace));
   const needSources = options.rescore || options.vendor !== undefined;
   const sources = needSources
     ? await Promise.all([

@@ -16,7 +16,7 @@ import { printProblems } from '../shell/print-problems.js';
 import { readInput } from '../shell/read-input.js';
 import { schemaPathFor } from '../shell/schema-location.js';
 import { EXIT, ProblemsError, UserError } from '../shell/user-error.js';
-import { findWorkspace, questionnaireCache, questionnaireInUse, shownPath } from '../shell/workspace.js';
+import { findWorkspace, questionnaireInUse, shownPath, userCacheDir } from '../shell/workspace.js';
 
 const importOptionsSchema = z.object({
   file: z.string(),
@@ -35,7 +35,7 @@ export async function importStack(input: z.input<typeof importOptionsSchema>, co
   const read = await readInput(path, shown, 20 * 1024 * 1024);
   if (!read.ok) throw new ProblemsError([read.problem]);
   const { vendors, problems } = readStackCsv(read.text, shown, { currency: options.currency ?? workspace.settings.currency, dateFormat: options.dateFormat });
-  const { index } = await readQuestionnaire(await questionnaireInUse(workspace, undefined, context.cwd), context.cwd, questionnaireCache(workspace));
+  const { index } = await readQuestionnaire(await questionnaireInUse(workspace, undefined, context.cwd), context.cwd, userCacheDir(workspace));
 
   const created: string[] = [];
   const updated: string[] = [];

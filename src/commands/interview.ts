@@ -28,7 +28,7 @@ import { terminalPrompter } from '../shell/prompts.js';
 import { readInput } from '../shell/read-input.js';
 import { schemaPathFor } from '../shell/schema-location.js';
 import { EXIT, ProblemsError, UserError } from '../shell/user-error.js';
-import { findWorkspace, questionnaireCache, questionnaireInUse, sampleNotice, shownPath, type Workspace } from '../shell/workspace.js';
+import { findWorkspace, questionnaireInUse, sampleNotice, shownPath, userCacheDir, type Workspace } from '../shell/workspace.js';
 import type { Prompter } from '../interview/prompter.js';
 
 const interviewOptionsSchema = z.object({
@@ -57,7 +57,7 @@ export async function interview(input: InterviewCommandOptions, context: Context
   const notice = sampleNotice(workspace, context.cwd);
   if (notice) context.stderr.write(`${notice}\n`);
   const questionnairePath = await questionnaireInUse(workspace, options.questionnaire, context.cwd);
-  const { questionnaire, index } = await readQuestionnaire(questionnairePath, context.cwd, questionnaireCache(workspace));
+  const { questionnaire, index } = await readQuestionnaire(questionnairePath, context.cwd, userCacheDir(workspace));
   const preload = options.answers ? await readPreload(options.answers, index, context) : undefined;
 
   const today = context.now().toISOString().slice(0, 10);
@@ -91,7 +91,7 @@ export async function interview(input: InterviewCommandOptions, context: Context
   context.stderr.write(`\nWrote ${shownPath(target, context.cwd)}.\n\n`);
 
   const scoringPeriod = options.period ?? period;
-  const scoring = { period: scoringPeriod, history: (await historyBefore(workspace.findingsDir, scoringPeriod, context.cwd, questionnaireCache(workspace))).vendors.get(vendor.id) };
+  const scoring = { period: scoringPeriod, history: (await historyBefore(workspace.findingsDir, scoringPeriod, context.cwd, userCacheDir(workspace))).vendors.get(vendor.id) };
   const score = scoreVendor(questionnaire, vendor, scoring);
   context.stdout.write(scoreCard(score, evidenceAdvice(questionnaire, vendor, scoring, score), colourFor(context.stdout, context.env)));
   if (options.period) {

@@ -9,7 +9,7 @@ import { readQuestionnaire } from '../shell/load-inputs.js';
 import { PACKAGE_ROOT } from '../shell/package-root.js';
 import { parseOptions } from '../shell/parse-options.js';
 import { EXIT } from '../shell/user-error.js';
-import { availableQuestionnaires, findWorkspace, questionnaireCache, questionnaireInUse, shownPath } from '../shell/workspace.js';
+import { availableQuestionnaires, findWorkspace, questionnaireInUse, shownPath, userCacheDir } from '../shell/workspace.js';
 
 const listOptionsSchema = z.object({ format: z.enum(['table', 'json', 'yaml']).default('table') });
 const showOptionsSchema = z.object({ id: z.string().optional(), format: z.enum(['text', 'markdown', 'json', 'yaml']).default('text') });
@@ -19,7 +19,7 @@ export async function listQuestionnaires(input: z.input<typeof listOptionsSchema
   const workspace = await findWorkspace(context);
   const rows = [];
   for (const { id, path } of await availableQuestionnaires(workspace)) {
-    const { questionnaire, index } = await readQuestionnaire(path, context.cwd, questionnaireCache(workspace));
+    const { questionnaire, index } = await readQuestionnaire(path, context.cwd, userCacheDir(workspace));
     rows.push({
       id,
       version: questionnaire.version,
@@ -45,7 +45,7 @@ export async function showQuestionnaire(input: z.input<typeof showOptionsSchema>
   const options = parseOptions(showOptionsSchema, input);
   const workspace = await findWorkspace(context);
   const path = await questionnaireInUse(workspace, options.id, context.cwd);
-  const { questionnaire } = await readQuestionnaire(path, context.cwd, questionnaireCache(workspace));
+  const { questionnaire } = await readQuestionnaire(path, context.cwd, userCacheDir(workspace));
   indexQuestionnaire(questionnaire);
   switch (options.format) {
     case 'json':

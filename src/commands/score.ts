@@ -28,7 +28,7 @@ import { printProblems } from '../shell/print-problems.js';
 import type { BatchItem, BatchSettings } from '../shell/score-batch.js';
 import { jobsFor, scoreInParallel } from '../shell/score-parallel.js';
 import { EXIT, UserError } from '../shell/user-error.js';
-import { findWorkspace, questionnaireCache, questionnaireInUse, sampleNotice, shownPath, type Workspace } from '../shell/workspace.js';
+import { findWorkspace, questionnaireInUse, sampleNotice, shownPath, userCacheDir, type Workspace } from '../shell/workspace.js';
 
 export const SCORE_FORMATS = ['table', 'json', 'yaml', 'markdown', 'csv'] as const;
 
@@ -53,7 +53,7 @@ export async function score(input: ScoreOptions, context: Context): Promise<numb
   const notice = sampleNotice(workspace, context.cwd);
   if (notice && options.paths.length === 0) context.stderr.write(`${notice}\n`);
 
-  const { questionnaire, warnings } = await readQuestionnaire(await questionnaireInUse(workspace, options.questionnaire, context.cwd), context.cwd, questionnaireCache(workspace));
+  const { questionnaire, warnings } = await readQuestionnaire(await questionnaireInUse(workspace, options.questionnaire, context.cwd), context.cwd, userCacheDir(workspace));
   if (options.paths.length === 0 && !existsSync(workspace.vendorsDir)) {
     throw new UserError(`no vendors folder here (${shownPath(workspace.vendorsDir, context.cwd)})`, {
       hint: 'run `aiclaim init` to create a workspace, or pass vendor files, folders or globs',
@@ -66,7 +66,7 @@ export async function score(input: ScoreOptions, context: Context): Promise<numb
   const target = options.period ? (options.out ? resolve(context.cwd, options.out) : snapshotPath(workspace, options.period)) : undefined;
   const run = async () => {
     if (target) guardSnapshot(target, shownPath(target, context.cwd), period, currentPeriod, options.force);
-    const history = await historyBefore(workspace.findingsDir, period, context.cwd, questionnaireCache(workspace));
+    const history = await historyBefore(workspace.findingsDir, period, context.cwd, userCacheDir(workspace));
     const reuse = options.reuse ? await reusableFindings(target ?? snapshotPath(workspace, period), questionnaire, history.digest, period, workspace, context) : undefined;
     // With a snapshot to write, each vendor's part of it goes to disk as it is scored.
     const partDir = target ? await mkdtemp(join(tmpdir(), 'aiclaim-score-')) : undefined;

@@ -8,7 +8,7 @@ import type { Context } from '../shell/context.js';
 import { parseOptions } from '../shell/parse-options.js';
 import { snapshotsIn } from '../shell/snapshot-args.js';
 import { EXIT, UserError } from '../shell/user-error.js';
-import { findWorkspace, sampleNotice, shownPath } from '../shell/workspace.js';
+import { findWorkspace, sampleNotice, shownPath, userCacheDir } from '../shell/workspace.js';
 
 const trendOptionsSchema = z.object({
   dir: z.string().optional(),
@@ -22,7 +22,7 @@ export async function trendCommand(input: z.input<typeof trendOptionsSchema>, co
   const notice = sampleNotice(workspace, context.cwd);
   if (notice && !options.dir) context.stderr.write(`${notice}\n`);
   const dir = options.dir ? resolve(context.cwd, options.dir) : workspace.findingsDir;
-  const snapshots = await snapshotsIn(dir, context.cwd, workspace.cacheDir);
+  const snapshots = await snapshotsIn(dir, context.cwd, userCacheDir(workspace));
   if (snapshots.length === 0) {
     throw new UserError(`no findings snapshots in ${shownPath(dir, context.cwd)}`, { hint: 'write one per quarter with `aiclaim score --period YYYY-Qn`' });
   }

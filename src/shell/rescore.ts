@@ -11,7 +11,7 @@ import { scoreVendor } from '../core/scoring/score-vendor.js';
 import type { VendorScore } from '../core/scoring/types.js';
 import { snapshotOf } from './findings-snapshot.js';
 import { historyBefore } from './history.js';
-import type { Workspace } from './workspace.js';
+import { userCacheDir, type Workspace } from './workspace.js';
 
 // The vendor files behind a snapshot, found again: where the snapshot says they were (when the
 // file there is still the same bytes), or in a folder the user names. With them a snapshot can be
@@ -52,7 +52,7 @@ export async function rescoreSnapshot(
   workspace: Workspace,
   cwd: string,
 ): Promise<{ findings: Findings; scores: Map<string, VendorScore> }> {
-  const history = await historyBefore(workspace.findingsDir, findings.period, cwd, workspace.cacheDir);
+  const history = await historyBefore(workspace.findingsDir, findings.period, cwd, userCacheDir(workspace));
   const scores = new Map<string, VendorScore>();
   const entries = [];
   for (const finding of findings.vendors) {

@@ -8,7 +8,7 @@ import type { Questionnaire } from '../core/schema/questionnaire.js';
 import { readSnapshot } from './findings-snapshot.js';
 import { readQuestionnaire } from './load-inputs.js';
 import { UserError } from './user-error.js';
-import { questionnaireCache, questionnaireInUse, shownPath, type Workspace } from './workspace.js';
+import { questionnaireInUse, shownPath, userCacheDir, type Workspace } from './workspace.js';
 
 // Findings snapshots named on the command line: a file, or a quarter looked up in findings/.
 
@@ -20,7 +20,7 @@ export interface LoadedSnapshot {
 
 export async function resolveSnapshot(arg: string, workspace: Workspace, cwd: string): Promise<LoadedSnapshot> {
   const asPath = resolve(cwd, arg);
-  if (existsSync(asPath)) return loadChecked(asPath, cwd, workspace.cacheDir);
+  if (existsSync(asPath)) return loadChecked(asPath, cwd, userCacheDir(workspace));
   if (!PERIOD_PATTERN.test(arg)) {
     throw new UserError(`${arg}: no such findings file`, { hint: 'give a findings file, or a quarter such as 2026-Q3 to look up in findings/' });
   }
@@ -28,7 +28,7 @@ export async function resolveSnapshot(arg: string, workspace: Workspace, cwd: st
   const files = await snapshotPeriods(workspace.findingsDir, cwd);
   const found: LoadedSnapshot[] = [];
   for (const file of files.filter((f) => f.period === arg || f.period === undefined)) {
-    const loaded = await loadChecked(file.path, cwd, workspace.cacheDir);
+    const loaded = await loadChecked(file.path, cwd, userCacheDir(workspace));
     if (loaded.findings.period === arg) found.push(loaded);
   }
   if (found.length > 1) throw twoForOnePeriod(arg, found);
@@ -138,7 +138,7 @@ export async function latestBefore(period: string | undefined, workspace: Worksp
   const files = await snapshotPeriods(workspace.findingsDir, cwd).catch(() => [] as SnapshotHead[]);
   // A snapshot that does not say its quarter up top could be the one: then every snapshot is read.
   if (files.some((f) => f.period === undefined)) {
-    return (await snapshotsIn(workspace.findingsDir, cwd, workspace.cacheDir).catch(() => [] as LoadedSnapshot[])).filter((s) => before(s.findings.period)).at(-1);
+    return (await snapshotsIn(workspace.findingsDir, cwd, userCacheDir(workspace)).catch(() => [] as LoadedSnapshot[])).filter((s) => before(s.findings.period)).at(-1);
   }
   const latest = files
     .map((f) => f.period!)
@@ -151,7 +151,7 @@ export async function latestBefore(period: string | undefined, workspace: Worksp
 /** The questionnaire a snapshot was scored with, when the one of that id in use is the same content. */
 export async function questionnaireOf(snapshot: LoadedSnapshot, workspace: Workspace, cwd: string): Promise<Questionnaire | undefined> {
   try {
-    const { questionnaire } = await readQuestionnaire(await questionnaireInUse(workspace, snapshot.findings.questionnaire.id, cwd), cwd, questionnaireCache(workspace));
+    const { questionnaire } = await readQuestionnaire(await questionnaireInUse(workspace, snapshot.findings.questionnaire.id, cwd), cwd, userCacheDir(workspace));
     return questionnaireHash(questionnaire) === snapshot.findings.questionnaire.hash ? questionnaire : undefined;
   } catch {
     return undefined;

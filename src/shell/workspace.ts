@@ -43,8 +43,11 @@ export function sampleNotice(workspace: Workspace, cwd: string): string | undefi
   return `No workspace here: using the bundled sample portfolio (${shownPath(workspace.root, cwd)}). Run \`aiclaim init\` to start your own.`;
 }
 
-/** Where the questionnaire, once checked, may be kept: a workspace of the user's, not any folder. */
-export function questionnaireCache(workspace: Workspace): string | undefined {
+/**
+ * Where a run that only reads keeps what it has checked (the questionnaire, snapshots as JSON): a
+ * workspace of the user's. The bundled sample and bare folders are read, never written to.
+ */
+export function userCacheDir(workspace: Workspace): string | undefined {
   return workspace.settingsFile !== undefined && !workspace.isSample ? workspace.cacheDir : undefined;
 }
 
