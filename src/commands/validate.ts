@@ -79,27 +79,27 @@ async function validateFile(file: InputFile, questionnaireFor: (id: string | und
   const kind = kindOf(parsed.data);
   switch (kind) {
     case 'questionnaire': {
-      const loaded = loadQuestionnaire(read.text, file.shown);
+      const loaded = loadQuestionnaire(parsed, file.shown);
       return loaded.ok ? loaded.warnings : loaded.problems;
     }
     case 'vendor': {
       const declared = (parsed.data as { questionnaire?: unknown }).questionnaire;
       const index = await questionnaireFor(typeof declared === 'string' ? declared : undefined);
       if (Array.isArray(index)) return index.map((p) => ({ ...p, file: file.shown, message: p.message }));
-      const loaded = loadVendor(read.text, file.shown, index, basename(file.path).replace(/\.ya?ml$/i, ''));
+      const loaded = loadVendor(parsed, file.shown, index, basename(file.path).replace(/\.ya?ml$/i, ''));
       return loaded.ok ? loaded.warnings : loaded.problems;
     }
     case 'findings': {
-      const loaded = loadFindings(read.text, file.shown);
+      const loaded = loadFindings(parsed, file.shown);
       if (!loaded.ok) return loaded.problems;
       return findingsChecks(loaded.value, file);
     }
     case 'settings': {
-      const loaded = loadSettings(read.text, file.shown);
+      const loaded = loadSettings(parsed, file.shown);
       return loaded.ok ? [] : loaded.problems;
     }
     case 'draft': {
-      const loaded = loadDocument(read.text, file.shown, 'draft', draftSchema);
+      const loaded = loadDocument(parsed, file.shown, 'draft', draftSchema);
       return loaded.ok ? [] : loaded.problems;
     }
     default:

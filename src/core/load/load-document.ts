@@ -2,7 +2,7 @@ import type * as z from 'zod';
 import type { Problem } from '../problem.js';
 import { SCHEMA_IDS, type FileKind } from '../schema/common.js';
 import { checkSchema, type YamlSource } from '../validate/schema-problems.js';
-import { parseYaml } from '../yaml/parse-yaml.js';
+import { parseYaml, type ParsedDocument } from '../yaml/parse-yaml.js';
 
 // From text to typed data: parse, recognise the kind of file, validate its shape.
 
@@ -14,10 +14,13 @@ export function kindOf(data: unknown): FileKind | undefined {
   return (Object.keys(SCHEMA_IDS) as FileKind[]).find((kind) => SCHEMA_IDS[kind] === key);
 }
 
-export function loadDocument<S extends z.ZodType>(text: string, file: string, kind: FileKind, schema: S): Loaded<z.output<S>> {
-  const parsed = parseYaml(text, file);
+/** A file's text, or the text already parsed (by a caller that had to look inside it first). */
+export type YamlInput = string | ParsedDocument;
+
+export function loadDocument<S extends z.ZodType>(input: YamlInput, file: string, kind: FileKind, schema: S): Loaded<z.output<S>> {
+  const parsed = typeof input === 'string' ? parseYaml(input, file) : input;
   if (!parsed.ok) return parsed;
-  const source: YamlSource = { file, text, doc: parsed.doc };
+  const source: YamlSource = { file, text: parsed.text, doc: parsed.doc };
   const found = kindOf(parsed.data);
   if (found !== kind) {
     const wanted = SCHEMA_IDS[kind];

@@ -7,11 +7,11 @@ import { vendorSchema, type Vendor } from '../schema/vendor.js';
 import { checkQuestionnaire } from '../validate/check-questionnaire.js';
 import { checkVendor } from '../validate/check-vendor.js';
 import { locateIssues } from '../validate/path-issue.js';
-import { loadDocument, type Loaded } from './load-document.js';
+import { loadDocument, type Loaded, type YamlInput } from './load-document.js';
 
 // One loader per kind of file: shape first, then what only the whole file (and questionnaire) can tell.
 
-export function loadQuestionnaire(text: string, file: string): Loaded<Questionnaire> {
+export function loadQuestionnaire(text: YamlInput, file: string): Loaded<Questionnaire> {
   const loaded = loadDocument(text, file, 'questionnaire', questionnaireSchema);
   if (!loaded.ok) return loaded;
   const problems = sortProblems(locateIssues(loaded.source, checkQuestionnaire(loaded.value)));
@@ -19,17 +19,17 @@ export function loadQuestionnaire(text: string, file: string): Loaded<Questionna
 }
 
 /** `expectedId` is the id the file name implies, when the file is named after its vendor. */
-export function loadVendor(text: string, file: string, questionnaire: QuestionnaireIndex, expectedId?: string): Loaded<Vendor> {
+export function loadVendor(text: YamlInput, file: string, questionnaire: QuestionnaireIndex, expectedId?: string): Loaded<Vendor> {
   const loaded = loadDocument(text, file, 'vendor', vendorSchema);
   if (!loaded.ok) return loaded;
   const problems = sortProblems(locateIssues(loaded.source, checkVendor(loaded.value, questionnaire, expectedId)));
   return hasErrors(problems) ? { ok: false, problems } : { ...loaded, warnings: problems };
 }
 
-export function loadFindings(text: string, file: string): Loaded<Findings> {
+export function loadFindings(text: YamlInput, file: string): Loaded<Findings> {
   return loadDocument(text, file, 'findings', findingsSchema);
 }
 
-export function loadSettings(text: string, file: string): Loaded<Settings> {
+export function loadSettings(text: YamlInput, file: string): Loaded<Settings> {
   return loadDocument(text, file, 'settings', settingsSchema);
 }

@@ -1,31 +1,18 @@
 import { CST, isMap, isPair, isScalar, isSeq, Lexer, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Problem } from '../problem.js';
-import { MAX_INPUT_BYTES, positionAt } from './source-text.js';
+import { positionAt } from './source-text.js';
 
 // Parses one YAML document, keeping the node tree so that any later problem can be located.
 
 export const MAX_ALIASES = 100;
 
-export type ParsedYaml = { ok: true; data: unknown; doc: Document; text: string } | { ok: false; problems: Problem[] };
+export type ParsedDocument = { ok: true; data: unknown; doc: Document; text: string };
+export type ParsedYaml = ParsedDocument | { ok: false; problems: Problem[] };
 
 /** Deeper than any aiclaim file needs; the parser takes seconds over megabytes of nested brackets. */
 export const MAX_FLOW_DEPTH = 64;
 
-/**
- * The last text parsed, and what it gave: `validate` reads a file's kind from the parsed data, then
- * hands the same text to that kind's loader, which would otherwise parse it a second time.
- */
-let last: { text: string; file: string; parsed: ParsedYaml } | undefined;
-
 export function parseYaml(text: string, file: string): ParsedYaml {
-  if (last && last.text === text && last.file === file) return last.parsed;
-  const parsed = parseYamlOnce(text, file);
-  // A snapshot's node tree can take gigabytes: only files of the size of a vendor file are kept.
-  last = text.length <= MAX_INPUT_BYTES ? { text, file, parsed } : undefined;
-  return parsed;
-}
-
-function parseYamlOnce(text: string, file: string): ParsedYaml {
   const deep = flowTooDeep(text);
   if (deep !== undefined) return { ok: false, problems: [{ ...tooDeep(file), ...positionAt(text, deep) }] };
   let doc: Document;
