@@ -1,9 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { findingsOf, parseFindingsItem, splitFindings } from '../core/load/findings-by-vendor.js';
 import type { Findings } from '../core/schema/findings.js';
-import { PACKAGE_ROOT } from './package-root.js';
+import { runWorker } from './run-worker.js';
 
 // The YAML of a large snapshot takes the parser about half a minute a core: its vendors are
 // parsed on every core. Undefined when the text is not in the layout aiclaim writes.
@@ -18,17 +16,6 @@ export async function findingsByVendorInParallel(text: string): Promise<Findings
   if (workers < 2) return findingsOf(split.header, split.items.map(parseFindingsItem));
   const size = Math.ceil(split.items.length / workers);
   const shares = Array.from({ length: workers }, (_, i) => split.items.slice(i * size, (i + 1) * size));
-  const vendors = await Promise.all(shares.map(parseInWorker));
+  const vendors = await Promise.all(shares.map((share) => runWorker<unknown[]>('snapshot-worker', share)));
   return findingsOf(split.header, vendors.flat());
-}
-
-function parseInWorker(items: string[]): Promise<unknown[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(join(PACKAGE_ROOT, 'dist', 'snapshot-worker.js'), { workerData: items });
-    worker.once('message', (vendors: unknown[]) => resolve(vendors));
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`a snapshot-reading worker stopped with code ${code}`));
-    });
-  });
 }

@@ -1,10 +1,9 @@
 import { availableParallelism } from 'node:os';
-import { basename, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { basename } from 'node:path';
 import type { InputFile } from './expand-paths.js';
-import { PACKAGE_ROOT } from './package-root.js';
 import { scoreFiles, type BatchItem, type BatchSettings } from './score-batch.js';
 import type { WorkerInput } from './score-worker.js';
+import { runWorker } from './run-worker.js';
 
 // `score --jobs N`: the files split into N runs of consecutive files, one worker thread each.
 // Each worker gets only the history and earlier findings of its own files.
@@ -32,14 +31,14 @@ export async function scoreInParallel(
   const runs = Array.from({ length: workers }, (_, i) => ({ files: files.slice(i * size, (i + 1) * size), emit: partFiles?.(i) }));
   const results = await Promise.all(
     runs.map(async (r) => {
-      const items = workers === 1 ? scoreFiles(r.files, { ...settings, emit: r.emit }) : await runWorker(r.files, { ...settings, emit: r.emit });
+      const items = workers === 1 ? scoreFiles(r.files, { ...settings, emit: r.emit }) : await scoreInWorker(r.files, { ...settings, emit: r.emit });
       return items.map((item) => ({ ...item, part: r.emit }));
     }),
   );
   return results.flat();
 }
 
-function runWorker(files: InputFile[], settings: BatchSettings): Promise<BatchItem[]> {
+function scoreInWorker(files: InputFile[], settings: BatchSettings): Promise<BatchItem[]> {
   // A vendor file is named after its vendor id: enough to send each worker only what it needs.
   const ids = new Set(files.map((f) => basename(f.path).replace(/\.ya?ml$/i, '')));
   const input: WorkerInput = {
@@ -52,12 +51,5 @@ function runWorker(files: InputFile[], settings: BatchSettings): Promise<BatchIt
     reuse: settings.reuse ? { path: settings.reuse.path, vendors: [...settings.reuse.vendors].filter(([, v]) => ids.has(v.id)) } : undefined,
     emit: settings.emit,
   };
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(join(PACKAGE_ROOT, 'dist', 'score-worker.js'), { workerData: input });
-    worker.once('message', (items: BatchItem[]) => resolve(items));
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`a scoring worker stopped with code ${code}`));
-    });
-  });
+  return runWorker<BatchItem[]>('score-worker', input);
 }
