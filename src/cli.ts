@@ -13,6 +13,9 @@ const number = (name: string) => (value: string) => {
   return n;
 };
 
+/** A comma-separated option that may be given more than once. */
+const list = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+
 /** Builds the program; `run` receives each parsed command, so tests can see options without running them. */
 export function buildProgram(run: (action: Action) => void): Command {
   const program = new Command('aiclaim')
@@ -45,7 +48,8 @@ export function buildProgram(run: (action: Action) => void): Command {
     .option('-p, --period <YYYY-Qn>', 'score for this quarter and write its findings snapshot (findings/<period>.yaml)')
     .option('-o, --out <file>', 'with --period: write the snapshot here instead')
     .option('--force', 'with --period: replace the snapshot of a past quarter')
-    .option('--fail-under <score>', 'exit 1 when a vendor scores under this (0-100)', number('--fail-under'))
+    .option('--fail-under <score>', 'exit 1 when a vendor scores under this (0-100); vendors not assessed have no score and do not count', number('--fail-under'))
+    .option('--fail-on <what>', 'exit 1 on: not-assessed (a vendor too little is known of for a verdict)', list)
     .option('-q, --questionnaire <id|file>', 'score against this questionnaire instead of the workspace one')
     .option('-j, --jobs <n>', 'score in n worker threads (0: one per core; default 1)', number('--jobs'))
     .option('--no-reuse', "read every file again, even those unchanged since this quarter's last run")
@@ -60,7 +64,7 @@ export function buildProgram(run: (action: Action) => void): Command {
     .argument('<new>', 'the newer snapshot')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'yaml', 'markdown']))
     .option('--vendor <id>', 'one vendor in detail, every changed question side by side')
-    .option('--fail-on <what>', 'exit 1 on: regression, new-critical (comma-separated)', (v: string, prev: string[] = []) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)])
+    .option('--fail-on <what>', 'exit 1 on: regression, new-critical (comma-separated)', list)
     .option('--tolerance <points>', 'score moves within this many points count as unchanged', number('--tolerance'))
     .option('--threshold <score>', 'report the spend in vendors scoring under this (default 55)', number('--threshold'))
     .option('--rescore', 'score both quarters again with the questionnaire in use, from their vendor files')

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import * as z from 'zod';
 import type { QuestionnaireIndex } from '../core/questionnaire-index.js';
 import type { QuestionScore } from '../core/scoring/types.js';
-import { diffFindings, type FindingsDiff } from '../core/tracking/diff-findings.js';
+import { diffFindings, isFinding, type FindingsDiff } from '../core/tracking/diff-findings.js';
 import { diffMarkdown } from '../render/diff-markdown.js';
 import { diffText, vendorDiffText } from '../render/diff-text.js';
 import { yamlText } from '../render/yaml-text.js';
@@ -22,7 +22,7 @@ const diffOptionsSchema = z.object({
   older: z.string(),
   newer: z.string(),
   format: z.enum(['table', 'json', 'yaml', 'markdown']).default('table'),
-  failOn: z.array(z.enum(FAIL_ON)).default([]),
+  failOn: z.array(z.enum(FAIL_ON, { error: (issue) => `"${String(issue.input)}" is not something to fail on: use ${FAIL_ON.join(', ')}` })).default([]),
   tolerance: z.number().min(0).max(100).optional(),
   threshold: z.number().min(0).max(100).optional(),
   vendor: z.string().optional(),
@@ -151,9 +151,11 @@ function failures(result: FindingsDiff, failOn: readonly (typeof FAIL_ON)[number
     if (regressed.length) reasons.push(`${regressed.length} vendor${regressed.length === 1 ? '' : 's'} regressed by more than ${result.tolerance} points: ${regressed.map((v) => `${v.id} (${v.delta})`).join(', ')}`);
   }
   if (failOn.includes('new-critical')) {
+    // Findings only: a flag that waits on missing answers is a question, not a new critical finding.
+    const name = (f: { id: string; subject?: string | undefined }) => (f.subject ? `${f.id} (${f.subject})` : f.id);
     const raised = [
-      ...result.vendors.flatMap((v) => v.flagsRaised.filter((f) => f.severity === 'critical').map((f) => `${v.id}: ${f.id}`)),
-      ...result.added.flatMap((v) => v.redFlags.filter((f) => f.severity === 'critical').map((f) => `${v.id} (added): ${f.id}`)),
+      ...result.vendors.flatMap((v) => v.flagsRaised.filter((f) => f.severity === 'critical').map((f) => `${v.id}: ${name(f)}`)),
+      ...result.added.flatMap((v) => v.redFlags.filter((f) => isFinding(f) && f.severity === 'critical').map((f) => `${v.id} (added): ${name(f)}`)),
     ];
     if (raised.length) reasons.push(`new critical red flag${raised.length === 1 ? '' : 's'}: ${raised.join(', ')}`);
   }

@@ -37,6 +37,10 @@ currency: EUR
 const EXAMPLE_VENDOR = `${schemaHint('../.aiclaim/schemas/vendor.schema.json')}
 # An example vendor file: copy it for each vendor (the file name is the vendor id), or run
 # \`aiclaim interview\` to fill one in by answering questions. Then: aiclaim score
+#
+# As it stands it is "Not assessed": it answers three of the questions that decide a verdict, and a
+# verdict needs four (aiclaim questionnaire show marks them). A question with no answer here has
+# not been asked yet: it is left out of the score, never counted as a "no".
 schema: aiclaim/vendor@1
 id: example-vendor
 name: Example Vendor
@@ -57,11 +61,15 @@ interview:
     - name: Alex Doe
       role: VP Product, Example Vendor
 
-# The vendor's AI claims, word for word, with where and when they were made.
+# The vendor's AI claims, word for word, with where and when they were made, and what each asserts
+# about the questions: aiclaim tests every assertion against the answers and their evidence.
 claims:
-  - text: Our AI personalises every page for every visitor in real time.
+  - text: Our AI personalises every page for every visitor in real time, from 40 million sessions.
     source: https://vendor.example/product
     date: 2026-05-01
+    asserts:
+      - { question: ai-runtime, equals: model }
+      - { question: training-records, gte: 40000000 }
 
 # Roadmap commitments: status is planned, delivered (with deliveredIn), slipped (with revisedDue) or dropped.
 roadmap:
@@ -71,8 +79,11 @@ roadmap:
     due: 2026-Q4
     status: planned
 
-# Answers, keyed by question id (aiclaim questionnaire show). Each has a value, and where the
-# question asks for it, evidence: a URL or document reference that existed when the claim was made.
+# Answers, keyed by question id (aiclaim questionnaire show). Each is one of:
+#   value: …                  the answer, with evidence where the question asks for it (a URL or
+#                             document that existed when the claim was made)
+#   declined: "what it said"  the vendor would not say: scores zero, and may raise a red flag
+#   notApplicable: "why"      where the question allows it
 answers:
   ai-runtime:
     value: model
@@ -82,12 +93,8 @@ answers:
     note: Gradient-boosted ranking model, retrained weekly.
   trains-models:
     value: true
-  training-records:
-    value: 40000000
-    evidence:
-      ref: Data sheet v3 (shared under NDA)
-      date: 2026-04-12
-    date: 2026-10-15
+  runway-months:
+    declined: will not share its burn rate before the next board meeting
   lawful-basis:
     notApplicable: The model is trained on pseudonymous events of visitors outside the EU only.
 `;

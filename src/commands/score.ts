@@ -31,6 +31,8 @@ import { EXIT, UserError } from '../shell/user-error.js';
 import { findWorkspace, questionnaireInUse, sampleNotice, shownPath, userCacheDir, type Workspace } from '../shell/workspace.js';
 
 export const SCORE_FORMATS = ['table', 'json', 'yaml', 'markdown', 'csv'] as const;
+/** What `--fail-on` can fail a scheduled run on, besides `--fail-under`. */
+export const SCORE_FAILURES = ['not-assessed'] as const;
 
 export const scoreOptionsSchema = z.object({
   paths: z.array(z.string()).default([]),
@@ -40,6 +42,7 @@ export const scoreOptionsSchema = z.object({
   out: z.string().optional(),
   force: z.boolean().default(false),
   failUnder: z.number().min(0).max(100).optional(),
+  failOn: z.array(z.enum(SCORE_FAILURES, { error: (issue) => `"${String(issue.input)}" is not something to fail on: use ${SCORE_FAILURES.join(', ')}` })).default([]),
   questionnaire: z.string().optional(),
   jobs: z.number().int().min(0).max(256).optional(),
   reuse: z.boolean().default(true),
@@ -107,15 +110,24 @@ export async function score(input: ScoreOptions, context: Context): Promise<numb
   const { report, errors } = target ? await withLock(target, shownPath(target, context.cwd), run) : await run();
   if (errors.length > 0) return EXIT.invalid;
 
+  let failed = false;
   const failUnder = options.failUnder ?? workspace.settings.thresholds.failUnder;
   if (failUnder !== undefined) {
-    const below = report.rows.filter((r) => r.finding.score < failUnder);
+    // A vendor not assessed has no score to be under: it fails a run only with --fail-on not-assessed.
+    const below = report.rows.filter((r) => r.finding.score !== null && r.finding.score < failUnder);
     if (below.length > 0) {
       context.stderr.write(`${below.length} vendor${below.length === 1 ? '' : 's'} scored under ${failUnder}: ${below.map((r) => `${r.finding.id} (${r.finding.score})`).join(', ')}\n`);
-      return EXIT.failed;
+      failed = true;
     }
   }
-  return EXIT.ok;
+  if (options.failOn.includes('not-assessed')) {
+    const unassessed = report.rows.filter((r) => r.finding.score === null);
+    if (unassessed.length > 0) {
+      context.stderr.write(`${unassessed.length} vendor${unassessed.length === 1 ? ' is' : 's are'} not assessed: ${unassessed.map((r) => r.finding.id).join(', ')}\n`);
+      failed = true;
+    }
+  }
+  return failed ? EXIT.failed : EXIT.ok;
 }
 
 type Item = BatchItem & { part?: { yaml: string; json: string } | undefined };

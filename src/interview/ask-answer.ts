@@ -5,16 +5,19 @@ import { formatNumber } from '../core/scoring/format-answer.js';
 import { rulePoints } from '../core/scoring/question-rules.js';
 import type { Choice, Prompter } from './prompter.js';
 
-// One question, asked with the prompt that fits its type. The previous answer is the default;
-// the person can skip (the vendor will not say), answer not applicable where allowed, or ask for help.
+// One question, asked with the prompt that fits its type. The previous answer is the default.
+// Three kinds of missing are kept apart: the vendor will not say (declined, with what it said: a
+// finding), not applicable (with the reason), and not asked yet (left for later: no information).
 
-const SKIP = Symbol('skip');
+const DECLINED = Symbol('declined');
+const LATER = Symbol('not asked yet');
 const NA = Symbol('not applicable');
 const HELP_KEY = '?';
-const SKIP_KEY = '-';
+const DECLINE_KEY = '-';
+const LATER_KEY = 'later';
 const NA_KEY = 'n/a';
 
-type Picked = AnswerValue | typeof SKIP | typeof NA;
+type Picked = AnswerValue | typeof DECLINED | typeof LATER | typeof NA;
 
 export interface AskContext {
   prompter: Prompter;
@@ -22,10 +25,17 @@ export interface AskContext {
   position: string;
 }
 
-/** The new answer, or undefined when the question is skipped (left unanswered). */
+/** The new answer, or undefined when the question is left for later (not asked yet). */
 export async function askAnswer(question: Question, previous: Answer | undefined, context: AskContext): Promise<Answer | undefined> {
   const picked = await askValue(question, previous, context);
-  if (picked === SKIP) return undefined;
+  if (picked === LATER) return undefined;
+  if (picked === DECLINED) {
+    const said = await context.prompter.input('What did the vendor say? (its reason or words, kept in the file)', {
+      default: previous?.declined,
+      validate: (text) => (text.trim().length >= 3 ? true : 'a few words: e.g. "will not disclose data volumes"'),
+    });
+    return { ...keep(previous, ['note']), declined: said.trim() };
+  }
   if (picked === NA) {
     const justification = await context.prompter.input('Why does it not apply? (a sentence, kept in the file)', {
       default: previous?.notApplicable,
@@ -54,7 +64,7 @@ function keep(previous: Answer | undefined, keys: ('note' | 'date')[]): Partial<
 
 function askValue(question: Question, previous: Answer | undefined, context: AskContext): Promise<Picked> {
   const message = `(${context.position}) ${question.text}`;
-  const current: Picked | undefined = previous?.notApplicable !== undefined ? NA : previous?.value;
+  const current: Picked | undefined = previous?.notApplicable !== undefined ? NA : previous?.declined !== undefined ? DECLINED : previous?.value;
   switch (question.type) {
     case 'boolean':
       return askChoice(message, question, [
@@ -66,7 +76,7 @@ function askValue(question: Question, previous: Answer | undefined, context: Ask
     case 'multi':
       return askMulti(message, question, current, context);
     case 'number':
-      return askText(`${message} (${question.unit})`, question, current === undefined || current === NA ? current : formatNumber(current as number).replace(/,/g, ''), (text) => parseNumberAnswer(text, question), context);
+      return askText(`${message} (${question.unit})`, question, typeof current === 'number' ? formatNumber(current).replace(/,/g, '') : current, (text) => parseNumberAnswer(text, question), context);
     case 'date':
       return askText(`${message} (YYYY-MM-DD)`, question, current, parseDateAnswer, context);
     case 'quarter':
@@ -84,29 +94,32 @@ async function askChoice(message: string, question: Question, options: Choice<An
   const help = question.help;
   const choices: Choice<Picked>[] = options.map((o) => ({ ...o, description: [o.description, help].filter(Boolean).join(' — ') || undefined }));
   if (question.notApplicable) choices.push({ name: 'Not applicable (say why)', value: NA, description: help });
-  choices.push({ name: 'Skip: the vendor will not say', value: SKIP, description: 'left unanswered: counts as zero and lowers completeness' });
+  choices.push({ name: 'The vendor will not say (declined)', value: DECLINED, description: 'recorded with what it said: scores zero, and may raise a red flag' });
+  choices.push({ name: 'Not asked yet: come back to it later', value: LATER, description: 'no information: out of the score until it is answered' });
   return context.prompter.select(message, choices, { default: current });
 }
 
 async function askMulti(message: string, question: Question & { type: 'multi' }, current: Picked | undefined, context: AskContext): Promise<Picked> {
   const chosen = Array.isArray(current) ? current : [];
-  const choices: Choice<string | typeof NA>[] = question.options.map((o) => ({ name: o.label, value: o.value, checked: chosen.includes(o.value), description: o.help ?? question.help }));
+  const choices: Choice<string | typeof NA | typeof DECLINED>[] = question.options.map((o) => ({ name: o.label, value: o.value, checked: chosen.includes(o.value), description: o.help ?? question.help }));
   if (question.notApplicable) choices.push({ name: 'Not applicable (say why)', value: NA, checked: current === NA, description: question.help });
-  const picked = await context.prompter.checkbox(`${message} (space to tick, enter to confirm; none ticked = skip)`, choices);
+  choices.push({ name: 'The vendor will not say (declined)', value: DECLINED, checked: current === DECLINED, description: 'recorded with what it said: scores zero, and may raise a red flag' });
+  const picked = await context.prompter.checkbox(`${message} (space to tick, enter to confirm; none ticked = not asked yet)`, choices);
+  if (picked.includes(DECLINED)) return DECLINED;
   if (picked.includes(NA)) return NA;
-  return picked.length === 0 ? SKIP : (picked as string[]);
+  return picked.length === 0 ? LATER : (picked as string[]);
 }
 
 async function askText(message: string, question: Question, current: Picked | undefined, parse: (text: string) => Parsed<AnswerValue>, context: AskContext): Promise<Picked> {
-  const keys = [`${SKIP_KEY} to skip`, ...(question.notApplicable ? [`${NA_KEY} if not applicable`] : []), ...(question.help ? [`${HELP_KEY} for help`] : [])];
-  const defaultText = current === NA ? NA_KEY : current === undefined || current === SKIP ? undefined : String(current);
+  const keys = [`${DECLINE_KEY} if the vendor will not say`, `${LATER_KEY} to ask later`, ...(question.notApplicable ? [`${NA_KEY} if not applicable`] : []), ...(question.help ? [`${HELP_KEY} for help`] : [])];
+  const defaultText = current === NA ? NA_KEY : current === DECLINED ? DECLINE_KEY : current === undefined || current === LATER ? undefined : String(current);
   for (;;) {
     const text = await context.prompter.input(`${message} [${keys.join(', ')}]`, {
       default: defaultText,
       validate: (raw) => {
         const t = raw.trim();
-        if (t === HELP_KEY || t === SKIP_KEY || (t.toLowerCase() === NA_KEY && question.notApplicable)) return true;
-        if (t === '') return `type an answer, or ${SKIP_KEY} to skip`;
+        if (t === HELP_KEY || t === DECLINE_KEY || t.toLowerCase() === LATER_KEY || (t.toLowerCase() === NA_KEY && question.notApplicable)) return true;
+        if (t === '') return `type an answer, ${DECLINE_KEY} if the vendor will not say, or ${LATER_KEY} to ask later`;
         const parsed = parse(t);
         return parsed.ok ? true : parsed.message;
       },
@@ -116,7 +129,8 @@ async function askText(message: string, question: Question, current: Picked | un
       context.prompter.note(question.help ?? 'No help for this question.');
       continue;
     }
-    if (t === SKIP_KEY) return SKIP;
+    if (t === DECLINE_KEY) return DECLINED;
+    if (t.toLowerCase() === LATER_KEY) return LATER;
     if (t.toLowerCase() === NA_KEY) return NA;
     const parsed = parse(t);
     if (parsed.ok) return parsed.value;
@@ -135,7 +149,7 @@ async function askListItems(message: string, fields: ListField[], items: Record<
     }
     out.push(item);
   }
-  return out.length ? (out as AnswerValue) : SKIP;
+  return out.length ? (out as AnswerValue) : LATER;
 }
 
 async function askField(field: ListField, prompter: Prompter): Promise<unknown> {

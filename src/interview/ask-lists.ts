@@ -1,6 +1,7 @@
-import { parseDateAnswer, parseQuarterAnswer, parseSlug, suggestSlug } from '../core/interview/parse-answer.js';
+import { parseAssertion, parseDateAnswer, parseQuarterAnswer, parseSlug, suggestSlug } from '../core/interview/parse-answer.js';
+import type { QuestionnaireIndex } from '../core/questionnaire-index.js';
 import { addQuarters, comparePeriods } from '../core/period.js';
-import type { Claim, Commitment } from '../core/schema/vendor.js';
+import type { Assertion, Claim, Commitment } from '../core/schema/vendor.js';
 import type { Prompter } from './prompter.js';
 
 // The vendor's claims and roadmap: lists kept at the top of its file, reviewed and added to.
@@ -20,16 +21,30 @@ function quarterOf(text: string): string {
   return parsed.value;
 }
 
-export async function askClaims(claims: readonly Claim[], today: string, prompter: Prompter): Promise<Claim[]> {
+export async function askClaims(claims: readonly Claim[], today: string, index: QuestionnaireIndex, prompter: Prompter): Promise<Claim[]> {
   const out = [...claims];
-  if (out.length) prompter.note(out.map((c, i) => `  ${i + 1}. "${c.text}"${c.source ? ` (${c.source})` : ''}`).join('\n'));
+  if (out.length) prompter.note(out.map((c, i) => `  ${i + 1}. "${c.text}"${c.source ? ` (${c.source})` : ''}${c.asserts ? ` asserts ${c.asserts.length}` : ''}`).join('\n'));
   while (await prompter.confirm(out.length ? `${out.length} claim${out.length === 1 ? '' : 's'} recorded. Add another?` : 'Add a claim?', { default: out.length === 0 })) {
     const text = await prompter.input('The claim, word for word', { validate: (t) => (t.trim() ? true : 'type the claim') });
     const source = await prompter.input('Where it was made: URL or document (Enter to leave out)');
     const date = await prompter.input('When it was made (YYYY-MM-DD)', { default: today, validate: (t) => ((r) => (r.ok ? true : r.message))(parseDateAnswer(t)) });
-    out.push({ text: text.trim(), ...(source.trim() ? { source: source.trim() } : {}), date: date.trim() });
+    const asserts = await askAssertions(index, prompter);
+    out.push({ text: text.trim(), ...(source.trim() ? { source: source.trim() } : {}), date: date.trim(), ...(asserts.length ? { asserts } : {}) });
   }
   return out;
+}
+
+/** What a claim asserts, one test at a time, so that aiclaim can check it against the answers. */
+async function askAssertions(index: QuestionnaireIndex, prompter: Prompter): Promise<Assertion[]> {
+  const asserts: Assertion[] = [];
+  for (;;) {
+    const text = await prompter.input(`What does it assert? e.g. automation-rate >= 95, model-origin in in-house (Enter ${asserts.length ? 'when done' : 'if nothing checkable'})`, {
+      validate: (t) => (t.trim() === '' ? true : ((r) => (r.ok ? true : r.message))(parseAssertion(t, index))),
+    });
+    if (text.trim() === '') return asserts;
+    const parsed = parseAssertion(text, index);
+    if (parsed.ok) asserts.push(parsed.value);
+  }
 }
 
 /** Commitments whose quarter has come and that still need a status: asked about one by one. */

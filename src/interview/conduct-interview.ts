@@ -91,7 +91,7 @@ async function askSections(questionnaire: Questionnaire, draft: Draft, store: In
       const position = `${all.findIndex((q) => q.id === question.id) + 1}/${all.length}`;
       if (question.type === 'list' && question.binds === 'claims') {
         prompter.note(`(${position}) ${question.text}`);
-        draft.vendor.claims = await askClaims(draft.vendor.claims ?? [], options.today, prompter);
+        draft.vendor.claims = await askClaims(draft.vendor.claims ?? [], options.today, index, prompter);
       } else if (question.type === 'list' && question.binds === 'roadmap') {
         prompter.note(`(${position}) ${question.text}`);
         draft.vendor.roadmap = await addCommitments(draft.vendor.roadmap ?? [], options.period, prompter);
@@ -126,7 +126,12 @@ async function confirmUnchanged(questionnaire: Questionnaire, draft: Draft, sect
     pending
       .map((q) => {
         const answer = draft.vendor.answers[q.id];
-        const shown = q.type === 'list' && q.binds ? `${(draft.vendor[q.binds] ?? []).length} recorded` : answer === undefined ? 'unanswered' : answer.notApplicable !== undefined ? 'not applicable' : formatAnswer(q, answer.value!);
+        const shown =
+          q.type === 'list' && q.binds ? `${(draft.vendor[q.binds] ?? []).length} recorded`
+          : answer === undefined ? 'not asked yet'
+          : answer.notApplicable !== undefined ? 'not applicable'
+          : answer.declined !== undefined ? `declined: ${answer.declined}`
+          : formatAnswer(q, answer.value!);
         return `  ${q.id}: ${shown}${answer?.evidence ? ' (evidence)' : ''}`;
       })
       .join('\n'),
@@ -139,10 +144,13 @@ async function confirmUnchanged(questionnaire: Questionnaire, draft: Draft, sect
   return unchanged;
 }
 
-/** Questions of a section shown for the answers given so far (conditions read earlier answers). */
+/**
+ * Questions of a section shown for the answers given so far (conditions read earlier answers).
+ * One that depends on an answer left for later waits until that answer is given.
+ */
 function visibleIn(questionnaire: Questionnaire, vendor: Vendor, sectionKey: string, period: string) {
   const index = indexQuestionnaire(questionnaire);
-  const hidden = new Set(scoreVendor(questionnaire, vendor, { period }).questions.filter((q) => q.state === 'hidden').map((q) => q.id));
+  const hidden = new Set(scoreVendor(questionnaire, vendor, { period }).questions.filter((q) => q.state === 'hidden' || q.pending).map((q) => q.id));
   return index.questions.filter((q) => q.sectionPath.join('/') === sectionKey && !hidden.has(q.question.id) && q.question.type !== 'track-record').map((q) => q.question);
 }
 

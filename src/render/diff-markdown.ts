@@ -15,16 +15,17 @@ export function diffMarkdown(diff: FindingsDiff): string {
     .map((v) => [
       mdEscape(v.name),
       `${score1(v.before.score)} → ${score1(v.after.score)}`,
-      signed(v.delta),
+      v.movement === 'assessed' ? 'new verdict' : v.movement === 'unassessed' ? 'no verdict' : signed(v.delta),
       v.before.verdict === v.after.verdict ? v.after.verdict : `${v.before.verdict} → ${v.after.verdict}`,
+      v.before.risk === v.after.risk ? (v.after.risk ?? '—') : `${v.before.risk ?? '—'} → ${v.after.risk ?? '—'}`,
       v.sections.slice(0, 2).map((s) => `${s.id} ${signed(s.delta)}`).join('<br>') || '—',
-      [...v.flagsRaised.map((f) => `+ ${f.id} (${f.severity})`), ...v.flagsCleared.map((f) => `− ${f.id}`)].join('<br>') || '—',
+      [...v.flagsRaised.map((f) => `+ ${f.id}${f.subject ? ` (${f.subject})` : ''} (${f.severity})`), ...v.flagsCleared.map((f) => `− ${f.id}${f.subject ? ` (${f.subject})` : ''}`)].join('<br>') || '—',
       v.why.map((w) => (w.cause === 'unexplained' ? 'recomputed' : `${CAUSE_TEXT[w.cause]} (${w.questions.length}, ${w.points > 0 ? '+' : ''}${points(w.points)} pts)`)).join('<br>') || '—',
     ]);
-  out.push(mdTable(['Vendor', 'Score', 'Δ', 'Verdict', 'Moved most', 'Red flags', 'Why'], rows, ['left', 'right', 'right', 'left', 'left', 'left', 'left']));
+  out.push(mdTable(['Vendor', 'Score', 'Δ', 'Verdict', 'Risk', 'Moved most', 'Red flags', 'Why'], rows, ['left', 'right', 'right', 'left', 'left', 'left', 'left', 'left']));
   const roadmap = diff.vendors.flatMap((v) => v.roadmap.filter((c) => c.change !== 'unchanged' && c.change !== 'added').map((c) => `- **${c.change}**: ${mdEscape(v.name)}, ${mdEscape(c.title)}${mdEscape(commitmentNote(c))}`));
   if (roadmap.length) out.push('\n## Roadmap commitments\n', ...roadmap);
-  if (diff.added.length) out.push('\n## Added\n', ...diff.added.map((v) => `- ${mdEscape(v.name)}: ${score1(v.score)}, ${v.verdict}`));
-  if (diff.dropped.length) out.push('\n## Dropped\n', ...diff.dropped.map((v) => `- ${mdEscape(v.name)}: was ${score1(v.score)}, ${v.verdict}`));
+  if (diff.added.length) out.push('\n## Added\n', ...diff.added.map((v) => `- ${mdEscape(v.name)}: ${v.score === null ? v.verdict : `${score1(v.score)}, ${v.verdict}`}`));
+  if (diff.dropped.length) out.push('\n## Dropped\n', ...diff.dropped.map((v) => `- ${mdEscape(v.name)}: was ${v.score === null ? v.verdict : `${score1(v.score)}, ${v.verdict}`}`));
   return `${out.join('\n')}\n`;
 }

@@ -13,10 +13,19 @@ export function diffHeadline(diff: FindingsDiff): string[] {
     ? `same questionnaire (${to.questionnaire.id} ${to.questionnaire.version})`
     : `questionnaire changed: ${from.questionnaire.id} ${from.questionnaire.version} (${from.questionnaire.hash.slice(0, 8)}) → ${to.questionnaire.id} ${to.questionnaire.version} (${to.questionnaire.hash.slice(0, 8)})`;
   const lines = [`${from.period} → ${to.period} · ${same}`];
-  const counts = [`${summary.improved} improved`, `${summary.regressed} regressed`, `${summary.unchanged} unchanged`, `${summary.added} added`, `${summary.dropped} dropped`];
+  const counts = [
+    `${summary.improved} improved`,
+    `${summary.regressed} regressed`,
+    `${summary.unchanged} unchanged`,
+    ...(summary.assessed ? [`${summary.assessed} newly assessed`] : []),
+    ...(summary.unassessed ? [`${summary.unassessed} no longer assessed`] : []),
+    `${summary.added} added`,
+    `${summary.dropped} dropped`,
+  ];
   lines.push(`${counts.join(' · ')}${diff.tolerance ? ` (moves within ${diff.tolerance} points count as unchanged)` : ''}`);
   for (const c of diff.spend.byCurrency) {
-    lines.push(`${money(c.below, c.currency)} of ${money(c.total, c.currency)} annual spend (${c.total ? Math.round((100 * c.below) / c.total) : 0}%) is now in ${c.vendors.length} vendor${c.vendors.length === 1 ? '' : 's'} scoring under ${diff.spend.threshold}`);
+    const unassessed = c.notAssessed ? `; ${money(c.notAssessed, c.currency)} in vendors not assessed` : '';
+    lines.push(`${money(c.below, c.currency)} of ${money(c.total, c.currency)} annual spend (${c.total ? Math.round((100 * c.below) / c.total) : 0}%) is now in ${c.vendors.length} vendor${c.vendors.length === 1 ? '' : 's'} scoring under ${diff.spend.threshold}${unassessed}`);
   }
   if (!diff.comparable) {
     const q = diff.questionnaireChanges;
@@ -33,33 +42,42 @@ export function diffHeadline(diff: FindingsDiff): string[] {
 
 export function diffText(diff: FindingsDiff, style: Style): string {
   const out: string[] = diffHeadline(diff).map((l, i) => (i === 0 ? style.bold(l) : l));
-  const moved = diff.vendors.filter((v) => v.movement !== 'unchanged' || v.flagsRaised.length || v.flagsCleared.length || v.after.verdict !== v.before.verdict);
+  const moved = diff.vendors.filter((v) => v.movement !== 'unchanged' || v.flagsRaised.length || v.flagsCleared.length || v.after.verdict !== v.before.verdict || v.after.risk !== v.before.risk);
   const still = diff.vendors.filter((v) => !moved.includes(v));
+  const rated = diff.vendors.some((v) => v.before.risk !== undefined || v.after.risk !== undefined);
   if (moved.length) {
     const rows = [...moved].sort((a, b) => b.delta - a.delta || a.name.localeCompare(b.name)).map((v) => {
       const deltaStyle = v.movement === 'improved' ? style.green : v.movement === 'regressed' ? style.red : (t: string) => t;
       return [
         v.name,
         `${score1(v.before.score)} → ${score1(v.after.score)}`,
-        deltaStyle(signed(v.delta)),
+        deltaStyle(v.movement === 'assessed' ? 'new verdict' : v.movement === 'unassessed' ? 'no verdict' : signed(v.delta)),
         v.before.verdict === v.after.verdict ? verdictStyle(style, v.after.verdict)(v.after.verdict) : `${v.before.verdict} → ${verdictStyle(style, v.after.verdict)(v.after.verdict)}`,
+        ...(rated ? [v.before.risk === v.after.risk ? (v.after.risk ?? '—') : `${v.before.risk ?? '—'} → ${v.after.risk ?? '—'}`] : []),
         v.sections.slice(0, 1).map((s) => `${s.id} ${signed(s.delta)}`).join('\n') || '—',
         flagCell(v, style),
         whyCell(v),
       ];
     });
-    out.push('', tableText(['Vendor', 'Score', 'Δ', 'Verdict', 'Moved most', 'Red flags', 'Why (question points)'], rows, style, ['left', 'right', 'right', 'left', 'left', 'left', 'left']));
+    const head = ['Vendor', 'Score', 'Δ', 'Verdict', ...(rated ? ['Risk'] : []), 'Moved most', 'Red flags', 'Why (question points)'];
+    out.push('', tableText(head, rows, style, ['left', 'right', 'right', 'left', ...(rated ? ['left' as const] : []), 'left', 'left', 'left']));
   }
   if (still.length) out.push('', style.dim(`Unchanged: ${still.map((v) => v.name).join(', ')}.`));
   out.push(...roadmapLines(diff, style));
-  if (diff.added.length) out.push('', `${style.bold('Added')}     ${diff.added.map((v) => `${v.name} (${score1(v.score)}, ${v.verdict})`).join('; ')}`);
-  if (diff.dropped.length) out.push(`${style.bold('Dropped')}   ${diff.dropped.map((v) => `${v.name} (was ${score1(v.score)}, ${v.verdict})`).join('; ')}`);
+  if (diff.added.length) out.push('', `${style.bold('Added')}     ${diff.added.map((v) => `${v.name} (${v.score === null ? v.verdict : `${score1(v.score)}, ${v.verdict}`})`).join('; ')}`);
+  if (diff.dropped.length) out.push(`${style.bold('Dropped')}   ${diff.dropped.map((v) => `${v.name} (was ${v.score === null ? v.verdict : `${score1(v.score)}, ${v.verdict}`})`).join('; ')}`);
   return `${out.join('\n')}\n`;
 }
 
 function flagCell(v: VendorDiff, style: Style): string {
-  const raised = v.flagsRaised.map((f) => severityStyle(style, f.severity)(`+ ${f.id}`));
-  const cleared = v.flagsCleared.map((f) => style.green(`− ${f.id}`));
+  // A flag raised once per claim is one line with its count; alone, it names its claim.
+  const lines = (flags: VendorDiff['flagsRaised'], sign: string, colour: (f: VendorDiff['flagsRaised'][number]) => (text: string) => string) => {
+    const byId = new Map<string, VendorDiff['flagsRaised']>();
+    for (const f of flags) byId.set(f.id, [...(byId.get(f.id) ?? []), f]);
+    return [...byId.values()].map((group) => colour(group[0]!)(`${sign} ${group[0]!.id}${group.length > 1 ? ` ×${group.length}` : group[0]!.subject ? ` (${group[0]!.subject})` : ''}`));
+  };
+  const raised = lines(v.flagsRaised, '+', (f) => severityStyle(style, f.severity));
+  const cleared = lines(v.flagsCleared, '−', () => style.green);
   return [...raised, ...cleared].join('\n') || '—';
 }
 
@@ -103,7 +121,8 @@ export function commitmentNote(c: CommitmentChange): string {
 export function vendorDiffText(diff: FindingsDiff, v: VendorDiff, explained: { before?: Map<string, QuestionScore>; after?: Map<string, QuestionScore> }, style: Style): string {
   const out: string[] = [];
   out.push(style.bold(`${v.name} (${v.id}) · ${diff.from.period} → ${diff.to.period}`));
-  out.push(`Score ${score1(v.before.score)} → ${score1(v.after.score)} (${signed(v.delta)}) · ${v.before.verdict} → ${v.after.verdict}`);
+  const moved = v.movement === 'assessed' ? 'a verdict now, none before' : v.movement === 'unassessed' ? 'too little known now for a verdict' : signed(v.delta);
+  out.push(`Score ${score1(v.before.score)} → ${score1(v.after.score)} (${moved}) · ${v.before.verdict} → ${v.after.verdict}${v.before.risk !== undefined || v.after.risk !== undefined ? ` · risk ${v.before.risk ?? '—'} → ${v.after.risk ?? '—'}` : ''}`);
   if (!diff.comparable) out.push(style.yellow('The questionnaire changed between these snapshots: pass --rescore to compare like for like.'));
   out.push('', style.bold('Why it moved'));
   for (const w of v.why) out.push(`  ${w.cause === 'unexplained' ? 'no question changed' : CAUSE_TEXT[w.cause]}: ${w.questions.join(', ') || '—'} (${w.points > 0 ? '+' : ''}${points(w.points)} question points)`);
@@ -113,7 +132,9 @@ export function vendorDiffText(diff: FindingsDiff, v: VendorDiff, explained: { b
     out.push('', tableText(['Section', 'Before', 'After', 'Δ'], rows, style, ['left', 'right', 'right', 'right']));
   }
   const flags = [...v.flagsRaised.map((f) => `  raised   ${f.severity} ${f.id}: ${f.title}`), ...v.flagsCleared.map((f) => `  cleared  ${f.severity} ${f.id}: ${f.title}`)];
-  if (flags.length) out.push('', style.bold('Red flags'), ...flags);
+  const ask = v.questions.filter((q) => q.after?.state === 'not-asked' && q.before !== undefined && q.before.state !== 'not-asked' && q.before.state !== 'hidden');
+  if (flags.length) out.push('', style.bold('Red flags (findings)'), ...flags);
+  if (ask.length) out.push('', style.dim(`Answers withdrawn, now not asked: ${ask.map((q) => q.id).join(', ')}`));
   const roadmap = v.roadmap.filter((c) => c.change !== 'unchanged').map((c) => `  ${c.change.padEnd(10)} ${c.title}${commitmentNote(c)}`);
   if (roadmap.length) out.push('', style.bold('Roadmap'), ...roadmap);
   const changed = v.questions.filter((q) => q.group !== 'unchanged');

@@ -25,7 +25,8 @@ export function findingsHead(findings: Omit<Findings, 'vendors'> & { vendors: re
 export function vendorFindingYaml(v: VendorFinding): string {
   // A line break inside a flow mapping makes the library lay the mapping out over lines: rare
   // enough to leave to it entirely.
-  if ([...v.redFlags.map((f) => f.title), ...v.roadmap.map((c) => c.title), v.spend?.currency ?? ''].some((t) => /[\n\r]/.test(t))) return libraryVendorYaml(v);
+  const flowTexts = [...v.redFlags.map((f) => f.title), ...v.roadmap.map((c) => c.title), v.spend?.currency ?? '', ...(v.claims ?? []).flatMap((c) => c.checks.flatMap((k) => [k.asserts, k.found ?? '']))];
+  if (flowTexts.some((t) => /[\n\r]/.test(t))) return libraryVendorYaml(v);
   const out: string[] = [`  - id: ${block(v.id, 4)}`];
   const line = (key: string, value: string) => out.push(`    ${key}: ${value}`);
   line('name', block(v.name, 4));
@@ -33,16 +34,36 @@ export function vendorFindingYaml(v: VendorFinding): string {
   if (v.spend) line('spend', `{ amount: ${num(v.spend.amount)}, currency: ${flow(v.spend.currency)} }`);
   if (v.renewal !== undefined) line('renewal', block(v.renewal, 4));
   if (v.interviewed !== undefined) line('interviewed', block(v.interviewed, 4));
-  line('score', num(v.score));
+  line('score', v.score === null ? 'null' : num(v.score));
   line('verdict', block(v.verdict, 4));
   if (v.cappedBy) out.push('    cappedBy:', ...v.cappedBy.map((id) => `      - ${block(id, 6)}`));
+  if (v.decisive) line('decisive', coverage(v.decisive));
+  if (v.risk) {
+    out.push('    risk:', `      safeguards: ${v.risk.safeguards === null ? 'null' : num(v.risk.safeguards)}`, `      rating: ${block(v.risk.rating, 6)}`);
+    if (v.risk.cappedBy) out.push('      cappedBy:', ...v.risk.cappedBy.map((id) => `        - ${block(id, 8)}`));
+    out.push(`      decisive: ${coverage(v.risk.decisive)}`);
+  }
   line('completeness', num(v.completeness));
   line('confidence', v.confidence === null ? 'null' : num(v.confidence));
   const sections = Object.entries(v.sections);
   if (sections.length === 0) line('sections', '{}');
   else out.push('    sections:', ...sections.map(([id, s]) => `      ${key(id)}: { score: ${s.score === null ? 'null' : num(s.score)}, earned: ${num(s.earned)}, possible: ${num(s.possible)} }`));
   if (v.redFlags.length === 0) line('redFlags', '[]');
-  else out.push('    redFlags:', ...v.redFlags.map((f) => `      - { id: ${flow(f.id)}, severity: ${flow(f.severity)}, title: ${flow(f.title)} }`));
+  else out.push('    redFlags:', ...v.redFlags.map((f) => `      - { ${flagFields(f).join(', ')} }`));
+  if (v.claims) {
+    out.push('    claims:');
+    for (const c of v.claims) {
+      out.push(`      - id: ${block(c.id, 8)}`, `        text: ${block(c.text, 8)}`);
+      if (c.source !== undefined) out.push(`        source: ${block(c.source, 8)}`);
+      if (c.date !== undefined) out.push(`        date: ${block(c.date, 8)}`);
+      out.push('        checks:');
+      for (const k of c.checks) {
+        const fields = [`question: ${flow(k.question)}`, `asserts: ${flow(k.asserts)}`, `outcome: ${flow(k.outcome)}`];
+        if (k.found !== undefined) fields.push(`found: ${flow(k.found)}`);
+        out.push(`          - { ${fields.join(', ')} }`);
+      }
+    }
+  }
   if (v.roadmap.length === 0) line('roadmap', '[]');
   else {
     out.push('    roadmap:');
@@ -64,19 +85,52 @@ export function vendorFindingYaml(v: VendorFinding): string {
   return `${out.join('\n')}\n`;
 }
 
+function coverage(c: NonNullable<VendorFinding['decisive']>): string {
+  return `{ answered: ${num(c.answered)}, applicable: ${num(c.applicable)}, required: ${num(c.required)} }`;
+}
+
+function flagFields(f: VendorFinding['redFlags'][number]): string[] {
+  const fields = [`id: ${flow(f.id)}`, `severity: ${flow(f.severity)}`, `title: ${flow(f.title)}`];
+  if (f.basis !== undefined) fields.push(`basis: ${flow(f.basis)}`);
+  if (f.rating !== undefined) fields.push(`rating: ${flow(f.rating)}`);
+  if (f.subject !== undefined) fields.push(`subject: ${flow(f.subject)}`);
+  if (f.ask !== undefined) fields.push(`ask: [ ${f.ask.map(flow).join(', ')} ]`);
+  return fields;
+}
+
 /** The vendor as the yaml library lays it out within a whole snapshot (see tests/helpers). */
 function libraryVendorYaml(v: VendorFinding): string {
   const doc = new Document({ vendors: [v] }, { aliasDuplicateObjects: false });
   const vendor = (doc.get('vendors', true) as YAMLSeq<YAMLMap>).items[0]!;
-  const spend = vendor.get('spend', true);
-  if (isMap(spend)) spend.flow = true;
+  setFlowLayout(vendor);
+  return doc.toString({ lineWidth: 0, minContentWidth: 0, flowCollectionPadding: true }).slice('vendors:\n'.length);
+}
+
+/**
+ * Which parts of a vendor's finding are written on one line each: small records, so that a
+ * changed fact is one changed line in `git diff`.
+ */
+export function setFlowLayout(vendor: YAMLMap): void {
+  const flowMap = (node: unknown) => {
+    if (isMap(node)) node.flow = true;
+  };
+  flowMap(vendor.get('spend', true));
+  flowMap(vendor.get('decisive', true));
+  const risk = vendor.get('risk', true);
+  if (isMap(risk)) flowMap(risk.get('decisive', true));
   const sections = vendor.get('sections', true);
-  if (isMap(sections)) for (const pair of sections.items) if (isMap(pair.value)) pair.value.flow = true;
+  if (isMap(sections)) for (const pair of sections.items) flowMap(pair.value);
   for (const name of ['redFlags', 'roadmap']) {
     const list = vendor.get(name, true);
-    if (isSeq(list)) for (const item of list.items) if (isMap(item)) item.flow = true;
+    if (isSeq(list)) for (const item of list.items) flowMap(item);
   }
-  return doc.toString({ lineWidth: 0, minContentWidth: 0, flowCollectionPadding: true }).slice('vendors:\n'.length);
+  const claims = vendor.get('claims', true);
+  if (isSeq(claims)) {
+    for (const claim of claims.items) {
+      const checks = isMap(claim) ? claim.get('checks', true) : undefined;
+      if (isSeq(checks)) for (const check of checks.items) flowMap(check);
+    }
+  }
 }
 
 function num(n: number): string {

@@ -1,7 +1,7 @@
 import { describeCondition } from '../core/conditions/describe-condition.js';
 import { MARTECH_CATEGORIES } from '../core/martech-categories.js';
 import { indexQuestionnaire } from '../core/questionnaire-index.js';
-import { verdictsOf, type Question, type Questionnaire, type Section } from '../core/schema/questionnaire.js';
+import { claimRulesOf, ratesRisk, riskBandsOf, verdictsOf, type Question, type Questionnaire, type Section } from '../core/schema/questionnaire.js';
 import { describeBand, possiblePoints } from '../core/scoring/question-rules.js';
 import { mdEscape } from './markdown.js';
 import { points, severityStyle, type Style } from './style.js';
@@ -20,18 +20,20 @@ export function questionnaireOutline(questionnaire: Questionnaire, style: Style)
     const indent = '  '.repeat(depth);
     const total = index.questions.filter((q) => q.sectionPath.join('/').startsWith(sectionKey(index, section))).reduce((sum, q) => sum + possiblePoints(q.question), 0);
     lines.push('');
-    lines.push(`${indent}${style.bold(`${number} ${section.title}`)} ${style.dim(`[${section.id}] weight ${section.weight}, up to ${points(total)} points`)}`);
-    section.questions?.forEach((question, i) => lines.push(...questionLines(question, `${number}.${i + 1}`, indent + '  ', style)));
+    const feeds = depth === 0 && ratesRisk(questionnaire) ? `, feeds ${section.rating ?? 'legitimacy'}` : '';
+    lines.push(`${indent}${style.bold(`${number} ${section.title}`)} ${style.dim(`[${section.id}] weight ${section.weight}, up to ${points(total)} points${feeds}`)}`);
+    section.questions?.forEach((question, i) => lines.push(...questionLines(question, `${number}.${i + 1}`, indent + '  ', style, decisiveFor(questionnaire, question.id))));
     section.sections?.forEach((child, i) => visit(child, `${number}.${i + 1}`, depth + 1));
   };
   questionnaire.sections.forEach((section, i) => visit(section, String(i + 1), 0));
   if (questionnaire.redFlags?.length) {
     lines.push('');
     lines.push(style.bold('Red flags'));
-    const { caps } = verdictsOf(questionnaire);
+    const caps = { legitimacy: verdictsOf(questionnaire).caps, risk: riskBandsOf(questionnaire).caps };
     for (const flag of questionnaire.redFlags) {
-      const cap = flag.cap ?? caps[flag.severity];
-      lines.push(`  ${severityStyle(style, flag.severity)(flag.severity.toUpperCase())} ${flag.id}: ${flag.title}${cap ? style.dim(` (verdict at most ${cap})`) : ''}`);
+      const cap = flag.cap ?? caps[flag.rating][flag.severity];
+      const held = cap ? (flag.rating === 'risk' ? ` (risk at best ${cap})` : ` (verdict at most ${cap})`) : '';
+      lines.push(`  ${severityStyle(style, flag.severity)(flag.severity.toUpperCase())} ${flag.id}: ${flag.title}${style.dim(held)}`);
       lines.push(style.dim(`    when ${describeCondition(flag.when)}`));
     }
   }
@@ -46,18 +48,36 @@ function sectionKey(index: ReturnType<typeof indexQuestionnaire>, section: Secti
 
 function scoringSummary(questionnaire: Questionnaire): string {
   const { verdicts, caps: capped } = verdictsOf(questionnaire);
-  const caps = Object.entries(capped).map(([severity, cap]) => `${severity} flags cap at ${cap}`);
-  return [
+  const caps = Object.entries(capped).map(([severity, cap]) => `${severity} findings cap the verdict at ${cap}`);
+  const assessment = questionnaire.scoring.assessment;
+  const parts = [
     questionnaire.scoring.method === 'points' ? 'total points (sections unweighted)' : 'weighted mean of section scores',
-    `answers missing required evidence earn ${Math.round(questionnaire.scoring.unverifiedShare * 100)}%`,
+    'questions not asked yet are out of the score; declined ones score zero',
+    `answers missing required evidence earn ${Math.round(questionnaire.scoring.unverifiedShare * 100)}%; text answers earn only with evidence`,
     `verdicts ${verdicts.map((v) => `${v.label} ≥ ${v.min}`).join(', ')}`,
+    assessment ? `a verdict needs ${assessment.minimum ?? assessment.decisive.length} of the decisive questions answered or declined, or a critical finding` : 'a verdict needs one scored answer',
     ...caps,
-  ].join('; ');
+  ];
+  if (ratesRisk(questionnaire)) {
+    const risk = riskBandsOf(questionnaire);
+    const a = questionnaire.scoring.risk?.assessment;
+    parts.push(`risk rated apart: ${risk.bands.map((b) => `${b.label} ≥ ${b.min}`).join(', ')} (safeguards, higher is safer)${a ? `, given once ${a.minimum ?? a.decisive.length} of ${a.decisive.join(', ')} are answered` : ''}`);
+  }
+  const claims = claimRulesOf(questionnaire);
+  parts.push(`a claim contradicted by the record is ${claims.contradicted.severity}; a figure within ${Math.round(claims.tolerance * 100)}% of the claim is disputed, not contradicted`);
+  return parts.join('; ');
 }
 
-function questionLines(question: Question, number: string, indent: string, style: Style): string[] {
+/** "decisive for the verdict" / "decisive for risk", when the questionnaire says so. */
+function decisiveFor(questionnaire: Questionnaire, id: string): string | undefined {
+  if (questionnaire.scoring.assessment?.decisive.includes(id)) return 'decisive for the verdict';
+  if (questionnaire.scoring.risk?.assessment?.decisive.includes(id)) return 'decisive for risk';
+  return undefined;
+}
+
+function questionLines(question: Question, number: string, indent: string, style: Style, decisive?: string): string[] {
   const lines: string[] = [];
-  const facts = [question.type === 'number' ? `number (${question.unit})` : question.type, `evidence ${question.evidence}`, `up to ${points(possiblePoints(question))} points`];
+  const facts = [question.type === 'number' ? `number (${question.unit})` : question.type, `evidence ${question.evidence}`, `up to ${points(possiblePoints(question))} points`, ...(decisive ? [decisive] : [])];
   if (question.notApplicable) facts.push('may be not applicable');
   lines.push(`${indent}${number} ${style.bold(question.id)} ${style.dim(facts.join(' · '))}`);
   lines.push(`${indent}    ${question.text}`);
@@ -85,6 +105,8 @@ export function ruleText(question: Question): string | undefined {
       return 'delivery' in question.points ? `up to ${question.points.delivery} for commitments kept (on time whole, late half)` : `${question.points.perItem} per item, up to ${question.points.cap}`;
     case 'track-record':
       return `up to ${question.points} for the share of roadmap promises kept on time across snapshots (computed, not asked)`;
+    case 'text':
+      return question.points ? `an answer earns ${question.points}, only with evidence` : undefined;
     default:
       return question.points ? `an answer earns ${question.points}` : undefined;
   }
@@ -108,9 +130,11 @@ export function questionnaireMarkdown(questionnaire: Questionnaire): string {
   const out: string[] = [`# ${mdEscape(questionnaire.title)}\n`, `\`${questionnaire.id}\` version ${questionnaire.version}. Scoring: ${mdEscape(scoringSummary(questionnaire))}.\n`];
   if (questionnaire.description) out.push(`${mdEscape(questionnaire.description)}\n`);
   const visit = (section: Section, depth: number) => {
-    out.push(`${'#'.repeat(Math.min(6, depth + 2))} ${mdEscape(section.title)} (weight ${section.weight})\n`);
+    const feeds = depth === 0 && ratesRisk(questionnaire) ? `, feeds ${section.rating ?? 'legitimacy'}` : '';
+    out.push(`${'#'.repeat(Math.min(6, depth + 2))} ${mdEscape(section.title)} (weight ${section.weight}${feeds})\n`);
     for (const question of section.questions ?? []) {
-      out.push(`- **\`${question.id}\`** (${question.type}, evidence ${question.evidence}): ${mdEscape(question.text)}`);
+      const decisive = decisiveFor(questionnaire, question.id);
+      out.push(`- **\`${question.id}\`** (${question.type}, evidence ${question.evidence}${decisive ? `, ${decisive}` : ''}): ${mdEscape(question.text)}`);
       if (question.when) out.push(`  - asked when ${mdEscape(describeCondition(question.when))}`);
       const rule = ruleText(question);
       if (rule) out.push(`  - points: ${mdEscape(rule)}`);
@@ -122,7 +146,7 @@ export function questionnaireMarkdown(questionnaire: Questionnaire): string {
   for (const section of questionnaire.sections) visit(section, 0);
   if (questionnaire.redFlags?.length) {
     out.push('## Red flags\n');
-    for (const flag of questionnaire.redFlags) out.push(`- **${flag.severity}** \`${flag.id}\`: ${mdEscape(flag.title)}. When ${mdEscape(describeCondition(flag.when))}.`);
+    for (const flag of questionnaire.redFlags) out.push(`- **${flag.severity}**${flag.rating === 'risk' ? ' (risk)' : ''} \`${flag.id}\`: ${mdEscape(flag.title)}. When ${mdEscape(describeCondition(flag.when))}.`);
     out.push('');
   }
   return out.join('\n');

@@ -11,30 +11,36 @@ export function reportMarkdown(model: ReportModel, source: { file: string; tool:
   const out: string[] = [];
   const g = model.glance;
   out.push(`# AI claims audit · ${model.period}\n`);
-  out.push(`${g.vendors} vendors scored with ${mdEscape(model.questionnaire.title ?? model.questionnaire.id)} (${model.questionnaire.id} ${model.questionnaire.version})${model.previousPeriod ? `, compared with ${model.previousPeriod}` : ''}.\n`);
+  out.push(`${g.vendors} vendors (${g.assessed} assessed) scored with ${mdEscape(model.questionnaire.title ?? model.questionnaire.id)} (${model.questionnaire.id} ${model.questionnaire.version})${model.previousPeriod ? `, compared with ${model.previousPeriod}` : ''}.\n`);
 
   out.push('## The portfolio at a glance\n');
-  for (const s of g.spend) out.push(`- Annual spend: **${money(s.total, s.currency)}**, of which **${pct(s.share)}** (${money(s.weak, s.currency)}) in vendors whose AI claims are weak or unsubstantiated.`);
-  out.push(`- Red flags: ${g.flags.critical} critical, ${g.flags.high} high, ${g.flags.medium} medium, ${g.flags.low} low.`);
-  out.push(`- By verdict: ${g.byVerdict.map((v) => `${v.label} ${v.count}`).join(', ')}.\n`);
+  for (const s of g.spend) {
+    out.push(`- Annual spend: **${money(s.total, s.currency)}**, of which **${pct(s.share)}** (${money(s.weak, s.currency)}) in vendors whose AI claims are weak or unsubstantiated${s.notAssessed ? `, and ${money(s.notAssessed, s.currency)} in vendors not assessed yet` : ''}.`);
+  }
+  out.push(`- Red flags on recorded answers: ${g.flags.critical} critical, ${g.flags.high} high, ${g.flags.medium} medium, ${g.flags.low} low; ${g.open} question${g.open === 1 ? '' : 's'} to put to vendors.`);
+  out.push(`- By verdict: ${g.byVerdict.map((v) => `${v.label} ${v.count}`).join(', ')}.`);
+  if (g.byRisk.length) out.push(`- Risk of relying on them (rated apart): ${g.byRisk.map((r) => `${r.label} ${r.count}`).join(', ')}.`);
+  out.push('');
 
   out.push('## Scores by vendor\n');
   out.push('```');
-  const width = Math.max(...model.ranked.map((r) => r.name.length));
+  const width = Math.max(0, ...model.ranked.map((r) => r.name.length));
   for (const r of model.ranked) out.push(`${r.name.padEnd(width)}  ${bar(r.score)} ${score1(r.score).padStart(5)} ${r.verdictLabel}`);
   out.push('```\n');
 
   out.push('## What to do next\n');
-  if (model.actions.length === 0) out.push('Nothing needs action: every vendor is backed and no red flag stands.\n');
+  if (model.actions.length === 0) out.push('Nothing needs action: every vendor is assessed and backed, and no red flag stands.\n');
   model.actions.forEach((a, i) => out.push(`${i + 1}. **${ACTION_VERBS[a.kind]}** ${mdEscape(a.text)}  \n   _Because: ${mdEscape(a.because.join('; '))}_`));
   if (model.moreActions) out.push(`\n${model.moreActions} more in the findings.`);
   out.push('');
 
   const since = model.previousPeriod && model.changesComparable ? [`Since ${model.previousPeriod}`] : [];
+  const rated = model.ranked.some((r) => r.risk);
   out.push('## Vendors ranked\n');
+  if (model.ranked.length === 0) out.push('No vendor has a verdict yet.\n');
   out.push(
     mdTable(
-      ['#', 'Vendor', 'Category', 'Score', ...since, 'Verdict', 'Evidenced', 'Answered', 'Annual spend', 'Renewal'],
+      ['#', 'Vendor', 'Category', 'Score', ...since, 'Verdict', ...(rated ? ['Risk'] : []), 'Evidenced', 'Answered', 'Annual spend', 'Renewal'],
       model.ranked.map((r) => [
         String(r.rank),
         mdEscape(r.name),
@@ -42,14 +48,27 @@ export function reportMarkdown(model: ReportModel, source: { file: string; tool:
         score1(r.score),
         ...(since.length ? [signed(r.change)] : []),
         `${r.verdictLabel}${r.flags.length ? ` (${r.flags.map((f) => `${f.count} ${f.severity}`).join(', ')})` : ''}`,
+        ...(rated ? [r.risk?.label ?? '—'] : []),
         pct(r.confidence),
         pct(r.completeness),
         r.spend ? money(r.spend.amount, r.spend.currency) : '—',
         r.renewal ?? '—',
       ]),
-      ['right', 'left', 'left', 'right', ...since.map(() => 'right' as const), 'left', 'right', 'right', 'right', 'left'],
+      ['right', 'left', 'left', 'right', ...since.map(() => 'right' as const), 'left', ...(rated ? ['left' as const] : []), 'right', 'right', 'right', 'left'],
     ),
   );
+
+  if (model.unassessed.length) {
+    out.push('## Not assessed yet\n');
+    out.push('Too little is known of these vendors for a verdict: they are not ranked and not counted as weak. Their next step is an interview.\n');
+    out.push(
+      mdTable(
+        ['Vendor', 'Category', 'Decisive answers', 'Answered', 'Annual spend', 'Renewal'],
+        model.unassessed.map((u) => [mdEscape(u.name), u.categoryLabel, u.decisive ? `${u.decisive.answered} of ${u.decisive.required} needed` : '—', pct(u.completeness), u.spend ? money(u.spend.amount, u.spend.currency) : '—', u.renewal ?? '—']),
+        ['left', 'left', 'right', 'right', 'right', 'left'],
+      ),
+    );
+  }
 
   if (model.previousPeriod && model.changesComparable) {
     out.push(`## Since ${model.previousPeriod}\n`);
@@ -59,11 +78,25 @@ export function reportMarkdown(model: ReportModel, source: { file: string; tool:
     out.push('');
   }
 
+  if (model.claims.length) {
+    out.push('## Claims contradicted by the record\n');
+    for (const c of model.claims) out.push(`- **${mdEscape(c.vendorName)}**: "${mdEscape(c.text)}"${c.source || c.date ? ` (${mdEscape([c.source, c.date].filter(Boolean).join(', '))})` : ''}  \n  ${mdEscape(c.checks.join('; '))}`);
+    out.push('');
+  }
+
   out.push('## Red flags that need action\n');
-  if (model.flags.length === 0) out.push('No red flag stands.\n');
+  out.push('Findings on the answers recorded. Flags that wait on missing answers are under "Ask the vendor".\n');
+  if (model.flags.length === 0) out.push('No red flag stands on the answers recorded.\n');
   for (const group of model.flags) {
     out.push(`### ${group.severity} (${group.items.length})\n`);
-    for (const f of group.items) out.push(`- ${mdEscape(f.vendorName)}: ${mdEscape(f.title)} (\`${f.id}\`)`);
+    for (const f of group.items) out.push(`- ${mdEscape(f.vendorName)}: ${mdEscape(f.title)} (\`${f.id}\`${f.rating === 'risk' ? ', risk' : ''})`);
+    out.push('');
+  }
+
+  if (model.open.length) {
+    out.push('## Ask the vendor\n');
+    out.push('Open questions: what is missing, never held against a vendor until it is answered or declined.\n');
+    for (const o of model.open) out.push(`- ${mdEscape(o.vendorName)}: ${mdEscape(o.ask.join(' · '))} (${mdEscape(o.why)})`);
     out.push('');
   }
 
@@ -76,7 +109,7 @@ export function reportMarkdown(model: ReportModel, source: { file: string; tool:
   out.push(
     mdTable(
       ['Category', 'Vendors', 'Status'],
-      model.coverage.map((c) => [c.label, c.vendors.map((v) => `${mdEscape(v.name)} (${v.verdict})`).join(', ') || '—', c.vetted ? 'vetted vendor' : c.vendors.length ? '**no vetted vendor**' : '**no vendor**']),
+      model.coverage.map((c) => [c.label, c.vendors.map((v) => `${mdEscape(v.name)} (${v.verdictLabel})`).join(', ') || '—', c.vetted ? 'vetted vendor' : c.vendors.length ? '**no vetted vendor**' : '**no vendor**']),
     ),
   );
   out.push(`_Generated by ${source.tool} from \`${source.file}\`._\n`);

@@ -15,10 +15,11 @@ export function scoreCsv(report: ScoreReport, explain: boolean): string {
     }
     return csv(rows);
   }
-  const rows: unknown[][] = [['rank', 'vendor_id', 'vendor', 'category', 'score', 'verdict', 'completeness', 'confidence', 'red_flags', 'worst_flag', 'annual_spend', 'currency', 'renewal']];
-  for (const { rank, finding: f } of report.rows) {
-    const worst = SEVERITIES.find((s) => f.redFlags.some((flag) => flag.severity === s)) ?? '';
-    rows.push([rank, f.id, f.name, f.category, f.score, f.verdict, f.completeness, f.confidence ?? '', f.redFlags.map((flag) => flag.id).join(' '), worst, f.spend?.amount ?? '', f.spend?.currency ?? '', f.renewal ?? '']);
+  const rows: unknown[][] = [['rank', 'vendor_id', 'vendor', 'category', 'score', 'verdict', 'risk', 'completeness', 'confidence', 'red_flags', 'worst_flag', 'to_ask', 'annual_spend', 'currency', 'renewal']];
+  for (const { rank, finding: f, flags, toAsk } of report.rows) {
+    // Findings only: flags waiting on missing answers are counted in to_ask.
+    const worst = SEVERITIES.find((s) => flags.some((flag) => flag.severity === s)) ?? '';
+    rows.push([rank ?? '', f.id, f.name, f.category, f.score ?? '', f.verdict, f.risk?.rating ?? '', f.completeness, f.confidence ?? '', flags.map((flag) => (flag.subject ? `${flag.id}:${flag.subject}` : flag.id)).join(' '), worst, toAsk, f.spend?.amount ?? '', f.spend?.currency ?? '', f.renewal ?? '']);
   }
   return csv(rows);
 }

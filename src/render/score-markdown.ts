@@ -11,21 +11,27 @@ export function scoreMarkdown(report: ScoreReport, explain: boolean): string {
   const out: string[] = [];
   out.push(`# AI claims audit, ${report.period}\n`);
   out.push(`Questionnaire: ${mdEscape(report.questionnaire.title)} (${report.questionnaire.id} ${report.questionnaire.version}), ${report.rows.length} vendor${report.rows.length === 1 ? '' : 's'}.\n`);
+  const rated = report.rows.some((r) => r.finding.risk);
   out.push(
     mdTable(
-      ['#', 'Vendor', 'Category', 'Score', 'Verdict', 'Answered', 'Evidenced', 'Red flags', 'Annual spend'],
-      report.rows.map(({ rank, finding: f, verdictLabel, flags }) => [
-        String(rank),
-        mdEscape(f.name),
-        categoryLabel(f.category),
-        score1(f.score),
-        verdictLabel,
-        pct(f.completeness),
-        pct(f.confidence),
-        flags.length ? flags.map((flag) => `${flag.severity}: ${mdEscape(flag.title)}`).join('<br>') : 'none',
-        money(f.spend?.amount, f.spend?.currency),
-      ]),
-      ['right', 'left', 'left', 'right', 'left', 'right', 'right', 'left', 'right'],
+      ['#', 'Vendor', 'Category', 'Score', 'Verdict', ...(rated ? ['Risk'] : []), 'Answered', 'Evidenced', 'Red flags', 'To ask', 'Annual spend'],
+      report.rows.map((row) => {
+        const { rank, finding: f, verdictLabel, flags } = row;
+        return [
+          rank === null ? '—' : String(rank),
+          mdEscape(f.name),
+          categoryLabel(f.category),
+          score1(f.score),
+          f.score === null && f.decisive ? `${verdictLabel} (${f.decisive.answered} of ${f.decisive.required} decisive)` : verdictLabel,
+          ...(rated ? [row.riskLabel ?? '—'] : []),
+          pct(f.completeness),
+          pct(f.confidence),
+          flags.length ? flags.map((flag) => `${flag.severity}: ${mdEscape(flag.title)}`).join('<br>') : 'none',
+          String(row.toAsk),
+          money(f.spend?.amount, f.spend?.currency),
+        ];
+      }),
+      ['right', 'left', 'left', 'right', 'left', ...(rated ? ['left' as const] : []), 'right', 'right', 'left', 'right', 'right'],
     ),
   );
   if (report.invalid.length) {
@@ -40,23 +46,44 @@ export function scoreMarkdown(report: ScoreReport, explain: boolean): string {
 function explainVendorMarkdown(score: VendorScore, file: string): string {
   const out: string[] = [];
   out.push(`\n## ${mdEscape(score.name)}\n`);
-  out.push(`Score **${score1(score.score)}**, ${score.verdictLabel}; answered ${pct(score.completeness)}, evidenced ${pct(score.confidence)}. Source: \`${file}\`.\n`);
+  const d = score.decisive;
+  const decisive = `decisive questions answered or declined: ${d.answered} of ${d.applicable}${d.required ? `, ${d.required} needed` : ''}`;
+  out.push(
+    score.score === null
+      ? `**Not assessed**: too little is known for a verdict (${decisive}); answered ${pct(score.completeness)}. Source: \`${file}\`.\n`
+      : `Legitimacy **${score1(score.score)}**, ${score.verdictLabel} (${decisive}); answered ${pct(score.completeness)}, evidenced ${pct(score.confidence)}. Source: \`${file}\`.\n`,
+  );
   if (score.cappedBy.length) out.push(`Verdict capped: the points give ${score.pointsVerdictLabel}; held at ${score.verdictLabel} by ${score.cappedBy.join(', ')}.\n`);
+  if (score.risk) {
+    const r = score.risk;
+    out.push(r.score === null ? `Risk not assessed (${r.decisive.answered} of ${r.decisive.applicable} decisive answered, ${r.decisive.required} needed).\n` : `Risk: **${r.bandLabel}**, safeguards ${score1(r.score)} of 100${r.cappedBy.length ? `, held there by ${r.cappedBy.join(', ')}` : ''}.\n`);
+  }
   for (const section of score.sections) {
     out.push(`${'#'.repeat(Math.min(6, 3 + section.depth))} ${mdEscape(section.title)}: ${score1(section.score)} (${points(section.earned)} of ${points(section.possible)} points, weight ${section.weight})\n`);
     const rows = score.questions
       .filter((q) => q.section === section.key)
       .map((q) => [
         `\`${q.id}\``,
-        mdEscape(q.answer ?? (q.state === 'hidden' ? '—' : 'unanswered')),
-        q.state === 'hidden' || q.state === 'not-applicable' ? q.state : `${points(q.points)} / ${points(q.possible)}`,
+        mdEscape(q.answer ?? (q.state === 'hidden' ? '—' : 'not asked yet')),
+        q.state === 'hidden' || q.state === 'not-applicable' || q.state === 'not-asked' ? q.state : `${points(q.points)} / ${points(q.possible)}`,
         mdEscape([q.rule, ...q.notes].join('; ')),
       ]);
     if (rows.length) out.push(mdTable(['Question', 'Answer', 'Points', 'Why'], rows, ['left', 'left', 'right', 'left']));
   }
-  out.push('**Red flags**\n');
-  if (score.redFlags.length === 0) out.push('None.\n');
-  for (const flag of score.redFlags) out.push(`- **${flag.severity}**: ${mdEscape(flag.title)}. ${mdEscape(flag.message)} (because ${mdEscape(flag.because.map((b) => `${b.question} = ${b.answer}`).join('; ') || 'of the roadmap record')})`);
+  const findings = score.redFlags.filter((f) => f.basis === 'answered');
+  out.push('**Red flags** (findings on recorded answers)\n');
+  if (findings.length === 0) out.push('None.\n');
+  for (const flag of findings) out.push(`- **${flag.severity}**${flag.rating === 'risk' ? ' (risk)' : ''}: ${mdEscape(flag.title)}. ${mdEscape(flag.message)} (because ${mdEscape(flag.because.map((b) => `${b.question} = ${b.answer}`).join('; ') || 'of the roadmap record')})`);
+  if (score.claims.length) {
+    out.push('\n**Claims tested**\n');
+    for (const claim of score.claims) {
+      out.push(`- "${mdEscape(claim.text)}"${claim.source || claim.date ? ` (${mdEscape([claim.source, claim.date].filter(Boolean).join(', '))})` : ''}`);
+      for (const check of claim.checks) out.push(`  - \`${check.question}\` ${mdEscape(check.asserts)}: **${check.outcome}**${check.found ? ` (${mdEscape(check.found)})` : ''}`);
+    }
+  }
+  out.push('\n**Ask the vendor** (open questions: they never cap a verdict)\n');
+  if (score.openQuestions.length === 0) out.push('Nothing open.');
+  for (const open of score.openQuestions) out.push(`- ${open.questions.map((q) => `\`${q}\``).join(', ')}: ${mdEscape(open.why)}`);
   out.push(`\nRoadmap track record: ${mdEscape(score.trackRecord)}.\n`);
   return out.join('\n');
 }

@@ -28,15 +28,24 @@ export function scoreReportData(report: ScoreReport, explain: boolean): unknown 
         score: f.score,
         verdict: f.verdict,
         ...(row.pointsVerdict ? { pointsVerdict: row.pointsVerdict.id, cappedBy: f.cappedBy } : {}),
+        decisive: f.decisive ?? null,
+        ...(f.risk ? { risk: { rating: f.risk.rating, label: row.riskLabel, safeguards: f.risk.safeguards, cappedBy: f.risk.cappedBy ?? [], decisive: f.risk.decisive } } : {}),
         completeness: f.completeness,
         confidence: f.confidence,
         spend: f.spend ?? null,
         renewal: f.renewal ?? null,
         sections: row.sections.map((s) => ({ id: s.id, title: s.title, score: s.score, earned: s.earned, possible: s.possible, weight: s.weight })),
         redFlags: row.flags.map((flag) => {
-          const raised = score?.redFlags.find((r) => r.id === flag.id);
-          return { id: flag.id, severity: flag.severity, title: flag.title, message: flag.message, ...(raised ? { because: raised.because } : {}) };
+          const raised = score?.redFlags.find((r) => r.id === flag.id && r.subject === flag.subject);
+          return { id: flag.id, ...(flag.subject ? { subject: flag.subject } : {}), severity: flag.severity, rating: flag.rating, basis: 'answered', title: flag.title, message: flag.message, ...(raised ? { because: raised.because } : {}) };
         }),
+        claims: f.claims ?? [],
+        toAsk: score
+          ? score.openQuestions
+          : [
+              ...f.redFlags.filter((flag) => flag.basis === 'missing').map((flag) => ({ kind: 'flag', questions: flag.ask ?? [], why: flag.title })),
+              ...(f.claims ?? []).flatMap((c) => c.checks.filter((k) => k.outcome === 'unchecked' || k.outcome === 'disputed').map((k) => ({ kind: 'claim', questions: [k.question], why: `"${c.text}" asserts ${k.question} ${k.asserts}` }))),
+            ],
         roadmap: f.roadmap,
         ...(explain && score
           ? {

@@ -4,25 +4,39 @@ import { SEVERITIES } from '../core/schema/questionnaire.js';
 import { money, pct, score1, severityStyle, verdictStyle, type Style } from './style.js';
 import { tableText } from './table.js';
 
-// The ranked table a terminal user sees first.
+// The ranked table a terminal user sees first. Vendors not assessed come last, unranked, with how
+// many of the decisive answers a verdict needs they have.
 
 export function scoreTable(rows: readonly ScoreRow[], style: Style): string {
+  const rated = rows.some((r) => r.finding.risk);
   const cells = rows.map((row) => {
     const f = row.finding;
+    const verdict = f.score === null && f.decisive ? `${row.verdictLabel} (${f.decisive.answered} of ${f.decisive.required})` : row.verdictLabel;
     return [
-      String(row.rank),
+      row.rank === null ? style.dim('—') : String(row.rank),
       f.name,
       categoryLabel(f.category),
-      style.bold(score1(f.score)),
-      verdictStyle(style, f.verdict)(row.verdictLabel),
+      f.score === null ? style.dim('—') : style.bold(score1(f.score)),
+      f.score === null ? style.dim(verdict) : verdictStyle(style, f.verdict)(verdict),
+      ...(rated ? [riskCell(row, style)] : []),
       pct(f.completeness),
       pct(f.confidence),
       flagSummary(row.flags, style),
+      row.toAsk ? String(row.toAsk) : style.dim('—'),
       money(f.spend?.amount, f.spend?.currency),
     ];
   });
-  const head = ['#', 'Vendor', 'Category', 'Score', 'Verdict', 'Answered', 'Evidenced', 'Red flags', 'Annual spend'];
-  return `${tableText(head, cells, style, ['right', 'left', 'left', 'right', 'left', 'right', 'right', 'left', 'right'])}\n`;
+  const head = ['#', 'Vendor', 'Category', 'Score', 'Verdict', ...(rated ? ['Risk'] : []), 'Answered', 'Evidenced', 'Red flags', 'To ask', 'Annual spend'];
+  const align = ['right', 'left', 'left', 'right', 'left', ...(rated ? ['left' as const] : []), 'right', 'right', 'left', 'right', 'right'] as const;
+  return `${tableText(head, cells, style, [...align])}\n`;
+}
+
+function riskCell(row: ScoreRow, style: Style): string {
+  const risk = row.finding.risk;
+  if (!risk || !row.riskLabel) return style.dim('—');
+  const label = row.riskLabel.replace(/ risk$/i, '');
+  if (risk.safeguards === null) return style.dim(label.toLowerCase());
+  return risk.rating === 'low' ? style.green(label) : risk.rating === 'moderate' ? style.yellow(label) : risk.rating === 'high' || risk.rating === 'severe' ? style.red(label) : label;
 }
 
 function flagSummary(flags: ScoreRow['flags'], style: Style): string {

@@ -8,6 +8,7 @@ export const VERDICT_FILL: Record<string, string> = {
   plausible: 'url(#fill-hatch)',
   weak: 'url(#fill-dots)',
   unsubstantiated: 'url(#fill-light)',
+  'not-assessed': 'url(#fill-none)',
 };
 
 /** Pattern definitions, once per page. */
@@ -17,6 +18,7 @@ export function chartDefs(): Markup {
 <pattern id="fill-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#e5e7eb"/><line x1="0" y1="0" x2="0" y2="6" stroke="#374151" stroke-width="3"/></pattern>
 <pattern id="fill-dots" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#f3f4f6"/><circle cx="3" cy="3" r="1.4" fill="#4b5563"/></pattern>
 <pattern id="fill-light" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#ffffff"/><path d="M0 6 L6 0" stroke="#9ca3af" stroke-width="1"/></pattern>
+<pattern id="fill-none" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#ffffff"/><circle cx="3" cy="3" r="0.7" fill="#9ca3af"/></pattern>
 </defs></svg>`;
 }
 

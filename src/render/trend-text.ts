@@ -6,11 +6,20 @@ import { tableText } from './table.js';
 
 // Every vendor's course across the quarters, as a table or Markdown.
 
-const VERDICT_LETTER: Record<string, string> = { substantiated: 'S', plausible: 'P', weak: 'W', unsubstantiated: 'U' };
+const VERDICT_LETTER: Record<string, string> = { substantiated: 'S', plausible: 'P', weak: 'W', unsubstantiated: 'U', 'not-assessed': 'N' };
+const RISK_LETTER: Record<string, string> = { low: 'L', moderate: 'M', high: 'H', severe: 'X', 'not-assessed': 'N' };
 
 export function verdictHistory(v: VendorTrend): string {
   return v.points.map((p) => (p.verdict === null ? '·' : `${VERDICT_LETTER[p.verdict] ?? p.verdict}${p.carried ? '*' : ''}`)).join(' ');
 }
+
+/** The risk rating quarter by quarter; empty when no snapshot rated risk. */
+export function riskHistory(v: VendorTrend): string {
+  if (v.points.every((p) => p.risk === undefined)) return '';
+  return v.points.map((p) => (p.risk === undefined ? '·' : `${RISK_LETTER[p.risk] ?? p.risk}${p.carried ? '*' : ''}`)).join(' ');
+}
+
+const signedChange = (change: number | null) => (change === null ? '—' : change > 0 ? `+${score1(change)}` : change < 0 ? `−${score1(-change)}` : '0.0');
 
 export function deliveryRecord(v: VendorTrend): string {
   const r = v.record;
@@ -26,24 +35,31 @@ export function deliveryRecord(v: VendorTrend): string {
 }
 
 function scoreCells(v: VendorTrend): string[] {
-  return v.points.map((p) => (p.score === null ? '—' : `${score1(p.score)}${p.carried ? '*' : ''}`));
+  return v.points.map((p) => (p.score === null ? (p.verdict === 'not-assessed' ? 'n/a' : '—') : `${score1(p.score)}${p.carried ? '*' : ''}`));
 }
 
+const LEGEND = 'Verdicts: S substantiated, P plausible, W weak, U unsubstantiated, N not assessed (too little known: no score, never a zero).';
+const RISK_LEGEND = 'Risk: L low, M moderate, H high, X severe, N not assessed.';
+
 export function trendText(trend: Trend, vendors: readonly VendorTrend[], style: Style): string {
+  const rated = vendors.some((v) => riskHistory(v) !== '');
   const rows = vendors.map((v) => {
-    const change = v.change > 0 ? style.green(`+${score1(v.change)}`) : v.change < 0 ? style.red(`−${score1(-v.change)}`) : '0.0';
-    return [v.name, sparkline(v.points), ...scoreCells(v), change, verdictHistory(v), deliveryRecord(v)];
+    const change = v.change === null ? style.dim('—') : v.change > 0 ? style.green(signedChange(v.change)) : v.change < 0 ? style.red(signedChange(v.change)) : '0.0';
+    return [v.name, sparkline(v.points), ...scoreCells(v), change, verdictHistory(v), ...(rated ? [riskHistory(v)] : []), deliveryRecord(v)];
   });
-  const table = tableText(['Vendor', 'Trend', ...trend.periods, 'Change', 'Verdicts', 'Roadmap promises'], rows, style, ['left', 'left', ...trend.periods.map(() => 'right' as const), 'right', 'left', 'left']);
-  const legend = style.dim('Verdicts: S substantiated, P plausible, W weak, U unsubstantiated. * a vendor missing from that snapshot keeps its last known value (┄ in the trend).');
+  const head = ['Vendor', 'Trend', ...trend.periods, 'Change', 'Verdicts', ...(rated ? ['Risk'] : []), 'Roadmap promises'];
+  const table = tableText(head, rows, style, ['left', 'left', ...trend.periods.map(() => 'right' as const), 'right', 'left', ...(rated ? ['left' as const] : []), 'left']);
+  const legend = style.dim(`${LEGEND}${rated ? ` ${RISK_LEGEND}` : ''} * a vendor missing from that snapshot keeps its last known value (┄ in the trend; · a quarter not assessed).`);
   return `${style.bold(`${trend.periods[0]} → ${trend.periods.at(-1)} · ${trend.periods.length} snapshots · ${vendors.length} vendors`)}\n${table}\n${legend}\n`;
 }
 
 export function trendMarkdown(trend: Trend, vendors: readonly VendorTrend[]): string {
-  const rows = vendors.map((v) => [mdEscape(v.name), sparkline(v.points), ...scoreCells(v), score1(v.change), verdictHistory(v), deliveryRecord(v)]);
+  const rated = vendors.some((v) => riskHistory(v) !== '');
+  const rows = vendors.map((v) => [mdEscape(v.name), sparkline(v.points), ...scoreCells(v), signedChange(v.change), verdictHistory(v), ...(rated ? [riskHistory(v)] : []), deliveryRecord(v)]);
+  const head = ['Vendor', 'Trend', ...trend.periods, 'Change', 'Verdicts', ...(rated ? ['Risk'] : []), 'Roadmap promises'];
   return [
     `# AI claims trend, ${trend.periods[0]} to ${trend.periods.at(-1)}\n`,
-    mdTable(['Vendor', 'Trend', ...trend.periods, 'Change', 'Verdicts', 'Roadmap promises'], rows, ['left', 'left', ...trend.periods.map(() => 'right' as const), 'right', 'left', 'left']),
-    '\nVerdicts: S substantiated, P plausible, W weak, U unsubstantiated. \\* a vendor missing from that snapshot keeps its last known value.\n',
+    mdTable(head, rows, ['left', 'left', ...trend.periods.map(() => 'right' as const), 'right', 'left', ...(rated ? ['left' as const] : []), 'left']),
+    `\n${LEGEND}${rated ? ` ${RISK_LEGEND}` : ''} \\* a vendor missing from that snapshot keeps its last known value.\n`,
   ].join('\n');
 }

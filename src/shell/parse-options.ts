@@ -6,7 +6,8 @@ export function parseOptions<S extends z.ZodType>(schema: S, input: unknown): z.
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  const name = issue.path.map(String).join('.');
+  // A list option's item is still that option: --fail-on, not --fail-on.0.
+  const name = issue.path.filter((part) => typeof part !== 'number').map(String).join('.');
   const flag = name ? `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : 'options';
   throw new UserError(`${flag}: ${issue.message}`, { hint: 'see --help for the accepted values' });
 }

@@ -9,7 +9,7 @@ describe('aiclaim validate', () => {
   test('checks the whole sample workspace: settings, vendors and findings', async () => {
     const result = await run(['validate']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/20 files valid\./);
+    expect(result.stderr).toMatch(/21 files valid\./);
   });
 
   test('checks any aiclaim file it is given, by its schema key', async () => {
@@ -87,7 +87,7 @@ describe('aiclaim questionnaire', () => {
     const result = await run(['questionnaire', 'list', '-f', 'json']);
     const rows = JSON.parse(result.stdout) as { id: string; questions: number; inUse: boolean }[];
     expect(rows.map((r) => [r.id, r.questions, r.inUse])).toEqual([
-      ['ai-claims', 60, true],
+      ['ai-claims', 66, true],
       ['fmti-2023', 100, false],
     ]);
   });
@@ -95,10 +95,14 @@ describe('aiclaim questionnaire', () => {
   test('show prints the outline: conditions, points, red flags', async () => {
     const result = await run(['questionnaire', 'show']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/AI claims audit for marketing technology \(ai-claims 1\.0\.0\)/);
-    expect(result.stdout).toMatch(/training-records .*evidence required · up to 10 points/);
+    expect(result.stdout).toMatch(/AI claims audit for marketing technology \(ai-claims 2\.0\.0\)/);
+    expect(result.stdout).toMatch(/training-records .*evidence required · up to 10 points · decisive for the verdict/);
     expect(result.stdout).toMatch(/asked when trains-models is yes/);
+    expect(result.stdout).toMatch(/\[compliance\] weight 40, up to \d+ points, feeds risk/);
+    expect(result.stdout).toMatch(/a verdict needs 4 of the decisive questions answered or declined, or a critical finding/);
+    expect(result.stdout).toMatch(/non-ai-alternative text .*\n.*\n.*an answer earns 2, only with evidence/);
     expect(result.stdout).toMatch(/CRITICAL ai-washing: AI claims with no training data behind them \(verdict at most unsubstantiated\)/);
+    expect(result.stdout).toMatch(/CRITICAL going-concern: Listed, with a going-concern or delisting warning \(risk at best high\)/);
     const unknown = await run(['questionnaire', 'show', 'ai-claim']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/error: no questionnaire "ai-claim"\nhint: did you mean "ai-claims"\?/);

@@ -67,12 +67,14 @@ describe('aiclaim interview', () => {
       [/word for word/, 'Our AI knows your customers.'],
       [/Where it was made/, ''],
       [/When it was made/, DEFAULT],
+      [/What does it assert/, 'records >= 1 million'],
+      [/What does it assert/, ''],
       [/Add another/, false],
       [/Does the vendor train/, DEFAULT],
       [/How many training records/, DEFAULT],
       [/Evidence/, DEFAULT],
       [/Where does the model come from/, DEFAULT],
-      [/What does the AI do/, '-'],
+      [/What does the AI do/, 'later'],
       [/Add a roadmap commitment/, false],
     ]);
     const context = testContext(dir);
@@ -82,14 +84,18 @@ describe('aiclaim interview', () => {
     const hint = /^# yaml-language-server: \$schema=(.+)$/m.exec(readFileSync(join(dir, 'vendors', 'acme.yaml'), 'utf8'));
     expect(existsSync(resolve(dir, 'vendors', hint![1]!))).toBe(true);
     // Substance (weight 2): trains 2/2, 50,000 records 2/6 (evidenced), API origin 1/3 = 5/11.
-    // Value (weight 1): advantage skipped 0/2; no roadmap commitment due, so it does not count.
-    // (2 × 45.45 + 1 × 0) / 3 = 30.3; the claim with under a million records is a critical flag.
+    // Value: the advantage was left for later (not asked) and the roadmap has no commitment due
+    // (it does not apply): nothing there counts, so the score is the substance alone, 45.5. The claim says a million records; 50,000 were
+    // shown: a critical finding that names it, and the thin-data flag besides.
     const card = context.out.join('');
-    expect(card).toMatch(/^Acme \(acme\)\nScore 30\.3 · Unsubstantiated · answered 80% · evidenced 100%/);
+    expect(card).toMatch(/^Acme \(acme\)\nLegitimacy 45\.5 · Weak · 5 of 11 points \(sections weighted\) · decisive 3 of 4 answered \(1 needed\) · answered 80% · evidenced 100%/);
     expect(card).toMatch(/CRITICAL AI claims with little data\n\s+because claims\.count = 1; records = 50,000 records/);
+    expect(card).toMatch(/CRITICAL Claim contradicted by the record: "Our AI knows your customers\."\n\s+because records = 50,000 records \(the vendor's own answer\)/);
+    expect(card).toMatch(/Ask the vendor/);
     expect(context.err.join('')).toMatch(/Updated findings\/2026-Q4\.yaml for acme\./);
     const snapshot = parse(readFileSync(join(dir, 'findings', '2026-Q4.yaml'), 'utf8'));
-    expect(snapshot.vendors.map((v: { id: string; score: number }) => [v.id, v.score])).toEqual([['acme', 30.3]]);
+    expect(snapshot.vendors.map((v: { id: string; score: number }) => [v.id, v.score])).toEqual([['acme', 45.5]]);
+    expect(file.claims).toEqual([{ text: 'Our AI knows your customers.', date: '2026-11-22', asserts: [{ question: 'records', gte: 1000000 }] }]);
   });
 
   test('an existing file that does not validate is not overwritten by an interview', async () => {

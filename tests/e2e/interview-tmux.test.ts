@@ -46,6 +46,12 @@ describe.skipIf(!hasTmux)('aiclaim interview in a terminal', () => {
     await tmux.answer(/word for word/, 'Our AI personalises every page in real time.', 'Enter');
     await tmux.answer(/Where it was made/, 'https://brightwave.example', 'Enter');
     await tmux.answer(/When it was made/, 'Enter');
+    // What the claim asserts, checked at the prompt against the questionnaire.
+    await tmux.answer(/What does it assert\?/, 'records > lots', 'Enter');
+    await tmux.waitFor(/type a number, e\.g\. 40000000/);
+    tmux.refused();
+    await tmux.answer(/What does it assert\?/, 'C-u', 'records >= 10 million', 'Enter');
+    await tmux.answer(/What does it assert\? .*\(Enter when done\)/, 'Enter');
     await tmux.answer(/Add another/, 'Enter');
     await tmux.answer(/\(2\/4\) Does the vendor train models/, 'Enter');
     await tmux.answer(/\(3\/4\) How many training records\? \(records\)/, 'lots', 'Enter');
@@ -72,12 +78,16 @@ describe.skipIf(!hasTmux)('aiclaim interview in a terminal', () => {
     await tmux.answer(/\(4\/4\) Where does the model come from/, 'Enter');
     await tmux.answer(/\(1\/2\) What does the AI do that rules cannot\?/, '?', 'Enter');
     await tmux.answer(/\(1\/2\) What does the AI do that rules cannot\?/, 'Predicts churn 60 days ahead', 'Enter');
+    // A text answer earns its points only with evidence: the interview asks for it.
+    await tmux.answer(/Evidence, a URL or document \(Enter for none\)/, 'https://brightwave.example/churn-holdout.pdf', 'Enter');
+    await tmux.answer(/Date the document bears/, '2026-10-01', 'Enter');
     await tmux.answer(/Add a roadmap commitment/, 'Enter');
     const done = await tmux.waitFor(/EXIT=\d+/);
     expect(done).toMatch(/Wrote vendors\/brightwave-analytics\.yaml\./);
-    expect(done).toMatch(/Brightwave Analytics \(brightwave-analytics\)\nScore 100\.0 · Substantiated · answered 100% · evidenced 100%/);
+    expect(done).toMatch(/Brightwave Analytics \(brightwave-analytics\)\nLegitimacy 100\.0 · Substantiated · 13 of 13 points \(sections weighted\) · decisive 4 of 4 answered \(1 needed\) · answered 100% · evidenced 100%/);
     expect(done).toMatch(/Substance\s+█{24}\s+100\.0/);
-    expect(done).toMatch(/Red flags: none/);
+    expect(done).toMatch(/Red flags: none on the answers recorded/);
+    expect(done).toMatch(/Ask the vendor {2}nothing open/);
     expect(done).toMatch(/EXIT=0/);
     expect(existsSync(join(workspace.dir, '.aiclaim', 'drafts', 'brightwave-analytics.yaml'))).toBe(false);
 
@@ -89,17 +99,51 @@ describe.skipIf(!hasTmux)('aiclaim interview in a terminal', () => {
       category: 'on-site-personalization',
       spend: { amount: 84000, currency: 'EUR' },
       interview: { date: '2026-11-22', interviewer: 'Claire Martin', respondents: [{ name: 'Sam Lee', role: 'CTO' }] },
-      claims: [{ text: 'Our AI personalises every page in real time.', source: 'https://brightwave.example', date: '2026-11-22' }],
+      claims: [{ text: 'Our AI personalises every page in real time.', source: 'https://brightwave.example', date: '2026-11-22', asserts: [{ question: 'records', gte: 10000000 }] }],
       answers: {
         trains: { value: true },
         records: { value: 40000000, evidence: { ref: 'https://brightwave.example/data-sheet.pdf', date: '2026-09-01' } },
         origin: { value: 'own' },
-        advantage: { value: 'Predicts churn 60 days ahead' },
+        advantage: { value: 'Predicts churn 60 days ahead', evidence: { ref: 'https://brightwave.example/churn-holdout.pdf', date: '2026-10-01' } },
       },
     });
     const scored = await run(['score', '-f', 'json'], { cwd: workspace.dir });
     expect(scored.code).toBe(0);
     expect((JSON.parse(scored.stdout) as { vendors: { id: string; score: number }[] }).vendors).toMatchObject([{ id: 'brightwave-analytics', score: 100 }]);
+  });
+
+  test('"-" records that the vendor would not say, with what it said; "later" leaves a question not asked', async () => {
+    tmux.start(cli('interview'), workspace.dir);
+    await tmux.answer(/Which vendor\?/, 'Enter');
+    await tmux.answer(/Vendor name/, 'Quiet Data', 'Enter');
+    await tmux.answer(/Vendor id/, 'Enter');
+    await tmux.answer(/Product/, 'Enter');
+    await tmux.answer(/Martech category/, 'Enter');
+    await tmux.answer(/Annual spend in EUR/, 'Enter');
+    await tmux.answer(/renewal date/, 'Enter');
+    await tmux.answer(/Owner/, 'Enter');
+    await tmux.answer(/interviewer/, 'Claire Martin', 'Enter');
+    await tmux.answer(/Who answers for the vendor/, 'Ana Ruiz', 'Enter');
+    await tmux.answer(/role/, 'Enter');
+    await tmux.answer(/Anyone else/, 'Enter');
+    await tmux.answer(/Add a claim/, 'n', 'Enter');
+    await tmux.answer(/\(2\/4\) Does the vendor train models/, 'Enter');
+    await tmux.answer(/\(3\/4\) How many training records\? \(records\) \[- if the vendor will not say, later to ask later/, '-', 'Enter');
+    await tmux.answer(/What did the vendor say\?/, 'will not disclose data volumes', 'Enter');
+    // The choices keep the ways of not answering apart: declined, and not asked yet.
+    await tmux.waitFor(/The vendor will not say \(declined\)\n.*Not asked yet: come back to it later/);
+    await tmux.answer(/\(4\/4\) Where does the model come from/, 'Down', 'Down', 'Down', 'Enter');
+    await tmux.answer(/\(1\/2\) What does the AI do that rules cannot\?/, 'later', 'Enter');
+    await tmux.answer(/Add a roadmap commitment/, 'Enter');
+    const done = await tmux.waitFor(/EXIT=\d+/);
+    expect(done).toMatch(/EXIT=0/);
+    const written = parse(readFileSync(join(workspace.dir, 'vendors', 'quiet-data.yaml'), 'utf8'));
+    // Declined is a recorded fact; the question left for later has no entry at all.
+    expect(written.answers).toEqual({ trains: { value: true }, records: { declined: 'will not disclose data volumes' } });
+    const explained = await run(['score', 'vendors/quiet-data.yaml', '--explain'], { cwd: workspace.dir });
+    expect(explained.stdout).toMatch(/\s0\/6\s+records\s+declined: will not disclose data volumes — declined \("will not disclose data volumes"\): the vendor would not say, so it earns 0 of 6/);
+    expect(explained.stdout).toMatch(/\?\s+origin\s+not asked yet: out of the score/);
+    expect(explained.stdout).toMatch(/\?\s+advantage\s+not asked yet: out of the score \(worth up to 2\)/);
   });
 
   test('a quarterly re-interview with --changed-only takes a handful of keystrokes and keeps the comments', async () => {

@@ -84,7 +84,8 @@ describe('a stack spreadsheet round trip', () => {
       const mailmint = rows.find((r) => r.vendor_id === 'mailmint-ab')!;
       expect(mailmint).toMatchObject({ period: '2026-Q4', rank: '1', vendor: 'Mailmint AB', category: 'Emailing', annual_spend: '52000', currency: 'EUR', renewal: '2027-09-30' });
       expect(Number(mailmint.score)).toBeGreaterThan(50);
-      expect(rows.find((r) => r.vendor_id === 'brightwave-analytics')).toMatchObject({ score: '0', completeness: '0' });
+      // Imported and never interviewed: not assessed, no score and no rank (never a zero).
+      expect(rows.find((r) => r.vendor_id === 'brightwave-analytics')).toMatchObject({ rank: '', score: '', verdict: 'not-assessed', completeness: '0' });
 
       const matrix = await run(['export', '--matrix', '-o', 'matrix.csv'], { cwd: temp.dir });
       expect(matrix.code).toBe(0);
@@ -92,7 +93,8 @@ describe('a stack spreadsheet round trip', () => {
       expect(Object.keys(grid[0]!)).toEqual(['section', 'question_id', 'question', 'max_points', 'acme-chat', 'brightwave-analytics', 'example-vendor', 'mailmint-ab', 'quote-co', 'tagwise-ltd']);
       expect(grid[0]).toMatchObject({ question_id: 'score', 'mailmint-ab': mailmint.score });
       const runtime = grid.find((r) => r.question_id === 'ai-runtime')!;
-      expect(runtime).toMatchObject({ section: 'ai-substance', question: 'At run time, what produces the output of the feature marketed as AI?', max_points: '6', 'mailmint-ab': '6', 'brightwave-analytics': '0' });
+      // Not asked is an empty cell, never a zero.
+      expect(runtime).toMatchObject({ section: 'ai-substance', question: 'At run time, what produces the output of the feature marketed as AI?', max_points: '6', 'mailmint-ab': '6', 'brightwave-analytics': '' });
       // A question hidden by its condition is an empty cell.
       expect(grid.find((r) => r.question_id === 'foundation-model-name')!['mailmint-ab']).toBe('');
       // CSV as spreadsheets read it: CRLF line ends.
@@ -106,7 +108,9 @@ describe('a stack spreadsheet round trip', () => {
     const result = await run(['export']);
     expect(result.code).toBe(0);
     const rows = parseCsv(result.stdout, { columns: true }) as Record<string, string>[];
-    expect(rows).toHaveLength(16);
-    expect(rows[0]).toMatchObject({ period: '2026-Q4', rank: '1', vendor_id: 'lumen-personalize', score: '96.9', verdict: 'substantiated', promises_due: '2', kept_on_time: '2' });
+    expect(rows).toHaveLength(17);
+    expect(rows[0]).toMatchObject({ period: '2026-Q4', rank: '1', vendor_id: 'lumen-personalize', score: '96.6', verdict: 'substantiated', risk: 'low', decisive_answered: '7', promises_due: '2', kept_on_time: '2' });
+    expect(rows.find((r) => r.vendor_id === 'helpwave')).toMatchObject({ verdict: 'weak', risk: 'high', claims_contradicted: '1' });
+    expect(rows.at(-1)).toMatchObject({ vendor_id: 'pixelcast-media-sa', rank: '', score: '', verdict: 'not-assessed', risk: 'not-assessed', decisive_answered: '0', decisive_required: '4' });
   });
 });

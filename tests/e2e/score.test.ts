@@ -7,12 +7,13 @@ import { REPO, run, sampleCopy, tempDir } from '../helpers/run-cli.js';
 // The built CLI on the bundled sample portfolio, as a new user meets it.
 
 interface JsonVendor {
-  rank: number;
+  rank: number | null;
   id: string;
-  score: number;
+  score: number | null;
   verdict: string;
   pointsVerdict?: string;
   cappedBy?: string[];
+  risk?: { rating: string; cappedBy: string[] };
   completeness: number;
   confidence: number | null;
   redFlags: { id: string; severity: string; because: { question: string; answer: string }[] }[];
@@ -27,6 +28,8 @@ describe('aiclaim score on the sample portfolio', () => {
     const rows = result.stdout.split('\n').filter((l) => /^│\s+\d+ │/.test(l));
     expect(rows).toHaveLength(16);
     expect(rows[0]).toMatch(/│\s+1 │ Lumen/);
+    // Imported from the stack spreadsheet, never interviewed: listed last, unranked, no score.
+    expect(result.stdout.split('\n').at(-3)).toMatch(/^│\s+— │ Pixelcast Media SA\s+│ DSP\s+│\s+— │ Not assessed \(0 of 4\)\s+│ not assessed │\s+0% │/);
     expect(result.stdout).not.toMatch(/\u001b\[/);
   });
 
@@ -37,11 +40,14 @@ describe('aiclaim score on the sample portfolio', () => {
     expect(data.period).toBe('2026-Q4');
     expect(data.invalid).toEqual([]);
     const scores = data.vendors.map((v) => v.score);
-    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    const scored = scores.filter((x): x is number => x !== null);
+    expect(scores).toEqual([...[...scored].sort((a, b) => b - a), null]);
     const byId = new Map(data.vendors.map((v) => [v.id, v]));
-    expect(byId.get('lumen-personalize')).toMatchObject({ rank: 1, score: 96.9, verdict: 'substantiated' });
-    // 71.7 points would be plausible; a critical flag holds the verdict at weak.
-    expect(byId.get('helpwave')).toMatchObject({ score: 71.7, pointsVerdict: 'plausible', verdict: 'weak', cappedBy: ['no-runway'] });
+    expect(byId.get('lumen-personalize')).toMatchObject({ rank: 1, score: 96.6, verdict: 'substantiated', risk: { rating: 'low' } });
+    // 68.8 points would be plausible; its "60% of tickets automatically" against the 42% measured
+    // holds the verdict at weak. Its runway is a risk, rated apart: high.
+    expect(byId.get('helpwave')).toMatchObject({ score: 68.8, pointsVerdict: 'plausible', verdict: 'weak', cappedBy: ['claim-contradicted:tickets-automated'], risk: { rating: 'high', cappedBy: ['no-runway'] } });
+    expect(byId.get('pixelcast-media-sa')).toMatchObject({ rank: null, score: null, verdict: 'not-assessed', risk: { rating: 'not-assessed' }, redFlags: [] });
     // A rules engine sold as AI.
     const campaignly = byId.get('campaignly')!;
     expect(campaignly.verdict).toBe('unsubstantiated');
@@ -54,7 +60,7 @@ describe('aiclaim score on the sample portfolio', () => {
     const result = await run(['score', '--format', 'json', '--explain']);
     const vendors = (JSON.parse(result.stdout) as { vendors: JsonVendor[] }).vendors;
     for (const vendor of vendors) {
-      expect(vendor.questions!.length).toBe(60);
+      expect(vendor.questions!.length).toBe(66);
       for (const q of vendor.questions!) {
         expect(q.rule).not.toBe('');
         expect(q.lost).toBeCloseTo(q.possible - q.points, 5);
@@ -68,26 +74,40 @@ describe('aiclaim score on the sample portfolio', () => {
     const text = await run(['score', '--explain']);
     expect(text.stdout).toMatch(/Harbor Software Ltd/);
     expect(text.stdout).toMatch(/training-records\s+.*dated after the claim/);
-    expect(text.stdout).toMatch(/Verdict capped: the points give Plausible; no-runway \(critical\) holds it at Weak/);
+    expect(text.stdout).toMatch(/Verdict capped: the points give Plausible; claim-contradicted \(critical\) holds it at Weak/);
+    expect(text.stdout).toMatch(/automation-rate ≥ 60 % of outputs: contradicted — 42 % of outputs \(the vendor's own answer\)/);
+    expect(text.stdout).toMatch(/Risk High risk · safeguards [\d.]+ of 100 · decisive \d of \d answered \(3 needed\) · held at High risk by no-runway/);
+    expect(text.stdout).toMatch(/Not assessed: too little is known for a verdict · decisive 0 of 8 answered \(4 needed\)/);
   });
 
   test('every format renders the same ranking', async () => {
     const [yaml, csv, md] = await Promise.all([run(['score', '-f', 'yaml']), run(['score', '-f', 'csv']), run(['score', '-f', 'markdown'])]);
     const fromYaml = (parse(yaml.stdout) as { vendors: { id: string }[] }).vendors.map((v) => v.id);
     const csvLines = csv.stdout.trimEnd().split('\r\n');
-    expect(csvLines[0]).toBe('rank,vendor_id,vendor,category,score,verdict,completeness,confidence,red_flags,worst_flag,annual_spend,currency,renewal');
+    expect(csvLines[0]).toBe('rank,vendor_id,vendor,category,score,verdict,risk,completeness,confidence,red_flags,worst_flag,to_ask,annual_spend,currency,renewal');
+    expect(csvLines.at(-1)).toMatch(/^,pixelcast-media-sa,Pixelcast Media SA,dsp,,not-assessed,not-assessed,0,,,,\d+,120000,EUR,2027-03-31$/);
     expect(csvLines.slice(1).map((l) => l.split(',')[1])).toEqual(fromYaml);
     expect(md.stdout).toMatch(/^# AI claims audit, 2026-Q4/);
     expect(md.stdout).toMatch(/\| 1 \| Lumen/);
     const csvExplain = await run(['score', '-f', 'csv', '--explain']);
-    expect(csvExplain.stdout.trimEnd().split('\r\n')).toHaveLength(1 + 16 * 60);
+    expect(csvExplain.stdout.trimEnd().split('\r\n')).toHaveLength(1 + 17 * 66);
   });
 
-  test('--fail-under exits 1 and names the vendors below the line', async () => {
+  test('--fail-under exits 1 and names the vendors below the line; a vendor not assessed has no score to be under', async () => {
     const result = await run(['score', '--fail-under', '40', '-f', 'csv']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/2 vendors scored under 40: campaignly \(37\.9\), socialpulse \(14\.9\)/);
-    expect((await run(['score', '--fail-under', '10', '-f', 'csv'])).code).toBe(0);
+    expect(result.stderr).toMatch(/4 vendors scored under 40: brandloom \(35\.8\), chatterbox \(33\.7\), campaignly \(16\.1\), socialpulse \(6\.6\)/);
+    expect(result.stderr).not.toMatch(/pixelcast/);
+    expect((await run(['score', '--fail-under', '5', '-f', 'csv'])).code).toBe(0);
+  });
+
+  test('--fail-on not-assessed exits 1 and names the vendors too little is known of', async () => {
+    const result = await run(['score', '--fail-on', 'not-assessed', '-f', 'csv']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/1 vendor is not assessed: pixelcast-media-sa/);
+    const bad = await run(['score', '--fail-on', 'everything']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^error: --fail-on: "everything" is not something to fail on: use not-assessed$/m);
   });
 
   test('colour only where asked and never with NO_COLOR', async () => {

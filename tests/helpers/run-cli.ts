@@ -25,7 +25,7 @@ export function run(args: string[], options: { cwd?: string; env?: Record<string
       {
         cwd: options.cwd ?? REPO,
         env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1', AICLAIM_TODAY: TODAY, ...options.env },
-        maxBuffer: 64 * 1024 * 1024,
+        maxBuffer: 256 * 1024 * 1024,
         timeout: options.timeout ?? 0,
       },
       (error, stdout, stderr) =>

@@ -141,10 +141,10 @@ describe('FMTI 2023 reproduction', () => {
 
   test('flipping one indicator moves the total by exactly one point', () => {
     const vendor = loadDeveloper('Meta');
-    const base = score(vendor).score;
+    const base = score(vendor).score!;
     const flip = (id: string) => {
       const value = vendor.answers[id]!.value;
-      return score({ ...vendor, answers: { ...vendor.answers, [id]: { value: !value } } }).score - base;
+      return score({ ...vendor, answers: { ...vendor.answers, [id]: { value: !value } } }).score! - base;
     };
     const yes = indicators.find((ind) => ind.scores[0] === 1)!.id;
     const no = indicators.find((ind) => ind.scores[0] === 0)!.id;

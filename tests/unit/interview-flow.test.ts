@@ -50,7 +50,7 @@ function memoryStore(vendors: Vendor[] = [], draft?: Draft): InterviewStore & { 
 }
 
 describe('a new vendor, from scratch', () => {
-  test('every question type, a condition, evidence, skip and not applicable', async () => {
+  test('every question type, a condition, evidence, a claim with what it asserts, a decline and not applicable', async () => {
     const prompter = scriptedPrompter([
       [/Which vendor/, 'A new vendor…'],
       [/Vendor name/, 'Brightwave Analytics'],
@@ -68,6 +68,9 @@ describe('a new vendor, from scratch', () => {
       [/word for word/, 'Our AI personalises every page.'],
       [/Where it was made/, 'https://brightwave.example'],
       [/When it was made/, DEFAULT],
+      [/What does it assert/, 'trains = yes'],
+      [/What does it assert/, 'records >= 1 million'],
+      [/What does it assert/, ''],
       [/Add another/, false],
       [/\(2\/5\) Does it train models/, true],
       [/\(3\/5\) How many records\? \(records\)/, '40 million'],
@@ -80,6 +83,7 @@ describe('a new vendor, from scratch', () => {
       [/\(1\/5\) What does the AI do better/, 'Predicts churn 60 days ahead'],
       [/\(2\/5\) Last trained/, '2026 q3'],
       [/\(3\/5\) Date of the last audit/, '-'],
+      [/What did the vendor say/, 'no audit report to share yet'],
       [/\(4\/5\) EU AI Act class/, 'Not applicable (say why)'],
       [/Why does it not apply/, 'The product is not sold in the EU.'],
       [/Add a roadmap commitment/, true],
@@ -100,7 +104,7 @@ describe('a new vendor, from scratch', () => {
       spend: { amount: 84000, currency: 'EUR' },
       renewal: '2027-03-31',
       interview: { date: '2026-11-22', interviewer: 'Claire Martin', respondents: [{ name: 'Sam Lee', role: 'CTO' }] },
-      claims: [{ text: 'Our AI personalises every page.', source: 'https://brightwave.example', date: '2026-11-22' }],
+      claims: [{ text: 'Our AI personalises every page.', source: 'https://brightwave.example', date: '2026-11-22', asserts: [{ question: 'trains', equals: true }, { question: 'records', gte: 1000000 }] }],
       roadmap: [{ id: 'next-best-offer-model', title: 'Next-best-offer model', promised: '2026-Q4', due: '2027-Q2', status: 'planned' }],
       answers: {
         trains: { value: true },
@@ -109,6 +113,7 @@ describe('a new vendor, from scratch', () => {
         sources: { value: ['first-party', 'licensed'] },
         advantage: { value: 'Predicts churn 60 days ahead' },
         'trained-on': { value: '2026-Q3' },
+        'audit-date': { declined: 'no audit report to share yet' },
         eu: { notApplicable: 'The product is not sold in the EU.' },
       },
     });
@@ -120,22 +125,42 @@ describe('a new vendor, from scratch', () => {
     expect(store.saved.at(-1)!.visited).toEqual(['claims', 'trains', 'records', 'origin', 'sources', 'advantage', 'trained-on', 'audit-date', 'eu', 'roadmap']);
   });
 
-  test('a question whose condition does not hold is not asked', async () => {
+  test('a question whose condition does not hold is not asked; one left for later stays not asked', async () => {
     const prompter = scriptedPrompter([
       ...newVendorSteps('Acme'),
       [/Add a claim/, false],
       [/Does it train/, false],
-      [/Where does the model come from/, 'Skip: the vendor will not say'],
+      [/Where does the model come from/, 'Not asked yet: come back to it later'],
       [/Which sources/, []],
-      [/What does the AI do better/, '-'],
-      [/Last trained/, '-'],
-      [/Date of the last audit/, '-'],
-      [/EU AI Act/, 'Skip: the vendor will not say'],
+      [/What does the AI do better/, 'later'],
+      [/Last trained/, 'later'],
+      [/Date of the last audit/, 'LATER'],
+      [/EU AI Act/, 'Not asked yet: come back to it later'],
       [/Add a roadmap commitment/, false],
     ]);
     const draft = await conductInterview(q, memoryStore(), prompter, { ...options, id: 'acme' });
     expect(prompter.asked.some((a) => /How many records/.test(a.message))).toBe(false);
     expect(draft.vendor.answers).toEqual({ trains: { value: false } });
+  });
+
+  test('a question that depends on one left for later waits for it', async () => {
+    const prompter = scriptedPrompter([
+      ...newVendorSteps('Acme'),
+      [/Add a claim/, false],
+      [/Does it train/, 'Not asked yet: come back to it later'],
+      [/Where does the model come from/, 'The vendor will not say (declined)'],
+      [/What did the vendor say/, 'will not name its provider'],
+      [/Which sources/, []],
+      [/What does the AI do better/, 'later'],
+      [/Last trained/, 'later'],
+      [/Date of the last audit/, 'later'],
+      [/EU AI Act/, 'minimal'],
+      [/Add a roadmap commitment/, false],
+    ]);
+    const draft = await conductInterview(q, memoryStore(), prompter, { ...options, id: 'acme' });
+    // "How many records" is asked only when the vendor trains models: not known yet, so not asked.
+    expect(prompter.asked.some((a) => /How many records/.test(a.message))).toBe(false);
+    expect(draft.vendor.answers).toEqual({ origin: { declined: 'will not name its provider' }, eu: { value: 'minimal' } });
   });
 });
 
@@ -156,6 +181,7 @@ describe('a re-interview', () => {
       origin: { value: 'api' },
       sources: { value: ['licensed'] },
       advantage: { value: 'Faster' },
+      'audit-date': { declined: 'the auditor has not signed off' },
       eu: { notApplicable: 'Not sold in the EU at all.' },
     },
   });
@@ -177,8 +203,9 @@ describe('a re-interview', () => {
       [/"Slipped before" was due 2026-Q4 \(first due 2026-Q2\)/, 'slipped'],
       [/Now promised for which quarter/, '2027-Q1'],
       [/What does the AI do better/, DEFAULT],
-      [/Last trained/, '-'],
-      [/audit/, '-'],
+      [/Last trained/, 'later'],
+      [/audit/, DEFAULT],
+      [/What did the vendor say/, DEFAULT],
       [/EU AI Act/, DEFAULT],
       [/Why does it not apply/, DEFAULT],
       [/Add a new roadmap commitment/, false],
@@ -196,6 +223,9 @@ describe('a re-interview', () => {
     expect(draft.vendor.answers.records).toEqual({ value: 2000000, evidence: 'sheet.pdf', date: '2026-08-01' });
     expect(draft.vendor.answers.origin).toEqual({ value: 'own' });
     expect(draft.vendor.answers.eu).toEqual({ notApplicable: 'Not sold in the EU at all.' });
+    // A decline comes back as the default, with what the vendor said.
+    expect(defaults['Date of the last audit? ']).toBe('-');
+    expect(draft.vendor.answers['audit-date']).toEqual({ declined: 'the auditor has not signed off' });
     expect(draft.vendor.roadmap).toEqual([
       { id: 'due-now', title: 'Due now', due: '2026-Q3', status: 'delivered', deliveredIn: '2026-Q3' },
       { id: 'slipped-again', title: 'Slipped before', due: '2026-Q2', status: 'slipped', revisedDue: '2027-Q1' },
@@ -251,8 +281,8 @@ describe('nothing lost', () => {
     const prompter = scriptedPrompter([
       [/An unfinished interview of Acme from 2026-11-20 has 5 answers/, 'Resume it'],
       [/\(1\/5\) What does the AI do better/, 'Faster'],
-      [/Last trained/, '-'],
-      [/audit/, '-'],
+      [/Last trained/, 'later'],
+      [/audit/, 'later'],
       [/EU AI Act/, 'minimal'],
       [/Add a roadmap commitment/, false],
     ]);

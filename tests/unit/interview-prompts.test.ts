@@ -40,14 +40,15 @@ const q = oneSection([
 const question = (id: string) => q.sections[0]!.questions!.find((x) => x.id === id)!;
 
 describe('interview prompts in Inquirer', () => {
-  test('a choice shows the question help under the options, with a way to skip', async () => {
+  test('a choice shows the question help under the options, and the three ways of not answering apart', async () => {
     const screens: string[] = [];
     const prompter = inquirerPrompter(
       [
         (screen, events) => {
           expect(screen()).toMatch(/\(1\/3\) Where does the model come from\?/);
           expect(screen()).toMatch(/❯ Trained in-house/);
-          expect(screen()).toMatch(/Skip: the vendor will not say/);
+          expect(screen()).toMatch(/The vendor will not say \(declined\)/);
+          expect(screen()).toMatch(/Not asked yet: come back to it later/);
           expect(screen()).toMatch(/Ask whose model it is\./);
           events.keypress('down');
           events.keypress('enter');

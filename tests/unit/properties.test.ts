@@ -58,7 +58,9 @@ function buildQuestionnaire(spec: QuestionnaireSpec): Questionnaire {
       const earlier = ids.length && q.when ? ids[q.when.on % ids.length]! : undefined;
       const when = earlier ? (q.when!.test === 'answered' || earlier.type !== 'boolean' ? { question: earlier.id, answered: true } : { question: earlier.id, equals: q.when!.test === 'true' }) : undefined;
       ids.push({ id, type: q.type });
-      const base = { id, text: `Question ${id}?`, evidence: q.evidence, notApplicable: q.notApplicable, ...(when ? { when } : {}) };
+      // A text answer earns only with evidence: evidence none would leave its points unreachable.
+      const evidence = q.type === 'text' && q.evidence === 'none' ? 'optional' : q.evidence;
+      const base = { id, text: `Question ${id}?`, evidence, notApplicable: q.notApplicable, ...(when ? { when } : {}) };
       const [a = 0, b = 0, c = 0] = q.points;
       switch (q.type) {
         case 'boolean':
@@ -107,10 +109,10 @@ const evidence: fc.Arbitrary<Evidence> = fc.constantFrom(
   { ref: 'old.pdf', date: '2025-01-01', expires: '2026-06-30' },
 );
 
-type AnswerSpec = { kind: 'unanswered' | 'value' | 'not-applicable'; pick: number; flag: boolean; number: number; evidence: Evidence };
+type AnswerSpec = { kind: 'not-asked' | 'value' | 'declined' | 'not-applicable'; pick: number; flag: boolean; number: number; evidence: Evidence };
 
 const answerSpec: fc.Arbitrary<AnswerSpec> = fc.record({
-  kind: fc.constantFrom('unanswered', 'value', 'value', 'value', 'not-applicable'),
+  kind: fc.constantFrom('not-asked', 'value', 'value', 'value', 'declined', 'not-applicable'),
   pick: fc.nat({ max: 2 }),
   flag: fc.boolean(),
   number: fc.constantFrom(0, 5, 50, 5000),
@@ -138,7 +140,11 @@ function buildVendor(questionnaire: Questionnaire, answers: AnswerSpec[]): Vendo
   const out: Record<string, unknown> = {};
   index.questions.forEach(({ question }, i) => {
     const a = answers[i % answers.length]!;
-    if (a.kind === 'unanswered') return;
+    if (a.kind === 'not-asked') return;
+    if (a.kind === 'declined') {
+      out[question.id] = { declined: 'will not say' };
+      return;
+    }
     if (a.kind === 'not-applicable' && question.notApplicable) {
       out[question.id] = { notApplicable: 'Does not apply to this product at all' };
       return;
@@ -173,8 +179,9 @@ describe('scoring properties', () => {
     fc.assert(
       fc.property(scenario, ({ questionnaire, vendor }) => {
         const s = score(questionnaire, vendor);
-        expect(s.score).toBeGreaterThanOrEqual(0);
-        expect(s.score).toBeLessThanOrEqual(100);
+        // Null is "not assessed": too little known, never a zero.
+        if (s.score !== null) expect(s.score).toBeGreaterThanOrEqual(0), expect(s.score).toBeLessThanOrEqual(100);
+        expect(s.score === null).toBe(s.verdict === 'not-assessed');
         for (const section of s.sections) if (section.score !== null) expect(section.score).toBeGreaterThanOrEqual(0), expect(section.score).toBeLessThanOrEqual(100);
         expect(s.completeness).toBeGreaterThanOrEqual(0);
         expect(s.completeness).toBeLessThanOrEqual(1);
@@ -193,7 +200,71 @@ describe('scoring properties', () => {
         const [id, answer] = bare[pick % bare.length]!;
         const before = score(questionnaire, vendor);
         const after = score(questionnaire, withAnswer(vendor, id, { ...answer, evidence: added }));
-        expect(after.score).toBeGreaterThanOrEqual(before.score);
+        // Evidence changes what an answer earns, not whether the vendor can be assessed.
+        expect(after.score === null).toBe(before.score === null);
+        if (before.score !== null) expect(after.score!).toBeGreaterThanOrEqual(before.score);
+      }),
+      RUNS,
+    );
+  });
+
+  test('a question not asked is out of the score: it earns nothing and counts for nothing', () => {
+    fc.assert(
+      fc.property(scenario, ({ questionnaire, vendor }) => {
+        for (const q of score(questionnaire, vendor).questions) {
+          if (q.state === 'not-asked') expect([q.points, q.possible]).toEqual([0, 0]);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  test('unknown is not "no": declining a question not asked never raises the score, and an answer earns at least what a decline does', () => {
+    fc.assert(
+      fc.property(scenario, answerSpec, fc.nat(), ({ questionnaire, vendor }, other, pick) => {
+        const s = score(questionnaire, vendor);
+        // A question no condition or flag reads: an `answered` gate rightly hides what depends on it.
+        const referenced = JSON.stringify([questionnaire.sections.map((x) => x.questions?.map((q) => q.when)), questionnaire.redFlags]);
+        const open = s.questions.filter((q) => q.state === 'not-asked' && !q.pending && !referenced.includes(`"${q.id}"`));
+        fc.pre(open.length > 0);
+        const id = open[pick % open.length]!.id;
+        const type = indexQuestionnaire(questionnaire).byId.get(id)!.question.type;
+        const declined = score(questionnaire, withAnswer(vendor, id, { declined: 'will not say' }));
+        const answered = score(questionnaire, withAnswer(vendor, id, { value: valueFor(type, other) as never }));
+        expect(declined.questions.find((q) => q.id === id)!.points).toBe(0);
+        // The decline is a recorded fact: it counts as asked, so it may bring a verdict within reach.
+        expect(declined.completeness).toBeGreaterThanOrEqual(s.completeness);
+        if (s.score !== null && declined.score !== null) expect(declined.score).toBeLessThanOrEqual(s.score + 1e-9);
+        if (answered.score !== null && declined.score !== null) expect(answered.score).toBeGreaterThanOrEqual(declined.score - 1e-9);
+      }),
+      RUNS,
+    );
+  });
+
+  test('a flag on missing answers is an open question: it never caps the verdict', () => {
+    fc.assert(
+      fc.property(scenario, ({ questionnaire, vendor }) => {
+        const s = score(questionnaire, vendor);
+        const missing = new Set(s.redFlags.filter((f) => f.basis === 'missing').map((f) => f.id));
+        for (const id of s.cappedBy) expect(missing.has(id)).toBe(false);
+        // Each generated flag fires on its question being unanswered: on a decline it is a finding,
+        // when nobody has asked an open question.
+        for (const flag of s.redFlags) {
+          const rule = questionnaire.redFlags!.find((r) => r.id === flag.id)!;
+          const question = s.questions.find((q) => q.id === (rule.when as { question: string }).question)!;
+          expect(flag.basis).toBe(question.state === 'not-asked' ? 'missing' : 'answered');
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  test('with nothing recorded, any vendor is not assessed, whatever the questionnaire', () => {
+    fc.assert(
+      fc.property(scenario, ({ questionnaire, vendor }) => {
+        const s = score(questionnaire, { ...vendor, answers: {} });
+        expect([s.score, s.verdict]).toEqual([null, 'not-assessed']);
+        expect(s.redFlags.every((f) => f.basis === 'missing')).toBe(true);
       }),
       RUNS,
     );
@@ -271,7 +342,7 @@ describe('diff properties', () => {
         expect(diff.comparable).toBe(true);
         expect(diff.added).toEqual([]);
         expect(diff.dropped).toEqual([]);
-        expect(diff.summary).toEqual({ improved: 0, regressed: 0, unchanged: vendors.length, added: 0, dropped: 0 });
+        expect(diff.summary).toEqual({ improved: 0, regressed: 0, unchanged: vendors.length, assessed: 0, unassessed: 0, added: 0, dropped: 0 });
         for (const v of diff.vendors) {
           expect(v.delta).toBe(0);
           expect(v.flagsRaised).toEqual([]);

@@ -21,39 +21,69 @@ if (!q.ok) throw new Error('invalid questionnaire');
 const model = reportModel({ current: findings('2026-Q4'), previous: findings('2026-Q3'), questionnaire: q.value });
 
 describe('report model of the 2026-Q4 sample', () => {
-  test('the portfolio at a glance', () => {
-    expect(model.glance.vendors).toBe(16);
+  test('the portfolio at a glance: a vendor not assessed is counted apart, never as weak', () => {
+    expect(model.glance).toMatchObject({ vendors: 17, assessed: 16 });
     expect(model.glance.byVerdict.map((v) => [v.verdict, v.count])).toEqual([
       ['substantiated', 5],
-      ['plausible', 4],
+      ['plausible', 3],
       ['weak', 5],
-      ['unsubstantiated', 2],
+      ['unsubstantiated', 3],
+      ['not-assessed', 1],
     ]);
-    // Weak or unsubstantiated: autoflow 168,000 + brandloom 15,000 + campaignly 36,000 + chatterbox 24,000
-    // + cohortia 140,000 + helpwave 96,000 (weak: its runway flag caps it) + socialpulse 18,000 = 497,000.
-    expect(model.glance.spend).toEqual([{ currency: 'EUR', total: 1778000, weak: 497000, share: 497000 / 1778000 }]);
-    // Critical: helpwave no-runway, campaignly ai-washing and not-ai, socialpulse ai-washing.
-    expect(model.glance.flags.critical).toBe(4);
+    // Weak: helpwave 96,000 (a contradicted claim caps it) + cohortia 140,000 + tagwise 8,000 +
+    // autoflow 168,000 + brandloom 15,000; unsubstantiated: chatterbox 24,000 + campaignly 36,000 +
+    // socialpulse 18,000: 505,000. Pixelcast, imported and not interviewed, is apart: 120,000.
+    expect(model.glance.spend).toEqual([{ currency: 'EUR', total: 1898000, weak: 505000, share: 505000 / 1898000, notAssessed: 120000 }]);
+    expect(model.glance.byRisk.map((r) => [r.rating, r.count])).toEqual([['low', 6], ['moderate', 6], ['high', 4], ['not-assessed', 1]]);
+    // Critical findings: helpwave no-runway (a risk) and its 60% claim against 42% measured; autoflow
+    // marketed-not-built; campaignly ai-washing, not-ai and its claim; socialpulse ai-washing,
+    // marketed-not-built, "our own AI" over an API and three claims contradicted.
+    expect(model.glance.flags.critical).toBe(12);
   });
 
-  test('the ranking, with the change since the previous quarter', () => {
-    expect(model.ranked.slice(0, 3).map((r) => [r.rank, r.id, r.score, r.change])).toEqual([
-      [1, 'lumen-personalize', 96.9, 0],
-      [2, 'touchpoint', 94.2, -1.7],
-      [3, 'mailmint', 91.8, 0],
+  test('the ranking, with the change since the previous quarter; the vendor not assessed is not ranked', () => {
+    expect(model.ranked.slice(0, 3).map((r) => [r.rank, r.id, r.score, r.change, r.risk?.rating])).toEqual([
+      [1, 'lumen-personalize', 96.6, 0.7, 'low'],
+      [2, 'mailmint', 91.6, 0, 'low'],
+      [3, 'touchpoint', 91.5, -3.3, 'low'],
     ]);
-    // Storelink is new in Q4; Brandloom and Chatterbox tie at 43.2 and share rank 13.
     expect(model.ranked.find((r) => r.id === 'storelink')!.change).toBeNull();
-    expect(model.ranked.filter((r) => r.score === 43.2).map((r) => r.rank)).toEqual([13, 13]);
-    expect(model.ranked.find((r) => r.id === 'datavane')).toMatchObject({ change: 14.2, verdictLabel: 'Plausible', categoryLabel: 'Smart data' });
+    expect(model.ranked.find((r) => r.id === 'datavane')).toMatchObject({ change: 19.8, verdictLabel: 'Plausible', categoryLabel: 'Smart data' });
+    expect(model.ranked.some((r) => r.id === 'pixelcast-media-sa')).toBe(false);
+    expect(model.unassessed).toEqual([
+      { id: 'pixelcast-media-sa', name: 'Pixelcast Media SA', categoryLabel: 'DSP', decisive: { answered: 0, applicable: 8, required: 4 }, completeness: 0, spend: { amount: 120000, currency: 'EUR' }, renewal: '2027-03-31', flags: [] },
+    ]);
   });
 
-  test('red flags grouped by severity, the gravest first', () => {
+  test('red flags that need action are findings on recorded answers, by severity', () => {
     expect(model.flags.map((g) => [g.severity, g.items.length])).toEqual([
-      ['critical', 4],
-      ['high', 15],
+      ['critical', 12],
+      ['high', 24],
       ['medium', 3],
     ]);
+    expect(model.flags[0]!.items.find((f) => f.id === 'no-runway')).toMatchObject({ vendor: 'helpwave', rating: 'risk' });
+  });
+
+  test('claims contradicted by the record, with what was found', () => {
+    expect(model.claims.map((c) => [c.vendor, c.checks])).toEqual([
+      ['helpwave', ["automation-rate ≥ 60 % of outputs: found 42 % of outputs (the vendor's own answer)"]],
+      ['campaignly', ["ai-runtime is one of A trained model, on every request, A trained model, with rules or people on top: found Rules, templates or heuristics (the vendor's own answer)"]],
+      ['socialpulse', ["model-origin is one of Trained in-house from scratch, A third-party foundation model fine-tuned on the vendor's data: found A third-party model called through an API with prompts (the vendor's own answer)"]],
+      ['socialpulse', ['headline-metric ≥ 98 %: found 61 % (our brand team, 500 of our own posts labelled by hand, 2026-09-18, independent)']],
+      ['socialpulse', ["capability-status is Everything marketed is generally available: found Some are marketed as available but are not built (the vendor's own answer)"]],
+    ]);
+    expect(model.claims[0]).toMatchObject({ text: 'Resolve 60% of tickets automatically with an AI agent trained on your own support history.', source: 'https://helpwave.example' });
+  });
+
+  test('ask the vendor: the decisive questions of the vendor not assessed, and flags waiting on answers', () => {
+    expect(model.open.map((o) => [o.vendor, o.why])).toEqual([
+      ['socialpulse', 'No answer on training-data rights'],
+      ['pixelcast-media-sa', 'decisive for a verdict (0 of 4 needed so far)'],
+      ['pixelcast-media-sa', 'No proof the AI beats the non-AI way'],
+      ['pixelcast-media-sa', 'No answer on training-data rights'],
+    ]);
+    expect(model.open[1]!.ask[0]).toBe('At run time, what produces the output of the feature marketed as AI?');
+    expect(model.glance.open).toBe(14);
   });
 
   test('roadmap promises due, kept and slipped this quarter', () => {
@@ -72,16 +102,34 @@ describe('report model of the 2026-Q4 sample', () => {
   test('coverage of the martech categories, in priority order', () => {
     expect(model.coverage.map((c) => c.category).slice(0, 3)).toEqual(['on-site-personalization', 'ab-testing', 'crm']);
     expect(model.coverage.filter((c) => !c.vetted).map((c) => c.category)).toEqual([
-      'dmp', 'ai-bots', 'social-media-intelligence', 'campaign-management', 'marketing-automation', 'social-media-management', 'customer-service', 'marketplace', 'phygital', 'dsp', 'ssp',
+      'dmp', 'ai-bots', 'social-media-intelligence', 'campaign-management', 'marketing-automation', 'tag-management', 'social-media-management', 'customer-service', 'marketplace', 'phygital', 'dsp', 'ssp',
     ]);
+    expect(model.coverage.find((c) => c.category === 'dsp')!.vendors).toEqual([{ id: 'pixelcast-media-sa', name: 'Pixelcast Media SA', verdict: 'not-assessed', verdictLabel: 'Not assessed' }]);
   });
 
-  test('what to do next: each action traceable to its finding, retire first, then by spend', () => {
-    expect(model.actions.filter((a) => a.kind === 'retire').map((a) => a.vendor)).toEqual(['campaignly', 'socialpulse']);
-    expect(model.actions.filter((a) => a.kind === 'renegotiate').map((a) => a.vendor)).toEqual(['autoflow', 'cohortia', 'helpwave', 'chatterbox', 'brandloom']);
+  test('what to do next: each action traceable to its finding; a vendor not assessed is to be interviewed, never retired', () => {
+    expect(model.actions.filter((a) => a.kind === 'retire').map((a) => a.vendor)).toEqual(['campaignly', 'chatterbox', 'socialpulse']);
+    expect(model.actions.filter((a) => a.kind === 'renegotiate').map((a) => a.vendor)).toEqual(['autoflow', 'cohortia', 'helpwave', 'brandloom', 'tagwise']);
     expect(model.actions.find((a) => a.vendor === 'helpwave' && a.kind === 'renegotiate')!.because).toContain('red flag no-runway: Living on venture money with no runway');
-    expect(model.actions.find((a) => a.kind === 'ask-for-evidence')).toMatchObject({ vendor: 'harbor-crm', because: ['training-records: evidence dated after the claim (6 points at stake)', 'independent-validation: claimed, not shown (3 points at stake)'] });
+    const pixelcast = model.actions.filter((a) => a.vendor === 'pixelcast-media-sa');
+    expect(pixelcast.map((a) => a.kind)).toEqual(['interview']);
+    expect(pixelcast[0]).toMatchObject({
+      text: 'Pixelcast Media SA before its renewal on 2027-03-31: too little is known for a verdict (0 of the 4 decisive answers needed).',
+      because: ['verdict Not assessed', 'decisive questions answered or declined: 0 of 8 that apply, 4 needed'],
+    });
+    expect(model.actions.find((a) => a.kind === 'ask-for-evidence')).toMatchObject({ vendor: 'harbor-crm', because: ['training-records: evidence dated after the claim (6 points at stake)', 'ai-advantage: claimed, not shown (2 points at stake)', 'foundation-model-name: claimed, not shown (2 points at stake)'] });
     for (const a of model.actions) expect(a.because.length).toBeGreaterThan(0);
+  });
+
+  test('a freshly imported stack is not assessed, with an interview as every next step', () => {
+    const stubs = structuredClone(findings('2026-Q4'));
+    const pixelcast = stubs.vendors.find((v) => v.id === 'pixelcast-media-sa')!;
+    stubs.vendors = ['a', 'b'].map((id) => ({ ...pixelcast, id, name: `Vendor ${id}` }));
+    const fresh = reportModel({ current: stubs, questionnaire: q.value });
+    expect(fresh.ranked).toEqual([]);
+    expect(fresh.glance.spend[0]).toMatchObject({ weak: 0, share: 0, notAssessed: 240000 });
+    expect(fresh.actions.map((a) => [a.kind, a.vendor])).toEqual([['interview', 'a'], ['interview', 'b']]);
+    expect(fresh.flags).toEqual([]);
   });
 });
 
@@ -89,7 +137,7 @@ describe('report rendering', () => {
   const hostile = structuredClone(findings('2026-Q4'));
   hostile.vendors[0]!.name = '<script>document.title="pwned"</script>';
   hostile.vendors[1]!.name = '<img src=x onerror="document.title=\'pwned\'">';
-  const hostileModel = reportModel({ current: hostile });
+  const hostileModel = reportModel({ current: hostile, questionnaire: q.value });
 
   test('user text is escaped in the HTML: a vendor named <script> renders as text', () => {
     const page = reportHtml(hostileModel, { file: 'findings/<x>.yaml', tool: 'aiclaim test' });
@@ -102,7 +150,7 @@ describe('report rendering', () => {
 
   test('markdown carries the same sections and cannot be broken by a name', () => {
     const md = reportMarkdown(hostileModel, { file: 'f.yaml', tool: 't' });
-    for (const heading of ['## The portfolio at a glance', '## What to do next', '## Vendors ranked', '## Scores by vendor', '## Red flags that need action', '## Roadmap promises', '## Coverage of the martech stack']) {
+    for (const heading of ['## The portfolio at a glance', '## What to do next', '## Vendors ranked', '## Not assessed yet', '## Scores by vendor', '## Claims contradicted by the record', '## Red flags that need action', '## Ask the vendor', '## Roadmap promises', '## Coverage of the martech stack']) {
       expect(md).toContain(heading);
     }
     expect(md).toContain('\\<script\\>');

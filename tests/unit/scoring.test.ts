@@ -13,7 +13,6 @@ describe('question rules', () => {
     { id: 'many', text: 'M?', type: 'multi', evidence: 'none', cap: 3, options: [{ value: 'x', label: 'X', points: 2 }, { value: 'y', label: 'Y', points: 2 }, { value: 'z', label: 'Z' }] },
     { id: 'size', text: 'S?', type: 'number', unit: 'records', evidence: 'none', bands: [{ gte: 1000000, points: 10 }, { gte: 1000, points: 4 }, { points: 0 }] },
     { id: 'share', text: 'Sh?', type: 'number', unit: '%', evidence: 'none', bands: [{ lte: 10, points: 3 }, { lte: 50, points: 1 }] },
-    { id: 'words', text: 'W?', type: 'text', points: 1, evidence: 'none' },
   ]);
 
   test.each<[string, unknown, number, number]>([
@@ -31,7 +30,6 @@ describe('question rules', () => {
     ['share', 10, 3, 3],
     ['share', 30, 1, 3],
     ['share', 80, 0, 3],
-    ['words', 'anything', 1, 1],
   ])('%s = %j earns %d of %d', (id, value, points, possible) => {
     const result = byId(scoreVendor(q, vendor({ answers: { [id]: { value } } }), { period }), id);
     expect(result.points).toBe(points);
@@ -99,11 +97,22 @@ describe('visibility, applicability and completeness', () => {
     expect(score.sections[0]).toMatchObject({ earned: 5, possible: 7 });
   });
 
-  test('a shown question counts; unanswered ones count as zero and lower completeness', () => {
+  test('a shown question not asked yet is out of the score, and lowers completeness', () => {
     const score = scoreVendor(q, vendor({ answers: { gate: { value: true } } }), { period });
-    expect(byId(score, 'follow')).toMatchObject({ state: 'unanswered', points: 0, possible: 8 });
-    expect(score.sections[0]).toMatchObject({ earned: 2, possible: 15 });
+    expect(byId(score, 'follow')).toMatchObject({ state: 'not-asked', points: 0, possible: 0 });
+    expect(byId(score, 'follow').notes[0]).toMatch(/not asked yet: out of the score \(worth up to 8\)/);
+    expect(score.sections[0]).toMatchObject({ earned: 2, possible: 2 });
+    expect(score.score).toBe(100);
     expect(score.completeness).toBeCloseTo(1 / 3, 3);
+  });
+
+  test('a question whose condition reads one not asked yet waits: it is neither shown nor hidden', () => {
+    const score = scoreVendor(q, vendor({ answers: { maybe: { value: true } } }), { period });
+    expect(byId(score, 'follow')).toMatchObject({ state: 'not-asked', pending: true, possible: 0 });
+    expect(byId(score, 'follow').notes[0]).toMatch(/applies only when gate is yes, which is not known yet/);
+    // Recorded while it cannot be told whether it applies, an answer counts.
+    const recorded = scoreVendor(q, vendor({ answers: { follow: { value: true } } }), { period });
+    expect(byId(recorded, 'follow')).toMatchObject({ state: 'answered', points: 8, possible: 8 });
   });
 
   test('not applicable leaves the denominator of both score and completeness', () => {
@@ -246,8 +255,8 @@ describe('roadmap delivery', () => {
     expect(byId(score, 'roadmap')).toMatchObject({ state: 'not-applicable', possible: 0, rule: 'no commitment due yet' });
   });
 
-  test('no roadmap recorded at all is unanswered', () => {
-    expect(byId(scoreVendor(q, vendor(), { period }), 'roadmap')).toMatchObject({ state: 'unanswered', possible: 8 });
+  test('no roadmap recorded at all is not asked yet: out of the score', () => {
+    expect(byId(scoreVendor(q, vendor(), { period }), 'roadmap')).toMatchObject({ state: 'not-asked', possible: 0 });
   });
 });
 

@@ -53,7 +53,7 @@ describe('diffFindings', () => {
   test('a snapshot compared with itself has nothing to report', () => {
     const s = snapshot('2026-Q3', [{ id: 'a', answers: { trains: { value: true }, records: { value: 5000 } } }]);
     const d = diffFindings(s, s);
-    expect(d.summary).toEqual({ improved: 0, regressed: 0, unchanged: 1, added: 0, dropped: 0 });
+    expect(d.summary).toEqual({ improved: 0, regressed: 0, unchanged: 1, assessed: 0, unassessed: 0, added: 0, dropped: 0 });
     expect(byId(d, 'a')).toMatchObject({ delta: 0, flagsRaised: [], flagsCleared: [], why: [], sections: [] });
     expect(byId(d, 'a').questions.every((x) => x.group === 'unchanged')).toBe(true);
   });
@@ -62,10 +62,9 @@ describe('diffFindings', () => {
     const before = snapshot('2026-Q3', [{ id: 'a', answers: { trains: { value: true }, records: { value: 5000 } } }]);
     const after = snapshot('2026-Q4', [{ id: 'a', answers: { trains: { value: true }, records: { value: 5000, evidence: 'sheet.pdf' } } }]);
     const d = diffFindings(before, after);
-    // Data: trains 2 + records 2 (half of 4, unverified) + eu 0 of 2 = 4/8 before, 6/8 after.
-    // Roadmap: no commitments recorded, 0 of 4 (the track record has no history: it does not count).
-    // (50 + 0) / 2 = 25 before, (75 + 0) / 2 = 37.5 after.
-    expect(byId(d, 'a')).toMatchObject({ before: { score: 25 }, after: { score: 37.5 }, delta: 12.5, movement: 'improved' });
+    // Data: trains 2 + records 2 (half of 4, unverified) = 4/6 before, 6/6 after; eu was not asked
+    // and is out of the score. Roadmap: nothing recorded, and no history: the section does not count.
+    expect(byId(d, 'a')).toMatchObject({ before: { score: 66.7 }, after: { score: 100 }, delta: 33.3, movement: 'improved' });
     expect(question(d, 'a', 'records')).toMatchObject({ group: 'resolved', delta: 2, causes: ['evidence-added'] });
     expect(byId(d, 'a').why).toEqual([{ cause: 'evidence-added', questions: ['records'], points: 2 }]);
   });
@@ -79,11 +78,11 @@ describe('diffFindings', () => {
     expect(a.flagsRaised).toEqual([]);
     expect(question(d, 'a', 'trains')).toMatchObject({ group: 'resolved', causes: ['answer-changed'] });
     expect(question(d, 'a', 'records')).toMatchObject({ group: 'new', causes: ['condition-changed'] });
-    // Data: 0 of 4 (records hidden) before; trains 2, records 0 of 4 (under every band), eu 0 of 2 after.
-    expect(a.sections).toEqual([{ id: 'data', before: 0, after: 25, delta: 25 }]);
-    expect(a.delta).toBe(12.5);
-    expect(diffFindings(before, after, { tolerance: 12.5 }).summary.unchanged).toBe(1);
-    expect(diffFindings(before, after, { tolerance: 12 }).summary.improved).toBe(1);
+    // Data: 0 of 2 (records hidden) before; trains 2, records 0 of 4 (under every band) after: 2 of 6.
+    expect(a.sections).toEqual([{ id: 'data', before: 0, after: 33.3, delta: 33.3 }]);
+    expect(a.delta).toBe(33.3);
+    expect(diffFindings(before, after, { tolerance: 33.3 }).summary.unchanged).toBe(1);
+    expect(diffFindings(before, after, { tolerance: 33 }).summary.improved).toBe(1);
   });
 
   test('roadmap: delivered, slipped, newly due, dropped and withdrawn, with the quarters late', () => {
@@ -138,18 +137,47 @@ describe('diffFindings', () => {
     const d = diffFindings(before, after, { threshold: 50 });
     expect(d.added.map((v) => v.id)).toEqual(['new']);
     expect(d.dropped.map((v) => v.id)).toEqual(['gone']);
-    // a: data 2 of 6 (33.3), no roadmap: 33.3 < 50; new: 0.
-    expect(d.spend).toEqual({ threshold: 50, byCurrency: [{ currency: 'EUR', total: 2000, below: 2000, vendors: ['a', 'new'] }] });
+    // a: trains 2 of 2 (records not asked): 100; new: 0, under the threshold.
+    expect(d.spend).toEqual({ threshold: 50, byCurrency: [{ currency: 'EUR', total: 2000, below: 1000, vendors: ['new'], notAssessed: 0 }] });
+  });
+
+  test('a vendor not assessed has no score to be under: its spend is counted apart', () => {
+    const s = snapshot('2026-Q4', [{ id: 'a', answers: { trains: { value: false } } }, { id: 'b' }]);
+    expect(diffFindings(s, s, { threshold: 50 }).spend.byCurrency).toEqual([{ currency: 'EUR', total: 2000, below: 1000, vendors: ['a'], notAssessed: 1000 }]);
+  });
+
+  test('a first verdict is not an improvement: the vendor is newly assessed', () => {
+    const d = diffFindings(snapshot('2026-Q3', [{ id: 'a' }]), snapshot('2026-Q4', [{ id: 'a', answers: { trains: { value: true } } }]));
+    expect(byId(d, 'a')).toMatchObject({ before: { score: null, verdict: 'not-assessed' }, after: { score: 100 }, delta: 0, movement: 'assessed' });
+    expect(d.summary).toMatchObject({ improved: 0, assessed: 1 });
+    expect(question(d, 'a', 'trains')).toMatchObject({ group: 'new', causes: ['answered'], before: { state: 'not-asked', possible: 0 } });
+  });
+
+  test('a decline is a cause of its own, and the finding it raises is a flag raised; an open question is not', () => {
+    const flagged = questionnaire({ ...q, redFlags: [{ id: 'silent', severity: 'high', title: 'Silent', message: 'm', when: { question: 'trains', answered: false } }] });
+    const snap = (period: string, answers: Parts) => {
+      const v = vendor({ answers });
+      return buildFindings({ period, questionnaire: flagged, tool: 't' }, [vendorFinding(v, scoreVendor(flagged, v, { period }), { file: 'vendors/acme.yaml', hash: '0123456789abcdef' })]);
+    };
+    const none = snap('2026-Q2', {});
+    const declined = snap('2026-Q3', { trains: { declined: 'would not say' } });
+    const open = diffFindings(snap('2026-Q1', { eu: { value: true } }), none);
+    expect(none.vendors[0]!.redFlags).toMatchObject([{ id: 'silent', basis: 'missing', ask: ['trains'] }]);
+    expect(byId(open, 'acme').flagsRaised).toEqual([]);
+    const d = diffFindings(none, declined);
+    expect(question(d, 'acme', 'trains')).toMatchObject({ causes: ['declined'], after: { state: 'declined', points: 0, possible: 2 } });
+    expect(byId(d, 'acme').flagsRaised).toMatchObject([{ id: 'silent', basis: 'answered' }]);
   });
 
   test('a changed questionnaire is named, and a renamed question keeps its history', () => {
-    const before = snapshot('2026-Q3', [{ id: 'a', answers: { trains: { value: true } } }]);
-    const after = structuredClone(snapshot('2026-Q4', [{ id: 'a', answers: { trains: { value: true } } }]));
+    const before = snapshot('2026-Q3', [{ id: 'a', answers: { trains: { value: true }, eu: { value: true } } }]);
+    const after = structuredClone(snapshot('2026-Q4', [{ id: 'a', answers: { trains: { value: true }, eu: { value: true } } }]));
     after.questionnaire.hash = 'ffffffffffffffff';
     const v = after.vendors[0] as VendorFinding;
     v.questions['trains-models'] = v.questions.trains!;
     delete v.questions.trains;
-    v.questions.eu = '0/5 unanswered';
+    // Worth 2 before, 5 now: scored differently. (A question not asked tells nothing of its worth.)
+    v.questions.eu = '5/5 answered 0badc0de';
     v.questions.extra = '1/1 answered 0badc0de';
     const d = diffFindings(before, after, { renamed: new Map([['trains-models', 'trains']]) });
     expect(d.comparable).toBe(false);
@@ -195,26 +223,27 @@ describe('track record', () => {
 describe('trend', () => {
   const s2 = snapshot('2026-Q2', [{ id: 'a', answers: { trains: { value: false } } }, { id: 'b', answers: { trains: { value: true }, records: { value: 5000, evidence: 'x' } } }]);
   const s3 = snapshot('2026-Q3', [{ id: 'a', answers: { trains: { value: true } } }]);
-  const s4 = snapshot('2026-Q4', [{ id: 'a', answers: { trains: { value: true } } }, { id: 'c', answers: {} }]);
+  const s4 = snapshot('2026-Q4', [{ id: 'a', answers: { trains: { value: true }, records: { value: 5000 } } }, { id: 'c', answers: {} }]);
 
-  test('a vendor missing from a quarter keeps its last known value, marked; a newcomer starts empty', () => {
+  test('a vendor missing from a quarter keeps its last known value, marked; one not assessed has no score, never a zero', () => {
     const t = trend([s2, s3, s4]);
     const b = t.vendors.find((v) => v.id === 'b')!;
-    // b: data 6 of 8, roadmap 0 of 4: 37.5, then missing from Q3 and Q4.
+    // b: data 6 of 6 in Q2, then missing from Q3 and Q4.
     expect(b.points.map((p) => [p.period, p.score, p.carried])).toEqual([
-      ['2026-Q2', 37.5, false],
-      ['2026-Q3', 37.5, true],
-      ['2026-Q4', 37.5, true],
+      ['2026-Q2', 100, false],
+      ['2026-Q3', 100, true],
+      ['2026-Q4', 100, true],
     ]);
-    expect(b.latest).toEqual({ period: '2026-Q4', score: 37.5, verdict: 'weak', carried: true });
+    expect(b.latest).toEqual({ period: '2026-Q4', score: 100, verdict: 'substantiated', carried: true });
     const c = t.vendors.find((v) => v.id === 'c')!;
-    expect(c.points.map((p) => p.score)).toEqual([null, null, 0]);
+    expect(c.points.map((p) => [p.score, p.verdict])).toEqual([[null, null], [null, null], [null, 'not-assessed']]);
+    expect([c.first, c.change]).toEqual([undefined, null]);
     const a = t.vendors.find((v) => v.id === 'a')!;
-    // a: 0 in Q2 (does not train), then data 2 of 8: 12.5.
-    expect(a.change).toBe(12.5);
-    expect(sparkline(a.points)).toBe('▁▂▂');
-    expect(sparkline(b.points)).toBe('▄┄┄');
-    expect(sparkline(c.points)).toBe('  ▁');
+    // a: 0 in Q2 (does not train), 100 in Q3 (trains; records not asked), 4 of 6 in Q4 (records unverified).
+    expect(a.change).toBe(66.7);
+    expect(sparkline(a.points)).toBe('▁█▆');
+    expect(sparkline(b.points)).toBe('█┄┄');
+    expect(sparkline(c.points)).toBe('  ·');
   });
 
   test('sorts by score, change, name or delivery', () => {

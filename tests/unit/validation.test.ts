@@ -76,12 +76,50 @@ describe('questionnaire files', () => {
     if (!result.ok) return;
     const index = indexQuestionnaire(result.value);
     expect(index.questions.length).toBeGreaterThanOrEqual(40);
-    expect(index.questions.length).toBeLessThanOrEqual(60);
+    expect(index.questions.length).toBeLessThanOrEqual(70);
     expect(result.value.sections.length).toBeGreaterThanOrEqual(6);
     expect(result.value.sections.length).toBeLessThanOrEqual(8);
     expect(index.questions.every(({ question }) => question.help || question.text.length > 20)).toBe(true);
     const aiWashing = result.value.redFlags?.find((f) => f.id === 'ai-washing');
     expect(aiWashing).toMatchObject({ severity: 'critical' });
+    // Edition 2: two ratings, the AI-substance sections for the verdict, and what decides each.
+    expect(result.value.version).toBe('2.0.0');
+    expect(result.value.sections.map((x) => [x.id, x.rating])).toEqual([
+      ['ai-substance', 'legitimacy'], ['training-data', 'legitimacy'], ['differentiation', 'legitimacy'], ['roadmap', 'legitimacy'],
+      ['compliance', 'risk'], ['viability', 'risk'], ['value', 'risk'],
+    ]);
+    expect(result.value.scoring.assessment?.decisive).toEqual(['ai-runtime', 'model-origin', 'foundation-model-licensed', 'trains-models', 'training-records', 'data-provenance', 'uplift-test', 'independent-validation']);
+    // Every flag with a framework or enforcement-case reference, and help for a marketing leader.
+    for (const flag of result.value.redFlags ?? []) expect(flag.message.length, flag.id).toBeGreaterThan(30);
+  });
+
+  test('ratings, decisive questions, risk bands and claim flags are checked', () => {
+    const text = `${header}scoring:
+  assessment: { decisive: [a, nope], minimum: 3 }
+  risk: { bands: [{ id: not-assessed, label: X, min: 50 }, { id: low, label: Low, min: 10 }], caps: { high: lowest } }
+  claims: { contradicted: { severity: critical, cap: wek } }
+sections:
+  - id: s
+    title: S
+    rating: risk
+    sections:
+      - { id: inner, title: I, rating: legitimacy, questions: [{ id: a, text: A, type: text, points: 2, evidence: none }] }
+redFlags:
+  - { id: claim-contradicted, severity: high, title: T, message: M, when: { question: a, answered: false } }
+  - { id: x, severity: high, rating: risk, title: T, message: M, cap: weak, when: { question: a, answered: false } }
+`;
+    expect(lines(loadQuestionnaire(text, 'q.yaml'))).toEqual([
+      'q.yaml:6:31: no question "nope"',
+      'q.yaml:6:47: minimum 3 is more than the 2 decisive questions listed',
+      'q.yaml:7:18: the last of the risk bands must have min: 0 so that every score has one',
+      'q.yaml:7:25: "not-assessed" is what aiclaim says when too little is known for a rating — give this band another id',
+      'q.yaml:7:109: caps.high: unknown risk band "lowest" — risk bands are: not-assessed, low',
+      'q.yaml:8:54: unknown verdict "wek" — did you mean "weak"?',
+      'q.yaml:14:40: only a top-level section says which rating it feeds; its subsections feed the same — move rating to the top-level section',
+      'q.yaml:14:115: a text answer earns its points only with evidence, so with evidence: none it can never earn them — set evidence: optional, or remove the points',
+      'q.yaml:16:11: "claim-contradicted" is the flag aiclaim raises when it tests claims — give this flag another id; set the severity of claim flags under scoring.claims',
+      'q.yaml:17:71: unknown risk band "weak" (this flag rates risk) — risk bands are: not-assessed, low',
+    ]);
   });
 });
 
@@ -119,7 +157,25 @@ describe('vendor files', () => {
     expect(lines(loadVendor(text, 'v.yaml', index))).toEqual(['v.yaml:7:27: answers.maybe.notApplicable: notApplicable needs a justification of at least a few words']);
     const allowed = vendorText('  trains-models: { notApplicable: We do not train anything at all. }\n');
     expect(lines(loadVendor(allowed, 'v.yaml', index))).toEqual([
-      'v.yaml:6:35: "trains-models" cannot be answered not applicable — give a value; if the vendor will not say, leave the question out (it counts as unanswered)',
+      'v.yaml:6:35: "trains-models" cannot be answered not applicable — give a value; if the vendor will not say, write declined: "what it said"; if nobody has asked yet, leave the question out',
+    ]);
+  });
+
+  test('an answer is one of a value, a decline with what the vendor said, or not applicable', () => {
+    const text = vendorText(['  trains-models: { value: true, declined: would not say }', '  origin: { declined: "" }', '  records: { declined: true }'].join('\n') + '\n');
+    expect(lines(loadVendor(text, 'v.yaml', index))).toEqual([
+      'v.yaml:6:18: answers.trains-models: an answer has exactly one of value, declined (the reason the vendor gave) or notApplicable (the justification)',
+      'v.yaml:7:23: answers.origin.declined: declined needs the reason the vendor gave, or what it said, in a few words',
+      'v.yaml:8:24: answers.records.declined: declined takes what the vendor said, e.g. declined: "will not disclose data volumes" — YAML read true as a boolean; put the text in quotes',
+    ]);
+    expect(lines(loadVendor(vendorText('  records: { declined: will not disclose data volumes }\n'), 'v.yaml', index))).toEqual([]);
+  });
+
+  test('an evaluation records what a test measured, as the question would take it', () => {
+    const text = `${vendorText('  {}\n')}evaluations:\n  - { question: records, measured: lots, by: Lab, independent: true }\n  - { question: origin, measured: in-house, by: Lab, independent: true }\n  - { question: recrods, measured: 3, by: Lab, independent: true }\n`;
+    expect(lines(loadVendor(text, 'v.yaml', index))).toEqual([
+      'v.yaml:8:36: "records" takes a number (records), not the text "lots"',
+      'v.yaml:10:17: no question "recrods" in questionnaire test — did you mean "records"?',
     ]);
   });
 

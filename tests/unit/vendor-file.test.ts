@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { vendorFileText } from '../../src/core/interview/vendor-file.js';
+import { TOP_LEVEL, vendorFileText } from '../../src/core/interview/vendor-file.js';
 import { vendorSchema, type Vendor } from '../../src/core/schema/vendor.js';
 import { syncYaml } from '../../src/core/yaml/sync-document.js';
 
@@ -29,7 +29,9 @@ describe('writing a vendor file back', () => {
     vendor.answers['ml-team'] = { ...previous, value: 987 };
     const after = vendorFileText(text, vendor, order, '#');
     const { removed, added } = changedLines(text, after);
-    expect(added).toEqual(previous ? [expect.stringMatching(/^\s+value: 987$/)] : ['  ml-team:', '    value: 987']);
+    // A file with no answers yet (answers: {}) gains its first as a block.
+    const empty = /^answers: \{\}$/m.test(text);
+    expect(added).toEqual(previous ? [expect.stringMatching(/^\s+value: 987$/)] : [...(empty ? ['answers:'] : []), '  ml-team:', '    value: 987']);
     expect(removed.length).toBeLessThanOrEqual(1);
     expect(after.match(/#/g)?.length).toBe(text.match(/#/g)?.length);
     expect(parse(after)).toEqual(JSON.parse(JSON.stringify(vendor)));
@@ -44,6 +46,11 @@ describe('writing a vendor file back', () => {
     expect(vendorFileText(text, vendor, order, '#')).toBe(
       'schema: aiclaim/vendor@1\nid: acme\nname: Acme # trading name\ncategory: emailing\nanswers:\n  # first\n  ml-team:\n    value: 4\n  trains-models:\n    value: false # checked\n',
     );
+  });
+
+  test('every key a vendor file may hold is written back: nothing recorded is lost', () => {
+    const keys = Object.keys(vendorSchema.shape);
+    expect([...TOP_LEVEL].sort()).toEqual([...keys].sort());
   });
 
   test('a new file is written in a tidy order under its schema hint', () => {

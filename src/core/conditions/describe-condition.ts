@@ -26,6 +26,7 @@ function describeTest(test: QuestionTest | FactTest): string {
   const op = operatorOf(test);
   const value = (test as unknown as Record<string, unknown>)[op];
   if (op === 'answered') return `${subject} is ${value ? 'answered' : 'unanswered'}`;
+  if (op === 'declined') return `${subject} is ${value ? '' : 'not '}declined`;
   if (op === 'evidenced') return `${subject} is ${value ? '' : 'not '}backed by evidence`;
   if (op === 'notApplicable') return `${subject} is ${value ? '' : 'not '}answered not applicable`;
   const shown = Array.isArray(value) ? value.map(String).join(', ') : typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value);

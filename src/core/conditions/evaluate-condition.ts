@@ -1,35 +1,98 @@
 import { isFactTest, type Condition, type Fact, type FactTest, type QuestionTest } from '../schema/condition.js';
 import type { AnswerValue } from '../schema/vendor.js';
 
-// Evaluates a condition against the answers of visible questions and the derived facts.
-// A test on an answer that is missing (or hidden) is false; `answered: false` tests absence.
+// Evaluates a condition against what is known of the answers and the derived facts.
+//
+// Silence is not a finding, so a condition has three outcomes: it holds, it does not, or it cannot
+// be told yet because it reads a question nobody has asked (Kleene's three-valued logic: `all` is
+// false as soon as one part is false, `any` true as soon as one part is true, `not` swaps). A
+// declined question is known not to be answered, but its value is as unknown as one never asked.
+// The closed reading, used to explain a flag and to ask what would hold if the gaps stayed gaps,
+// takes a question not asked as absent: no value, not answered.
+
+/** What is known of one question, in asking order. */
+export type AnswerStatus =
+  /** A value was recorded. */
+  | 'value'
+  | 'not-applicable'
+  /** The vendor would not say: a recorded fact, with no value. */
+  | 'declined'
+  /** Nobody has asked yet, or it cannot be told yet whether the question applies. */
+  | 'not-asked'
+  /** The answers so far rule the question out. */
+  | 'hidden';
 
 export interface AnswerState {
+  status: AnswerStatus;
   value?: AnswerValue | undefined;
-  notApplicable: boolean;
   evidenced: boolean;
 }
 
+export type Truth = 'yes' | 'no' | 'unknown';
+
 export interface ConditionContext {
-  /** Answers of questions that are visible, keyed by question id. */
+  /** What is known of each question, keyed by id; a question missing here has not been asked. */
   answers: ReadonlyMap<string, AnswerState>;
   facts: Readonly<Record<Fact, number>>;
 }
 
-export function evaluateCondition(condition: Condition, context: ConditionContext): boolean {
-  if ('all' in condition) return condition.all.every((c) => evaluateCondition(c, context));
-  if ('any' in condition) return condition.any.some((c) => evaluateCondition(c, context));
-  if ('not' in condition) return !evaluateCondition(condition.not, context);
-  if (isFactTest(condition)) return compareNumber(context.facts[condition.fact], condition);
-  return evaluateQuestionTest(condition, context.answers.get(condition.question));
+const NOT_ASKED: AnswerState = { status: 'not-asked', evidenced: false };
+
+/** Whether the condition holds on what is known: a question not asked makes a test on it unknown. */
+export function truthOf(condition: Condition, context: ConditionContext): Truth {
+  return evaluate(condition, context, true);
 }
 
-function evaluateQuestionTest(test: QuestionTest, answer: AnswerState | undefined): boolean {
-  const answered = answer !== undefined && (answer.value !== undefined || answer.notApplicable);
+/** Whether the condition holds when every question not asked is taken as unanswered. */
+export function evaluateCondition(condition: Condition, context: ConditionContext): boolean {
+  return evaluate(condition, context, false) === 'yes';
+}
+
+function evaluate(condition: Condition, context: ConditionContext, open: boolean): Truth {
+  if ('all' in condition) {
+    let result: Truth = 'yes';
+    for (const part of condition.all) {
+      const t = evaluate(part, context, open);
+      if (t === 'no') return 'no';
+      if (t === 'unknown') result = 'unknown';
+    }
+    return result;
+  }
+  if ('any' in condition) {
+    let result: Truth = 'no';
+    for (const part of condition.any) {
+      const t = evaluate(part, context, open);
+      if (t === 'yes') return 'yes';
+      if (t === 'unknown') result = 'unknown';
+    }
+    return result;
+  }
+  if ('not' in condition) {
+    const t = evaluate(condition.not, context, open);
+    return t === 'yes' ? 'no' : t === 'no' ? 'yes' : 'unknown';
+  }
+  if (isFactTest(condition)) return truth(compareNumber(context.facts[condition.fact], condition));
+  const answer = context.answers.get(condition.question) ?? NOT_ASKED;
+  if (open && answer.status === 'not-asked') return 'unknown';
+  if (open && answer.status === 'declined' && isValueTest(condition)) return 'unknown';
+  return truth(questionTest(condition, answer));
+}
+
+const truth = (holds: boolean): Truth => (holds ? 'yes' : 'no');
+
+/** A test of the answer's value, as opposed to its state (answered, declined, evidenced, not applicable). */
+function isValueTest(test: QuestionTest): boolean {
+  return test.answered === undefined && test.declined === undefined && test.notApplicable === undefined && test.evidenced === undefined;
+}
+
+/** A test on a question whose state is known (in the closed reading, not asked counts as absent). */
+function questionTest(test: QuestionTest, answer: AnswerState): boolean {
+  const answered = answer.status === 'value' || answer.status === 'not-applicable';
   if (test.answered !== undefined) return answered === test.answered;
-  if (test.notApplicable !== undefined) return (answer?.notApplicable ?? false) === test.notApplicable;
+  if (test.declined !== undefined) return (answer.status === 'declined') === test.declined;
+  if (test.notApplicable !== undefined) return (answer.status === 'not-applicable') === test.notApplicable;
   if (test.evidenced !== undefined) return (answered && answer.evidenced) === test.evidenced;
-  const value = answer?.value;
+  const value = answer.status === 'value' ? answer.value : undefined;
   if (value === undefined) return false;
   if (test.equals !== undefined) return value === test.equals;
   if (test.notEquals !== undefined) return value !== test.notEquals;
@@ -50,8 +113,8 @@ function compareNumber(value: number, test: Pick<FactTest, 'gt' | 'gte' | 'lt' |
 }
 
 /**
- * The tests that made a condition hold, for explaining it: under `any`, only the branches that
- * held; under `not`, whatever it negates. Empty when the condition does not hold.
+ * The tests that made a condition hold (in the closed reading), for explaining it: under `any`,
+ * only the branches that held; under `not`, whatever it negates. Empty when it does not hold.
  */
 export function satisfiedTests(condition: Condition, context: ConditionContext): (QuestionTest | FactTest)[] {
   if (!evaluateCondition(condition, context)) return [];

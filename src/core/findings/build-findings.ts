@@ -48,10 +48,20 @@ export function vendorFinding(vendor: Vendor, score: VendorScore, source: Source
     score: score.score,
     verdict: score.verdict,
     cappedBy: score.cappedBy.length ? score.cappedBy : undefined,
+    decisive: { answered: score.decisive.answered, applicable: score.decisive.applicable, required: score.decisive.required },
+    risk: score.risk
+      ? {
+          safeguards: score.risk.score,
+          rating: score.risk.band,
+          cappedBy: score.risk.cappedBy.length ? score.risk.cappedBy : undefined,
+          decisive: { answered: score.risk.decisive.answered, applicable: score.risk.decisive.applicable, required: score.risk.decisive.required },
+        }
+      : undefined,
     completeness: score.completeness,
     confidence: score.confidence,
     sections,
-    redFlags: score.redFlags.map((f) => ({ id: f.id, severity: f.severity, title: f.title })),
+    redFlags: score.redFlags.map((f) => ({ id: f.id, severity: f.severity, title: f.title, basis: f.basis, rating: f.rating, subject: f.subject, ask: f.ask.length ? f.ask : undefined })),
+    claims: score.claims.length ? score.claims.map((c) => ({ id: c.id, text: c.text, source: c.source, date: c.date, checks: c.checks.map((k) => ({ question: k.question, asserts: k.asserts, outcome: k.outcome, found: k.found })) })) : undefined,
     roadmap: score.roadmap,
     questions,
     digest: scoredDigest(lines),

@@ -1,5 +1,7 @@
 import { isCalendarDate, PERIOD_PATTERN } from '../period.js';
+import type { QuestionnaireIndex } from '../questionnaire-index.js';
 import { SLUG_PATTERN } from '../schema/common.js';
+import type { Assertion } from '../schema/vendor.js';
 
 // What a person types at a prompt, turned into an answer value, or a message saying what to type.
 
@@ -72,4 +74,46 @@ export function suggestSlug(name: string): string {
     .slice(0, 64)
     .replace(/-+$/, '');
   return slug || 'vendor';
+}
+
+const ASSERTION = /^([a-z0-9][a-z0-9-]*)\s*(>=|<=|>|<|=|==|≥|≤|is|in|includes)\s*(.+)$/i;
+const OPERATOR: Record<string, 'gte' | 'lte' | 'gt' | 'lt' | 'equals' | 'in' | 'includes'> = { '>=': 'gte', '≥': 'gte', '<=': 'lte', '≤': 'lte', '>': 'gt', '<': 'lt', '=': 'equals', '==': 'equals', is: 'equals', in: 'in', includes: 'includes' };
+
+/**
+ * What a claim asserts, typed at a prompt: "automation-rate >= 95", "training-records >= 2 million",
+ * "model-origin in in-house, fine-tuned", "trains-models = yes", "data-provenance includes licensed".
+ */
+export function parseAssertion(text: string, index: QuestionnaireIndex): Parsed<Assertion> {
+  const match = ASSERTION.exec(text.trim());
+  if (!match) return { ok: false, message: 'write a question id, a test and a value, e.g. automation-rate >= 95' };
+  const [, id, symbol, raw] = match as unknown as [string, string, string, string];
+  const question = index.byId.get(id)?.question;
+  if (!question) return { ok: false, message: `no question "${id}" (aiclaim questionnaire show lists them)` };
+  const op = OPERATOR[symbol.toLowerCase()]!;
+  const option = (v: string): Parsed<string> => {
+    if (question.type !== 'choice' && question.type !== 'multi') return { ok: false, message: `"${id}" has no options` };
+    const found = question.options.find((o) => o.value === v.trim() || o.label.toLowerCase() === v.trim().toLowerCase());
+    return found ? { ok: true, value: found.value } : { ok: false, message: `"${v.trim()}" is not an option of ${id}: ${question.options.map((o) => o.value).join(', ')}` };
+  };
+  if (op === 'gte' || op === 'lte' || op === 'gt' || op === 'lt' || (op === 'equals' && question.type === 'number')) {
+    if (question.type !== 'number') return { ok: false, message: `${id} is not a number question: use = or in` };
+    const n = parseHumanNumber(raw);
+    return n.ok ? { ok: true, value: { question: id, [op]: n.value } } : n;
+  }
+  if (op === 'includes') {
+    if (question.type !== 'multi') return { ok: false, message: `${id} is not a multiple-choice question: use = or in` };
+    const v = option(raw);
+    return v.ok ? { ok: true, value: { question: id, includes: v.value } } : v;
+  }
+  if (question.type === 'boolean') {
+    const yes = /^(yes|y|true)$/i.test(raw.trim());
+    if (!yes && !/^(no|n|false)$/i.test(raw.trim())) return { ok: false, message: `${id} is a yes/no question: write ${id} = yes or ${id} = no` };
+    return { ok: true, value: { question: id, equals: yes } };
+  }
+  if (question.type !== 'choice') return { ok: false, message: `${id} is a ${question.type} question: claims can be tested against yes/no, choice and number questions` };
+  const values = (op === 'in' ? raw.split(',') : [raw]).map(option);
+  const bad = values.find((v) => !v.ok);
+  if (bad && !bad.ok) return bad;
+  const chosen = values.map((v) => (v as { value: string }).value);
+  return { ok: true, value: op === 'in' ? { question: id, in: chosen } : { question: id, equals: chosen[0]! } };
 }

@@ -1,7 +1,8 @@
 import { parseQuestionLine } from '../findings/build-findings.js';
 import { categoryLabel } from '../martech-categories.js';
 import { indexQuestionnaire } from '../questionnaire-index.js';
-import type { Findings } from '../schema/findings.js';
+import { compareFindings } from '../scoring/score-rows.js';
+import { ABSENT_STATES, type Findings } from '../schema/findings.js';
 import type { Questionnaire } from '../schema/questionnaire.js';
 
 // Findings as spreadsheet rows: one per vendor, or the matrix analysts reuse — one row per
@@ -10,18 +11,23 @@ import type { Questionnaire } from '../schema/questionnaire.js';
 export function vendorRows(findings: Findings): unknown[][] {
   const sections = [...new Set(findings.vendors.flatMap((v) => Object.keys(v.sections)))];
   const header = [
-    'period', 'rank', 'vendor_id', 'vendor', 'category', 'score', 'verdict', 'completeness', 'confidence', 'red_flags', 'critical_flags', 'high_flags',
+    'period', 'rank', 'vendor_id', 'vendor', 'category', 'score', 'verdict', 'decisive_answered', 'decisive_required', 'risk', 'safeguards', 'completeness', 'confidence',
+    'red_flags', 'critical_flags', 'high_flags', 'open_questions', 'claims_contradicted',
     'annual_spend', 'currency', 'renewal', 'interviewed', 'promises_due', 'kept_on_time', 'delivered_late', 'slipped', 'dropped',
     ...sections.map((s) => `section_${s.replace(/\//g, '_')}`),
   ];
-  const sorted = [...findings.vendors].sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
+  const sorted = [...findings.vendors].sort(compareFindings);
   let rank = 0;
   const rows = sorted.map((v, i) => {
-    if (i === 0 || sorted[i - 1]!.score !== v.score) rank = i + 1;
+    if (v.score !== null && (i === 0 || sorted[i - 1]!.score !== v.score)) rank = i + 1;
     const state = (s: string) => v.roadmap.filter((c) => c.state === s).length;
+    // Findings only: a flag waiting on missing answers is an open question, counted apart.
+    const found = v.redFlags.filter((f) => f.basis !== 'missing');
     return [
-      findings.period, rank, v.id, v.name, categoryLabel(v.category), v.score, v.verdict, v.completeness, v.confidence ?? '',
-      v.redFlags.map((f) => f.id).join(' '), v.redFlags.filter((f) => f.severity === 'critical').length, v.redFlags.filter((f) => f.severity === 'high').length,
+      findings.period, v.score === null ? '' : rank, v.id, v.name, categoryLabel(v.category), v.score ?? '', v.verdict, v.decisive?.answered ?? '', v.decisive?.required ?? '',
+      v.risk?.rating ?? '', v.risk?.safeguards ?? '', v.completeness, v.confidence ?? '',
+      found.map((f) => (f.subject ? `${f.id}:${f.subject}` : f.id)).join(' '), found.filter((f) => f.severity === 'critical').length, found.filter((f) => f.severity === 'high').length,
+      v.redFlags.length - found.length, (v.claims ?? []).filter((c) => c.checks.some((k) => k.outcome === 'contradicted')).length,
       v.spend?.amount ?? '', v.spend?.currency ?? '', v.renewal ?? '', v.interviewed ?? '',
       v.roadmap.filter((c) => c.state !== 'pending').length, state('on-time'), state('late'), state('slipped') + state('overdue'), state('dropped'),
       ...sections.map((s) => v.sections[s]?.score ?? ''),
@@ -30,15 +36,16 @@ export function vendorRows(findings: Findings): unknown[][] {
   return [header, ...rows];
 }
 
-/** Cells hold the points earned; "n/a" where not applicable, empty where the question was not asked. */
+/** Cells hold the points earned; "declined" where the vendor would not say, "n/a" where not applicable, empty where not asked (or ruled out). */
 export function matrixRows(findings: Findings, questionnaire?: Questionnaire): unknown[][] {
   const vendors = [...findings.vendors].sort((a, b) => (a.id < b.id ? -1 : 1));
   const index = questionnaire ? indexQuestionnaire(questionnaire) : undefined;
   const ids = index ? index.questions.map((q) => q.question.id) : [...new Set(vendors.flatMap((v) => Object.keys(v.questions)))];
   const header = ['section', 'question_id', 'question', 'max_points', ...vendors.map((v) => v.id)];
   const totals = [
-    ['', 'score', 'Score (0-100)', 100, ...vendors.map((v) => v.score)],
+    ['', 'score', 'Score (0-100)', 100, ...vendors.map((v) => v.score ?? '')],
     ['', 'verdict', 'Verdict', '', ...vendors.map((v) => v.verdict)],
+    ...(vendors.some((v) => v.risk) ? [['', 'risk', 'Risk', '', ...vendors.map((v) => v.risk?.rating ?? '')]] : []),
   ];
   const rows = ids.map((id) => {
     const entry = index?.byId.get(id);
@@ -49,7 +56,7 @@ export function matrixRows(findings: Findings, questionnaire?: Questionnaire): u
       id,
       entry?.question.text ?? '',
       max,
-      ...lines.map((l) => (l === undefined || l.state === 'hidden' ? '' : l.state === 'not-applicable' ? 'n/a' : l.points)),
+      ...lines.map((l) => (l === undefined || ABSENT_STATES.has(l.state) ? '' : l.state === 'not-applicable' ? 'n/a' : l.state === 'declined' ? 'declined' : l.points)),
     ];
   });
   return [header, ...totals, ...rows];

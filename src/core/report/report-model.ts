@@ -1,14 +1,19 @@
 import { parseQuestionLine } from '../findings/build-findings.js';
 import { categoryLabel, MARTECH_CATEGORIES } from '../martech-categories.js';
-import type { Findings, VendorFinding } from '../schema/findings.js';
-import { SEVERITIES, verdictsOf, type Questionnaire, type Severity } from '../schema/questionnaire.js';
-import { diffFindings, type CommitmentChange } from '../tracking/diff-findings.js';
+import { indexQuestionnaire } from '../questionnaire-index.js';
+import type { Findings, FlagResult, VendorFinding } from '../schema/findings.js';
+import { NOT_ASSESSED, riskBandsOf, SEVERITIES, verdictsOf, type Questionnaire, type RatingKind, type Severity, type VerdictBand } from '../schema/questionnaire.js';
+import { compareFindings } from '../scoring/score-rows.js';
+import { diffFindings, isFinding, type CommitmentChange } from '../tracking/diff-findings.js';
 
 // The numbers behind the executive report, worked out once from the findings: pure data that
-// the HTML and Markdown renderers only lay out.
+// the HTML and Markdown renderers only lay out. A vendor not assessed is never counted as weak,
+// never ranked, and its next step is an interview.
 
 export const WEAK_VERDICTS: ReadonlySet<string> = new Set(['weak', 'unsubstantiated']);
 const VETTED_VERDICTS: ReadonlySet<string> = new Set(['substantiated', 'plausible']);
+/** Risk bands that call for action before the renewal. */
+const SERIOUS_RISKS: ReadonlySet<string> = new Set(['high', 'severe']);
 
 export interface ReportInput {
   current: Findings;
@@ -27,26 +32,58 @@ export interface RankedRow {
   score: number;
   verdict: string;
   verdictLabel: string;
+  risk?: { rating: string; label: string } | undefined;
   confidence: number | null;
   completeness: number;
-  /** Score change since the previous snapshot; null when new, or not comparable. */
+  /** Score change since the previous snapshot; null when new, not assessed then, or not comparable. */
   change: number | null;
   spend?: { amount: number; currency: string } | undefined;
   renewal?: string | undefined;
   flags: { severity: Severity; count: number }[];
 }
 
-export type ActionKind = 'retire' | 'renegotiate' | 'ask-for-evidence' | 'monitor';
+/** A vendor too little is known of for a verdict: what is known, and what to ask. */
+export interface UnassessedRow {
+  id: string;
+  name: string;
+  categoryLabel: string;
+  decisive?: { answered: number; applicable: number; required: number } | undefined;
+  completeness: number;
+  spend?: { amount: number; currency: string } | undefined;
+  renewal?: string | undefined;
+  /** Findings on recorded answers, even without a verdict. */
+  flags: { severity: Severity; count: number }[];
+}
 
-export const ACTION_VERBS: Record<ActionKind, string> = { retire: 'Retire or replace', renegotiate: 'Renegotiate', 'ask-for-evidence': 'Ask for evidence from', monitor: 'Monitor' };
+export type ActionKind = 'retire' | 'renegotiate' | 'interview' | 'ask-for-evidence' | 'monitor';
+
+export const ACTION_VERBS: Record<ActionKind, string> = { retire: 'Retire or replace', renegotiate: 'Renegotiate', interview: 'Interview', 'ask-for-evidence': 'Ask for evidence from', monitor: 'Monitor' };
 
 export interface Action {
   kind: ActionKind;
   vendor: string;
   vendorName: string;
-  text: string;
   /** What to do, after the action's verb (see ACTION_VERBS): "Campaignly BV before its renewal on …". */
+  text: string;
   because: string[];
+}
+
+export interface ContradictedClaim {
+  vendor: string;
+  vendorName: string;
+  text: string;
+  source?: string | undefined;
+  date?: string | undefined;
+  /** "automation-rate ≥ 95 % of outputs: found 27 % of outputs (the vendor's own answer)". */
+  checks: string[];
+}
+
+export interface OpenItem {
+  vendor: string;
+  vendorName: string;
+  /** What to ask: question texts (or ids when the questionnaire is not at hand). */
+  ask: string[];
+  why: string;
 }
 
 export interface ReportModel {
@@ -57,14 +94,24 @@ export interface ReportModel {
   questionnaire: { id: string; version: string; title?: string | undefined };
   glance: {
     vendors: number;
+    assessed: number;
     byVerdict: { verdict: string; label: string; count: number; spend: { currency: string; amount: number }[] }[];
-    spend: { currency: string; total: number; weak: number; share: number }[];
+    /** Weak: spend in assessed vendors whose claims are weak or unsubstantiated; notAssessed apart. */
+    spend: { currency: string; total: number; weak: number; share: number; notAssessed: number }[];
+    /** Vendors by risk rating, when the questionnaire rates risk. */
+    byRisk: { rating: string; label: string; count: number }[];
+    /** Findings on recorded answers, by severity. */
     flags: Record<Severity, number>;
+    /** Questions waiting on the vendor (flags on missing answers, claims nothing can check yet). */
+    open: number;
   };
   ranked: RankedRow[];
-  flags: { severity: Severity; items: { vendor: string; vendorName: string; id: string; title: string }[] }[];
+  unassessed: UnassessedRow[];
+  flags: { severity: Severity; items: { vendor: string; vendorName: string; id: string; title: string; rating: RatingKind }[] }[];
+  claims: ContradictedClaim[];
+  open: OpenItem[];
   roadmap: { kind: 'delivered' | 'due' | 'slipped' | 'dropped' | 'withdrawn'; vendor: string; vendorName: string; id: string; title: string; note: string }[];
-  coverage: { category: string; label: string; vendors: { id: string; name: string; verdict: string }[]; vetted: boolean }[];
+  coverage: { category: string; label: string; vendors: { id: string; name: string; verdict: string; verdictLabel: string }[]; vetted: boolean }[];
   actions: Action[];
   /** Actions left out of the short list, counted. */
   moreActions: number;
@@ -74,13 +121,16 @@ const MAX_ACTIONS = 12;
 
 export function reportModel(input: ReportInput): ReportModel {
   const { current, previous, questionnaire } = input;
-  const labels = verdictLabels(questionnaire);
+  const labels = bandLabels(questionnaire ? verdictsOf(questionnaire).verdicts : []);
+  const riskLabels = bandLabels(questionnaire ? riskBandsOf(questionnaire).bands : []);
   const comparable = previous !== undefined && previous.questionnaire.hash === current.questionnaire.hash;
   const before = new Map((previous?.vendors ?? []).map((v) => [v.id, v]));
-  const sorted = [...current.vendors].sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
+  const sorted = [...current.vendors].sort(compareFindings);
+  const assessed = sorted.filter((v) => v.score !== null);
+  const flagCounts = (v: VendorFinding) => SEVERITIES.map((severity) => ({ severity, count: v.redFlags.filter((f) => isFinding(f) && f.severity === severity).length })).filter((f) => f.count > 0);
   let rank = 0;
-  const ranked: RankedRow[] = sorted.map((v, i) => {
-    if (i === 0 || sorted[i - 1]!.score !== v.score) rank = i + 1;
+  const ranked: RankedRow[] = assessed.map((v, i) => {
+    if (i === 0 || assessed[i - 1]!.score !== v.score) rank = i + 1;
     const old = before.get(v.id);
     return {
       rank,
@@ -88,47 +138,65 @@ export function reportModel(input: ReportInput): ReportModel {
       name: v.name,
       category: v.category,
       categoryLabel: categoryLabel(v.category),
-      score: v.score,
+      score: v.score!,
       verdict: v.verdict,
       verdictLabel: labels(v.verdict),
+      risk: v.risk ? { rating: v.risk.rating, label: riskLabels(v.risk.rating) } : undefined,
       confidence: v.confidence,
       completeness: v.completeness,
-      change: old && comparable ? round1(v.score - old.score) : null,
+      change: old && comparable && old.score !== null ? round1(v.score! - old.score) : null,
       spend: v.spend,
       renewal: v.renewal,
-      flags: SEVERITIES.map((severity) => ({ severity, count: v.redFlags.filter((f) => f.severity === severity).length })).filter((f) => f.count > 0),
+      flags: flagCounts(v),
     };
   });
+  const unassessed: UnassessedRow[] = sorted
+    .filter((v) => v.score === null)
+    .map((v) => ({ id: v.id, name: v.name, categoryLabel: categoryLabel(v.category), decisive: v.decisive, completeness: v.completeness, spend: v.spend, renewal: v.renewal, flags: flagCounts(v) }));
 
-  const verdictOrder = questionnaire ? verdictsOf(questionnaire).verdicts.map((v) => v.id) : ['substantiated', 'plausible', 'weak', 'unsubstantiated'];
+  const verdictOrder = [...(questionnaire ? verdictsOf(questionnaire).verdicts.map((v) => v.id) : ['substantiated', 'plausible', 'weak', 'unsubstantiated']), NOT_ASSESSED.id];
   const seenVerdicts = [...new Set([...verdictOrder, ...current.vendors.map((v) => v.verdict)])];
-  const byVerdict = seenVerdicts.map((verdict) => {
-    const vendors = current.vendors.filter((v) => v.verdict === verdict);
-    return { verdict, label: labels(verdict), count: vendors.length, spend: spendOf(vendors).map(({ currency, total }) => ({ currency, amount: total })) };
-  });
+  const byVerdict = seenVerdicts
+    .map((verdict) => {
+      const vendors = current.vendors.filter((v) => v.verdict === verdict);
+      return { verdict, label: labels(verdict), count: vendors.length, spend: spendOf(vendors).map(({ currency, total }) => ({ currency, amount: total })) };
+    })
+    .filter((v) => v.verdict !== NOT_ASSESSED.id || v.count > 0);
+  const spendIn = (vendors: readonly VendorFinding[], currency: string) => spendOf(vendors).find((s) => s.currency === currency)?.total ?? 0;
   const spend = spendOf(current.vendors).map(({ currency, total }) => {
-    const weak = spendOf(current.vendors.filter((v) => WEAK_VERDICTS.has(v.verdict))).find((s) => s.currency === currency)?.total ?? 0;
-    return { currency, total, weak, share: total ? weak / total : 0 };
+    const weak = spendIn(assessed.filter((v) => WEAK_VERDICTS.has(v.verdict)), currency);
+    return { currency, total, weak, share: total ? weak / total : 0, notAssessed: spendIn(current.vendors.filter((v) => v.score === null), currency) };
   });
-  const flagCount = Object.fromEntries(SEVERITIES.map((s) => [s, current.vendors.reduce((n, v) => n + v.redFlags.filter((f) => f.severity === s).length, 0)])) as Record<Severity, number>;
+  const riskOrder = questionnaire ? riskBandsOf(questionnaire).bands.map((b) => b.id) : [];
+  const rated = current.vendors.filter((v) => v.risk);
+  const byRisk = rated.length
+    ? [...new Set([...riskOrder, NOT_ASSESSED.id, ...rated.map((v) => v.risk!.rating)])]
+        .map((rating) => ({ rating, label: riskLabels(rating), count: rated.filter((v) => v.risk!.rating === rating).length }))
+        .filter((r) => r.count > 0)
+    : [];
+  const flagCount = Object.fromEntries(SEVERITIES.map((s) => [s, current.vendors.reduce((n, v) => n + v.redFlags.filter((f) => isFinding(f) && f.severity === s).length, 0)])) as Record<Severity, number>;
 
   const flags = SEVERITIES.map((severity) => ({
     severity,
-    items: sorted.flatMap((v) => v.redFlags.filter((f) => f.severity === severity).map((f) => ({ vendor: v.id, vendorName: v.name, id: f.id, title: f.title }))),
+    items: sorted.flatMap((v) => v.redFlags.filter((f) => isFinding(f) && f.severity === severity).map((f) => ({ vendor: v.id, vendorName: v.name, id: f.id, title: f.title, rating: f.rating ?? 'legitimacy' }))),
   })).filter((group) => group.items.length > 0);
 
-  const allActions = actionsFor(sorted, before, comparable ? previous?.period : undefined, questionnaire, labels);
+  const open = openItems(sorted, questionnaire);
+  const allActions = actionsFor(sorted, before, comparable ? previous?.period : undefined, questionnaire, labels, riskLabels);
   return {
     period: current.period,
     previousPeriod: previous?.period,
     changesComparable: comparable,
     questionnaire: { id: current.questionnaire.id, version: current.questionnaire.version, title: questionnaire?.title },
-    glance: { vendors: current.vendors.length, byVerdict, spend, flags: flagCount },
+    glance: { vendors: current.vendors.length, assessed: assessed.length, byVerdict, spend, byRisk, flags: flagCount, open: open.reduce((n, o) => n + o.ask.length, 0) },
     ranked,
+    unassessed,
     flags,
+    claims: contradictedClaims(sorted),
+    open,
     roadmap: roadmapItems(current, previous, sorted),
     coverage: MARTECH_CATEGORIES.map((c) => {
-      const vendors = sorted.filter((v) => v.category === c.id).map((v) => ({ id: v.id, name: v.name, verdict: v.verdict }));
+      const vendors = sorted.filter((v) => v.category === c.id).map((v) => ({ id: v.id, name: v.name, verdict: v.verdict, verdictLabel: labels(v.verdict) }));
       return { category: c.id, label: c.label, vendors, vetted: vendors.some((v) => VETTED_VERDICTS.has(v.verdict)) };
     }),
     actions: allActions.slice(0, MAX_ACTIONS),
@@ -136,9 +204,9 @@ export function reportModel(input: ReportInput): ReportModel {
   };
 }
 
-function verdictLabels(questionnaire: Questionnaire | undefined): (id: string) => string {
-  const bands = questionnaire ? verdictsOf(questionnaire).verdicts : [];
-  return (id) => bands.find((b) => b.id === id)?.label ?? id.charAt(0).toUpperCase() + id.slice(1);
+function bandLabels(bands: readonly VerdictBand[]): (id: string) => string {
+  const all = [...bands, NOT_ASSESSED];
+  return (id) => all.find((b) => b.id === id)?.label ?? id.charAt(0).toUpperCase() + id.slice(1).replace(/-/g, ' ');
 }
 
 function spendOf(vendors: readonly VendorFinding[]): { currency: string; total: number }[] {
@@ -147,51 +215,122 @@ function spendOf(vendors: readonly VendorFinding[]): { currency: string; total: 
   return [...totals].map(([currency, total]) => ({ currency, total })).sort((a, b) => b.total - a.total || (a.currency < b.currency ? -1 : 1));
 }
 
-const ACTION_ORDER: ActionKind[] = ['retire', 'renegotiate', 'ask-for-evidence', 'monitor'];
+function questionText(questionnaire: Questionnaire | undefined): (id: string) => string {
+  const index = questionnaire ? indexQuestionnaire(questionnaire) : undefined;
+  return (id) => index?.byId.get(id)?.question.text ?? id;
+}
+
+function contradictedClaims(vendors: readonly VendorFinding[]): ContradictedClaim[] {
+  return vendors.flatMap((v) =>
+    (v.claims ?? [])
+      .filter((c) => c.checks.some((k) => k.outcome === 'contradicted'))
+      .map((c) => ({
+        vendor: v.id,
+        vendorName: v.name,
+        text: c.text,
+        source: c.source,
+        date: c.date,
+        checks: c.checks.filter((k) => k.outcome === 'contradicted').map((k) => `${k.question} ${k.asserts}: found ${k.found ?? 'otherwise'}`),
+      })),
+  );
+}
+
+/**
+ * What to put to each vendor: while there is no verdict, the decisive questions not asked; the
+ * flags that wait on missing answers (with the questions that would settle them, from the
+ * questionnaire); and the claims nothing recorded can check yet.
+ */
+function openItems(vendors: readonly VendorFinding[], questionnaire: Questionnaire | undefined): OpenItem[] {
+  const text = questionText(questionnaire);
+  const notAsked = (v: VendorFinding, id: string) => {
+    const line = v.questions[id];
+    return line !== undefined && /^\S+ (not-asked|unanswered)/.test(line);
+  };
+  const items: OpenItem[] = [];
+  for (const v of vendors) {
+    const base = { vendor: v.id, vendorName: v.name };
+    if (v.score === null && questionnaire?.scoring.assessment) {
+      const missing = questionnaire.scoring.assessment.decisive.filter((id) => notAsked(v, id));
+      if (missing.length) items.push({ ...base, ask: missing.map(text), why: `decisive for a verdict (${v.decisive ? `${v.decisive.answered} of ${v.decisive.required} needed so far` : 'not enough known'})` });
+    }
+    for (const flag of v.redFlags.filter((f) => !isFinding(f))) {
+      items.push({ ...base, ask: (flag.ask ?? []).map(text), why: flag.title });
+    }
+    for (const claim of v.claims ?? []) {
+      for (const check of claim.checks.filter((k) => k.outcome === 'unchecked' || k.outcome === 'disputed')) {
+        const why = check.outcome === 'disputed' ? `the claim "${claim.text}" asserts ${check.question} ${check.asserts}; found ${check.found}: ask how it was measured` : `the claim "${claim.text}" asserts ${check.question} ${check.asserts}`;
+        items.push({ ...base, ask: [text(check.question)], why });
+      }
+    }
+  }
+  return items;
+}
+
+const ACTION_ORDER: ActionKind[] = ['retire', 'renegotiate', 'interview', 'ask-for-evidence', 'monitor'];
 const EVIDENCE_STATES: Record<string, string> = { unverified: 'claimed, not shown', 'late-evidence': 'evidence dated after the claim', 'expired-evidence': 'evidence expired' };
 
-/** What to do next, each item traceable to the finding it rests on; the costliest first. */
-/** `previousPeriod` only when the previous snapshot compares like for like. */
-function actionsFor(vendors: readonly VendorFinding[], before: Map<string, VendorFinding>, previousPeriod: string | undefined, questionnaire: Questionnaire | undefined, labels: (id: string) => string): Action[] {
-  const text = (id: string) => questionnaire?.sections.flatMap(function all(s): { id: string; text: string }[] {
-    return [...(s.questions ?? []), ...(s.sections ?? []).flatMap(all)];
-  }).find((q) => q.id === id)?.text;
+/**
+ * What to do next, each item traceable to the finding it rests on; the costliest first.
+ * `previousPeriod` only when the previous snapshot compares like for like.
+ */
+function actionsFor(vendors: readonly VendorFinding[], before: Map<string, VendorFinding>, previousPeriod: string | undefined, questionnaire: Questionnaire | undefined, labels: (id: string) => string, riskLabels: (id: string) => string): Action[] {
+  const text = questionText(questionnaire);
   const actions: Action[] = [];
+  const flagLine = (f: FlagResult) => `red flag ${f.id}: ${f.title}`;
   for (const v of vendors) {
     const base = { vendor: v.id, vendorName: v.name };
     const renewal = v.renewal ? ` before its renewal on ${v.renewal}` : '';
-    const critical = v.redFlags.filter((f) => f.severity === 'critical');
-    if (v.verdict === 'unsubstantiated') {
-      actions.push({ ...base, kind: 'retire', text: `${v.name}${renewal}: its AI claims are not backed.`, because: [`verdict ${labels(v.verdict)} (${v.score})`, ...critical.map((f) => `red flag ${f.id}: ${f.title}`)] });
+    const findings = v.redFlags.filter(isFinding);
+    const critical = findings.filter((f) => f.severity === 'critical');
+    const riskLine = v.risk && v.risk.rating !== NOT_ASSESSED.id ? [`risk ${riskLabels(v.risk.rating)}${v.risk.safeguards === null ? '' : ` (safeguards ${v.risk.safeguards})`}`] : [];
+    if (v.score === null) {
+      // No verdict: too little is known. The next step is to find out, never to retire.
+      const d = v.decisive;
+      actions.push({
+        ...base,
+        kind: 'interview',
+        text: `${v.name}${renewal}: too little is known for a verdict${d ? ` (${d.answered} of the ${d.required} decisive answers needed)` : ''}.`,
+        because: [`verdict ${labels(v.verdict)}`, ...(d ? [`decisive questions answered or declined: ${d.answered} of ${d.applicable} that apply, ${d.required} needed`] : []), ...critical.map(flagLine)],
+      });
       continue;
     }
-    if (v.verdict === 'weak' || critical.length > 0) {
-      const high = v.redFlags.filter((f) => f.severity === 'high');
-      const why = (critical.length ? critical : high).map((f) => f.title).join('; ') || 'thin substance behind the claims';
-      actions.push({ ...base, kind: 'renegotiate', text: `${v.name}${v.renewal ? ` at renewal (${v.renewal})` : ''}: pay for what is proven and write in exit terms (${why}).`, because: [`verdict ${labels(v.verdict)} (${v.score})`, ...v.redFlags.filter((f) => f.severity === 'critical' || f.severity === 'high').map((f) => `red flag ${f.id}: ${f.title}`)] });
+    if (v.verdict === 'unsubstantiated') {
+      actions.push({ ...base, kind: 'retire', text: `${v.name}${renewal}: its AI claims are not backed.`, because: [`verdict ${labels(v.verdict)} (${v.score})`, ...critical.map(flagLine)] });
+      continue;
+    }
+    const seriousRisk = v.risk !== undefined && SERIOUS_RISKS.has(v.risk.rating);
+    if (v.verdict === 'weak' || critical.length > 0 || seriousRisk) {
+      const high = findings.filter((f) => f.severity === 'high');
+      const why = (critical.length ? critical : high).map((f) => f.title).join('; ') || (v.verdict === 'weak' ? 'thin substance behind the claims' : `${riskLabels(v.risk!.rating).toLowerCase()} of relying on it`);
+      actions.push({
+        ...base,
+        kind: 'renegotiate',
+        text: `${v.name}${v.renewal ? ` at renewal (${v.renewal})` : ''}: pay for what is proven and write in exit terms (${why}).`,
+        because: [`verdict ${labels(v.verdict)} (${v.score})`, ...riskLine, ...findings.filter((f) => f.severity === 'critical' || f.severity === 'high').map(flagLine)],
+      });
     }
     const missing = Object.entries(v.questions)
       .map(([id, line]) => ({ id, ...parseQuestionLine(line) }))
       .filter((q) => EVIDENCE_STATES[q.state] && q.possible > q.points)
       .sort((a, b) => b.possible - b.points - (a.possible - a.points) || (a.id < b.id ? -1 : 1))
       .slice(0, 3);
-    if (missing.length && v.verdict !== 'unsubstantiated') {
+    if (missing.length) {
       actions.push({
         ...base,
         kind: 'ask-for-evidence',
-        text: `${v.name}: ${missing.map((q) => text(q.id) ?? q.id).join(' · ')}`,
+        text: `${v.name}: ${missing.map((q) => text(q.id)).join(' · ')}`,
         because: missing.map((q) => `${q.id}: ${EVIDENCE_STATES[q.state]} (${round2(q.possible - q.points)} point${q.possible - q.points === 1 ? '' : 's'} at stake)`),
       });
     }
     const old = before.get(v.id);
-    const fell = old && previousPeriod ? round1(old.score - v.score) : 0;
-    const high = v.redFlags.filter((f) => f.severity === 'high');
+    const fell = old && previousPeriod && old.score !== null ? round1(old.score - v.score) : 0;
+    const high = findings.filter((f) => f.severity === 'high');
     if (VETTED_VERDICTS.has(v.verdict) && (fell >= 3 || high.length > 0)) {
       actions.push({
         ...base,
         kind: 'monitor',
         text: `${v.name}: ${[fell >= 3 ? `down ${fell} points since ${previousPeriod}` : '', ...high.map((f) => f.title)].filter(Boolean).join('; ')}.`,
-        because: [...(fell >= 3 ? [`score ${old!.score} → ${v.score}`] : []), ...high.map((f) => `red flag ${f.id}: ${f.title}`)],
+        because: [...(fell >= 3 ? [`score ${old!.score} → ${v.score}`] : []), ...high.map(flagLine)],
       });
     }
   }

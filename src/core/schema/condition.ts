@@ -2,10 +2,11 @@ import * as z from 'zod';
 import { slug, whenSound } from './common.js';
 
 // Conditions are data, never code: a small tree of all / any / not over tests of earlier answers
-// and of facts the tool derives (roadmap delivery, claims, spend).
+// and of facts the tool derives (roadmap delivery, claims, spend). `answered` is true for a value
+// or not applicable; `declined` for a question the vendor would not answer.
 
 export const VALUE_OPERATORS = ['equals', 'notEquals', 'in', 'notIn', 'gt', 'gte', 'lt', 'lte', 'includes'] as const;
-export const STATE_OPERATORS = ['answered', 'evidenced', 'notApplicable'] as const;
+export const STATE_OPERATORS = ['answered', 'declined', 'evidenced', 'notApplicable'] as const;
 export const NUMERIC_OPERATORS = ['gt', 'gte', 'lt', 'lte'] as const;
 export const OPERATORS = [...VALUE_OPERATORS, ...STATE_OPERATORS] as const;
 export type Operator = (typeof OPERATORS)[number];
@@ -42,6 +43,7 @@ export interface QuestionTest {
   lte?: number;
   includes?: string;
   answered?: boolean;
+  declined?: boolean;
   evidenced?: boolean;
   notApplicable?: boolean;
 }
@@ -81,6 +83,7 @@ const questionTest = z
     lte: z.number().optional(),
     includes: z.string().optional(),
     answered: z.boolean().optional(),
+    declined: z.boolean().optional(),
     evidenced: z.boolean().optional(),
     notApplicable: z.boolean().optional(),
   })

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { calendarDate, nonEmptyText, period, schemaKey, SCHEMA_IDS, slug } from './common.js';
-import { SEVERITIES } from './questionnaire.js';
+import { RATINGS, SEVERITIES } from './questionnaire.js';
 import { commitmentFields } from './vendor.js';
 
 // A findings snapshot: what the scorer concluded for every vendor in one quarter. Deterministic
@@ -12,11 +12,32 @@ export const QUESTION_STATES = [
   'unverified',
   'late-evidence',
   'expired-evidence',
+  /** The vendor would not say: scores zero, counts in the score, may raise flags. */
+  'declined',
+  /** Nobody has asked yet: no information, out of the score. */
+  'not-asked',
+  /** Snapshots scored before edition 2 of the rules: no answer, counted as zero. */
   'unanswered',
   'not-applicable',
   'hidden',
 ] as const;
 export type QuestionState = (typeof QUESTION_STATES)[number];
+
+/** The states in which nothing is known of a question's answer (not asked, or ruled out). */
+export const ABSENT_STATES: ReadonlySet<string> = new Set(['not-asked', 'unanswered', 'hidden']);
+
+export const FLAG_BASES = ['answered', 'missing'] as const;
+/** A flag on recorded answers (declines included) is a finding; one on missing answers an open question. */
+export type FlagBasis = (typeof FLAG_BASES)[number];
+
+export const CLAIM_OUTCOMES = ['contradicted', 'withheld', 'disputed', 'unchecked', 'unverified', 'supported'] as const;
+/**
+ * What the record makes of one assertion of a claim: contradicted (an answer, its evidence or a test
+ * says otherwise), withheld (the vendor declined the question), disputed (a figure found falls short
+ * of the claim, but within the tolerance of measurement), unchecked (nothing recorded can tell: an
+ * open question), unverified (only the vendor's word agrees), supported (evidence or a test agrees).
+ */
+export type ClaimOutcome = (typeof CLAIM_OUTCOMES)[number];
 
 export const COMMITMENT_STATES = ['pending', 'on-time', 'late', 'slipped', 'overdue', 'dropped'] as const;
 export type CommitmentState = (typeof COMMITMENT_STATES)[number];
@@ -37,6 +58,46 @@ const flagResult = z.strictObject({
   id: slug,
   severity: z.enum(SEVERITIES),
   title: nonEmptyText,
+  /** Absent in snapshots scored before edition 2 of the rules: read as answered. */
+  basis: z.enum(FLAG_BASES).optional(),
+  rating: z.enum(RATINGS).optional(),
+  /** What the flag is about when it can be raised more than once: a claim's id. */
+  subject: slug.optional(),
+  /** For a flag on missing answers: the questions whose answers would settle it. */
+  ask: z.array(slug).optional(),
+});
+
+/** A flag named in a cap: its id, or for a flag raised once per claim, id:claim. */
+const flagRef = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}(?::[a-z0-9][a-z0-9-]{0,63})?$/, { error: 'must be a red flag id, or id:claim for a flag about one claim' });
+
+const coverage = z.strictObject({
+  answered: z.number().int().min(0),
+  applicable: z.number().int().min(0),
+  required: z.number().int().min(0),
+});
+
+const riskResult = z.strictObject({
+  /** 0-100: how well the risks are covered (higher is safer); null when not assessed. */
+  safeguards: z.number().min(0).max(100).nullable(),
+  rating: slug,
+  cappedBy: z.array(flagRef).optional(),
+  decisive: coverage,
+});
+
+const claimCheck = z.strictObject({
+  question: slug,
+  asserts: nonEmptyText,
+  outcome: z.enum(CLAIM_OUTCOMES),
+  /** What was found, and by whom, when anything was. */
+  found: z.string().optional(),
+});
+
+const claimResult = z.strictObject({
+  id: slug,
+  text: nonEmptyText,
+  source: z.string().optional(),
+  date: calendarDate.optional(),
+  checks: z.array(claimCheck).min(1),
 });
 
 const commitmentResult = z.strictObject({
@@ -52,13 +113,19 @@ export const vendorFindingSchema = z.strictObject({
   spend: z.strictObject({ amount: z.number().min(0), currency: z.string().regex(/^[A-Z]{3}$/) }).optional(),
   renewal: calendarDate.optional(),
   interviewed: calendarDate.optional(),
-  score: z.number().min(0).max(100),
+  /** The legitimacy score; null when too little of what decides it is known (verdict not-assessed). */
+  score: z.number().min(0).max(100).nullable(),
   verdict: slug,
-  cappedBy: z.array(slug).optional(),
+  cappedBy: z.array(flagRef).optional(),
+  /** The decisive questions for a verdict: how many are answered or declined, of those that apply. */
+  decisive: coverage.optional(),
+  risk: riskResult.optional(),
   completeness: ratio,
   confidence: ratio.nullable(),
   sections: z.record(z.string(), sectionResult),
   redFlags: z.array(flagResult),
+  /** Claims that assert something checkable, each assertion with what the record makes of it. */
+  claims: z.array(claimResult).optional(),
   roadmap: z.array(commitmentResult),
   questions: z.record(slug, z.string().regex(QUESTION_LINE, { error: 'must read "points/possible state digest"' })),
   digest: hash,
@@ -80,3 +147,7 @@ export type VendorFinding = z.output<typeof vendorFindingSchema>;
 export type SectionResult = z.output<typeof sectionResult>;
 export type FlagResult = z.output<typeof flagResult>;
 export type CommitmentResult = z.output<typeof commitmentResult>;
+export type Coverage = z.output<typeof coverage>;
+export type RiskResult = z.output<typeof riskResult>;
+export type ClaimResult = z.output<typeof claimResult>;
+export type ClaimCheck = z.output<typeof claimCheck>;

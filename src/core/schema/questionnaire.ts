@@ -6,6 +6,12 @@ import { conditionSchema } from './condition.js';
 // conditions that show a question, and red flags raised by conditions across answers.
 
 export const EVIDENCE_REQUIREMENTS = ['required', 'optional', 'none'] as const;
+/**
+ * The two ratings a vendor gets, never blended: is the AI claim real (legitimacy), and what does
+ * relying on the vendor risk (risk). Each top-level section feeds one.
+ */
+export const RATINGS = ['legitimacy', 'risk'] as const;
+export type RatingKind = (typeof RATINGS)[number];
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
@@ -112,6 +118,7 @@ export interface SectionInput {
   title: string;
   help?: string | undefined;
   weight?: number | undefined;
+  rating?: RatingKind | undefined;
   questions?: z.input<typeof questionSchema>[] | undefined;
   sections?: SectionInput[] | undefined;
 }
@@ -121,6 +128,8 @@ export interface Section {
   title: string;
   help?: string | undefined;
   weight: number;
+  /** Top-level sections only: the rating the section feeds (default legitimacy). */
+  rating?: RatingKind | undefined;
   questions?: Question[] | undefined;
   sections?: Section[] | undefined;
 }
@@ -132,6 +141,7 @@ export const sectionSchema: z.ZodType<Section, SectionInput> = z.lazy(() =>
       title: nonEmptyText,
       help: z.string().optional(),
       weight: z.number().positive({ error: 'weight must be above 0' }).default(1),
+      rating: z.enum(RATINGS, { error: 'rating must be legitimacy or risk' }).optional(),
       questions: z.array(questionSchema).min(1).optional(),
       sections: z.array(sectionSchema).min(1).optional(),
     })
@@ -148,6 +158,8 @@ const redFlag = z.strictObject({
   message: nonEmptyText,
   when: conditionSchema,
   cap: slug.optional(),
+  /** The rating the flag speaks to, and whose verdict it may cap. */
+  rating: z.enum(RATINGS, { error: 'rating must be legitimacy or risk' }).default('legitimacy'),
   maps: z.array(frameworkRef).optional(),
 });
 
@@ -157,6 +169,19 @@ const verdictBand = z.strictObject({
   min: z.number().min(0).max(100),
   help: z.string().optional(),
 });
+
+/**
+ * When a rating can be given at all: the questions that decide it, and how many of those that
+ * apply must be answered or declined. Below that the vendor is not assessed.
+ */
+const assessment = z.strictObject({
+  decisive: z.array(slug).min(1),
+  minimum: z.number().int().min(1).optional(),
+});
+
+const caps = z.partialRecord(z.enum(SEVERITIES), slug);
+
+const claimFlag = z.strictObject({ severity: z.enum(SEVERITIES), cap: slug.optional() });
 
 export const questionnaireSchema = z.strictObject({
   schema: schemaKey(SCHEMA_IDS.questionnaire),
@@ -171,7 +196,24 @@ export const questionnaireSchema = z.strictObject({
       method: z.enum(['weighted-sections', 'points']).default('weighted-sections'),
       unverifiedShare: z.number().min(0).max(1).default(0.5),
       verdicts: z.array(verdictBand).min(1).optional(),
-      caps: z.partialRecord(z.enum(SEVERITIES), slug).optional(),
+      caps: caps.optional(),
+      assessment: assessment.optional(),
+      risk: z
+        .strictObject({
+          bands: z.array(verdictBand).min(1).optional(),
+          caps: caps.optional(),
+          assessment: assessment.optional(),
+        })
+        .optional(),
+      /** The flags raised when a claim's assertion is contradicted, or its question declined. */
+      claims: z
+        .strictObject({
+          contradicted: claimFlag.optional(),
+          withheld: claimFlag.optional(),
+          /** How far a measured figure may fall short of a claimed one (a share of it) and count as disputed, not contradicted. */
+          tolerance: z.number().min(0).max(1).optional(),
+        })
+        .optional(),
     })
     .prefault({}),
   sections: z.array(sectionSchema).min(1),
@@ -196,9 +238,47 @@ export const DEFAULT_VERDICTS: VerdictBand[] = [
 
 export const DEFAULT_CAPS: Partial<Record<Severity, string>> = { critical: 'weak' };
 
+export const DEFAULT_RISK_BANDS: VerdictBand[] = [
+  { id: 'low', label: 'Low risk', min: 75, help: 'GDPR, copyright, viability and value are covered' },
+  { id: 'moderate', label: 'Moderate risk', min: 50, help: 'some exposure to manage in the contract' },
+  { id: 'high', label: 'High risk', min: 25, help: 'serious exposure: act before renewal' },
+  { id: 'severe', label: 'Severe risk', min: 0, help: 'relying on this vendor is a liability' },
+];
+
+export const DEFAULT_RISK_CAPS: Partial<Record<Severity, string>> = { critical: 'high', high: 'moderate' };
+
+/** The verdict of a rating that could not be given: too little of what decides it is known. */
+export const NOT_ASSESSED = { id: 'not-assessed', label: 'Not assessed', min: 0, help: 'too little is known to say: interview the vendor' } as const satisfies VerdictBand;
+
+export type ClaimFlagKind = 'contradicted' | 'withheld';
+
+/** The ids of the flags claim checks raise: a questionnaire's own flags may not use them. */
+export const CLAIM_FLAG_IDS: Record<ClaimFlagKind, string> = { contradicted: 'claim-contradicted', withheld: 'claim-withheld' };
+
 /** Verdict bands and red-flag caps in force: the questionnaire's own, else the defaults (which go together). */
 export function verdictsOf(questionnaire: Questionnaire): { verdicts: VerdictBand[]; caps: Partial<Record<Severity, string>> } {
   const verdicts = questionnaire.scoring.verdicts ?? DEFAULT_VERDICTS;
   const caps = questionnaire.scoring.caps ?? (questionnaire.scoring.verdicts ? {} : DEFAULT_CAPS);
   return { verdicts, caps };
+}
+
+/** Risk bands and caps in force, when the questionnaire rates risk at all (a section feeds it). */
+export function riskBandsOf(questionnaire: Questionnaire): { bands: VerdictBand[]; caps: Partial<Record<Severity, string>> } {
+  const risk = questionnaire.scoring.risk;
+  const bands = risk?.bands ?? DEFAULT_RISK_BANDS;
+  const caps = risk?.caps ?? (risk?.bands ? {} : DEFAULT_RISK_CAPS);
+  return { bands, caps };
+}
+
+export function ratesRisk(questionnaire: Questionnaire): boolean {
+  return questionnaire.sections.some((s) => s.rating === 'risk');
+}
+
+/** Benchmarks run twice differ by a few per cent: a shortfall within this share of the claim is disputed, not contradicted. */
+export const DEFAULT_CLAIM_TOLERANCE = 0.05;
+
+/** The severity and cap of the flags claim checks raise, and the tolerance of figures: the questionnaire's, else the defaults. */
+export function claimRulesOf(questionnaire: Questionnaire): Record<ClaimFlagKind, { severity: Severity; cap?: string | undefined }> & { tolerance: number } {
+  const own = questionnaire.scoring.claims;
+  return { contradicted: own?.contradicted ?? { severity: 'critical' }, withheld: own?.withheld ?? { severity: 'high' }, tolerance: own?.tolerance ?? DEFAULT_CLAIM_TOLERANCE };
 }

@@ -22,9 +22,18 @@ const answerValue = z.union([
   z.array(z.union([z.string(), z.number(), z.boolean(), z.record(z.string(), z.unknown())])),
 ]);
 
+/**
+ * What is known of one question: a value; a decline (the vendor would not say, with the reason it
+ * gave); or not applicable (with the reason). A question with no entry has not been asked yet.
+ */
 export const answerSchema = z
   .strictObject({
     value: answerValue.optional(),
+    declined: z
+      .string({ error: 'declined takes what the vendor said, e.g. declined: "will not disclose data volumes"' })
+      .trim()
+      .min(3, { error: 'declined needs the reason the vendor gave, or what it said, in a few words' })
+      .optional(),
     notApplicable: z
       .string({ error: 'notApplicable takes the justification, e.g. notApplicable: "We sell no generated content"' })
       .trim()
@@ -34,8 +43,8 @@ export const answerSchema = z
     note: z.string().optional(),
     date: calendarDate.optional(),
   })
-  .refine((a) => (a.value === undefined) !== (a.notApplicable === undefined), {
-    error: 'an answer has either a value or notApplicable (with its justification), not both and not neither',
+  .refine((a) => [a.value, a.declined, a.notApplicable].filter((x) => x !== undefined).length === 1, {
+    error: 'an answer has exactly one of value, declined (the reason the vendor gave) or notApplicable (the justification)',
     when: whenSound,
   });
 
@@ -70,11 +79,56 @@ export const commitmentSchema = z
     when: whenSound,
   });
 
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+/**
+ * What a claim says about one question of the questionnaire, as a test its answer must pass:
+ * "over 95% of orders without human intervention" is { question: automation-rate, gte: 95 }.
+ */
+export const ASSERTION_OPERATORS = ['equals', 'in', 'gt', 'gte', 'lt', 'lte', 'includes'] as const;
+export type AssertionOperator = (typeof ASSERTION_OPERATORS)[number];
+
+export const assertionSchema = z
+  .strictObject({
+    question: slug,
+    equals: scalar.optional(),
+    in: z.array(scalar).min(1).optional(),
+    gt: z.number().optional(),
+    gte: z.number().optional(),
+    lt: z.number().optional(),
+    lte: z.number().optional(),
+    includes: z.string().optional(),
+    /** For number questions: the unit the claim speaks in, checked against the question's. */
+    unit: z.string().optional(),
+  })
+  .refine((a) => ASSERTION_OPERATORS.filter((op) => a[op] !== undefined).length === 1, {
+    error: `an assertion needs exactly one test: one of ${ASSERTION_OPERATORS.join(', ')}, e.g. { question: automation-rate, gte: 95 }`,
+    when: whenSound,
+  });
+
 export const claimSchema = z.strictObject({
+  /** Names the claim in findings across quarters; by default one is made from its text. */
+  id: slug.optional(),
   text: nonEmptyText,
   source: nonEmptyText.optional(),
   date: calendarDate.optional(),
   feature: z.string().optional(),
+  asserts: z.array(assertionSchema).min(1).optional(),
+});
+
+/**
+ * A test of what the vendor claims, and what it found: an independent lab, a regulator's findings,
+ * a customer's pilot, or the vendor's own evaluation document (independent: false).
+ */
+export const evaluationSchema = z.strictObject({
+  question: slug,
+  /** What the test found, as an answer to the question would say it. */
+  measured: scalar,
+  by: nonEmptyText,
+  independent: z.boolean(),
+  date: calendarDate.optional(),
+  source: nonEmptyText.optional(),
+  note: z.string().optional(),
 });
 
 const person = z.strictObject({
@@ -108,6 +162,8 @@ export const vendorSchema = z.strictObject({
     })
     .optional(),
   claims: z.array(claimSchema).optional(),
+  /** Tests of the claims: what was measured, by whom. Compared with every claim's assertions. */
+  evaluations: z.array(evaluationSchema).optional(),
   roadmap: z.array(commitmentSchema).optional(),
   answers: z.record(z.string(), answerSchema).default({}),
 });
@@ -117,4 +173,6 @@ export type Answer = z.output<typeof answerSchema>;
 export type Evidence = z.output<typeof evidenceSchema>;
 export type Commitment = z.output<typeof commitmentSchema>;
 export type Claim = z.output<typeof claimSchema>;
+export type Assertion = z.output<typeof assertionSchema>;
+export type Evaluation = z.output<typeof evaluationSchema>;
 export type AnswerValue = NonNullable<Answer['value']>;

@@ -23,13 +23,15 @@ const WHY: Record<string, string> = {
 
 export function evidenceAdvice(questionnaire: Questionnaire, vendor: Vendor, context: ScoringContext, score: VendorScore, limit = 5): EvidenceAdvice[] {
   const advice: EvidenceAdvice[] = [];
+  // With no verdict yet there is no score to raise: the decisive questions come first.
+  if (score.score === null) return advice;
   for (const q of score.questions) {
     const now = WHY[q.state];
     if (!now) continue;
     const answer = vendor.answers[q.id];
     if (!answer) continue;
     const shown: Vendor = { ...vendor, answers: { ...vendor.answers, [q.id]: { ...answer, evidence: 'shown' } } };
-    const gain = Math.round((scoreVendor(questionnaire, shown, context).score - score.score) * 10) / 10;
+    const gain = Math.round(((scoreVendor(questionnaire, shown, context).score ?? score.score) - score.score) * 10) / 10;
     if (gain > 0) advice.push({ question: q.id, text: q.text, gain, now });
   }
   return advice.sort((a, b) => b.gain - a.gain || (a.question < b.question ? -1 : 1)).slice(0, limit);

@@ -1,24 +1,32 @@
 import { indexQuestionnaire } from '../questionnaire-index.js';
 import type { VendorFinding } from '../schema/findings.js';
-import { verdictsOf, type Questionnaire, type Severity } from '../schema/questionnaire.js';
+import { NOT_ASSESSED, riskBandsOf, verdictsOf, type Questionnaire, type RatingKind, type Severity, type VerdictBand } from '../schema/questionnaire.js';
 import type { VendorScore } from './types.js';
 
 // The rows of a score report: each vendor's finding, ranked (highest score first, ties share a
-// rank), with the labels and messages the questionnaire gives them. A finding is all a report
-// needs; the full score, with every reason, only when explaining.
+// rank), with the labels and messages the questionnaire gives them. Vendors not assessed are not
+// ranked: they come after, by name. A finding is all a report needs; the full score, with every
+// reason, only when explaining.
 
 /** A vendor's finding without its per-question lines: all a report of scores reads. */
 export type FindingSummary = Omit<VendorFinding, 'questions'>;
 
 export interface ScoreRow {
-  rank: number;
+  /** Null for a vendor not assessed: it is listed apart, never ranked among the others. */
+  rank: number | null;
   finding: FindingSummary;
   /** Where the vendor's answers came from, as shown to the user. */
   file: string;
   verdictLabel: string;
   /** The verdict the points alone give, when a red flag held the vendor below it. */
   pointsVerdict?: { id: string; label: string } | undefined;
-  flags: { id: string; severity: Severity; title: string; message: string }[];
+  /** Findings: flags on recorded answers. */
+  flags: { id: string; severity: Severity; title: string; message: string; rating: RatingKind; subject?: string | undefined }[];
+  /** Flags that wait on missing answers: questions to put to the vendor, not findings. */
+  open: { id: string; title: string }[];
+  /** Questions waiting on the vendor: flags on missing answers, and claims nothing recorded settles. */
+  toAsk: number;
+  riskLabel?: string | undefined;
   sections: { id: string; title: string; weight: number; score: number | null; earned: number; possible: number }[];
   /** The full score with every point's reason: present with --explain. */
   explain?: VendorScore | undefined;
@@ -26,26 +34,48 @@ export interface ScoreRow {
 
 export function rankRows(entries: readonly { finding: FindingSummary; file: string; explain?: VendorScore | undefined }[], questionnaire: Questionnaire): ScoreRow[] {
   const { verdicts } = verdictsOf(questionnaire);
-  const label = (id: string) => verdicts.find((v) => v.id === id)?.label ?? id;
+  const label = bandLabel([...verdicts, NOT_ASSESSED]);
+  const riskLabel = bandLabel([...riskBandsOf(questionnaire).bands, NOT_ASSESSED]);
   const messages = new Map((questionnaire.redFlags ?? []).map((f) => [f.id, f.message]));
   const sections = indexQuestionnaire(questionnaire).sections;
-  const sorted = [...entries].sort((a, b) => b.finding.score - a.finding.score || a.finding.name.localeCompare(b.finding.name) || (a.finding.id < b.finding.id ? -1 : 1));
+  const sorted = [...entries].sort((a, b) => compareFindings(a.finding, b.finding));
   let rank = 0;
   return sorted.map((entry, i) => {
     const f = entry.finding;
-    if (i === 0 || sorted[i - 1]!.finding.score !== f.score) rank = i + 1;
-    const byPoints = f.cappedBy ? (verdicts.find((v) => f.score >= v.min) ?? verdicts.at(-1)!) : undefined;
+    if (f.score !== null && (i === 0 || sorted[i - 1]!.finding.score !== f.score)) rank = i + 1;
+    const score = f.score;
+    const byPoints = f.cappedBy && score !== null ? (verdicts.find((v) => score >= v.min) ?? verdicts.at(-1)!) : undefined;
+    const findings = f.redFlags.filter((flag) => flag.basis !== 'missing');
     return {
-      rank,
+      rank: score === null ? null : rank,
       finding: f,
       file: entry.file,
       verdictLabel: label(f.verdict),
       pointsVerdict: byPoints ? { id: byPoints.id, label: byPoints.label } : undefined,
-      flags: f.redFlags.map((flag) => ({ ...flag, message: messages.get(flag.id) ?? '' })),
+      flags: findings.map((flag) => ({ id: flag.id, severity: flag.severity, title: flag.title, rating: flag.rating ?? 'legitimacy', subject: flag.subject, message: explanation(flag, messages, entry.explain) })),
+      open: f.redFlags.filter((flag) => flag.basis === 'missing').map((flag) => ({ id: flag.id, title: flag.title })),
+      toAsk: f.redFlags.filter((flag) => flag.basis === 'missing').length + (f.claims ?? []).reduce((n, c) => n + c.checks.filter((k) => k.outcome === 'unchecked' || k.outcome === 'disputed').length, 0),
+      riskLabel: f.risk ? riskLabel(f.risk.rating) : undefined,
       sections: sections
         .filter((s) => f.sections[s.key])
         .map((s) => ({ id: s.key, title: s.section.title, weight: s.section.weight, ...f.sections[s.key]! })),
       explain: entry.explain,
     };
   });
+}
+
+/** Assessed vendors by score, highest first; then those not assessed; ties by name, then id. */
+export function compareFindings(a: { score: number | null; name: string; id: string }, b: { score: number | null; name: string; id: string }): number {
+  if ((a.score === null) !== (b.score === null)) return a.score === null ? 1 : -1;
+  return (b.score ?? 0) - (a.score ?? 0) || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function bandLabel(bands: readonly VerdictBand[]): (id: string) => string {
+  return (id) => bands.find((b) => b.id === id)?.label ?? id;
+}
+
+/** A flag's message: the questionnaire's, or for a claim check the one naming the claim. */
+function explanation(flag: FindingSummary['redFlags'][number], messages: ReadonlyMap<string, string>, score: VendorScore | undefined): string {
+  const raised = score?.redFlags.find((r) => r.id === flag.id && r.subject === flag.subject);
+  return raised?.message ?? messages.get(flag.id) ?? flag.title;
 }

@@ -1,17 +1,19 @@
 import { parseQuestionLine } from '../findings/build-findings.js';
 import { comparePeriods } from '../period.js';
-import type { CommitmentResult, Findings, FlagResult, QuestionState, VendorFinding } from '../schema/findings.js';
+import { ABSENT_STATES, type CommitmentResult, type Findings, type FlagResult, type QuestionState, type VendorFinding } from '../schema/findings.js';
 
 // What changed between two findings snapshots, vendor by vendor, with every score movement
 // attributed to its causes: an answer, evidence, the questionnaire, or the passing of time.
 
-export type Movement = 'improved' | 'regressed' | 'unchanged';
+/** `assessed`: a verdict now, none before; `unassessed`: a verdict before, too little known now. */
+export type Movement = 'improved' | 'regressed' | 'unchanged' | 'assessed' | 'unassessed';
 export type QuestionGroup = 'new' | 'resolved' | 'changed' | 'unchanged' | 'not-comparable';
 
 export const CAUSES = [
   'answer-changed',
   'answered',
   'answer-withdrawn',
+  'declined',
   'evidence-added',
   'evidence-removed',
   'evidence-expired',
@@ -29,6 +31,7 @@ export const CAUSE_TEXT: Record<Cause, string> = {
   'answer-changed': 'answer changed',
   answered: 'newly answered',
   'answer-withdrawn': 'answer withdrawn',
+  declined: 'declined by the vendor',
   'evidence-added': 'evidence added',
   'evidence-removed': 'evidence removed',
   'evidence-expired': 'evidence expired',
@@ -75,11 +78,14 @@ export interface VendorDiff {
   id: string;
   name: string;
   category: string;
-  before: { score: number; verdict: string };
-  after: { score: number; verdict: string };
+  /** Score null: not assessed. Risk: the rating, when the questionnaire rates risk. */
+  before: { score: number | null; verdict: string; risk?: string | undefined };
+  after: { score: number | null; verdict: string; risk?: string | undefined };
+  /** Score change; 0 unless both quarters have a score. */
   delta: number;
   movement: Movement;
   sections: { id: string; before: number | null; after: number | null; delta: number }[];
+  /** Findings (flags on recorded answers) raised and cleared; open questions are not flags. */
   flagsRaised: FlagResult[];
   flagsCleared: FlagResult[];
   roadmap: CommitmentChange[];
@@ -98,9 +104,9 @@ export interface FindingsDiff {
   vendors: VendorDiff[];
   added: VendorFinding[];
   dropped: VendorFinding[];
-  summary: { improved: number; regressed: number; unchanged: number; added: number; dropped: number };
-  /** Annual spend now in vendors scoring under the threshold, per currency. */
-  spend: { threshold: number; byCurrency: { currency: string; total: number; below: number; vendors: string[] }[] };
+  summary: { improved: number; regressed: number; unchanged: number; assessed: number; unassessed: number; added: number; dropped: number };
+  /** Annual spend now in vendors scoring under the threshold, and in vendors not assessed, per currency. */
+  spend: { threshold: number; byCurrency: { currency: string; total: number; below: number; vendors: string[]; notAssessed: number }[] };
 }
 
 export interface DiffOptions {
@@ -135,7 +141,7 @@ export function diffFindings(before: Findings, after: Findings, options: DiffOpt
     vendors,
     added,
     dropped,
-    summary: { improved: count('improved'), regressed: count('regressed'), unchanged: count('unchanged'), added: added.length, dropped: dropped.length },
+    summary: { improved: count('improved'), regressed: count('regressed'), unchanged: count('unchanged'), assessed: count('assessed'), unassessed: count('unassessed'), added: added.length, dropped: dropped.length },
     spend: spendBelow(after, options.threshold ?? 55),
   };
 }
@@ -153,13 +159,15 @@ function questionLineParser(): (line: string) => QuestionSide {
   };
 }
 
+/** A vendor not assessed has no score: its spend is counted apart, never as under the threshold. */
 export function spendBelow(findings: Findings, threshold: number): FindingsDiff['spend'] {
-  const byCurrency = new Map<string, { currency: string; total: number; below: number; vendors: string[] }>();
+  const byCurrency = new Map<string, { currency: string; total: number; below: number; vendors: string[]; notAssessed: number }>();
   for (const v of findings.vendors) {
     if (!v.spend) continue;
-    const entry = byCurrency.get(v.spend.currency) ?? { currency: v.spend.currency, total: 0, below: 0, vendors: [] };
+    const entry = byCurrency.get(v.spend.currency) ?? { currency: v.spend.currency, total: 0, below: 0, vendors: [], notAssessed: 0 };
     entry.total += v.spend.amount;
-    if (v.score < threshold) {
+    if (v.score === null) entry.notAssessed += v.spend.amount;
+    else if (v.score < threshold) {
       entry.below += v.spend.amount;
       entry.vendors.push(v.id);
     }
@@ -169,8 +177,12 @@ export function spendBelow(findings: Findings, threshold: number): FindingsDiff[
 }
 
 function diffVendor(before: VendorFinding, after: VendorFinding, periods: { before: string; after: string }, context: { tolerance: number; renamed: ReadonlyMap<string, string>; computed: ReadonlyMap<string, 'roadmap' | 'track-record'>; comparable: boolean; parse: (line: string) => QuestionSide }): VendorDiff {
-  const delta = round1(after.score - before.score);
-  const movement: Movement = Math.abs(delta) <= context.tolerance || delta === 0 ? 'unchanged' : delta > 0 ? 'improved' : 'regressed';
+  const delta = before.score !== null && after.score !== null ? round1(after.score - before.score) : 0;
+  const movement: Movement =
+    before.score === null && after.score !== null ? 'assessed'
+    : before.score !== null && after.score === null ? 'unassessed'
+    : Math.abs(delta) <= context.tolerance || delta === 0 ? 'unchanged'
+    : delta > 0 ? 'improved' : 'regressed';
   const sectionIds = [...new Set([...Object.keys(before.sections), ...Object.keys(after.sections)])];
   const sections = sectionIds
     .map((id) => {
@@ -180,27 +192,34 @@ function diffVendor(before: VendorFinding, after: VendorFinding, periods: { befo
     })
     .filter((s) => s.delta !== 0)
     .sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta) || (x.id < y.id ? -1 : 1));
-  const beforeFlags = new Set(before.redFlags.map((f) => f.id));
-  const afterFlags = new Set(after.redFlags.map((f) => f.id));
+  const beforeFindings = before.redFlags.filter(isFinding);
+  const afterFindings = after.redFlags.filter(isFinding);
+  const beforeFlags = new Set(beforeFindings.map(flagKey));
+  const afterFlags = new Set(afterFindings.map(flagKey));
   const questions = diffQuestions(before, after, context);
   return {
     id: after.id,
     name: after.name,
     category: after.category,
-    before: { score: before.score, verdict: before.verdict },
-    after: { score: after.score, verdict: after.verdict },
+    before: { score: before.score, verdict: before.verdict, risk: before.risk?.rating },
+    after: { score: after.score, verdict: after.verdict, risk: after.risk?.rating },
     delta,
     movement,
     sections,
-    flagsRaised: after.redFlags.filter((f) => !beforeFlags.has(f.id)),
-    flagsCleared: before.redFlags.filter((f) => !afterFlags.has(f.id)),
+    flagsRaised: afterFindings.filter((f) => !beforeFlags.has(flagKey(f))),
+    flagsCleared: beforeFindings.filter((f) => !afterFlags.has(flagKey(f))),
     roadmap: diffRoadmap(before.roadmap, after.roadmap, periods),
     questions,
     why: attribute(questions, delta, context.comparable),
   };
 }
 
-const ABSENT: ReadonlySet<string> = new Set(['unanswered', 'hidden']);
+/** Flags on recorded answers; snapshots scored before flags had a basis hold only those. */
+export const isFinding = (f: FlagResult): boolean => f.basis !== 'missing';
+/** A flag raised more than once (one per claim) is told apart by its subject. */
+export const flagKey = (f: FlagResult): string => (f.subject ? `${f.id}:${f.subject}` : f.id);
+
+const ABSENT = ABSENT_STATES;
 const UNBACKED: ReadonlySet<string> = new Set(['unverified', 'late-evidence', 'expired-evidence', 'answered']);
 
 function diffQuestions(before: VendorFinding, after: VendorFinding, context: { renamed: ReadonlyMap<string, string>; computed: ReadonlyMap<string, 'roadmap' | 'track-record'>; comparable: boolean; parse: (line: string) => QuestionSide }): QuestionChange[] {
@@ -231,7 +250,8 @@ function compareQuestion(id: string, was: string | undefined, b: QuestionSide | 
   const causes = causesOf(b, a, comparable, kind);
   const rescored = !comparable && b.possible !== a.possible && !ABSENT.has(b.state) && !ABSENT.has(a.state) && b.state !== 'not-applicable' && a.state !== 'not-applicable';
   if (rescored) return change('not-comparable', causes);
-  if (b.state === 'hidden' && a.state !== 'hidden') return change('new', causes);
+  // Nothing was known before (not asked, or ruled out): the question is new to this vendor's record.
+  if ((b.state === 'hidden' || b.state === 'not-asked') && !ABSENT.has(a.state)) return change('new', causes);
   if (b.points < b.possible && a.possible > 0 && a.points === a.possible) return change('resolved', causes);
   return change('changed', causes);
 }
@@ -241,11 +261,13 @@ function causesOf(b: QuestionSide, a: QuestionSide, comparable: boolean, kind: '
   const isTrack = kind === 'track-record';
   if (b.state === 'hidden' || a.state === 'hidden') {
     if (b.state !== a.state) causes.add('condition-changed');
-  } else if (ABSENT.has(b.state) && !ABSENT.has(a.state)) causes.add('answered');
+  } else if (a.state === 'declined' && b.state !== 'declined') causes.add('declined');
+  else if (ABSENT.has(b.state) && !ABSENT.has(a.state)) causes.add('answered');
+  else if (b.state === 'declined' && !ABSENT.has(a.state)) causes.add('answered');
   else if (!ABSENT.has(b.state) && ABSENT.has(a.state)) causes.add('answer-withdrawn');
   else if ((b.state === 'not-applicable') !== (a.state === 'not-applicable') && kind === undefined) causes.add('applicability-changed');
   else if (b.digest !== a.digest && b.digest && a.digest) causes.add(isTrack ? 'track-record' : kind === 'roadmap' ? 'roadmap-updated' : 'answer-changed');
-  if (!ABSENT.has(a.state) && !ABSENT.has(b.state) && b.state !== a.state) {
+  if (!ABSENT.has(a.state) && !ABSENT.has(b.state) && b.state !== a.state && a.state !== 'declined' && b.state !== 'declined') {
     if (a.state === 'evidenced' && UNBACKED.has(b.state)) causes.add('evidence-added');
     else if (b.state === 'evidenced' && a.state === 'expired-evidence') causes.add('evidence-expired');
     else if (b.state === 'evidenced' && a.state === 'late-evidence') causes.add('evidence-dated-after-claim');
@@ -322,7 +344,8 @@ function questionnaireChanges(before: Findings, after: Findings, renamed: Readon
     const map = new Map<string, number>();
     for (const v of f.vendors) for (const [id, line] of Object.entries(v.questions)) {
       const p = parse(line);
-      if (p.state !== 'hidden' && p.state !== 'not-applicable') map.set(id, Math.max(map.get(id) ?? 0, p.possible));
+      // What a question is worth shows only where it counts: not where it is ruled out, not applicable or not asked.
+      if (p.state !== 'hidden' && p.state !== 'not-applicable' && p.state !== 'not-asked') map.set(id, Math.max(map.get(id) ?? 0, p.possible));
     }
     return map;
   };

@@ -6,9 +6,12 @@ import { trackRecord, type TrackRecord } from './track-record.js';
 
 export interface TrendPoint {
   period: string;
-  /** Null before the vendor's first snapshot. */
+  /** Null before the vendor's first snapshot, and in a quarter it was not assessed. */
   score: number | null;
+  /** Null before the vendor's first snapshot; "not-assessed" when too little was known. */
   verdict: string | null;
+  /** The risk rating, when the snapshot rates risk. */
+  risk?: string | undefined;
   /** Not in this snapshot: the last known value is carried forward. */
   carried: boolean;
 }
@@ -18,10 +21,11 @@ export interface VendorTrend {
   name: string;
   category: string;
   points: TrendPoint[];
-  first: { period: string; score: number };
-  latest: { period: string; score: number; verdict: string; carried: boolean };
-  /** Latest known score minus the first. */
-  change: number;
+  /** The first quarter the vendor was assessed in; absent if it never was. */
+  first?: { period: string; score: number } | undefined;
+  latest: { period: string; score: number | null; verdict: string; carried: boolean };
+  /** Latest score minus the first one, both assessed; null without two scores to compare. */
+  change: number | null;
   record: TrackRecord;
 }
 
@@ -44,24 +48,25 @@ export function trend(snapshots: readonly Findings[]): Trend {
     for (const [i, snapshot] of snapshots.entries()) {
       const finding = byId[i]!.get(id);
       if (finding) {
-        last = { period: snapshot.period, score: finding.score, verdict: finding.verdict, carried: false };
+        last = { period: snapshot.period, score: finding.score, verdict: finding.verdict, risk: finding.risk?.rating, carried: false };
         points.push(last);
         observations.push({ period: snapshot.period, roadmap: finding.roadmap });
       } else {
-        points.push(last ? { period: snapshot.period, score: last.score, verdict: last.verdict, carried: true } : { period: snapshot.period, score: null, verdict: null, carried: false });
+        points.push(last ? { period: snapshot.period, score: last.score, verdict: last.verdict, risk: last.risk, carried: true } : { period: snapshot.period, score: null, verdict: null, carried: false });
       }
     }
-    const known = points.filter((p) => p.score !== null);
-    const first = known[0]!;
-    const latest = known.at(-1)!;
+    const scored = points.filter((p) => p.score !== null && !p.carried);
+    const first = scored[0];
+    const latest = points.filter((p) => p.verdict !== null).at(-1)!;
+    const lastScored = scored.at(-1);
     vendors.push({
       id,
       name: identity.name,
       category: identity.category,
       points,
-      first: { period: first.period, score: first.score! },
-      latest: { period: latest.period, score: latest.score!, verdict: latest.verdict!, carried: latest.carried },
-      change: Math.round((latest.score! - first.score!) * 10) / 10,
+      first: first ? { period: first.period, score: first.score! } : undefined,
+      latest: { period: latest.period, score: latest.score, verdict: latest.verdict!, carried: latest.carried },
+      change: first && lastScored && latest.score !== null ? Math.round((lastScored.score! - first.score!) * 10) / 10 : null,
       record: trackRecord(observations),
     });
   }
@@ -73,9 +78,11 @@ export type TrendSort = (typeof TREND_SORTS)[number];
 
 export function sortTrend(vendors: readonly VendorTrend[], by: TrendSort): VendorTrend[] {
   const delivery = (v: VendorTrend) => (v.record.kept + v.record.broken === 0 ? -1 : v.record.kept / (v.record.kept + v.record.broken));
+  // Vendors without a score (or a change) come after those with one.
+  const missingLast = (a: number | null, b: number | null) => (a === null ? (b === null ? 0 : 1) : b === null ? -1 : b - a);
   const key: Record<TrendSort, (a: VendorTrend, b: VendorTrend) => number> = {
-    score: (a, b) => b.latest.score - a.latest.score,
-    change: (a, b) => b.change - a.change,
+    score: (a, b) => missingLast(a.latest.score, b.latest.score),
+    change: (a, b) => missingLast(a.change, b.change),
     name: (a, b) => a.name.localeCompare(b.name),
     delivery: (a, b) => delivery(b) - delivery(a),
   };

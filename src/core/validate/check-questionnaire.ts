@@ -1,6 +1,6 @@
 import { indexQuestionnaire, type QuestionnaireIndex } from '../questionnaire-index.js';
 import { isQuestionTest, operatorOf, NUMERIC_OPERATORS, type Condition, type QuestionTest } from '../schema/condition.js';
-import { verdictsOf, type Question, type Questionnaire, type Section } from '../schema/questionnaire.js';
+import { CLAIM_FLAG_IDS, NOT_ASSESSED, ratesRisk, riskBandsOf, verdictsOf, type Question, type Questionnaire, type Section, type VerdictBand } from '../schema/questionnaire.js';
 import { didYouMean } from './did-you-mean.js';
 import type { PathIssue } from './path-issue.js';
 import { label } from './schema-problems.js';
@@ -19,6 +19,9 @@ export function checkQuestionnaire(questionnaire: Questionnaire): PathIssue[] {
     sections.forEach((section, i) => {
       const path = [...base, i];
       if (seen.has(section.id)) issues.push({ path: [...path, 'id'], message: `section id "${section.id}" is used twice at this level`, hint: 'give each section its own id' });
+      if (base.length > 1 && section.rating !== undefined) {
+        issues.push({ path: [...path, 'rating'], message: 'only a top-level section says which rating it feeds; its subsections feed the same', hint: 'move rating to the top-level section' });
+      }
       seen.add(section.id);
       section.questions?.forEach((question, j) => {
         const qPath = [...path, 'questions', j];
@@ -42,24 +45,36 @@ export function checkQuestionnaire(questionnaire: Questionnaire): PathIssue[] {
   }
   const { verdicts } = verdictsOf(questionnaire);
   const verdictIds = verdicts.map((v) => v.id);
-  if (questionnaire.scoring.verdicts) {
-    const mins = verdicts.map((v) => v.min);
-    if (mins.some((m, i) => i > 0 && m >= mins[i - 1]!)) {
-      issues.push({ path: ['scoring', 'verdicts'], message: 'verdicts must be listed from the highest minimum score to the lowest' });
-    }
-    if (mins[mins.length - 1] !== 0) issues.push({ path: ['scoring', 'verdicts'], message: 'the last verdict must have min: 0 so that every score has a verdict' });
+  if (questionnaire.scoring.verdicts) issues.push(...checkBands(verdicts, ['scoring', 'verdicts'], 'verdicts'));
+  issues.push(...checkCaps(questionnaire.scoring.caps, ['scoring', 'caps'], verdictIds, 'verdict'));
+  const risk = questionnaire.scoring.risk;
+  const riskIds = riskBandsOf(questionnaire).bands.map((b) => b.id);
+  if (risk && !ratesRisk(questionnaire)) {
+    issues.push({ path: ['scoring', 'risk'], severity: 'warning', message: 'scoring.risk is set but no section feeds the risk rating', hint: 'add rating: risk to the sections that rate the risk of relying on the vendor' });
   }
-  for (const [severity, cap] of Object.entries(questionnaire.scoring.caps ?? {})) {
-    if (!verdictIds.includes(cap)) issues.push({ path: ['scoring', 'caps', severity], message: `caps.${severity}: unknown verdict "${cap}"`, hint: didYouMean(cap, verdictIds) ?? `verdicts are: ${verdictIds.join(', ')}` });
+  if (risk?.bands) issues.push(...checkBands(risk.bands, ['scoring', 'risk', 'bands'], 'risk bands'));
+  issues.push(...checkCaps(risk?.caps, ['scoring', 'risk', 'caps'], riskIds, 'risk band'));
+  issues.push(...checkAssessment(questionnaire.scoring.assessment, ['scoring', 'assessment'], index));
+  issues.push(...checkAssessment(risk?.assessment, ['scoring', 'risk', 'assessment'], index));
+  for (const kind of ['contradicted', 'withheld'] as const) {
+    const cap = questionnaire.scoring.claims?.[kind]?.cap;
+    if (cap && !verdictIds.includes(cap)) issues.push({ path: ['scoring', 'claims', kind, 'cap'], message: `unknown verdict "${cap}"`, hint: didYouMean(cap, verdictIds) ?? `verdicts are: ${verdictIds.join(', ')}` });
   }
 
   const flagIds = new Set<string>();
+  const reserved = Object.values(CLAIM_FLAG_IDS);
   questionnaire.redFlags?.forEach((flag, i) => {
     const path = ['redFlags', i];
     if (flagIds.has(flag.id)) issues.push({ path: [...path, 'id'], message: `red flag id "${flag.id}" is used twice` });
+    if (reserved.includes(flag.id)) issues.push({ path: [...path, 'id'], message: `"${flag.id}" is the flag aiclaim raises when it tests claims`, hint: 'give this flag another id; set the severity of claim flags under scoring.claims' });
     flagIds.add(flag.id);
-    if (flag.cap && !verdictIds.includes(flag.cap)) {
-      issues.push({ path: [...path, 'cap'], message: `unknown verdict "${flag.cap}"`, hint: didYouMean(flag.cap, verdictIds) ?? `verdicts are: ${verdictIds.join(', ')}` });
+    const bands = flag.rating === 'risk' ? riskIds : verdictIds;
+    if (flag.cap && !bands.includes(flag.cap)) {
+      const what = flag.rating === 'risk' ? 'risk band' : 'verdict';
+      issues.push({ path: [...path, 'cap'], message: `unknown ${what} "${flag.cap}" (this flag rates ${flag.rating})`, hint: didYouMean(flag.cap, bands) ?? `${what}s are: ${bands.join(', ')}` });
+    }
+    if (flag.rating === 'risk' && !ratesRisk(questionnaire)) {
+      issues.push({ path: [...path, 'rating'], message: 'this flag rates risk, but no section feeds the risk rating', hint: 'add rating: risk to a top-level section, or remove rating from the flag' });
     }
     issues.push(...checkCondition(flag.when, [...path, 'when'], index, undefined));
     issues.push(...checkMaps(flag.maps, path, questionnaire));
@@ -67,8 +82,44 @@ export function checkQuestionnaire(questionnaire: Questionnaire): PathIssue[] {
   return issues;
 }
 
+function checkBands(bands: readonly VerdictBand[], path: Path, what: string): PathIssue[] {
+  const issues: PathIssue[] = [];
+  const mins = bands.map((v) => v.min);
+  if (mins.some((m, i) => i > 0 && m >= mins[i - 1]!)) issues.push({ path, message: `${what} must be listed from the highest minimum score to the lowest` });
+  if (mins[mins.length - 1] !== 0) issues.push({ path, message: `the last of the ${what} must have min: 0 so that every score has one` });
+  bands.forEach((band, i) => {
+    if (band.id === NOT_ASSESSED.id) issues.push({ path: [...path, i, 'id'], message: `"${NOT_ASSESSED.id}" is what aiclaim says when too little is known for a rating`, hint: 'give this band another id' });
+  });
+  return issues;
+}
+
+function checkCaps(caps: Partial<Record<string, string>> | undefined, path: Path, ids: readonly string[], what: string): PathIssue[] {
+  return Object.entries(caps ?? {}).flatMap(([severity, cap]) =>
+    cap === undefined || ids.includes(cap) ? [] : [{ path: [...path, severity], message: `caps.${severity}: unknown ${what} "${cap}"`, hint: didYouMean(cap, [...ids]) ?? `${what}s are: ${ids.join(', ')}` }],
+  );
+}
+
+/** Decisive questions must exist and be answerable; the minimum cannot exceed how many there are. */
+function checkAssessment(assessment: { decisive: string[]; minimum?: number | undefined } | undefined, path: Path, index: QuestionnaireIndex): PathIssue[] {
+  if (!assessment) return [];
+  const issues: PathIssue[] = [];
+  assessment.decisive.forEach((id, i) => {
+    const entry = index.byId.get(id);
+    if (!entry) issues.push({ path: [...path, 'decisive', i], message: `no question "${id}"`, hint: didYouMean(id, [...index.byId.keys()]) });
+    else if (entry.question.type === 'track-record') issues.push({ path: [...path, 'decisive', i], message: `"${id}" is computed, never answered: it cannot decide whether a rating can be given` });
+  });
+  if (new Set(assessment.decisive).size < assessment.decisive.length) issues.push({ path: [...path, 'decisive'], message: 'a decisive question is listed twice' });
+  if (assessment.minimum !== undefined && assessment.minimum > assessment.decisive.length) {
+    issues.push({ path: [...path, 'minimum'], message: `minimum ${assessment.minimum} is more than the ${assessment.decisive.length} decisive questions listed` });
+  }
+  return issues;
+}
+
 function checkQuestion(question: Question, path: Path, index: QuestionnaireIndex): PathIssue[] {
   const issues: PathIssue[] = [];
+  if (question.type === 'text' && (question.points ?? 0) > 0 && question.evidence === 'none') {
+    issues.push({ path: [...path, 'evidence'], message: 'a text answer earns its points only with evidence, so with evidence: none it can never earn them', hint: 'set evidence: optional, or remove the points' });
+  }
   const own = index.byId.get(question.id)!;
   if (question.when) issues.push(...checkCondition(question.when, [...path, 'when'], index, own.order));
   issues.push(...checkMaps(question.maps, path, index.questionnaire));

@@ -1,7 +1,8 @@
 import { isCalendarDate, PERIOD_PATTERN } from '../period.js';
 import type { QuestionnaireIndex } from '../questionnaire-index.js';
 import type { ListField, Question } from '../schema/questionnaire.js';
-import type { Vendor } from '../schema/vendor.js';
+import { ASSERTION_OPERATORS, type Assertion, type Vendor } from '../schema/vendor.js';
+import { claimId } from '../scoring/check-claims.js';
 import { didYouMean } from './did-you-mean.js';
 import type { PathIssue } from './path-issue.js';
 import { describe } from './schema-problems.js';
@@ -52,13 +53,14 @@ export function checkVendor(vendor: Vendor, index: QuestionnaireIndex, expectedI
       continue;
     }
     if (answer.notApplicable !== undefined && !question.notApplicable) {
-      issues.push({ path: [...path, 'notApplicable'], message: `"${id}" cannot be answered not applicable`, hint: 'give a value; if the vendor will not say, leave the question out (it counts as unanswered)' });
+      issues.push({ path: [...path, 'notApplicable'], message: `"${id}" cannot be answered not applicable`, hint: 'give a value; if the vendor will not say, write declined: "what it said"; if nobody has asked yet, leave the question out' });
     }
     if (answer.value !== undefined) issues.push(...checkValue(answer.value, question, [...path, 'value']));
     if (answer.evidence !== undefined && typeof answer.evidence !== 'string' && answer.evidence.date && answer.evidence.expires && answer.evidence.expires < answer.evidence.date) {
       issues.push({ path: [...path, 'evidence', 'expires'], message: 'evidence expires before it was dated' });
     }
   }
+  issues.push(...checkClaims(vendor, index), ...checkEvaluations(vendor, index));
   const commitmentIds = new Set<string>();
   vendor.roadmap?.forEach((commitment, i) => {
     if (commitmentIds.has(commitment.id)) issues.push({ path: ['roadmap', i, 'id'], message: `roadmap id "${commitment.id}" is used twice` });
@@ -74,6 +76,60 @@ export function checkVendor(vendor: Vendor, index: QuestionnaireIndex, expectedI
     }
   });
   return issues;
+}
+
+/** What a claim asserts must be a test the question's answers can pass or fail. */
+function checkClaims(vendor: Vendor, index: QuestionnaireIndex): PathIssue[] {
+  const issues: PathIssue[] = [];
+  const ids = new Map<string, number>();
+  vendor.claims?.forEach((claim, i) => {
+    const id = claimId(claim);
+    const first = ids.get(id);
+    if (first !== undefined) {
+      issues.push({ path: ['claims', i, claim.id ? 'id' : 'text'], message: claim.id ? `claim id "${id}" is used twice` : `the same claim is recorded twice (claim ${first + 1})`, hint: claim.id ? 'give each claim its own id' : 'remove the copy' });
+    }
+    ids.set(id, i);
+    claim.asserts?.forEach((assertion, j) => issues.push(...checkAssertion(assertion, ['claims', i, 'asserts', j], index)));
+  });
+  return issues;
+}
+
+function checkAssertion(assertion: Assertion, path: Path, index: QuestionnaireIndex): PathIssue[] {
+  const entry = testedQuestion(assertion.question, [...path, 'question'], index);
+  if ('issue' in entry) return [entry.issue];
+  const question = entry.question;
+  const op = ASSERTION_OPERATORS.find((o) => assertion[o] !== undefined)!;
+  const at = [...path, op];
+  const numeric = op === 'gt' || op === 'gte' || op === 'lt' || op === 'lte';
+  if (numeric && question.type !== 'number') return [{ path: at, message: `${op} compares numbers, but "${question.id}" is a ${question.type} question`, hint: 'use equals or in' }];
+  if (op === 'includes' && question.type !== 'multi') return [{ path: at, message: `includes tests a multiple-choice answer, but "${question.id}" is a ${question.type} question`, hint: 'use equals or in' }];
+  if ((op === 'equals' || op === 'in') && question.type === 'multi') return [{ path: at, message: `"${question.id}" is a multiple-choice question: assert what it includes`, hint: `write includes: ${question.options[0]!.value}` }];
+  if (assertion.unit !== undefined && (question.type !== 'number' || assertion.unit.trim().toLowerCase() !== question.unit.trim().toLowerCase())) {
+    return [{ path: [...path, 'unit'], message: question.type === 'number' ? `the claim speaks in ${assertion.unit}, but "${question.id}" counts ${question.unit}` : `"${question.id}" has no unit`, hint: question.type === 'number' ? `convert the figure to ${question.unit}, or remove unit` : 'remove unit' }];
+  }
+  const values = op === 'in' ? (assertion.in ?? []) : [assertion[op]];
+  return values.flatMap((value, i) => checkValue(value, question.type === 'multi' ? { ...question, type: 'choice' } : question, op === 'in' ? [...at, i] : at));
+}
+
+/** An evaluation records what a test measured, as an answer to the question would say it. */
+function checkEvaluations(vendor: Vendor, index: QuestionnaireIndex): PathIssue[] {
+  return (vendor.evaluations ?? []).flatMap((evaluation, i) => {
+    const path: Path = ['evaluations', i];
+    const entry = testedQuestion(evaluation.question, [...path, 'question'], index);
+    if ('issue' in entry) return [entry.issue];
+    return checkValue(evaluation.measured, entry.question, [...path, 'measured']);
+  });
+}
+
+/** The question a claim or an evaluation speaks to: one whose answer is a value to compare. */
+function testedQuestion(id: string, path: Path, index: QuestionnaireIndex): { question: Question } | { issue: PathIssue } {
+  const entry = index.byId.get(id);
+  if (!entry) return { issue: { path, message: `no question "${id}" in questionnaire ${index.questionnaire.id}`, hint: didYouMean(id, [...index.byId.keys()]) ?? 'run `aiclaim questionnaire show` for the question ids' } };
+  const { question } = entry;
+  if (question.type === 'list' || question.type === 'track-record' || question.type === 'text') {
+    return { issue: { path, message: `"${id}" is a ${question.type} question: nothing can be measured against it`, hint: 'choose a yes/no, choice, number, date or quarter question' } };
+  }
+  return { question };
 }
 
 function checkValue(value: unknown, question: Question, path: Path): PathIssue[] {
