@@ -86,7 +86,8 @@ export function vendorFindingYaml(v: VendorFinding): string {
 }
 
 function coverage(c: NonNullable<VendorFinding['decisive']>): string {
-  return `{ answered: ${num(c.answered)}, applicable: ${num(c.applicable)}, required: ${num(c.required)} }`;
+  const missing = c.missing ? `, missing: [ ${c.missing.map(flow).join(', ')} ]` : '';
+  return `{ answered: ${num(c.answered)}, applicable: ${num(c.applicable)}, required: ${num(c.required)}${missing} }`;
 }
 
 function flagFields(f: VendorFinding['redFlags'][number]): string[] {

@@ -1,4 +1,5 @@
 import { categoryLabel } from '../core/martech-categories.js';
+import { questionsToAsk } from '../core/scoring/open-questions.js';
 import type { ScoreRow } from '../core/scoring/score-rows.js';
 import type { VendorScore } from '../core/scoring/types.js';
 import { mdEscape, mdTable } from './markdown.js';
@@ -27,7 +28,7 @@ export function scoreMarkdown(report: ScoreReport, explain: boolean): string {
           pct(f.completeness),
           pct(f.confidence),
           flags.length ? flags.map((flag) => `${flag.severity}: ${mdEscape(flag.title)}`).join('<br>') : 'none',
-          String(row.toAsk),
+          String(questionsToAsk(row.toAsk)),
           money(f.spend?.amount, f.spend?.currency),
         ];
       }),

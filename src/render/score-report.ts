@@ -40,12 +40,7 @@ export function scoreReportData(report: ScoreReport, explain: boolean): unknown 
           return { id: flag.id, ...(flag.subject ? { subject: flag.subject } : {}), severity: flag.severity, rating: flag.rating, basis: 'answered', title: flag.title, message: flag.message, ...(raised ? { because: raised.because } : {}) };
         }),
         claims: f.claims ?? [],
-        toAsk: score
-          ? score.openQuestions
-          : [
-              ...f.redFlags.filter((flag) => flag.basis === 'missing').map((flag) => ({ kind: 'flag', questions: flag.ask ?? [], why: flag.title })),
-              ...(f.claims ?? []).flatMap((c) => c.checks.filter((k) => k.outcome === 'unchecked' || k.outcome === 'disputed').map((k) => ({ kind: 'claim', questions: [k.question], why: `"${c.text}" asserts ${k.question} ${k.asserts}` }))),
-            ],
+        toAsk: row.toAsk,
         roadmap: f.roadmap,
         ...(explain && score
           ? {

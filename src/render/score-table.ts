@@ -1,4 +1,5 @@
 import { categoryLabel } from '../core/martech-categories.js';
+import { questionsToAsk } from '../core/scoring/open-questions.js';
 import type { ScoreRow } from '../core/scoring/score-rows.js';
 import { SEVERITIES } from '../core/schema/questionnaire.js';
 import { money, pct, score1, severityStyle, verdictStyle, type Style } from './style.js';
@@ -22,7 +23,7 @@ export function scoreTable(rows: readonly ScoreRow[], style: Style): string {
       pct(f.completeness),
       pct(f.confidence),
       flagSummary(row.flags, style),
-      row.toAsk ? String(row.toAsk) : style.dim('—'),
+      row.toAsk.length ? String(questionsToAsk(row.toAsk)) : style.dim('—'),
       money(f.spend?.amount, f.spend?.currency),
     ];
   });

@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadQuestionnaire } from '../../src/core/load/load-files.js';
+import { buildFindings, vendorFinding } from '../../src/core/findings/build-findings.js';
+import { loadFindings, loadQuestionnaire } from '../../src/core/load/load-files.js';
 import { indexQuestionnaire } from '../../src/core/questionnaire-index.js';
 import { checkVendor } from '../../src/core/validate/check-vendor.js';
+import { openQuestionsOf, questionsToAsk } from '../../src/core/scoring/open-questions.js';
 import { scoreVendor } from '../../src/core/scoring/score-vendor.js';
+import { findingsYaml } from '../../src/render/findings-yaml.js';
 import { questionnaire, vendor } from '../helpers/build.js';
 
 // Legitimacy that rests on facts: what is not known stays out of the score, a verdict needs the
@@ -277,5 +280,39 @@ describe('the default questionnaire names the deception patterns of the enforcem
   test('a going-concern warning is a risk finding: it rates risk, not the legitimacy of the AI', () => {
     const s = scoreVendor(aiClaims, vendor({ answers: { funding: { value: 'public' }, 'going-concern': { value: true } } }), { period });
     expect(s.redFlags.find((f) => f.id === 'going-concern')).toMatchObject({ rating: 'risk', cap: 'high' });
+  });
+});
+
+describe('what to ask the vendor is one derivation, from a score or from the snapshot', () => {
+  const source = { file: 'vendors/acme.yaml', hash: '0'.repeat(16) };
+  const readBack = (parts: Record<string, unknown>) => {
+    const v = vendor(parts);
+    const s = scoreVendor(q, v, { period });
+    const snapshot = buildFindings({ period, questionnaire: q, tool: 'aiclaim test' }, [vendorFinding(v, s, source)]);
+    const loaded = loadFindings(findingsYaml(snapshot, 'x.json'), 'snapshot');
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+    return { s, finding: loaded.value.vendors[0]! };
+  };
+
+  test.each([
+    ['not assessed: decisive questions for both ratings, a flag waiting on an answer', { answers: { trains: { value: true } } }],
+    ['assessed, with a flag waiting on an answer and a claim nothing checks', { answers: { runtime: { value: 'model' }, data: { value: 5000000, evidence: 'x.pdf' }, trains: { value: true }, dpa: { value: true } }, claims: [{ text: 'Our AI is 98% accurate.', source: 'https://acme.example', date: '2026-03-01', asserts: [{ question: 'accuracy', gte: 98 }] }] }],
+    ['a disputed figure', { answers: { runtime: { value: 'model' }, test: { value: 'holdout' }, dpa: { value: true } }, claims: [{ text: 'Our AI is 98% accurate.', source: 'https://acme.example', asserts: [{ question: 'accuracy', gte: 98 }] }], evaluations: [{ question: 'accuracy', measured: 94, by: 'Lab', independent: true }] }],
+  ])('%s', (_name, parts) => {
+    const { s, finding } = readBack(parts);
+    expect(s.openQuestions.length).toBeGreaterThan(0);
+    expect(openQuestionsOf(finding)).toEqual(s.openQuestions);
+  });
+
+  test('the snapshot keeps the decisive questions still to ask only while the rating cannot be given', () => {
+    expect(readBack({ answers: { trains: { value: true } } }).finding.decisive).toEqual({ answered: 0, applicable: 3, required: 2, missing: ['runtime', 'data', 'test'] });
+    expect(readBack({ answers: { runtime: { value: 'model' }, test: { value: 'holdout' } } }).finding.decisive).toEqual({ answered: 2, applicable: 3, required: 2 });
+  });
+
+  test('each question is counted once, whatever asks for it', () => {
+    const { s } = readBack({ answers: { trains: { value: true } } });
+    // test is both decisive and asked by the untested flag; dpa is decisive for risk.
+    expect(s.openQuestions.flatMap((o) => o.questions)).toEqual(['runtime', 'data', 'test', 'dpa', 'test']);
+    expect(questionsToAsk(s.openQuestions)).toBe(4);
   });
 });

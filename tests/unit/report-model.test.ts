@@ -51,7 +51,7 @@ describe('report model of the 2026-Q4 sample', () => {
     expect(model.ranked.find((r) => r.id === 'datavane')).toMatchObject({ change: 19.8, verdictLabel: 'Plausible', categoryLabel: 'Smart data' });
     expect(model.ranked.some((r) => r.id === 'pixelcast-media-sa')).toBe(false);
     expect(model.unassessed).toEqual([
-      { id: 'pixelcast-media-sa', name: 'Pixelcast Media SA', categoryLabel: 'DSP', decisive: { answered: 0, applicable: 8, required: 4 }, completeness: 0, spend: { amount: 120000, currency: 'EUR' }, renewal: '2027-03-31', flags: [] },
+      { id: 'pixelcast-media-sa', name: 'Pixelcast Media SA', categoryLabel: 'DSP', decisive: { answered: 0, applicable: 8, required: 4, missing: ['ai-runtime', 'model-origin', 'foundation-model-licensed', 'trains-models', 'training-records', 'data-provenance', 'uplift-test', 'independent-validation'] }, completeness: 0, spend: { amount: 120000, currency: 'EUR' }, renewal: '2027-03-31', flags: [] },
     ]);
   });
 
@@ -78,12 +78,15 @@ describe('report model of the 2026-Q4 sample', () => {
   test('ask the vendor: the decisive questions of the vendor not assessed, and flags waiting on answers', () => {
     expect(model.open.map((o) => [o.vendor, o.why])).toEqual([
       ['socialpulse', 'No answer on training-data rights'],
-      ['pixelcast-media-sa', 'decisive for a verdict (0 of 4 needed so far)'],
+      ['pixelcast-media-sa', 'decisive for a verdict: 0 of 8 answered or declined, 4 needed'],
+      ['pixelcast-media-sa', 'decisive for the risk rating: 0 of 6 answered or declined, 3 needed'],
       ['pixelcast-media-sa', 'No proof the AI beats the non-AI way'],
       ['pixelcast-media-sa', 'No answer on training-data rights'],
     ]);
     expect(model.open[1]!.ask[0]).toBe('At run time, what produces the output of the feature marketed as AI?');
-    expect(model.glance.open).toBe(14);
+    // Each question once per vendor, whatever asks for it: socialpulse 2; pixelcast 8 + 6 decisive
+    // and non-ai-alternative (uplift-test, lawful-basis and copyright-policy are decisive already).
+    expect(model.glance.open).toBe(17);
   });
 
   test('roadmap promises due, kept and slipped this quarter', () => {

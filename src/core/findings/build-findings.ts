@@ -48,13 +48,13 @@ export function vendorFinding(vendor: Vendor, score: VendorScore, source: Source
     score: score.score,
     verdict: score.verdict,
     cappedBy: score.cappedBy.length ? score.cappedBy : undefined,
-    decisive: { answered: score.decisive.answered, applicable: score.decisive.applicable, required: score.decisive.required },
+    decisive: coverage(score.decisive, score.score === null),
     risk: score.risk
       ? {
           safeguards: score.risk.score,
           rating: score.risk.band,
           cappedBy: score.risk.cappedBy.length ? score.risk.cappedBy : undefined,
-          decisive: { answered: score.risk.decisive.answered, applicable: score.risk.decisive.applicable, required: score.risk.decisive.required },
+          decisive: coverage(score.risk.decisive, score.risk.score === null),
         }
       : undefined,
     completeness: score.completeness,
@@ -67,6 +67,11 @@ export function vendorFinding(vendor: Vendor, score: VendorScore, source: Source
     digest: scoredDigest(lines),
     source,
   };
+}
+
+/** The decisive questions answered; while the rating cannot be given, also those still to ask. */
+function coverage(c: VendorScore['decisive'], unsettled: boolean): NonNullable<VendorFinding['decisive']> {
+  return { answered: c.answered, applicable: c.applicable, required: c.required, missing: unsettled && c.missing.length ? c.missing : undefined };
 }
 
 export interface FindingsHeader {

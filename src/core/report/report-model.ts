@@ -3,6 +3,7 @@ import { categoryLabel, MARTECH_CATEGORIES } from '../martech-categories.js';
 import { indexQuestionnaire } from '../questionnaire-index.js';
 import type { Findings, FlagResult, VendorFinding } from '../schema/findings.js';
 import { NOT_ASSESSED, riskBandsOf, SEVERITIES, verdictsOf, type Questionnaire, type RatingKind, type Severity, type VerdictBand } from '../schema/questionnaire.js';
+import { openQuestionsOf, questionsToAsk } from '../scoring/open-questions.js';
 import { compareFindings } from '../scoring/score-rows.js';
 import { diffFindings, isFinding, type CommitmentChange } from '../tracking/diff-findings.js';
 
@@ -188,7 +189,7 @@ export function reportModel(input: ReportInput): ReportModel {
     previousPeriod: previous?.period,
     changesComparable: comparable,
     questionnaire: { id: current.questionnaire.id, version: current.questionnaire.version, title: questionnaire?.title },
-    glance: { vendors: current.vendors.length, assessed: assessed.length, byVerdict, spend, byRisk, flags: flagCount, open: open.reduce((n, o) => n + o.ask.length, 0) },
+    glance: { vendors: current.vendors.length, assessed: assessed.length, byVerdict, spend, byRisk, flags: flagCount, open: sorted.reduce((n, v) => n + questionsToAsk(openQuestionsOf(v)), 0) },
     ranked,
     unassessed,
     flags,
@@ -235,35 +236,10 @@ function contradictedClaims(vendors: readonly VendorFinding[]): ContradictedClai
   );
 }
 
-/**
- * What to put to each vendor: while there is no verdict, the decisive questions not asked; the
- * flags that wait on missing answers (with the questions that would settle them, from the
- * questionnaire); and the claims nothing recorded can check yet.
- */
+/** What to put to each vendor, as every output gives it (open-questions.ts), in the words of the questions. */
 function openItems(vendors: readonly VendorFinding[], questionnaire: Questionnaire | undefined): OpenItem[] {
   const text = questionText(questionnaire);
-  const notAsked = (v: VendorFinding, id: string) => {
-    const line = v.questions[id];
-    return line !== undefined && /^\S+ (not-asked|unanswered)/.test(line);
-  };
-  const items: OpenItem[] = [];
-  for (const v of vendors) {
-    const base = { vendor: v.id, vendorName: v.name };
-    if (v.score === null && questionnaire?.scoring.assessment) {
-      const missing = questionnaire.scoring.assessment.decisive.filter((id) => notAsked(v, id));
-      if (missing.length) items.push({ ...base, ask: missing.map(text), why: `decisive for a verdict (${v.decisive ? `${v.decisive.answered} of ${v.decisive.required} needed so far` : 'not enough known'})` });
-    }
-    for (const flag of v.redFlags.filter((f) => !isFinding(f))) {
-      items.push({ ...base, ask: (flag.ask ?? []).map(text), why: flag.title });
-    }
-    for (const claim of v.claims ?? []) {
-      for (const check of claim.checks.filter((k) => k.outcome === 'unchecked' || k.outcome === 'disputed')) {
-        const why = check.outcome === 'disputed' ? `the claim "${claim.text}" asserts ${check.question} ${check.asserts}; found ${check.found}: ask how it was measured` : `the claim "${claim.text}" asserts ${check.question} ${check.asserts}`;
-        items.push({ ...base, ask: [text(check.question)], why });
-      }
-    }
-  }
-  return items;
+  return vendors.flatMap((v) => openQuestionsOf(v).map((o) => ({ vendor: v.id, vendorName: v.name, ask: o.questions.map(text), why: o.why })));
 }
 
 const ACTION_ORDER: ActionKind[] = ['retire', 'renegotiate', 'interview', 'ask-for-evidence', 'monitor'];

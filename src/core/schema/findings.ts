@@ -74,6 +74,8 @@ const coverage = z.strictObject({
   answered: z.number().int().min(0),
   applicable: z.number().int().min(0),
   required: z.number().int().min(0),
+  /** While the rating cannot be given: the decisive questions not asked yet. */
+  missing: z.array(slug).optional(),
 });
 
 const riskResult = z.strictObject({

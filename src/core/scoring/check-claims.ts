@@ -7,19 +7,20 @@ import type { ClaimOutcome } from '../schema/findings.js';
 import { CLAIM_FLAG_IDS, claimRulesOf, verdictsOf, type Question, type Questionnaire } from '../schema/questionnaire.js';
 import { ASSERTION_OPERATORS, type Assertion, type AnswerValue, type Claim, type Evaluation, type Vendor } from '../schema/vendor.js';
 import { formatAnswer, formatNumber } from './format-answer.js';
-import type { AssertionCheck, ClaimScore, OpenQuestion, QuestionScore, RaisedFlag } from './types.js';
+import { shorten } from './open-questions.js';
+import type { AssertionCheck, ClaimScore, QuestionScore, RaisedFlag } from './types.js';
 
 // Claims are testable assertions. Each assertion a claim carries is compared with the vendor's own
 // answer (and whether evidence backs it), and with every evaluation recorded for the same question.
 // Anything that says otherwise contradicts the claim: the heart of every enforcement case. A claim
 // whose question the vendor declined is withheld from checking; one nothing recorded can check is
-// an open question for the vendor. A figure that falls short of the claim by less than the
-// tolerance of measurement (two runs of a benchmark differ) is disputed: a question, not a finding.
+// an open question for the vendor (open-questions.ts). A figure that falls short of the claim by
+// less than the tolerance of measurement (two runs of a benchmark differ) is disputed: a question,
+// not a finding.
 
 export interface ClaimResults {
   claims: ClaimScore[];
   flags: RaisedFlag[];
-  open: OpenQuestion[];
 }
 
 type Agreement = 'agrees' | 'short' | 'disagrees';
@@ -35,7 +36,7 @@ interface Found {
 export function checkClaims(questionnaire: Questionnaire, index: QuestionnaireIndex, vendor: Vendor, context: ConditionContext, questions: ReadonlyMap<string, QuestionScore>): ClaimResults {
   const config = claimRulesOf(questionnaire);
   const caps = verdictsOf(questionnaire).caps;
-  const results: ClaimResults = { claims: [], flags: [], open: [] };
+  const results: ClaimResults = { claims: [], flags: [] };
   for (const claim of vendor.claims ?? []) {
     if (!claim.asserts) continue;
     const id = claimId(claim);
@@ -71,10 +72,6 @@ export function checkClaims(questionnaire: Questionnaire, index: QuestionnaireIn
         ask: [],
         cap: config.withheld.cap ?? caps[config.withheld.severity],
       });
-    }
-    for (const check of checks.filter((c) => c.outcome === 'unchecked' || c.outcome === 'disputed')) {
-      const why = check.outcome === 'disputed' ? `ask how it was measured: claim ${quoted} asserts ${check.question} ${check.asserts}, found ${check.found}` : `claim ${quoted} asserts ${check.question} ${check.asserts}${check.found ? ` (${check.found})` : ''}`;
-      results.open.push({ kind: 'claim', questions: [check.question], why });
     }
   }
   return results;
@@ -159,7 +156,3 @@ export function describeAssertion(assertion: Assertion, question: Question): str
   return `${WORDS[op]} ${Array.isArray(value) ? value.map(shown).join(', ') : shown(value)}`;
 }
 
-function shorten(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}

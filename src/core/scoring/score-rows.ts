@@ -1,7 +1,8 @@
 import { indexQuestionnaire } from '../questionnaire-index.js';
 import type { VendorFinding } from '../schema/findings.js';
 import { NOT_ASSESSED, riskBandsOf, verdictsOf, type Questionnaire, type RatingKind, type Severity, type VerdictBand } from '../schema/questionnaire.js';
-import type { VendorScore } from './types.js';
+import { openQuestionsOf } from './open-questions.js';
+import type { OpenQuestion, VendorScore } from './types.js';
 
 // The rows of a score report: each vendor's finding, ranked (highest score first, ties share a
 // rank), with the labels and messages the questionnaire gives them. Vendors not assessed are not
@@ -22,10 +23,8 @@ export interface ScoreRow {
   pointsVerdict?: { id: string; label: string } | undefined;
   /** Findings: flags on recorded answers. */
   flags: { id: string; severity: Severity; title: string; message: string; rating: RatingKind; subject?: string | undefined }[];
-  /** Flags that wait on missing answers: questions to put to the vendor, not findings. */
-  open: { id: string; title: string }[];
-  /** Questions waiting on the vendor: flags on missing answers, and claims nothing recorded settles. */
-  toAsk: number;
+  /** What to put to the vendor: decisive questions not asked, flags waiting on answers, claims nothing settles. */
+  toAsk: OpenQuestion[];
   riskLabel?: string | undefined;
   sections: { id: string; title: string; weight: number; score: number | null; earned: number; possible: number }[];
   /** The full score with every point's reason: present with --explain. */
@@ -53,8 +52,7 @@ export function rankRows(entries: readonly { finding: FindingSummary; file: stri
       verdictLabel: label(f.verdict),
       pointsVerdict: byPoints ? { id: byPoints.id, label: byPoints.label } : undefined,
       flags: findings.map((flag) => ({ id: flag.id, severity: flag.severity, title: flag.title, rating: flag.rating ?? 'legitimacy', subject: flag.subject, message: explanation(flag, messages, entry.explain) })),
-      open: f.redFlags.filter((flag) => flag.basis === 'missing').map((flag) => ({ id: flag.id, title: flag.title })),
-      toAsk: f.redFlags.filter((flag) => flag.basis === 'missing').length + (f.claims ?? []).reduce((n, c) => n + c.checks.filter((k) => k.outcome === 'unchecked' || k.outcome === 'disputed').length, 0),
+      toAsk: openQuestionsOf(f),
       riskLabel: f.risk ? riskLabel(f.risk.rating) : undefined,
       sections: sections
         .filter((s) => f.sections[s.key])

@@ -10,7 +10,8 @@ import { rate } from './rating.js';
 import { deliveryRecord, roadmapFacts, roadmapResults } from './roadmap-status.js';
 import { hiddenQuestion, pendingQuestion, scoreQuestion, type QuestionContext } from './score-question.js';
 import { ratingScore, scoreSections } from './score-sections.js';
-import type { OpenQuestion, QuestionScore, RaisedFlag, VendorScore } from './types.js';
+import { openQuestions } from './open-questions.js';
+import type { QuestionScore, RaisedFlag, VendorScore } from './types.js';
 import { historyFacts, trackRecordLine, vendorTrackRecord, type VendorHistory } from './vendor-history.js';
 
 // Scores one vendor's answers against a questionnaire: pure, deterministic, every point explained.
@@ -99,7 +100,12 @@ export function scoreVendor(questionnaire: Questionnaire, vendor: Vendor, contex
     questions,
     redFlags,
     claims: claims.claims,
-    openQuestions: openQuestions(redFlags, claims.open, legitimacy.decisive, legitimacy.band, risk),
+    openQuestions: openQuestions({
+      legitimacy: { assessed: legitimacy.score !== null, decisive: legitimacy.decisive },
+      risk: risk && { assessed: risk.score !== null, decisive: risk.decisive },
+      flags: redFlags,
+      claims: claims.claims,
+    }),
     roadmap,
     facts,
     trackRecord: trackRecordLine(track),
@@ -131,20 +137,6 @@ function stateOf(question: Question, vendor: Vendor, answer: Answer | undefined,
   if (answer.notApplicable !== undefined) return { status: 'not-applicable', evidenced: false };
   if (answer.declined !== undefined) return { status: 'declined', evidenced: false };
   return { status: 'value', value: answer.value, evidenced: scored.state === 'evidenced' };
-}
-
-/** What to put to the vendor: flags that wait on answers, claims nothing can check, and, while no verdict can be given, the decisive questions not asked. */
-function openQuestions(flags: readonly RaisedFlag[], claims: readonly OpenQuestion[], decisive: VendorScore['decisive'], verdict: string, risk: VendorScore['risk']): OpenQuestion[] {
-  const open: OpenQuestion[] = [];
-  if (verdict === 'not-assessed' && decisive.missing.length) {
-    open.push({ kind: 'decisive', questions: decisive.missing, why: `decisive for a verdict: ${decisive.answered} of ${decisive.applicable} answered or declined, ${decisive.required} needed` });
-  }
-  if (risk?.band === 'not-assessed' && risk.decisive.missing.length) {
-    open.push({ kind: 'decisive', questions: risk.decisive.missing, why: `decisive for the risk rating: ${risk.decisive.answered} of ${risk.decisive.applicable} answered or declined, ${risk.decisive.required} needed` });
-  }
-  for (const flag of flags) if (flag.basis === 'missing' && flag.ask.length) open.push({ kind: 'flag', questions: flag.ask, why: flag.title });
-  open.push(...claims);
-  return open;
 }
 
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
