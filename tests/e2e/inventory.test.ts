@@ -87,6 +87,15 @@ describe('a stack spreadsheet round trip', () => {
       // Imported and never interviewed: not assessed, no score and no rank (never a zero).
       expect(rows.find((r) => r.vendor_id === 'brightwave-analytics')).toMatchObject({ rank: '', score: '', verdict: 'not-assessed', completeness: '0' });
 
+      // The report's next step for every vendor only imported is an interview, never "retire".
+      const report = await run(['report', '2026-Q4', '-f', 'markdown'], { cwd: temp.dir });
+      expect(report.code).toBe(0);
+      const steps = report.stdout.split('\n').filter((l) => /^\d+\. \*\*/.test(l));
+      for (const name of ['Brightwave Analytics', 'Acme Chat', 'Tagwise Ltd']) {
+        expect(steps.filter((l) => l.includes(name))).toEqual([expect.stringMatching(new RegExp(`^\\d+\\. \\*\\*Interview\\*\\* ${name}.*: too little is known for a verdict`))]);
+      }
+      expect(steps.some((l) => l.includes('**Retire or replace**'))).toBe(false);
+
       const matrix = await run(['export', '--matrix', '-o', 'matrix.csv'], { cwd: temp.dir });
       expect(matrix.code).toBe(0);
       const grid = parseCsv(readFileSync(join(temp.dir, 'matrix.csv'), 'utf8'), { columns: true }) as Record<string, string>[];

@@ -171,6 +171,13 @@ describe('vendor files', () => {
     expect(lines(loadVendor(vendorText('  records: { declined: will not disclose data volumes }\n'), 'v.yaml', index))).toEqual([]);
   });
 
+  test('a decline carries no evidence: there is no value for it to back', () => {
+    const text = vendorText('  records: { declined: will not disclose data volumes, evidence: datasheet.pdf }\n');
+    const found = lines(loadVendor(text, 'v.yaml', index));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^v\.yaml:6:\d+: a declined answer has no value for evidence to back — record the value the evidence shows/);
+  });
+
   test('an evaluation records what a test measured, as the question would take it', () => {
     const text = `${vendorText('  {}\n')}evaluations:\n  - { question: records, measured: lots, by: Lab, independent: true }\n  - { question: origin, measured: in-house, by: Lab, independent: true }\n  - { question: recrods, measured: 3, by: Lab, independent: true }\n`;
     expect(lines(loadVendor(text, 'v.yaml', index))).toEqual([

@@ -56,6 +56,9 @@ export function checkVendor(vendor: Vendor, index: QuestionnaireIndex, expectedI
       issues.push({ path: [...path, 'notApplicable'], message: `"${id}" cannot be answered not applicable`, hint: 'give a value; if the vendor will not say, write declined: "what it said"; if nobody has asked yet, leave the question out' });
     }
     if (answer.value !== undefined) issues.push(...checkValue(answer.value, question, [...path, 'value']));
+    if (answer.declined !== undefined && answer.evidence !== undefined) {
+      issues.push({ path: [...path, 'evidence'], message: 'a declined answer has no value for evidence to back', hint: 'record the value the evidence shows instead of declined, or move the document to note' });
+    }
     if (answer.evidence !== undefined && typeof answer.evidence !== 'string' && answer.evidence.date && answer.evidence.expires && answer.evidence.expires < answer.evidence.date) {
       issues.push({ path: [...path, 'evidence', 'expires'], message: 'evidence expires before it was dated' });
     }
