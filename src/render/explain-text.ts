@@ -1,3 +1,4 @@
+import { flagRef, isFinding } from '../core/findings/flag-ref.js';
 import type { ScoreRow } from '../core/scoring/score-rows.js';
 import type { ClaimScore, OpenQuestion, QuestionScore, RaisedFlag, Rating, VendorScore } from '../core/scoring/types.js';
 import { pct, points, score1, severityStyle, verdictStyle, type Style } from './style.js';
@@ -29,7 +30,7 @@ function explainVendor(score: VendorScore, file: string, style: Style): string {
     lines.push(`${indent}${style.bold(section.title)}  ${score1(section.score)}  ${style.dim(`(${points(section.earned)} of ${points(section.possible)} points${weight})`)}${feeds}`);
     for (const q of score.questions.filter((q) => q.section === section.key)) lines.push(`${indent}  ${questionLine(q, idWidth, style)}`);
   }
-  lines.push('', ...flagLines(score.redFlags.filter((f) => f.basis === 'answered'), style));
+  lines.push('', ...flagLines(score.redFlags.filter(isFinding), style));
   if (score.claims.length) lines.push('', ...claimLines(score.claims, style));
   lines.push('', ...askLines(score.openQuestions, style));
   lines.push(`  ${style.bold('Roadmap track record')}  ${score.trackRecord}`);
@@ -38,24 +39,24 @@ function explainVendor(score: VendorScore, file: string, style: Style): string {
 
 /** "Legitimacy 62.3 · Plausible · 61 of 98 points · decisive 6 of 8 (4 needed)", or why there is no verdict. */
 export function legitimacyLine(score: VendorScore, style: Style): string {
-  const d = score.decisive;
-  const decisive = `decisive ${d.answered} of ${d.applicable} answered${d.required ? ` (${d.required} needed)` : ''}`;
+  const decisive = decisiveText(score.decisive);
   if (score.score === null) return `${style.bold('Not assessed')}: too little is known for a verdict · ${decisive}`;
   const weighted = score.method === 'weighted-sections' ? ' (sections weighted)' : '';
   return `Legitimacy ${style.bold(score1(score.score))} · ${verdictStyle(style, score.verdict)(score.verdictLabel)} · ${points(score.earned)} of ${points(score.possible)} points${weighted} · ${decisive}`;
 }
 
 export function riskLine(risk: Rating, style: Style): string {
-  const d = risk.decisive;
-  const decisive = `decisive ${d.answered} of ${d.applicable} answered${d.required ? ` (${d.required} needed)` : ''}`;
+  const decisive = decisiveText(risk.decisive);
   if (risk.score === null) return `Risk ${style.bold('not assessed')} · ${decisive}`;
   const capped = risk.cappedBy.length ? ` · held at ${risk.bandLabel} by ${risk.cappedBy.join(', ')} (the safeguards give ${risk.pointsBandLabel})` : '';
   return `Risk ${style.bold(risk.bandLabel)} · safeguards ${score1(risk.score)} of 100 · ${decisive}${capped}`;
 }
 
+const decisiveText = (d: Rating['decisive']) => `decisive ${d.answered} of ${d.applicable} answered${d.required ? ` (${d.required} needed)` : ''}`;
+
 export function verdictLines(score: VendorScore, style: Style): string[] {
   if (score.cappedBy.length === 0) return [];
-  const flags = score.redFlags.filter((f) => score.cappedBy.includes(f.subject ? `${f.id}:${f.subject}` : f.id));
+  const flags = score.redFlags.filter((f) => score.cappedBy.includes(flagRef(f)));
   const by = flags.map((f) => `${f.id} (${f.severity})`).join(', ');
   return [`  ${style.yellow('Verdict capped')}: the points give ${score.pointsVerdictLabel}; ${by} ${flags.length === 1 ? 'holds' : 'hold'} it at ${score.verdictLabel}`];
 }

@@ -1,3 +1,4 @@
+import { isFinding } from '../core/findings/flag-ref.js';
 import type { EvidenceAdvice } from '../core/scoring/evidence-advice.js';
 import type { VendorScore } from '../core/scoring/types.js';
 import { askLines, legitimacyLine, riskLine, verdictLines } from './explain-text.js';
@@ -23,7 +24,7 @@ export function scoreCard(score: VendorScore, advice: readonly EvidenceAdvice[],
     lines.push(`  ${section.title.padEnd(width)}  ${bar} ${score1(section.score).padStart(5)}${score.risk ? style.dim(`  ${section.rating}`) : ''}`);
   }
   lines.push('');
-  const findings = score.redFlags.filter((f) => f.basis === 'answered');
+  const findings = score.redFlags.filter(isFinding);
   if (findings.length === 0) lines.push(`${style.bold('Red flags')}: none on the answers recorded`);
   else {
     lines.push(style.bold('Red flags'));

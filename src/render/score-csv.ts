@@ -1,5 +1,6 @@
 import type { ScoreReport } from './score-report.js';
 import { SEVERITIES } from '../core/schema/questionnaire.js';
+import { flagRef } from '../core/findings/flag-ref.js';
 import { questionsToAsk } from '../core/scoring/open-questions.js';
 import { csv } from './csv.js';
 
@@ -20,7 +21,7 @@ export function scoreCsv(report: ScoreReport, explain: boolean): string {
   for (const { rank, finding: f, flags, toAsk } of report.rows) {
     // Findings only: flags waiting on missing answers are counted in to_ask.
     const worst = SEVERITIES.find((s) => flags.some((flag) => flag.severity === s)) ?? '';
-    rows.push([rank ?? '', f.id, f.name, f.category, f.score ?? '', f.verdict, f.risk?.rating ?? '', f.completeness, f.confidence ?? '', flags.map((flag) => (flag.subject ? `${flag.id}:${flag.subject}` : flag.id)).join(' '), worst, questionsToAsk(toAsk), f.spend?.amount ?? '', f.spend?.currency ?? '', f.renewal ?? '']);
+    rows.push([rank ?? '', f.id, f.name, f.category, f.score ?? '', f.verdict, f.risk?.rating ?? '', f.completeness, f.confidence ?? '', flags.map(flagRef).join(' '), worst, questionsToAsk(toAsk), f.spend?.amount ?? '', f.spend?.currency ?? '', f.renewal ?? '']);
   }
   return csv(rows);
 }

@@ -1,3 +1,4 @@
+import { isFinding } from '../core/findings/flag-ref.js';
 import { categoryLabel } from '../core/martech-categories.js';
 import { questionsToAsk } from '../core/scoring/open-questions.js';
 import type { ScoreRow } from '../core/scoring/score-rows.js';
@@ -71,7 +72,7 @@ function explainVendorMarkdown(score: VendorScore, file: string): string {
       ]);
     if (rows.length) out.push(mdTable(['Question', 'Answer', 'Points', 'Why'], rows, ['left', 'left', 'right', 'left']));
   }
-  const findings = score.redFlags.filter((f) => f.basis === 'answered');
+  const findings = score.redFlags.filter(isFinding);
   out.push('**Red flags** (findings on recorded answers)\n');
   if (findings.length === 0) out.push('None.\n');
   for (const flag of findings) out.push(`- **${flag.severity}**${flag.rating === 'risk' ? ' (risk)' : ''}: ${mdEscape(flag.title)}. ${mdEscape(flag.message)} (because ${mdEscape(flag.because.map((b) => `${b.question} = ${b.answer}`).join('; ') || 'of the roadmap record')})`);

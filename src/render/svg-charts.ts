@@ -1,3 +1,4 @@
+import { shorten } from '../core/shorten.js';
 import { html, type Markup } from './html.js';
 
 // Charts as inline SVG: no script, no network. Each verdict has a fill pattern as well as a shade,
@@ -45,11 +46,7 @@ export function barChart(bars: readonly Bar[], options: { max: number; title: st
   );
   const rows = bars.map((b, i) => {
     const y = top + i * row;
-    return html`<g><text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end" class="label">${truncate(b.label, 30)}</text><rect x="${labelWidth}" y="${y + 3}" width="${Math.max(1, x(b.value) - labelWidth)}" height="${row - 6}" fill="${VERDICT_FILL[b.verdict] ?? 'url(#fill-light)'}" stroke="#111827" stroke-width="0.6"/><text x="${x(b.value) + 6}" y="${y + 15}" class="value">${b.note}</text></g>`;
+    return html`<g><text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end" class="label">${shorten(b.label, 30)}</text><rect x="${labelWidth}" y="${y + 3}" width="${Math.max(1, x(b.value) - labelWidth)}" height="${row - 6}" fill="${VERDICT_FILL[b.verdict] ?? 'url(#fill-light)'}" stroke="#111827" stroke-width="0.6"/><text x="${x(b.value) + 6}" y="${y + 15}" class="value">${b.note}</text></g>`;
   });
   return html`<svg class="chart" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" aria-label="${options.title}"><title>${options.title}</title>${marks}${rows}</svg>`;
-}
-
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

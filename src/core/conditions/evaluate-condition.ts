@@ -49,24 +49,9 @@ export function evaluateCondition(condition: Condition, context: ConditionContex
 }
 
 function evaluate(condition: Condition, context: ConditionContext, open: boolean): Truth {
-  if ('all' in condition) {
-    let result: Truth = 'yes';
-    for (const part of condition.all) {
-      const t = evaluate(part, context, open);
-      if (t === 'no') return 'no';
-      if (t === 'unknown') result = 'unknown';
-    }
-    return result;
-  }
-  if ('any' in condition) {
-    let result: Truth = 'no';
-    for (const part of condition.any) {
-      const t = evaluate(part, context, open);
-      if (t === 'yes') return 'yes';
-      if (t === 'unknown') result = 'unknown';
-    }
-    return result;
-  }
+  // `all` is settled by its first part that does not hold, `any` by its first part that does.
+  if ('all' in condition) return combine(condition.all, 'no', context, open);
+  if ('any' in condition) return combine(condition.any, 'yes', context, open);
   if ('not' in condition) {
     const t = evaluate(condition.not, context, open);
     return t === 'yes' ? 'no' : t === 'no' ? 'yes' : 'unknown';
@@ -76,6 +61,16 @@ function evaluate(condition: Condition, context: ConditionContext, open: boolean
   if (open && answer.status === 'not-asked') return 'unknown';
   if (open && answer.status === 'declined' && isValueTest(condition)) return 'unknown';
   return truth(questionTest(condition, answer));
+}
+
+function combine(parts: readonly Condition[], settles: 'yes' | 'no', context: ConditionContext, open: boolean): Truth {
+  let result: Truth = settles === 'no' ? 'yes' : 'no';
+  for (const part of parts) {
+    const t = evaluate(part, context, open);
+    if (t === settles) return settles;
+    if (t === 'unknown') result = 'unknown';
+  }
+  return result;
 }
 
 const truth = (holds: boolean): Truth => (holds ? 'yes' : 'no');

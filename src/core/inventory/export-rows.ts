@@ -1,4 +1,5 @@
 import { parseQuestionLine } from '../findings/build-findings.js';
+import { flagRef, isFinding } from '../findings/flag-ref.js';
 import { categoryLabel } from '../martech-categories.js';
 import { indexQuestionnaire } from '../questionnaire-index.js';
 import { compareFindings } from '../scoring/score-rows.js';
@@ -22,11 +23,11 @@ export function vendorRows(findings: Findings): unknown[][] {
     if (v.score !== null && (i === 0 || sorted[i - 1]!.score !== v.score)) rank = i + 1;
     const state = (s: string) => v.roadmap.filter((c) => c.state === s).length;
     // Findings only: a flag waiting on missing answers is an open question, counted apart.
-    const found = v.redFlags.filter((f) => f.basis !== 'missing');
+    const found = v.redFlags.filter(isFinding);
     return [
       findings.period, v.score === null ? '' : rank, v.id, v.name, categoryLabel(v.category), v.score ?? '', v.verdict, v.decisive?.answered ?? '', v.decisive?.required ?? '',
       v.risk?.rating ?? '', v.risk?.safeguards ?? '', v.completeness, v.confidence ?? '',
-      found.map((f) => (f.subject ? `${f.id}:${f.subject}` : f.id)).join(' '), found.filter((f) => f.severity === 'critical').length, found.filter((f) => f.severity === 'high').length,
+      found.map(flagRef).join(' '), found.filter((f) => f.severity === 'critical').length, found.filter((f) => f.severity === 'high').length,
       v.redFlags.length - found.length, (v.claims ?? []).filter((c) => c.checks.some((k) => k.outcome === 'contradicted')).length,
       v.spend?.amount ?? '', v.spend?.currency ?? '', v.renewal ?? '', v.interviewed ?? '',
       v.roadmap.filter((c) => c.state !== 'pending').length, state('on-time'), state('late'), state('slipped') + state('overdue'), state('dropped'),

@@ -1,11 +1,13 @@
 import { parseQuestionLine } from '../findings/build-findings.js';
 import { categoryLabel, MARTECH_CATEGORIES } from '../martech-categories.js';
+import { isFinding } from '../findings/flag-ref.js';
 import { indexQuestionnaire } from '../questionnaire-index.js';
 import type { Findings, FlagResult, VendorFinding } from '../schema/findings.js';
 import { NOT_ASSESSED, riskBandsOf, SEVERITIES, verdictsOf, type Questionnaire, type RatingKind, type Severity, type VerdictBand } from '../schema/questionnaire.js';
 import { openQuestionsOf, questionsToAsk } from '../scoring/open-questions.js';
+import type { OpenQuestion } from '../scoring/types.js';
 import { compareFindings } from '../scoring/score-rows.js';
-import { diffFindings, isFinding, type CommitmentChange } from '../tracking/diff-findings.js';
+import { diffFindings, type CommitmentChange } from '../tracking/diff-findings.js';
 
 // The numbers behind the executive report, worked out once from the findings: pure data that
 // the HTML and Markdown renderers only lay out. A vendor not assessed is never counted as weak,
@@ -48,7 +50,7 @@ export interface UnassessedRow {
   id: string;
   name: string;
   categoryLabel: string;
-  decisive?: { answered: number; applicable: number; required: number } | undefined;
+  decisive?: VendorFinding['decisive'];
   completeness: number;
   spend?: { amount: number; currency: string } | undefined;
   renewal?: string | undefined;
@@ -182,14 +184,15 @@ export function reportModel(input: ReportInput): ReportModel {
     items: sorted.flatMap((v) => v.redFlags.filter((f) => isFinding(f) && f.severity === severity).map((f) => ({ vendor: v.id, vendorName: v.name, id: f.id, title: f.title, rating: f.rating ?? 'legitimacy' }))),
   })).filter((group) => group.items.length > 0);
 
-  const open = openItems(sorted, questionnaire);
+  const asks = sorted.map((v) => ({ vendor: v, open: openQuestionsOf(v) }));
+  const open = openItems(asks, questionnaire);
   const allActions = actionsFor(sorted, before, comparable ? previous?.period : undefined, questionnaire, labels, riskLabels);
   return {
     period: current.period,
     previousPeriod: previous?.period,
     changesComparable: comparable,
     questionnaire: { id: current.questionnaire.id, version: current.questionnaire.version, title: questionnaire?.title },
-    glance: { vendors: current.vendors.length, assessed: assessed.length, byVerdict, spend, byRisk, flags: flagCount, open: sorted.reduce((n, v) => n + questionsToAsk(openQuestionsOf(v)), 0) },
+    glance: { vendors: current.vendors.length, assessed: assessed.length, byVerdict, spend, byRisk, flags: flagCount, open: asks.reduce((n, a) => n + questionsToAsk(a.open), 0) },
     ranked,
     unassessed,
     flags,
@@ -237,9 +240,9 @@ function contradictedClaims(vendors: readonly VendorFinding[]): ContradictedClai
 }
 
 /** What to put to each vendor, as every output gives it (open-questions.ts), in the words of the questions. */
-function openItems(vendors: readonly VendorFinding[], questionnaire: Questionnaire | undefined): OpenItem[] {
+function openItems(asks: readonly { vendor: VendorFinding; open: readonly OpenQuestion[] }[], questionnaire: Questionnaire | undefined): OpenItem[] {
   const text = questionText(questionnaire);
-  return vendors.flatMap((v) => openQuestionsOf(v).map((o) => ({ vendor: v.id, vendorName: v.name, ask: o.questions.map(text), why: o.why })));
+  return asks.flatMap(({ vendor: v, open }) => open.map((o) => ({ vendor: v.id, vendorName: v.name, ask: o.questions.map(text), why: o.why })));
 }
 
 const ACTION_ORDER: ActionKind[] = ['retire', 'renegotiate', 'interview', 'ask-for-evidence', 'monitor'];

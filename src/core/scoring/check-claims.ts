@@ -1,13 +1,13 @@
 import { describeCondition } from '../conditions/describe-condition.js';
 import type { ConditionContext } from '../conditions/evaluate-condition.js';
-import { answerDigest } from '../digest.js';
+import { claimId } from '../claim-id.js';
 import type { QuestionnaireIndex } from '../questionnaire-index.js';
 import { questionsIn } from '../schema/condition.js';
 import type { ClaimOutcome } from '../schema/findings.js';
 import { CLAIM_FLAG_IDS, claimRulesOf, verdictsOf, type Question, type Questionnaire } from '../schema/questionnaire.js';
 import { ASSERTION_OPERATORS, type Assertion, type AnswerValue, type Claim, type Evaluation, type Vendor } from '../schema/vendor.js';
+import { shorten } from '../shorten.js';
 import { formatAnswer, formatNumber } from './format-answer.js';
-import { shorten } from './open-questions.js';
 import type { AssertionCheck, ClaimScore, QuestionScore, RaisedFlag } from './types.js';
 
 // Claims are testable assertions. Each assertion a claim carries is compared with the vendor's own
@@ -75,11 +75,6 @@ export function checkClaims(questionnaire: Questionnaire, index: QuestionnaireIn
     }
   }
   return results;
-}
-
-/** A claim's id: its own, else one made from its text, so it stays the same across quarters. */
-export function claimId(claim: Claim): string {
-  return claim.id ?? `claim-${answerDigest(claim.text.trim())}`;
 }
 
 function checkAssertion(claim: Claim, id: string, assertion: Assertion, index: QuestionnaireIndex, evaluations: readonly Evaluation[], context: ConditionContext, questions: ReadonlyMap<string, QuestionScore>, tolerance: number): AssertionCheck {

@@ -1,4 +1,5 @@
 import type { FlagBasis, VendorFinding } from '../schema/findings.js';
+import { shorten } from '../shorten.js';
 import type { OpenQuestion } from './types.js';
 
 // What to put to the vendor: while a rating cannot be given, the decisive questions not asked; the
@@ -51,9 +52,4 @@ export function openQuestionsOf(finding: Pick<VendorFinding, 'score' | 'decisive
 /** How many questions there are to put to the vendor: each one once, whatever asks for it. */
 export function questionsToAsk(open: readonly OpenQuestion[]): number {
   return new Set(open.flatMap((o) => o.questions)).size;
-}
-
-export function shorten(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }

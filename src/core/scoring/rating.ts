@@ -1,3 +1,4 @@
+import { flagRef } from '../findings/flag-ref.js';
 import { NOT_ASSESSED, type Questionnaire, type RatingKind, type Severity, type VerdictBand } from '../schema/questionnaire.js';
 import { possiblePointsOf } from './score-question.js';
 import type { Coverage, QuestionScore, RaisedFlag, Rating } from './types.js';
@@ -37,7 +38,7 @@ export function rate(questionnaire: Questionnaire, rules: RatingRules, points: {
     if (flag.basis !== 'answered' || flag.rating !== rules.kind || !flag.cap) continue;
     const cap = bands[rank(flag.cap)];
     if (cap && rank(cap.id) > rank(byPoints.id)) {
-      cappedBy.push(flag.subject ? `${flag.id}:${flag.subject}` : flag.id);
+      cappedBy.push(flagRef(flag));
       if (rank(cap.id) > rank(band.id)) band = cap;
     }
   }

@@ -1,3 +1,4 @@
+import { isFinding } from '../findings/flag-ref.js';
 import { indexQuestionnaire } from '../questionnaire-index.js';
 import type { VendorFinding } from '../schema/findings.js';
 import { NOT_ASSESSED, riskBandsOf, verdictsOf, type Questionnaire, type RatingKind, type Severity, type VerdictBand } from '../schema/questionnaire.js';
@@ -44,7 +45,7 @@ export function rankRows(entries: readonly { finding: FindingSummary; file: stri
     if (f.score !== null && (i === 0 || sorted[i - 1]!.finding.score !== f.score)) rank = i + 1;
     const score = f.score;
     const byPoints = f.cappedBy && score !== null ? (verdicts.find((v) => score >= v.min) ?? verdicts.at(-1)!) : undefined;
-    const findings = f.redFlags.filter((flag) => flag.basis !== 'missing');
+    const findings = f.redFlags.filter(isFinding);
     return {
       rank: score === null ? null : rank,
       finding: f,

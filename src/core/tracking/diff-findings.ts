@@ -1,4 +1,5 @@
 import { parseQuestionLine } from '../findings/build-findings.js';
+import { flagRef, isFinding } from '../findings/flag-ref.js';
 import { comparePeriods } from '../period.js';
 import { ABSENT_STATES, type CommitmentResult, type Findings, type FlagResult, type QuestionState, type VendorFinding } from '../schema/findings.js';
 
@@ -194,8 +195,8 @@ function diffVendor(before: VendorFinding, after: VendorFinding, periods: { befo
     .sort((x, y) => Math.abs(y.delta) - Math.abs(x.delta) || (x.id < y.id ? -1 : 1));
   const beforeFindings = before.redFlags.filter(isFinding);
   const afterFindings = after.redFlags.filter(isFinding);
-  const beforeFlags = new Set(beforeFindings.map(flagKey));
-  const afterFlags = new Set(afterFindings.map(flagKey));
+  const beforeFlags = new Set(beforeFindings.map(flagRef));
+  const afterFlags = new Set(afterFindings.map(flagRef));
   const questions = diffQuestions(before, after, context);
   return {
     id: after.id,
@@ -206,18 +207,13 @@ function diffVendor(before: VendorFinding, after: VendorFinding, periods: { befo
     delta,
     movement,
     sections,
-    flagsRaised: afterFindings.filter((f) => !beforeFlags.has(flagKey(f))),
-    flagsCleared: beforeFindings.filter((f) => !afterFlags.has(flagKey(f))),
+    flagsRaised: afterFindings.filter((f) => !beforeFlags.has(flagRef(f))),
+    flagsCleared: beforeFindings.filter((f) => !afterFlags.has(flagRef(f))),
     roadmap: diffRoadmap(before.roadmap, after.roadmap, periods),
     questions,
     why: attribute(questions, delta, context.comparable),
   };
 }
-
-/** Flags on recorded answers; snapshots scored before flags had a basis hold only those. */
-export const isFinding = (f: FlagResult): boolean => f.basis !== 'missing';
-/** A flag raised more than once (one per claim) is told apart by its subject. */
-export const flagKey = (f: FlagResult): string => (f.subject ? `${f.id}:${f.subject}` : f.id);
 
 const ABSENT = ABSENT_STATES;
 const UNBACKED: ReadonlySet<string> = new Set(['unverified', 'late-evidence', 'expired-evidence', 'answered']);

@@ -2,7 +2,7 @@ import { isCalendarDate, PERIOD_PATTERN } from '../period.js';
 import type { QuestionnaireIndex } from '../questionnaire-index.js';
 import type { ListField, Question } from '../schema/questionnaire.js';
 import { ASSERTION_OPERATORS, type Assertion, type Vendor } from '../schema/vendor.js';
-import { claimId } from '../scoring/check-claims.js';
+import { claimId } from '../claim-id.js';
 import { didYouMean } from './did-you-mean.js';
 import type { PathIssue } from './path-issue.js';
 import { describe } from './schema-problems.js';
