@@ -1,5 +1,20 @@
-/** Text on one line, cut to `max` characters with an ellipsis: for titles and labels. */
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * Text on one line, cut to `max` characters with an ellipsis: for titles and labels. A character is
+ * what a reader sees as one (a grapheme cluster): the cut never splits a surrogate pair, an emoji
+ * sequence joined by ZWJ, a flag or a letter from its combining marks.
+ */
 export function shorten(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  // No more code units than `max`, so no more graphemes either.
+  if (flat.length <= max) return flat;
+  let count = 0;
+  let cut = 0; // the end of the first max - 1 graphemes
+  for (const { segment, index } of graphemes.segment(flat)) {
+    count += 1;
+    if (count > max) return `${flat.slice(0, cut)}…`;
+    if (count < max) cut = index + segment.length;
+  }
+  return flat;
 }

@@ -3,7 +3,8 @@ import { commitmentNote, diffHeadline } from './diff-text.js';
 import { mdEscape, mdTable } from './markdown.js';
 import { points, score1 } from './style.js';
 
-// The same diff as Markdown, for a wiki page or a pull request.
+// The same diff as Markdown, for a wiki page or a pull request. Every string that comes from a
+// snapshot (names, verdicts, flag ids and subjects, roadmap titles) goes through mdEscape.
 
 const signed = (n: number) => (n > 0 ? `+${score1(n)}` : n < 0 ? `−${score1(-n)}` : '0.0');
 
@@ -16,16 +17,16 @@ export function diffMarkdown(diff: FindingsDiff): string {
       mdEscape(v.name),
       `${score1(v.before.score)} → ${score1(v.after.score)}`,
       v.movement === 'assessed' ? 'new verdict' : v.movement === 'unassessed' ? 'no verdict' : signed(v.delta),
-      v.before.verdict === v.after.verdict ? v.after.verdict : `${v.before.verdict} → ${v.after.verdict}`,
-      v.before.risk === v.after.risk ? (v.after.risk ?? '—') : `${v.before.risk ?? '—'} → ${v.after.risk ?? '—'}`,
-      v.sections.slice(0, 2).map((s) => `${s.id} ${signed(s.delta)}`).join('<br>') || '—',
-      [...v.flagsRaised.map((f) => `+ ${f.id}${f.subject ? ` (${f.subject})` : ''} (${f.severity})`), ...v.flagsCleared.map((f) => `− ${f.id}${f.subject ? ` (${f.subject})` : ''}`)].join('<br>') || '—',
+      mdEscape(v.before.verdict === v.after.verdict ? v.after.verdict : `${v.before.verdict} → ${v.after.verdict}`),
+      mdEscape(v.before.risk === v.after.risk ? (v.after.risk ?? '—') : `${v.before.risk ?? '—'} → ${v.after.risk ?? '—'}`),
+      v.sections.slice(0, 2).map((s) => `${mdEscape(s.id)} ${signed(s.delta)}`).join('<br>') || '—',
+      [...v.flagsRaised.map((f) => `+ ${mdEscape(`${f.id}${f.subject ? ` (${f.subject})` : ''} (${f.severity})`)}`), ...v.flagsCleared.map((f) => `− ${mdEscape(`${f.id}${f.subject ? ` (${f.subject})` : ''}`)}`)].join('<br>') || '—',
       v.why.map((w) => (w.cause === 'unexplained' ? 'recomputed' : `${CAUSE_TEXT[w.cause]} (${w.questions.length}, ${w.points > 0 ? '+' : ''}${points(w.points)} pts)`)).join('<br>') || '—',
     ]);
   out.push(mdTable(['Vendor', 'Score', 'Δ', 'Verdict', 'Risk', 'Moved most', 'Red flags', 'Why'], rows, ['left', 'right', 'right', 'left', 'left', 'left', 'left', 'left']));
-  const roadmap = diff.vendors.flatMap((v) => v.roadmap.filter((c) => c.change !== 'unchanged' && c.change !== 'added').map((c) => `- **${c.change}**: ${mdEscape(v.name)}, ${mdEscape(c.title)}${mdEscape(commitmentNote(c))}`));
+  const roadmap = diff.vendors.flatMap((v) => v.roadmap.filter((c) => c.change !== 'unchanged' && c.change !== 'added').map((c) => `- **${mdEscape(c.change)}**: ${mdEscape(v.name)}, ${mdEscape(c.title)}${mdEscape(commitmentNote(c))}`));
   if (roadmap.length) out.push('\n## Roadmap commitments\n', ...roadmap);
-  if (diff.added.length) out.push('\n## Added\n', ...diff.added.map((v) => `- ${mdEscape(v.name)}: ${v.score === null ? v.verdict : `${score1(v.score)}, ${v.verdict}`}`));
-  if (diff.dropped.length) out.push('\n## Dropped\n', ...diff.dropped.map((v) => `- ${mdEscape(v.name)}: was ${v.score === null ? v.verdict : `${score1(v.score)}, ${v.verdict}`}`));
+  if (diff.added.length) out.push('\n## Added\n', ...diff.added.map((v) => `- ${mdEscape(v.name)}: ${mdEscape(v.score === null ? v.verdict : `${score1(v.score)}, ${v.verdict}`)}`));
+  if (diff.dropped.length) out.push('\n## Dropped\n', ...diff.dropped.map((v) => `- ${mdEscape(v.name)}: was ${mdEscape(v.score === null ? v.verdict : `${score1(v.score)}, ${v.verdict}`)}`));
   return `${out.join('\n')}\n`;
 }

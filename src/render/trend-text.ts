@@ -5,6 +5,7 @@ import { score1, type Style } from './style.js';
 import { tableText } from './table.js';
 
 // Every vendor's course across the quarters, as a table or Markdown.
+// The table is terminal text: the command hands in a model made safe with terminalSafe (terminal-text.ts).
 
 const VERDICT_LETTER: Record<string, string> = { substantiated: 'S', plausible: 'P', weak: 'W', unsubstantiated: 'U', 'not-assessed': 'N' };
 const RISK_LETTER: Record<string, string> = { low: 'L', moderate: 'M', high: 'H', severe: 'X', 'not-assessed': 'N' };
@@ -55,10 +56,20 @@ export function trendText(trend: Trend, vendors: readonly VendorTrend[], style: 
 
 export function trendMarkdown(trend: Trend, vendors: readonly VendorTrend[]): string {
   const rated = vendors.some((v) => riskHistory(v) !== '');
-  const rows = vendors.map((v) => [mdEscape(v.name), sparkline(v.points), ...scoreCells(v), signedChange(v.change), verdictHistory(v), ...(rated ? [riskHistory(v)] : []), deliveryRecord(v)]);
-  const head = ['Vendor', 'Trend', ...trend.periods, 'Change', 'Verdicts', ...(rated ? ['Risk'] : []), 'Roadmap promises'];
+  // Names come from vendor files, and a verdict or risk the letters do not know is shown as the
+  // snapshot spells it: every cell but the change (a number aiclaim writes) through mdEscape.
+  const rows = vendors.map((v) => [
+    mdEscape(v.name),
+    sparkline(v.points),
+    ...scoreCells(v).map(mdEscape),
+    signedChange(v.change),
+    mdEscape(verdictHistory(v)),
+    ...(rated ? [mdEscape(riskHistory(v))] : []),
+    mdEscape(deliveryRecord(v)),
+  ]);
+  const head = ['Vendor', 'Trend', ...trend.periods.map(mdEscape), 'Change', 'Verdicts', ...(rated ? ['Risk'] : []), 'Roadmap promises'];
   return [
-    `# AI claims trend, ${trend.periods[0]} to ${trend.periods.at(-1)}\n`,
+    `# AI claims trend, ${mdEscape(trend.periods[0] ?? '')} to ${mdEscape(trend.periods.at(-1) ?? '')}\n`,
     mdTable(head, rows, ['left', 'left', ...trend.periods.map(() => 'right' as const), 'right', 'left', ...(rated ? ['left' as const] : []), 'left']),
     `\n${LEGEND}${rated ? ` ${RISK_LEGEND}` : ''} \\* a vendor missing from that snapshot keeps its last known value.\n`,
   ].join('\n');
