@@ -1,5 +1,7 @@
 // A problem found in an input file, located as precisely as the file allows.
 
+import { EXCERPT_LENGTH } from './schema/limits.js';
+
 export interface Problem {
   file: string;
   line?: number | undefined;
@@ -42,3 +44,25 @@ export function capProblems(problems: readonly Problem[], file: string, total = 
   ];
 }
 
+
+/**
+ * Input echoed in a message, cut to its first `max` characters with "…" and the full length, so
+ * that a 4 MiB key or value costs one short line: "AAAA…" (5,138,022 characters).
+ */
+export function excerpt(text: string, max = EXCERPT_LENGTH): string {
+  if (text.length <= max) return text;
+  // Never cut a surrogate pair in two.
+  const end = isHighSurrogate(text.charCodeAt(max - 1)) ? max - 1 : max;
+  return `${text.slice(0, end)}… (${text.length.toLocaleString('en-US')} characters)`;
+}
+
+/** Input echoed in quotes, escaped onto one line and cut like `excerpt`: "AAAA…" (5,138,022 characters). */
+export function quoted(text: string, max = EXCERPT_LENGTH): string {
+  if (text.length <= max) return JSON.stringify(text);
+  const end = isHighSurrogate(text.charCodeAt(max - 1)) ? max - 1 : max;
+  return `${JSON.stringify(`${text.slice(0, end)}…`)} (${text.length.toLocaleString('en-US')} characters)`;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}

@@ -1,4 +1,5 @@
 import { isFactTest, type Condition, type Fact, type FactTest, type QuestionTest } from '../schema/condition.js';
+import { own } from '../schema/limits.js';
 import type { AnswerValue } from '../schema/vendor.js';
 
 // Evaluates a condition against what is known of the answers and the derived facts.
@@ -56,7 +57,7 @@ function evaluate(condition: Condition, context: ConditionContext, open: boolean
     const t = evaluate(condition.not, context, open);
     return t === 'yes' ? 'no' : t === 'no' ? 'yes' : 'unknown';
   }
-  if (isFactTest(condition)) return truth(compareNumber(context.facts[condition.fact], condition));
+  if (isFactTest(condition)) return truth(compareNumber(own(context.facts, condition.fact) ?? 0, condition));
   const answer = context.answers.get(condition.question) ?? NOT_ASKED;
   if (open && answer.status === 'not-asked') return 'unknown';
   if (open && answer.status === 'declined' && isValueTest(condition)) return 'unknown';

@@ -4,6 +4,7 @@ import { categoryLabel } from '../martech-categories.js';
 import { indexQuestionnaire } from '../questionnaire-index.js';
 import { compareFindings } from '../scoring/score-rows.js';
 import { ABSENT_STATES, type Findings } from '../schema/findings.js';
+import { own } from '../schema/limits.js';
 import type { Questionnaire } from '../schema/questionnaire.js';
 
 // Findings as spreadsheet rows: one per vendor, or the matrix analysts reuse — one row per
@@ -31,7 +32,7 @@ export function vendorRows(findings: Findings): unknown[][] {
       v.redFlags.length - found.length, (v.claims ?? []).filter((c) => c.checks.some((k) => k.outcome === 'contradicted')).length,
       v.spend?.amount ?? '', v.spend?.currency ?? '', v.renewal ?? '', v.interviewed ?? '',
       v.roadmap.filter((c) => c.state !== 'pending').length, state('on-time'), state('late'), state('slipped') + state('overdue'), state('dropped'),
-      ...sections.map((s) => v.sections[s]?.score ?? ''),
+      ...sections.map((s) => own(v.sections, s)?.score ?? ''),
     ];
   });
   return [header, ...rows];
@@ -50,7 +51,10 @@ export function matrixRows(findings: Findings, questionnaire?: Questionnaire): u
   ];
   const rows = ids.map((id) => {
     const entry = index?.byId.get(id);
-    const lines = vendors.map((v) => (v.questions[id] === undefined ? undefined : parseQuestionLine(v.questions[id]!)));
+    const lines = vendors.map((v) => {
+      const line = own(v.questions, id);
+      return line === undefined ? undefined : parseQuestionLine(line);
+    });
     const max = Math.max(0, ...lines.map((l) => l?.possible ?? 0));
     return [
       entry?.sectionPath.join('/') ?? '',

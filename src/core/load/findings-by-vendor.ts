@@ -1,5 +1,6 @@
 import { parseDocument } from 'yaml';
 import { findingsSchema, type Findings } from '../schema/findings.js';
+import { checkKeys } from '../validate/check-keys.js';
 import { flowTooDeep, MAX_ALIASES } from '../yaml/parse-yaml.js';
 
 // A snapshot of the whole martech landscape is some 60 MB of YAML. Parsed as one document, its
@@ -39,7 +40,10 @@ export function parseFindingsItem(text: string): unknown {
 
 export function findingsOf(header: Record<string, unknown>, vendors: readonly unknown[]): Findings | undefined {
   if (vendors.some((v) => v === undefined)) return undefined;
-  const checked = findingsSchema.safeParse({ ...header, vendors });
+  const data = { ...header, vendors };
+  // Reserved or overlong keys: the whole-document reader says where.
+  if (checkKeys(data).length > 0) return undefined;
+  const checked = findingsSchema.safeParse(data);
   return checked.success ? checked.data : undefined;
 }
 

@@ -1,6 +1,8 @@
 import type * as z from 'zod';
 import type { Problem } from '../problem.js';
 import { SCHEMA_IDS, type FileKind } from '../schema/common.js';
+import { checkKeys } from '../validate/check-keys.js';
+import { locateIssues } from '../validate/path-issue.js';
 import { checkSchema, type YamlSource } from '../validate/schema-problems.js';
 import { parseYaml, type ParsedDocument } from '../yaml/parse-yaml.js';
 
@@ -34,6 +36,9 @@ export function loadDocument<S extends z.ZodType>(input: YamlInput, file: string
     };
     return { ok: false, problems: [problem] };
   }
+  // Keys the schema would drop or misread (`__proto__`, `constructor`, 4 MiB keys): refused first.
+  const keys = checkKeys(parsed.data);
+  if (keys.length > 0) return { ok: false, problems: locateIssues(source, keys) };
   const checked = checkSchema(schema, parsed.data, source);
   if (!checked.ok) return checked;
   return { ok: true, value: checked.value, source, warnings: [] };

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { slug, whenSound } from './common.js';
+import { slug, text, whenSound } from './common.js';
+import { MAX_TEXT_LENGTH } from './limits.js';
 
 // Conditions are data, never code: a small tree of all / any / not over tests of earlier answers
 // and of facts the tool derives (roadmap delivery, claims, spend). `answered` is true for a value
@@ -60,7 +61,7 @@ export interface FactTest {
 
 export type Condition = { all: Condition[] } | { any: Condition[] } | { not: Condition } | QuestionTest | FactTest;
 
-const scalar = z.union([z.string(), z.number(), z.boolean()]);
+const scalar = z.union([text(MAX_TEXT_LENGTH), z.number(), z.boolean()]);
 
 function exactlyOneOperator(test: Record<string, unknown>): boolean {
   return OPERATORS.filter((op) => test[op] !== undefined).length === 1;
@@ -81,7 +82,7 @@ const questionTest = z
     gte: z.number().optional(),
     lt: z.number().optional(),
     lte: z.number().optional(),
-    includes: z.string().optional(),
+    includes: text(MAX_TEXT_LENGTH).optional(),
     answered: z.boolean().optional(),
     declined: z.boolean().optional(),
     evidenced: z.boolean().optional(),

@@ -1,7 +1,8 @@
 import * as z from 'zod';
-import { calendarDate, nonEmptyText, period, schemaKey, SCHEMA_IDS, slug } from './common.js';
+import { calendarDate, period, requiredText, schemaKey, SCHEMA_IDS, slug, text } from './common.js';
+import { MAX_AMOUNT, MAX_KEY_LENGTH, MAX_NAME_LENGTH, MAX_PATH_LENGTH, MAX_REFERENCE_LENGTH, MAX_TEXT_LENGTH, MAX_VERSION_LENGTH } from './limits.js';
 import { RATINGS, SEVERITIES } from './questionnaire.js';
-import { commitmentFields } from './vendor.js';
+import { commitmentFields, spendAmount } from './vendor.js';
 
 // A findings snapshot: what the scorer concluded for every vendor in one quarter. Deterministic
 // (sorted, no clock time) so that two snapshots diff cleanly in git.
@@ -48,16 +49,19 @@ const hash = z.string().regex(/^[0-9a-f]{16,64}$/, { error: 'must be a hex diges
 /** "points/possible state digest", one line per question so that snapshot diffs stay readable. */
 export const QUESTION_LINE = new RegExp(`^(\\d+(?:\\.\\d+)?)/(\\d+(?:\\.\\d+)?) (${QUESTION_STATES.join('|')})(?: ([0-9a-f]{8}))?$`);
 
+/** Points earned and possible: sums of question points, bounded like amounts so that sums of them stay finite. */
+const pointTotal = z.number().min(0).max(MAX_AMOUNT);
+
 const sectionResult = z.strictObject({
   score: z.number().min(0).max(100).nullable(),
-  earned: z.number().min(0),
-  possible: z.number().min(0),
+  earned: pointTotal,
+  possible: pointTotal,
 });
 
 const flagResult = z.strictObject({
   id: slug,
   severity: z.enum(SEVERITIES),
-  title: nonEmptyText,
+  title: requiredText(MAX_NAME_LENGTH),
   /** Absent in snapshots scored before edition 2 of the rules: read as answered. */
   basis: z.enum(FLAG_BASES).optional(),
   rating: z.enum(RATINGS).optional(),
@@ -88,16 +92,16 @@ const riskResult = z.strictObject({
 
 const claimCheck = z.strictObject({
   question: slug,
-  asserts: nonEmptyText,
+  asserts: requiredText(MAX_TEXT_LENGTH),
   outcome: z.enum(CLAIM_OUTCOMES),
   /** What was found, and by whom, when anything was. */
-  found: z.string().optional(),
+  found: text(MAX_TEXT_LENGTH).optional(),
 });
 
 const claimResult = z.strictObject({
   id: slug,
-  text: nonEmptyText,
-  source: z.string().optional(),
+  text: requiredText(MAX_TEXT_LENGTH),
+  source: text(MAX_REFERENCE_LENGTH).optional(),
   date: calendarDate.optional(),
   checks: z.array(claimCheck).min(1),
 });
@@ -110,9 +114,9 @@ const commitmentResult = z.strictObject({
 
 export const vendorFindingSchema = z.strictObject({
   id: slug,
-  name: nonEmptyText,
+  name: requiredText(MAX_NAME_LENGTH),
   category: slug,
-  spend: z.strictObject({ amount: z.number().min(0), currency: z.string().regex(/^[A-Z]{3}$/) }).optional(),
+  spend: z.strictObject({ amount: spendAmount, currency: z.string().regex(/^[A-Z]{3}$/) }).optional(),
   renewal: calendarDate.optional(),
   interviewed: calendarDate.optional(),
   /** The legitimacy score; null when too little of what decides it is known (verdict not-assessed). */
@@ -124,21 +128,21 @@ export const vendorFindingSchema = z.strictObject({
   risk: riskResult.optional(),
   completeness: ratio,
   confidence: ratio.nullable(),
-  sections: z.record(z.string(), sectionResult),
+  sections: z.record(z.string().max(MAX_KEY_LENGTH), sectionResult),
   redFlags: z.array(flagResult),
   /** Claims that assert something checkable, each assertion with what the record makes of it. */
   claims: z.array(claimResult).optional(),
   roadmap: z.array(commitmentResult),
   questions: z.record(slug, z.string().regex(QUESTION_LINE, { error: 'must read "points/possible state digest"' })),
   digest: hash,
-  source: z.strictObject({ file: z.string(), hash }),
+  source: z.strictObject({ file: text(MAX_PATH_LENGTH), hash }),
 });
 
 export const findingsSchema = z.strictObject({
   schema: schemaKey(SCHEMA_IDS.findings),
   period,
-  questionnaire: z.strictObject({ id: slug, version: z.string(), hash }),
-  tool: z.string(),
+  questionnaire: z.strictObject({ id: slug, version: text(MAX_VERSION_LENGTH), hash }),
+  tool: text(MAX_VERSION_LENGTH),
   /** Digest of the earlier snapshots this one was scored with (the roadmap track record). */
   history: hash.optional(),
   vendors: z.array(vendorFindingSchema),

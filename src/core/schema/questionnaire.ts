@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { nonEmptyText, schemaKey, SCHEMA_IDS, slug, whenSound } from './common.js';
+import { requiredText, schemaKey, SCHEMA_IDS, slug, text, whenSound } from './common.js';
+import { MAX_LONG_TEXT_LENGTH, MAX_NAME_LENGTH, MAX_REFERENCE_LENGTH, MAX_TEXT_LENGTH, MAX_VERSION_LENGTH, MAX_WEIGHT } from './limits.js';
 import { conditionSchema } from './condition.js';
 
 // A questionnaire is data: sections of typed questions, the points each answer earns, the
@@ -19,13 +20,13 @@ const points = z.number().min(0, { error: 'points cannot be negative: score the 
 
 const frameworkRef = z.strictObject({
   framework: slug,
-  ref: nonEmptyText,
+  ref: requiredText(MAX_REFERENCE_LENGTH),
 });
 
 const option = z.strictObject({
   value: slug,
-  label: nonEmptyText,
-  help: z.string().optional(),
+  label: requiredText(MAX_NAME_LENGTH),
+  help: text(MAX_LONG_TEXT_LENGTH).optional(),
   points: points.optional(),
 });
 
@@ -35,13 +36,13 @@ const band = z.strictObject({
   lte: z.number().optional(),
   lt: z.number().optional(),
   points,
-  label: z.string().optional(),
+  label: text(MAX_NAME_LENGTH).optional(),
 });
 
 const FIELD_TYPES = ['text', 'number', 'date', 'quarter', 'boolean', 'choice'] as const;
 const field = z.strictObject({
   id: slug,
-  text: nonEmptyText,
+  text: requiredText(MAX_TEXT_LENGTH),
   type: z.enum(FIELD_TYPES),
   options: z.array(option).min(1).optional(),
   required: z.boolean().optional(),
@@ -49,8 +50,8 @@ const field = z.strictObject({
 
 const common = {
   id: slug,
-  text: nonEmptyText,
-  help: z.string().optional(),
+  text: requiredText(MAX_TEXT_LENGTH),
+  help: text(MAX_LONG_TEXT_LENGTH).optional(),
   when: conditionSchema.optional(),
   evidence: z.enum(EVIDENCE_REQUIREMENTS).default('optional'),
   notApplicable: z.boolean().default(false),
@@ -81,7 +82,7 @@ const multiQuestion = z.strictObject({
 const numberQuestion = z.strictObject({
   ...common,
   type: z.literal('number'),
-  unit: nonEmptyText,
+  unit: requiredText(MAX_NAME_LENGTH),
   min: z.number().optional(),
   max: z.number().optional(),
   integer: z.boolean().optional(),
@@ -138,9 +139,9 @@ export const sectionSchema: z.ZodType<Section, SectionInput> = z.lazy(() =>
   z
     .strictObject({
       id: slug,
-      title: nonEmptyText,
-      help: z.string().optional(),
-      weight: z.number().positive({ error: 'weight must be above 0' }).default(1),
+      title: requiredText(MAX_NAME_LENGTH),
+      help: text(MAX_LONG_TEXT_LENGTH).optional(),
+      weight: z.number().positive({ error: 'weight must be above 0' }).max(MAX_WEIGHT).default(1),
       rating: z.enum(RATINGS, { error: 'rating must be legitimacy or risk' }).optional(),
       questions: z.array(questionSchema).min(1).optional(),
       sections: z.array(sectionSchema).min(1).optional(),
@@ -154,8 +155,8 @@ export const sectionSchema: z.ZodType<Section, SectionInput> = z.lazy(() =>
 const redFlag = z.strictObject({
   id: slug,
   severity: z.enum(SEVERITIES),
-  title: nonEmptyText,
-  message: nonEmptyText,
+  title: requiredText(MAX_NAME_LENGTH),
+  message: requiredText(MAX_TEXT_LENGTH),
   when: conditionSchema,
   cap: slug.optional(),
   /** The rating the flag speaks to, and whose verdict it may cap. */
@@ -165,9 +166,9 @@ const redFlag = z.strictObject({
 
 const verdictBand = z.strictObject({
   id: slug,
-  label: nonEmptyText,
+  label: requiredText(MAX_NAME_LENGTH),
   min: z.number().min(0).max(100),
-  help: z.string().optional(),
+  help: text(MAX_LONG_TEXT_LENGTH).optional(),
 });
 
 /**
@@ -186,11 +187,11 @@ const claimFlag = z.strictObject({ severity: z.enum(SEVERITIES), cap: slug.optio
 export const questionnaireSchema = z.strictObject({
   schema: schemaKey(SCHEMA_IDS.questionnaire),
   id: slug,
-  version: z.string().regex(/^\d+\.\d+\.\d+$/, { error: 'must be a version written MAJOR.MINOR.PATCH' }),
-  title: nonEmptyText,
-  description: z.string().optional(),
-  source: z.string().optional(),
-  frameworks: z.record(slug, nonEmptyText).optional(),
+  version: z.string().max(MAX_VERSION_LENGTH).regex(/^\d+\.\d+\.\d+$/, { error: 'must be a version written MAJOR.MINOR.PATCH' }),
+  title: requiredText(MAX_NAME_LENGTH),
+  description: text(MAX_LONG_TEXT_LENGTH).optional(),
+  source: text(MAX_TEXT_LENGTH).optional(),
+  frameworks: z.record(slug, requiredText(MAX_NAME_LENGTH)).optional(),
   scoring: z
     .strictObject({
       method: z.enum(['weighted-sections', 'points']).default('weighted-sections'),

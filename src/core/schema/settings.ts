@@ -1,15 +1,18 @@
 import * as z from 'zod';
-import { schemaKey, SCHEMA_IDS } from './common.js';
+import { schemaKey, SCHEMA_IDS, text } from './common.js';
+import { MAX_PATH_LENGTH } from './limits.js';
+import { workspaceFolder } from './workspace-folder.js';
 
 /** aiclaim.yaml: optional workspace settings. Every key has a default. */
 export const settingsSchema = z.strictObject({
   schema: schemaKey(SCHEMA_IDS.settings),
-  questionnaire: z.string().default('ai-claims'),
+  /** A questionnaire id, or the path of a questionnaire file. */
+  questionnaire: text(MAX_PATH_LENGTH).default('ai-claims'),
   folders: z
     .strictObject({
-      vendors: z.string().default('vendors'),
-      findings: z.string().default('findings'),
-      drafts: z.string().default('.aiclaim/drafts'),
+      vendors: workspaceFolder.default('vendors'),
+      findings: workspaceFolder.default('findings'),
+      drafts: workspaceFolder.default('.aiclaim/drafts'),
     })
     .prefault({}),
   thresholds: z

@@ -1,25 +1,27 @@
 import * as z from 'zod';
 import { MARTECH_CATEGORY_IDS } from '../martech-categories.js';
-import { calendarDate, nonEmptyText, period, schemaKey, SCHEMA_IDS, slug, whenSound } from './common.js';
+import { calendarDate, period, requiredText, schemaKey, SCHEMA_IDS, slug, text, whenSound } from './common.js';
+import { MAX_AMOUNT, MAX_LONG_TEXT_LENGTH, MAX_NAME_LENGTH, MAX_REFERENCE_LENGTH, MAX_TEXT_LENGTH } from './limits.js';
 
 // One living answer file per vendor. Answer values are checked against the questionnaire
 // afterwards (check-vendor-answers.ts): this schema only knows their outer shape.
 
 const evidenceRecord = z.strictObject({
-  ref: nonEmptyText,
+  ref: requiredText(MAX_REFERENCE_LENGTH),
   date: calendarDate.optional(),
   expires: calendarDate.optional(),
-  note: z.string().optional(),
+  note: text(MAX_LONG_TEXT_LENGTH).optional(),
 });
 
 /** A URL or document reference, or a record with the date the evidence was produced. */
-export const evidenceSchema = z.union([nonEmptyText, evidenceRecord]);
+export const evidenceSchema = z.union([requiredText(MAX_REFERENCE_LENGTH), evidenceRecord]);
 
+const answerText = text(MAX_LONG_TEXT_LENGTH);
 const answerValue = z.union([
-  z.string(),
+  answerText,
   z.number(),
   z.boolean(),
-  z.array(z.union([z.string(), z.number(), z.boolean(), z.record(z.string(), z.unknown())])),
+  z.array(z.union([answerText, z.number(), z.boolean(), z.record(z.string(), z.unknown())])),
 ]);
 
 /**
@@ -30,17 +32,19 @@ export const answerSchema = z
   .strictObject({
     value: answerValue.optional(),
     declined: z
-      .string({ error: 'declined takes what the vendor said, e.g. declined: "will not disclose data volumes"' })
+      .string({ error: (issue) => (issue.code === 'invalid_type' ? 'declined takes what the vendor said, e.g. declined: "will not disclose data volumes"' : undefined) })
       .trim()
       .min(3, { error: 'declined needs the reason the vendor gave, or what it said, in a few words' })
+      .max(MAX_TEXT_LENGTH)
       .optional(),
     notApplicable: z
-      .string({ error: 'notApplicable takes the justification, e.g. notApplicable: "We sell no generated content"' })
+      .string({ error: (issue) => (issue.code === 'invalid_type' ? 'notApplicable takes the justification, e.g. notApplicable: "We sell no generated content"' : undefined) })
       .trim()
       .min(10, { error: 'notApplicable needs a justification of at least a few words' })
+      .max(MAX_TEXT_LENGTH)
       .optional(),
     evidence: evidenceSchema.optional(),
-    note: z.string().optional(),
+    note: text(MAX_LONG_TEXT_LENGTH).optional(),
     date: calendarDate.optional(),
   })
   .refine((a) => [a.value, a.declined, a.notApplicable].filter((x) => x !== undefined).length === 1, {
@@ -54,7 +58,7 @@ export type RoadmapStatus = (typeof ROADMAP_STATUSES)[number];
 /** What a roadmap commitment is, wherever it is recorded (vendor files and findings). */
 export const commitmentFields = {
   id: slug,
-  title: nonEmptyText,
+  title: requiredText(MAX_NAME_LENGTH),
   promised: period.optional(),
   due: period,
   status: z.enum(ROADMAP_STATUSES),
@@ -66,7 +70,7 @@ export const commitmentSchema = z
   .strictObject({
     ...commitmentFields,
     evidence: evidenceSchema.optional(),
-    note: z.string().optional(),
+    note: text(MAX_LONG_TEXT_LENGTH).optional(),
   })
   .refine((c) => c.status !== 'delivered' || c.deliveredIn !== undefined, {
     error: 'a delivered commitment needs deliveredIn: the quarter it shipped',
@@ -79,7 +83,7 @@ export const commitmentSchema = z
     when: whenSound,
   });
 
-const scalar = z.union([z.string(), z.number(), z.boolean()]);
+const scalar = z.union([text(MAX_TEXT_LENGTH), z.number(), z.boolean()]);
 
 /**
  * What a claim says about one question of the questionnaire, as a test its answer must pass:
@@ -97,9 +101,9 @@ export const assertionSchema = z
     gte: z.number().optional(),
     lt: z.number().optional(),
     lte: z.number().optional(),
-    includes: z.string().optional(),
+    includes: text(MAX_TEXT_LENGTH).optional(),
     /** For number questions: the unit the claim speaks in, checked against the question's. */
-    unit: z.string().optional(),
+    unit: text(MAX_NAME_LENGTH).optional(),
   })
   .refine((a) => ASSERTION_OPERATORS.filter((op) => a[op] !== undefined).length === 1, {
     error: `an assertion needs exactly one test: one of ${ASSERTION_OPERATORS.join(', ')}, e.g. { question: automation-rate, gte: 95 }`,
@@ -109,10 +113,10 @@ export const assertionSchema = z
 export const claimSchema = z.strictObject({
   /** Names the claim in findings across quarters; by default one is made from its text. */
   id: slug.optional(),
-  text: nonEmptyText,
-  source: nonEmptyText.optional(),
+  text: requiredText(MAX_TEXT_LENGTH),
+  source: requiredText(MAX_REFERENCE_LENGTH).optional(),
   date: calendarDate.optional(),
-  feature: z.string().optional(),
+  feature: text(MAX_NAME_LENGTH).optional(),
   asserts: z.array(assertionSchema).min(1).optional(),
 });
 
@@ -124,32 +128,38 @@ export const evaluationSchema = z.strictObject({
   question: slug,
   /** What the test found, as an answer to the question would say it. */
   measured: scalar,
-  by: nonEmptyText,
+  by: requiredText(MAX_REFERENCE_LENGTH),
   independent: z.boolean(),
   date: calendarDate.optional(),
-  source: nonEmptyText.optional(),
-  note: z.string().optional(),
+  source: requiredText(MAX_REFERENCE_LENGTH).optional(),
+  note: text(MAX_LONG_TEXT_LENGTH).optional(),
 });
 
 const person = z.strictObject({
-  name: nonEmptyText,
-  role: z.string().optional(),
-  email: z.string().optional(),
+  name: requiredText(MAX_NAME_LENGTH),
+  role: text(MAX_NAME_LENGTH).optional(),
+  email: text(MAX_REFERENCE_LENGTH).optional(),
 });
+
+/** Annual spend: summed over every vendor in reports, so finite and at most MAX_AMOUNT (10^12). */
+export const spendAmount = z
+  .number()
+  .min(0)
+  .max(MAX_AMOUNT, { error: `must be at most ${MAX_AMOUNT.toLocaleString('en-US')} (10^12): write the annual spend in units of the currency, e.g. 48000` });
 
 export const vendorSchema = z.strictObject({
   schema: schemaKey(SCHEMA_IDS.vendor),
   id: slug,
-  name: nonEmptyText,
+  name: requiredText(MAX_NAME_LENGTH),
   /** The questionnaire the answers follow, when it is not the workspace's. */
   questionnaire: slug.optional(),
-  product: z.string().optional(),
+  product: text(MAX_NAME_LENGTH).optional(),
   category: z.enum(MARTECH_CATEGORY_IDS, { error: `must be one of the martech categories: ${MARTECH_CATEGORY_IDS.join(', ')}` }),
-  website: z.string().optional(),
-  owner: z.string().optional(),
+  website: text(MAX_REFERENCE_LENGTH).optional(),
+  owner: text(MAX_NAME_LENGTH).optional(),
   spend: z
     .strictObject({
-      amount: z.number().min(0),
+      amount: spendAmount,
       currency: z.string().regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 currency code such as EUR or USD' }),
     })
     .optional(),
@@ -157,7 +167,7 @@ export const vendorSchema = z.strictObject({
   interview: z
     .strictObject({
       date: calendarDate,
-      interviewer: nonEmptyText,
+      interviewer: requiredText(MAX_NAME_LENGTH),
       respondents: z.array(person).min(1),
     })
     .optional(),

@@ -4,6 +4,7 @@ import { claimId } from '../claim-id.js';
 import type { QuestionnaireIndex } from '../questionnaire-index.js';
 import { questionsIn } from '../schema/condition.js';
 import type { ClaimOutcome } from '../schema/findings.js';
+import { MAX_TEXT_LENGTH } from '../schema/limits.js';
 import { CLAIM_FLAG_IDS, claimRulesOf, verdictsOf, type Question, type Questionnaire } from '../schema/questionnaire.js';
 import { ASSERTION_OPERATORS, type Assertion, type AnswerValue, type Claim, type Evaluation, type Vendor } from '../schema/vendor.js';
 import { shorten } from '../shorten.js';
@@ -79,7 +80,7 @@ export function checkClaims(questionnaire: Questionnaire, index: QuestionnaireIn
 
 function checkAssertion(claim: Claim, id: string, assertion: Assertion, index: QuestionnaireIndex, evaluations: readonly Evaluation[], context: ConditionContext, questions: ReadonlyMap<string, QuestionScore>, tolerance: number): AssertionCheck {
   const question = index.byId.get(assertion.question)!.question;
-  const asserts = describeAssertion(assertion, question);
+  const asserts = withinLimit(describeAssertion(assertion, question));
   const answer = context.answers.get(question.id);
   const scored = questions.get(question.id);
   const found: Found[] = [];
@@ -95,7 +96,7 @@ function checkAssertion(claim: Claim, id: string, assertion: Assertion, index: Q
   const shownFound = (list: readonly Found[]) => list.map((f) => `${f.shown} (${f.by})`).join('; ');
   const result = (outcome: ClaimOutcome, list: readonly Found[] | string = found): AssertionCheck => {
     const text = typeof list === 'string' ? list : shownFound(list);
-    return { claim: id, question: question.id, asserts, outcome, found: text || undefined };
+    return { claim: id, question: question.id, asserts, outcome, found: withinLimit(text) || undefined };
   };
   const against = found.filter((f) => f.agrees === 'disagrees');
   if (against.length) return result('contradicted', against);
@@ -113,6 +114,14 @@ function checkAssertion(claim: Claim, id: string, assertion: Assertion, index: Q
   if (found.length) return result('unverified');
   if (answer?.status === 'not-applicable') return result('unchecked', 'answered not applicable');
   return result('unchecked', '');
+}
+
+/**
+ * What a snapshot records of a check is read back with the limits of any text (MAX_TEXT_LENGTH): a
+ * claim tested against hundreds of evaluations is cut, never written longer than can be read.
+ */
+function withinLimit(text: string): string {
+  return text.length <= MAX_TEXT_LENGTH ? text : `${text.slice(0, MAX_TEXT_LENGTH - 1)}…`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Questionnaire } from '../schema/questionnaire.js';
+import { own } from '../schema/limits.js';
 import type { Vendor } from '../schema/vendor.js';
 import { scoreVendor, type ScoringContext } from './score-vendor.js';
 import type { VendorScore } from './types.js';
@@ -28,7 +29,7 @@ export function evidenceAdvice(questionnaire: Questionnaire, vendor: Vendor, con
   for (const q of score.questions) {
     const now = WHY[q.state];
     if (!now) continue;
-    const answer = vendor.answers[q.id];
+    const answer = own(vendor.answers, q.id);
     if (!answer) continue;
     const shown: Vendor = { ...vendor, answers: { ...vendor.answers, [q.id]: { ...answer, evidence: 'shown' } } };
     const gain = Math.round(((scoreVendor(questionnaire, shown, context).score ?? score.score) - score.score) * 10) / 10;

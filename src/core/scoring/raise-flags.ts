@@ -2,6 +2,7 @@ import { evaluateCondition, satisfiedTests, truthOf, type AnswerState, type Cond
 import type { QuestionnaireIndex } from '../questionnaire-index.js';
 import { isFactTest } from '../schema/condition.js';
 import { riskBandsOf, verdictsOf, type Questionnaire } from '../schema/questionnaire.js';
+import { own } from '../schema/limits.js';
 import type { Vendor } from '../schema/vendor.js';
 import { formatAnswer } from './format-answer.js';
 import type { QuestionScore, RaisedFlag } from './types.js';
@@ -21,7 +22,7 @@ export function raiseFlags(questionnaire: Questionnaire, index: QuestionnaireInd
     for (const test of satisfiedTests(rule.when, context)) {
       const subject = isFactTest(test) ? test.fact : test.question;
       if (because.some((b) => b.question === subject)) continue;
-      because.push({ question: subject, answer: isFactTest(test) ? String(context.facts[test.fact]) : shownAnswer(index, context.answers.get(subject), vendor, subject) });
+      because.push({ question: subject, answer: isFactTest(test) ? String(own(context.facts, test.fact) ?? 0) : shownAnswer(index, context.answers.get(subject), vendor, subject) });
       if (!isFactTest(test) && (context.answers.get(subject)?.status ?? 'not-asked') === 'not-asked') absent.push(subject);
     }
     // Ask first what can be asked now; questions waiting on those come after.

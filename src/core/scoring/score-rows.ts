@@ -1,6 +1,7 @@
 import { isFinding } from '../findings/flag-ref.js';
 import { indexQuestionnaire } from '../questionnaire-index.js';
 import type { VendorFinding } from '../schema/findings.js';
+import { own } from '../schema/limits.js';
 import { NOT_ASSESSED, riskBandsOf, verdictsOf, type Questionnaire, type RatingKind, type Severity, type VerdictBand } from '../schema/questionnaire.js';
 import { openQuestionsOf } from './open-questions.js';
 import type { OpenQuestion, VendorScore } from './types.js';
@@ -55,9 +56,10 @@ export function rankRows(entries: readonly { finding: FindingSummary; file: stri
       flags: findings.map((flag) => ({ id: flag.id, severity: flag.severity, title: flag.title, rating: flag.rating ?? 'legitimacy', subject: flag.subject, message: explanation(flag, messages, entry.explain) })),
       toAsk: openQuestionsOf(f),
       riskLabel: f.risk ? riskLabel(f.risk.rating) : undefined,
-      sections: sections
-        .filter((s) => f.sections[s.key])
-        .map((s) => ({ id: s.key, title: s.section.title, weight: s.section.weight, ...f.sections[s.key]! })),
+      sections: sections.flatMap((s) => {
+        const result = own(f.sections, s.key);
+        return result ? [{ id: s.key, title: s.section.title, weight: s.section.weight, ...result }] : [];
+      }),
       explain: entry.explain,
     };
   });

@@ -3,6 +3,7 @@ import { periodEndDate } from '../period.js';
 import { indexQuestionnaire, type QuestionnaireIndex } from '../questionnaire-index.js';
 import { FACTS, type Fact } from '../schema/condition.js';
 import { ratesRisk, riskBandsOf, verdictsOf, type Question, type Questionnaire } from '../schema/questionnaire.js';
+import { own } from '../schema/limits.js';
 import type { Answer, Vendor } from '../schema/vendor.js';
 import { checkClaims } from './check-claims.js';
 import { raiseFlags } from './raise-flags.js';
@@ -113,11 +114,13 @@ export function scoreVendor(questionnaire: Questionnaire, vendor: Vendor, contex
 }
 
 function answerFor(vendor: Vendor, question: Question, index: QuestionnaireIndex): Answer | undefined {
-  const direct = vendor.answers[question.id];
+  // The vendor's own answers only: a question id such as "constructor" must not find Object.prototype's.
+  const direct = own(vendor.answers, question.id);
   if (direct) return direct;
   // An answer kept under an id this question replaced still counts.
   for (const old of question.replaces ?? []) {
-    if (index.replaced.get(old) === question.id && vendor.answers[old]) return vendor.answers[old];
+    const kept = own(vendor.answers, old);
+    if (index.replaced.get(old) === question.id && kept) return kept;
   }
   return undefined;
 }

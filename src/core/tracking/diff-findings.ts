@@ -1,6 +1,7 @@
 import { parseQuestionLine } from '../findings/build-findings.js';
 import { flagRef, isFinding } from '../findings/flag-ref.js';
 import { comparePeriods } from '../period.js';
+import { own } from '../schema/limits.js';
 import { ABSENT_STATES, type CommitmentResult, type Findings, type FlagResult, type QuestionState, type VendorFinding } from '../schema/findings.js';
 
 // What changed between two findings snapshots, vendor by vendor, with every score movement
@@ -187,8 +188,8 @@ function diffVendor(before: VendorFinding, after: VendorFinding, periods: { befo
   const sectionIds = [...new Set([...Object.keys(before.sections), ...Object.keys(after.sections)])];
   const sections = sectionIds
     .map((id) => {
-      const b = before.sections[id]?.score ?? null;
-      const a = after.sections[id]?.score ?? null;
+      const b = own(before.sections, id)?.score ?? null;
+      const a = own(after.sections, id)?.score ?? null;
       return { id, before: b, after: a, delta: round1((a ?? 0) - (b ?? 0)) };
     })
     .filter((s) => s.delta !== 0)
@@ -223,8 +224,8 @@ function diffQuestions(before: VendorFinding, after: VendorFinding, context: { r
   const out: QuestionChange[] = [];
   const usedOld = new Set<string>();
   for (const [id, line] of Object.entries(after.questions)) {
-    const oldId = before.questions[id] !== undefined ? id : renamed.get(id);
-    const b = oldId ? before.questions[oldId] : undefined;
+    const oldId = own(before.questions, id) !== undefined ? id : renamed.get(id);
+    const b = oldId ? own(before.questions, oldId) : undefined;
     if (oldId && b !== undefined) usedOld.add(oldId);
     out.push(compareQuestion(id, oldId !== id ? oldId : undefined, b === undefined ? undefined : parse(b), parse(line), comparable, context.computed.get(id)));
   }

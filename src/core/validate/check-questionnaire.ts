@@ -1,6 +1,8 @@
 import { indexQuestionnaire, type QuestionnaireIndex } from '../questionnaire-index.js';
 import { isQuestionTest, operatorOf, NUMERIC_OPERATORS, type Condition, type QuestionTest } from '../schema/condition.js';
 import { CLAIM_FLAG_IDS, NOT_ASSESSED, ratesRisk, riskBandsOf, verdictsOf, type Question, type Questionnaire, type Section, type VerdictBand } from '../schema/questionnaire.js';
+import { quoted } from '../problem.js';
+import { MAX_KEY_LENGTH } from '../schema/limits.js';
 import { didYouMean } from './did-you-mean.js';
 import type { PathIssue } from './path-issue.js';
 import { label } from './schema-problems.js';
@@ -15,9 +17,12 @@ export function checkQuestionnaire(questionnaire: Questionnaire): PathIssue[] {
   const index = indexQuestionnaire(questionnaire);
   const questionPaths = new Map<string, Path>();
 
-  const visitSections = (sections: Section[], base: Path, seen: Set<string>) => {
+  const visitSections = (sections: Section[], base: Path, seen: Set<string>, parentKey: string) => {
     sections.forEach((section, i) => {
       const path = [...base, i];
+      // Findings name a section by its path of ids ("upstream/data"), a key read back with the limit of keys.
+      const key = parentKey ? `${parentKey}/${section.id}` : section.id;
+      if (key.length > MAX_KEY_LENGTH && parentKey.length <= MAX_KEY_LENGTH) issues.push({ path: [...path, 'id'], message: `sections are nested too deeply: the path of ids to this one is ${key.length} characters, more than the ${MAX_KEY_LENGTH} a findings snapshot can hold`, hint: 'nest fewer sections, or give them shorter ids' });
       if (seen.has(section.id)) issues.push({ path: [...path, 'id'], message: `section id "${section.id}" is used twice at this level`, hint: 'give each section its own id' });
       if (base.length > 1 && section.rating !== undefined) {
         issues.push({ path: [...path, 'rating'], message: 'only a top-level section says which rating it feeds; its subsections feed the same', hint: 'move rating to the top-level section' });
@@ -32,10 +37,10 @@ export function checkQuestionnaire(questionnaire: Questionnaire): PathIssue[] {
         }
         issues.push(...checkQuestion(question, qPath, index));
       });
-      if (section.sections) visitSections(section.sections, [...path, 'sections'], new Set());
+      if (section.sections) visitSections(section.sections, [...path, 'sections'], new Set(), key);
     });
   };
-  visitSections(questionnaire.sections, ['sections'], new Set());
+  visitSections(questionnaire.sections, ['sections'], new Set(), '');
 
   if (questionnaire.scoring.method === 'points') {
     const weighted = index.sections.find((s) => s.section.weight !== 1);
@@ -205,7 +210,7 @@ function checkTestValue(value: unknown, question: Question, path: Path): PathIss
       const options = question.options.map((o) => o.value);
       return typeof value === 'string' && options.includes(value)
         ? []
-        : [{ path, message: `"${String(value)}" is not an option of "${question.id}"`, hint: didYouMean(String(value), options) ?? `options are: ${options.join(', ')}` }];
+        : [{ path, message: `${quoted(String(value))} is not an option of "${question.id}"`, hint: didYouMean(String(value), options) ?? `options are: ${options.join(', ')}` }];
     }
     case 'number':
       return typeof value === 'number' ? [] : [{ path, message: `"${question.id}" is a number question: compare with a number` }];

@@ -3,6 +3,8 @@ import type { QuestionnaireIndex } from '../questionnaire-index.js';
 import type { ListField, Question } from '../schema/questionnaire.js';
 import { ASSERTION_OPERATORS, type Assertion, type Vendor } from '../schema/vendor.js';
 import { claimId } from '../claim-id.js';
+import { quoted } from '../problem.js';
+import { isReservedName, MAX_LONG_TEXT_LENGTH, own, RESERVED_HINT } from '../schema/limits.js';
 import { didYouMean } from './did-you-mean.js';
 import type { PathIssue } from './path-issue.js';
 import { describe } from './schema-problems.js';
@@ -33,13 +35,17 @@ export function checkVendor(vendor: Vendor, index: QuestionnaireIndex, expectedI
   const known = [...index.byId.keys()];
   for (const [id, answer] of Object.entries(vendor.answers)) {
     const path: Path = ['answers', id];
+    if (isReservedName(id)) {
+      issues.push({ path, key: true, message: `"${id}" is a reserved name and cannot be a key`, hint: RESERVED_HINT });
+      continue;
+    }
     const entry = index.byId.get(id);
     if (!entry) {
       const successor = index.replaced.get(id);
       issues.push(
         successor
           ? { path, key: true, severity: 'warning', message: `question "${id}" was replaced by "${successor}"; this answer is read as its answer`, hint: `rename the key to ${successor}` }
-          : { path, key: true, message: `no question "${id}" in questionnaire ${questionnaireId}`, hint: didYouMean(id, known) ?? 'run `aiclaim questionnaire show` for the question ids' },
+          : { path, key: true, message: `no question ${quoted(id)} in questionnaire ${questionnaireId}`, hint: didYouMean(id, known) ?? 'run `aiclaim questionnaire show` for the question ids' },
       );
       continue;
     }
@@ -153,7 +159,7 @@ function checkValue(value: unknown, question: Question, path: Path): PathIssue[]
       const seen = new Set<unknown>();
       value.forEach((item, i) => {
         if (typeof item !== 'string' || !options.includes(item)) {
-          issues.push({ path: [...path, i], message: `"${String(item)}" is not an option of "${question.id}"`, hint: didYouMean(String(item), options) ?? `options are: ${options.join(', ')}` });
+          issues.push({ path: [...path, i], message: `${quoted(String(item))} is not an option of "${question.id}"`, hint: didYouMean(String(item), options) ?? `options are: ${options.join(', ')}` });
         } else if (seen.has(item)) {
           issues.push({ path: [...path, i], message: `"${item}" is listed twice` });
         }
@@ -170,6 +176,9 @@ function checkValue(value: unknown, question: Question, path: Path): PathIssue[]
       if (question.max !== undefined && value > question.max) return [{ path, message: `${value} is above the maximum of ${question.max} ${question.unit}` }];
       return [];
     case 'text':
+      if (typeof value === 'string' && value.length > MAX_LONG_TEXT_LENGTH) {
+        return [{ path, message: `"${question.id}" takes text of at most ${MAX_LONG_TEXT_LENGTH.toLocaleString('en-US')} characters, not ${value.length.toLocaleString('en-US')}`, hint: 'shorten it, and keep the full text in a document the answer refers to as evidence' }];
+      }
       return typeof value === 'string' && value.trim() !== '' ? [] : wrong('text');
     case 'date':
       return typeof value === 'string' && isCalendarDate(value) ? [] : wrong('a date written YYYY-MM-DD');
@@ -191,10 +200,10 @@ function checkListItem(item: unknown, fields: ListField[], path: Path, questionI
   const issues: PathIssue[] = [];
   const ids = fields.map((f) => f.id);
   for (const key of Object.keys(record)) {
-    if (!ids.includes(key)) issues.push({ path: [...path, key], key: true, message: `unknown field "${key}"`, hint: didYouMean(key, ids) ?? `fields are: ${ids.join(', ')}` });
+    if (!ids.includes(key)) issues.push({ path: [...path, key], key: true, message: `unknown field ${quoted(key)}`, hint: didYouMean(key, ids) ?? `fields are: ${ids.join(', ')}` });
   }
   for (const field of fields) {
-    const value = record[field.id];
+    const value = own(record, field.id);
     if (value === undefined) {
       if (field.required) issues.push({ path, message: `item is missing "${field.id}"` });
       continue;

@@ -15,18 +15,26 @@ function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
+/**
+ * The candidate nearest to `word`, if near enough to be a slip of the keyboard. Two words whose
+ * lengths differ by more than the tolerance cannot be that near (each character of difference is
+ * one edit at least), so they are never compared: the distance takes time in the product of the
+ * lengths, and a 4 MiB value against a list of categories took seconds.
+ */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
+  const tolerance = Math.max(2, Math.floor(word.length / 3));
   const lower = word.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const distance = editDistance(lower, candidate.toLowerCase());
+    const other = candidate.toLowerCase();
+    if (Math.abs(other.length - lower.length) > Math.min(tolerance, bestDistance)) continue;
+    const distance = editDistance(lower, other);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  const tolerance = Math.max(2, Math.floor(word.length / 3));
   return bestDistance <= tolerance && best !== word ? best : undefined;
 }
 

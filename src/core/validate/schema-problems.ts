@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import type { Document } from 'yaml';
-import { capProblems, MAX_PROBLEMS_PER_FILE, type Problem } from '../problem.js';
+import { capProblems, excerpt, MAX_PROBLEMS_PER_FILE, quoted, type Problem } from '../problem.js';
+import { isReservedName, MAX_NAME_LENGTH, RESERVED_HINT } from '../schema/limits.js';
 import { offsetOfPath } from '../yaml/parse-yaml.js';
 import { positionAt } from '../yaml/source-text.js';
 import { closest } from './did-you-mean.js';
@@ -61,6 +62,18 @@ function toProblems(issues: readonly Issue[], base: Path, source: SourceWithData
     const path = [...base, ...(issue.path as Path)];
     if (issue.code === 'invalid_union' && issue.errors.length > 0) {
       problems.push(...toProblems(bestBranch(issue.errors, issue, path, source), path, source, knownKeys));
+      continue;
+    }
+    if (issue.code === 'invalid_key' && issue.issues.length > 0) {
+      // A record key that is not what the record is keyed by (a slug, a short path): said of the key.
+      const inner = issue.issues[0]!;
+      problems.push({
+        file: source.file,
+        ...locate(source, path, true),
+        message: `${label(path)}: this key ${inner.message}`,
+        hint: hintFor(inner, issue.input),
+        severity: 'error',
+      });
       continue;
     }
     if (issue.code === 'unrecognized_keys') {
@@ -126,6 +139,8 @@ function messageFor(issue: RawIssue): string | undefined {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return 'is missing';
+      // YAML reads .inf and .nan as numbers; no amount, weight or bound can be one.
+      if (issue.expected === 'number' && typeof issue.input === 'number') return `must be a finite number, not ${String(issue.input)}`;
       return `must be ${article(issue.expected)}, not ${describe(issue.input)}`;
     case 'invalid_value':
       if (issue.values.length === 1) return `must be ${JSON.stringify(issue.values[0])}`;
@@ -136,7 +151,10 @@ function messageFor(issue: RawIssue): string | undefined {
       return `must be ${issue.inclusive ? 'at least' : 'above'} ${issue.minimum}`;
     case 'too_big':
       if (issue.origin === 'array') return `allows at most ${issue.maximum} items`;
-      if (issue.origin === 'string') return `must be at most ${issue.maximum} characters`;
+      if (issue.origin === 'string') {
+        const length = typeof issue.input === 'string' ? issue.input.length : undefined;
+        return length === undefined ? `must be at most ${count(issue.maximum)} characters` : `is ${count(length)} characters long; the limit is ${count(issue.maximum)}`;
+      }
       return `must be ${issue.inclusive ? 'at most' : 'below'} ${issue.maximum}`;
     default:
       return undefined;
@@ -144,6 +162,12 @@ function messageFor(issue: RawIssue): string | undefined {
 }
 
 function hintFor(issue: Issue, input: unknown): string | undefined {
+  if (issue.code === 'too_big' && issue.origin === 'string') {
+    return Number(issue.maximum) <= MAX_NAME_LENGTH
+      ? `shorten it to ${count(issue.maximum)} characters at most: this is a name, a title or an id`
+      : `shorten it to ${count(issue.maximum)} characters at most, and keep the full text in a document the file refers to (evidence: a URL or a document reference)`;
+  }
+  if (issue.code === 'invalid_format' && isReservedName(input)) return RESERVED_HINT;
   if (issue.code === 'invalid_value' && issue.values.length > 1 && typeof input === 'string') {
     const suggestion = closest(input, issue.values.map(String));
     if (suggestion) return `did you mean "${suggestion}"?`;
@@ -166,12 +190,18 @@ export function describe(value: unknown): string {
   if (value === undefined) return 'missing';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`;
+  if (typeof value === 'string') return `the text ${quoted(value, 40)}`;
   return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value)}`;
+}
+
+/** 5138022 → "5,138,022". */
+function count(n: number | bigint): string {
+  return n.toLocaleString('en-US');
 }
 
 /** answers.training-records.value, roadmap[2].due */
 export function label(path: readonly (string | number)[]): string {
   if (path.length === 0) return '(top level)';
-  return path.reduce<string>((out, segment) => (typeof segment === 'number' ? `${out}[${segment}]` : out ? `${out}.${segment}` : segment), '');
+  // Keys come from the file: each one cut to a short excerpt, so that a 4 MiB key makes a short label.
+  return path.reduce<string>((out, segment) => (typeof segment === 'number' ? `${out}[${segment}]` : out ? `${out}.${excerpt(segment)}` : excerpt(segment)), '');
 }

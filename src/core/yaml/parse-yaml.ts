@@ -1,5 +1,5 @@
 import { CST, isMap, isPair, isScalar, isSeq, Lexer, parseDocument, visit, type Document, type Node } from 'yaml';
-import type { Problem } from '../problem.js';
+import { excerpt, type Problem } from '../problem.js';
 import { positionAt } from './source-text.js';
 
 // Parses one YAML document, keeping the node tree so that any later problem can be located.
@@ -110,14 +110,14 @@ function fatal(file: string, error: unknown): Problem {
     };
   }
   const message = error instanceof Error ? error.message : String(error);
-  return { file, message: `YAML could not be read: ${message}`, severity: 'error' };
+  return { file, message: `YAML could not be read: ${excerpt(message.split('\n')[0] ?? message, 200)}`, severity: 'error' };
 }
 
 function yamlMessage(code: string, message: string): string {
   if (code === 'DUPLICATE_KEY') return 'duplicate key: each key may appear only once in a mapping';
   if (code === 'MULTIPLE_DOCS') return 'file holds more than one YAML document';
   const firstLine = message.split('\n')[0] ?? message;
-  return `YAML syntax error: ${firstLine.replace(/ at line \d+, column \d+.*$/, '')}`;
+  return `YAML syntax error: ${excerpt(firstLine.replace(/ at line \d+, column \d+.*$/, ''), 200)}`;
 }
 
 function yamlHint(code: string): string | undefined {
