@@ -6,6 +6,7 @@ import { isFinding } from '../core/findings/flag-ref.js';
 import { diffFindings, type FindingsDiff } from '../core/tracking/diff-findings.js';
 import { diffMarkdown } from '../render/diff-markdown.js';
 import { diffText, vendorDiffText } from '../render/diff-text.js';
+import { terminalLines, terminalSafe } from '../render/terminal-text.js';
 import { yamlText } from '../render/yaml-text.js';
 import { colourFor } from '../shell/colour.js';
 import type { Context } from '../shell/context.js';
@@ -85,13 +86,17 @@ export async function diff(input: DiffOptions, context: Context): Promise<number
   if (options.vendor) {
     const vendor = result.vendors.find((v) => v.id === options.vendor);
     if (!vendor) throw unknownVendor(options.vendor, result);
-    context.stdout.write(
-      options.format === 'json' ? `${JSON.stringify(vendor, null, 2)}\n` : options.format === 'yaml' ? yamlText(vendor) : vendorDiffText(result, vendor, explained, style),
-    );
+    context.stdout.write(options.format === 'json' ? `${JSON.stringify(vendor, null, 2)}\n` : options.format === 'yaml' ? yamlText(vendor) : vendorText(result, vendor, explained, style));
   } else {
     context.stdout.write(render(result, options.format, style));
   }
   return failures(result, options.failOn, context);
+}
+
+/** One vendor's diff for the terminal: names, titles, answers and notes from files made safe first, together. */
+function vendorText(result: FindingsDiff, vendor: FindingsDiff['vendors'][number], explained: { before?: Map<string, QuestionScore>; after?: Map<string, QuestionScore> }, style: ReturnType<typeof colourFor>): string {
+  const safe = terminalSafe({ result, vendor, explained });
+  return vendorDiffText(safe.result, safe.vendor, safe.explained, style);
 }
 
 /** New id → old id, from the questionnaire's `replaces`: a renamed question keeps its history. */
@@ -120,7 +125,7 @@ function reportMissing(older: SnapshotSources, newer: SnapshotSources, oldPeriod
     [newer, newPeriod, '--new-vendors'],
   ] as const) {
     if (sources.missing.length) {
-      context.stderr.write(`Not rescored for ${period} (its vendor files are not where the snapshot says, as they were): ${sources.missing.join(', ')}. Name the folder holding them with ${flag}.\n`);
+      context.stderr.write(terminalLines(`Not rescored for ${period} (its vendor files are not where the snapshot says, as they were): ${sources.missing.join(', ')}. Name the folder holding them with ${flag}.\n`));
     }
   }
 }
@@ -141,7 +146,7 @@ function render(result: FindingsDiff, format: 'table' | 'json' | 'yaml' | 'markd
     case 'markdown':
       return diffMarkdown(result);
     case 'table':
-      return diffText(result, style);
+      return diffText(terminalSafe(result), style);
   }
 }
 
@@ -160,6 +165,6 @@ function failures(result: FindingsDiff, failOn: readonly (typeof FAIL_ON)[number
     ];
     if (raised.length) reasons.push(`new critical red flag${raised.length === 1 ? '' : 's'}: ${raised.join(', ')}`);
   }
-  for (const reason of reasons) context.stderr.write(`${reason}\n`);
+  for (const reason of reasons) context.stderr.write(`${terminalLines(reason)}\n`);
   return reasons.length ? EXIT.failed : EXIT.ok;
 }

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { indexQuestionnaire } from '../core/questionnaire-index.js';
 import { questionnaireMarkdown, questionnaireOutline } from '../render/questionnaire-outline.js';
 import { tableText } from '../render/table.js';
+import { terminalSafe } from '../render/terminal-text.js';
 import { yamlText } from '../render/yaml-text.js';
 import { colourFor } from '../shell/colour.js';
 import type { Context } from '../shell/context.js';
@@ -35,7 +36,7 @@ export async function listQuestionnaires(input: z.input<typeof listOptionsSchema
   else if (options.format === 'yaml') context.stdout.write(yamlText(rows));
   else {
     const style = colourFor(context.stdout, context.env);
-    const cells = rows.map((r) => [r.inUse ? `${r.id} ${style.green('(in use)')}` : r.id, r.version, r.title, String(r.sections), String(r.questions), String(r.redFlags), r.source]);
+    const cells = terminalSafe(rows).map((r) => [r.inUse ? `${r.id} ${style.green('(in use)')}` : r.id, r.version, r.title, String(r.sections), String(r.questions), String(r.redFlags), r.source]);
     context.stdout.write(`${tableText(['Id', 'Version', 'Title', 'Sections', 'Questions', 'Red flags', 'Source'], cells, style)}\n`);
   }
   return EXIT.ok;
@@ -58,7 +59,7 @@ export async function showQuestionnaire(input: z.input<typeof showOptionsSchema>
       context.stdout.write(questionnaireMarkdown(questionnaire));
       break;
     default:
-      context.stdout.write(questionnaireOutline(questionnaire, colourFor(context.stdout, context.env)));
+      context.stdout.write(questionnaireOutline(terminalSafe(questionnaire), colourFor(context.stdout, context.env)));
   }
   return EXIT.ok;
 }

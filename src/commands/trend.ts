@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import * as z from 'zod';
 import { sortTrend, trend, TREND_SORTS } from '../core/tracking/trend.js';
+import { terminalSafe } from '../render/terminal-text.js';
 import { trendMarkdown, trendText } from '../render/trend-text.js';
 import { yamlText } from '../render/yaml-text.js';
 import { colourFor } from '../shell/colour.js';
@@ -38,8 +39,10 @@ export async function trendCommand(input: z.input<typeof trendOptionsSchema>, co
     case 'markdown':
       context.stdout.write(trendMarkdown(result, vendors));
       break;
-    case 'table':
-      context.stdout.write(trendText(result, vendors, colourFor(context.stdout, context.env)));
+    case 'table': {
+      const safe = terminalSafe({ result, vendors });
+      context.stdout.write(trendText(safe.result, safe.vendors, colourFor(context.stdout, context.env)));
+    }
   }
   return EXIT.ok;
 }

@@ -4,6 +4,7 @@ import { money, points, score1, severityStyle, verdictStyle, type Style } from '
 import { tableText } from './table.js';
 
 // A diff of two snapshots on one screen: who got better, who got worse, which promises were kept.
+// Terminal text: the command hands in a model made safe with terminalSafe (terminal-text.ts).
 
 const signed = (n: number) => (n > 0 ? `+${score1(n)}` : n < 0 ? `−${score1(-n)}` : '0.0');
 

@@ -5,6 +5,7 @@ import { pct, points, score1, severityStyle, verdictStyle, type Style } from './
 
 // Every point earned and lost, with its reason, as terminal text: both ratings, the findings, the
 // claims and what the record made of them, and what is still to ask the vendor.
+// Terminal text: the command hands in a model made safe with terminalSafe (terminal-text.ts).
 
 /** Rows without their full score (not explained) are left out. */
 export function explainText(rows: readonly ScoreRow[], style: Style): string {

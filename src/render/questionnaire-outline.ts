@@ -3,10 +3,11 @@ import { MARTECH_CATEGORIES } from '../core/martech-categories.js';
 import { indexQuestionnaire } from '../core/questionnaire-index.js';
 import { claimRulesOf, ratesRisk, riskBandsOf, verdictsOf, type Question, type Questionnaire, type Section } from '../core/schema/questionnaire.js';
 import { describeBand, possiblePoints } from '../core/scoring/question-rules.js';
-import { mdEscape } from './markdown.js';
+import { mdCode, mdEscape } from './markdown.js';
 import { points, severityStyle, type Style } from './style.js';
 
 // A questionnaire as an outline a reviewer can read: what is asked, when, and what each answer earns.
+// Terminal text: the command hands in a model made safe with terminalSafe (terminal-text.ts).
 
 export function questionnaireOutline(questionnaire: Questionnaire, style: Style): string {
   const index = indexQuestionnaire(questionnaire);
@@ -127,14 +128,14 @@ function wrap(text: string, indent: number): string {
 }
 
 export function questionnaireMarkdown(questionnaire: Questionnaire): string {
-  const out: string[] = [`# ${mdEscape(questionnaire.title)}\n`, `\`${questionnaire.id}\` version ${questionnaire.version}. Scoring: ${mdEscape(scoringSummary(questionnaire))}.\n`];
+  const out: string[] = [`# ${mdEscape(questionnaire.title)}\n`, `${mdCode(questionnaire.id)} version ${mdEscape(questionnaire.version)}. Scoring: ${mdEscape(scoringSummary(questionnaire))}.\n`];
   if (questionnaire.description) out.push(`${mdEscape(questionnaire.description)}\n`);
   const visit = (section: Section, depth: number) => {
     const feeds = depth === 0 && ratesRisk(questionnaire) ? `, feeds ${section.rating ?? 'legitimacy'}` : '';
     out.push(`${'#'.repeat(Math.min(6, depth + 2))} ${mdEscape(section.title)} (weight ${section.weight}${feeds})\n`);
     for (const question of section.questions ?? []) {
       const decisive = decisiveFor(questionnaire, question.id);
-      out.push(`- **\`${question.id}\`** (${question.type}, evidence ${question.evidence}${decisive ? `, ${decisive}` : ''}): ${mdEscape(question.text)}`);
+      out.push(`- **${mdCode(question.id)}** (${question.type}, evidence ${question.evidence}${decisive ? `, ${decisive}` : ''}): ${mdEscape(question.text)}`);
       if (question.when) out.push(`  - asked when ${mdEscape(describeCondition(question.when))}`);
       const rule = ruleText(question);
       if (rule) out.push(`  - points: ${mdEscape(rule)}`);
@@ -146,7 +147,7 @@ export function questionnaireMarkdown(questionnaire: Questionnaire): string {
   for (const section of questionnaire.sections) visit(section, 0);
   if (questionnaire.redFlags?.length) {
     out.push('## Red flags\n');
-    for (const flag of questionnaire.redFlags) out.push(`- **${flag.severity}**${flag.rating === 'risk' ? ' (risk)' : ''} \`${flag.id}\`: ${mdEscape(flag.title)}. When ${mdEscape(describeCondition(flag.when))}.`);
+    for (const flag of questionnaire.redFlags) out.push(`- **${flag.severity}**${flag.rating === 'risk' ? ' (risk)' : ''} ${mdCode(flag.id)}: ${mdEscape(flag.title)}. When ${mdEscape(describeCondition(flag.when))}.`);
     out.push('');
   }
   return out.join('\n');

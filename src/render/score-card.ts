@@ -6,6 +6,7 @@ import { pct, score1, severityStyle, type Style } from './style.js';
 
 // The card shown at the end of an interview: where the vendor stands, what would move it, and
 // what is still to ask.
+// Terminal text: the command hands in a model made safe with terminalSafe (terminal-text.ts).
 
 const BAR = 24;
 

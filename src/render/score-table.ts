@@ -7,6 +7,7 @@ import { tableText } from './table.js';
 
 // The ranked table a terminal user sees first. Vendors not assessed come last, unranked, with how
 // many of the decisive answers a verdict needs they have.
+// Terminal text: the command hands in a model made safe with terminalSafe (terminal-text.ts).
 
 export function scoreTable(rows: readonly ScoreRow[], style: Style): string {
   const rated = rows.some((r) => r.finding.risk);

@@ -14,7 +14,12 @@ const SLICE_ROWS = 100;
 /** The padding cli-table3 puts either side of a cell. */
 const PADDING = 2;
 
-/** A boxed table without rules between rows; colour comes only from our style, never from cli-table3. */
+/**
+ * A boxed table without rules between rows; colour comes only from our style, never from cli-table3.
+ * Cells are printed as given, colour codes and newlines included: text from files in them must
+ * already be safe (terminalSafe on the model, in the command), so that widths are measured on what
+ * the terminal shows.
+ */
 export function tableText(head: readonly string[], rows: readonly (readonly string[])[], style: Style, colAligns?: Align[]): string {
   const boldHead = head.map((h) => style.bold(h));
   if (rows.length <= SLICE_ROWS) return newTable(boldHead, rows, colAligns).toString();
