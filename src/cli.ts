@@ -47,7 +47,7 @@ export function buildProgram(run: (action: Action) => void): Command {
     .option('-e, --explain', 'show every point earned and lost, with its reason')
     .option('-p, --period <YYYY-Qn>', 'score for this quarter and write its findings snapshot (findings/<period>.yaml)')
     .option('-o, --out <file>', 'with --period: write the snapshot here instead')
-    .option('--force', 'with --period: replace the snapshot of a past quarter')
+    .option('--force', 'with --period: replace the snapshot of a past quarter, or a file --out names that is not this quarter\'s snapshot')
     .option('--fail-under <score>', 'exit 1 when a vendor scores under this (0-100); vendors not assessed have no score and do not count', number('--fail-under'))
     .option('--fail-on <what>', 'exit 1 on: not-assessed (a vendor too little is known of for a verdict)', list)
     .option('-q, --questionnaire <id|file>', 'score against this questionnaire instead of the workspace one')
@@ -86,6 +86,7 @@ export function buildProgram(run: (action: Action) => void): Command {
     .description('the executive report of a quarter: self-contained HTML (charts, no script) or Markdown')
     .argument('[period]', 'a quarter in findings/ or a findings file (default: the latest snapshot)')
     .option('-o, --out <file>', 'write the report here (default: stdout); .md means Markdown')
+    .option('--force', 'with --out: replace a file that is not an aiclaim report')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['html', 'markdown']))
     .action((period: string | undefined, options: Record<string, unknown>) => run(async (context) => (await import('./commands/report.js')).report({ ...options, period }, context)));
 
@@ -104,6 +105,7 @@ export function buildProgram(run: (action: Action) => void): Command {
     .description('findings as CSV: a row per vendor, or --matrix a row per question with a column per vendor')
     .argument('[period]', 'a quarter in findings/ or a findings file (default: the latest snapshot)')
     .option('-o, --out <file>', 'write the CSV here (default: stdout)')
+    .option('--force', 'with --out: replace a file that is not an aiclaim CSV export')
     .option('--matrix', 'one row per question, one column per vendor')
     .action((period: string | undefined, options: Record<string, unknown>) => run(async (context) => (await import('./commands/export.js')).exportFindings({ ...options, period }, context)));
 

@@ -4,15 +4,18 @@ import { matrixRows, vendorRows } from '../core/inventory/export-rows.js';
 import { csv } from '../render/csv.js';
 import { writeFileAtomic } from '../shell/atomic-write.js';
 import type { Context } from '../shell/context.js';
+import { checkOutputTarget } from '../shell/output-target.js';
 import { parseOptions } from '../shell/parse-options.js';
 import { namedOrLatest, questionnaireOf } from '../shell/snapshot-args.js';
 import { EXIT } from '../shell/user-error.js';
 import { findWorkspace, sampleNotice, shownPath } from '../shell/workspace.js';
+import { terminalLines } from '../render/terminal-text.js';
 
 const exportOptionsSchema = z.object({
   period: z.string().optional(),
   out: z.string().optional(),
   matrix: z.boolean().default(false),
+  force: z.boolean().default(false),
 });
 
 export async function exportFindings(input: z.input<typeof exportOptionsSchema>, context: Context): Promise<number> {
@@ -20,14 +23,15 @@ export async function exportFindings(input: z.input<typeof exportOptionsSchema>,
   const workspace = await findWorkspace(context);
   const notice = sampleNotice(workspace, context.cwd);
   if (notice) context.stderr.write(`${notice}\n`);
+  // A path that holds something else is refused before the snapshot is read.
+  const target = options.out ? checkOutputTarget(resolve(context.cwd, options.out), options.out, 'csv', options.force) : undefined;
   const snapshot = await namedOrLatest(options.period, workspace, context.cwd);
   // Question texts and order come from the questionnaire only if it is the one the snapshot was scored with.
   const rows = options.matrix ? matrixRows(snapshot.findings, await questionnaireOf(snapshot, workspace, context.cwd)) : vendorRows(snapshot.findings);
   const text = csv(rows);
-  if (options.out) {
-    const target = resolve(context.cwd, options.out);
+  if (target) {
     await writeFileAtomic(target, text);
-    context.stderr.write(`Wrote ${shownPath(target, context.cwd)}: ${rows.length - 1} rows from ${snapshot.shown}.\n`);
+    context.stderr.write(terminalLines(`Wrote ${shownPath(target, context.cwd)}: ${rows.length - 1} rows from ${snapshot.shown}.\n`));
   } else {
     context.stdout.write(text);
   }

@@ -5,8 +5,11 @@ import * as z from 'zod';
 import { readStackCsv, type StackVendor } from '../core/inventory/stack-csv.js';
 import { vendorFileText } from '../core/interview/vendor-file.js';
 import { loadVendor } from '../core/load/load-files.js';
-import { sortProblems } from '../core/problem.js';
+import { sortProblems, type Problem } from '../core/problem.js';
+import type { QuestionnaireIndex } from '../core/questionnaire-index.js';
 import type { Vendor } from '../core/schema/vendor.js';
+import { formatBytes, MAX_INPUT_BYTES } from '../core/yaml/source-text.js';
+import { terminalLines } from '../render/terminal-text.js';
 import { schemaHint } from '../render/yaml-text.js';
 import { writeFileAtomic } from '../shell/atomic-write.js';
 import type { Context } from '../shell/context.js';
@@ -34,12 +37,16 @@ export async function importStack(input: z.input<typeof importOptionsSchema>, co
   const shown = shownPath(path, context.cwd);
   const read = await readInput(path, shown, 20 * 1024 * 1024);
   if (!read.ok) throw new ProblemsError([read.problem]);
-  const { vendors, problems } = readStackCsv(read.text, shown, { currency: options.currency ?? workspace.settings.currency, dateFormat: options.dateFormat });
+  const { vendors, problems, refused } = readStackCsv(read.text, shown, { currency: options.currency ?? workspace.settings.currency, dateFormat: options.dateFormat });
+  // Past a limit (rows, cells): one line saying so, and nothing written.
+  if (refused) throw new ProblemsError(problems);
   const { index } = await readQuestionnaire(await questionnaireInUse(workspace, undefined, context.cwd), context.cwd, userCacheDir(workspace));
 
   const created: string[] = [];
   const updated: string[] = [];
   const kept: string[] = [];
+  // Every file is made and checked before any is written: none that aiclaim would refuse to read.
+  const writes: { target: string; text: string; row: StackVendor }[] = [];
   for (const row of vendors) {
     const target = join(workspace.vendorsDir, `${row.id}.yaml`);
     const exists = existsSync(target);
@@ -54,14 +61,18 @@ export async function importStack(input: z.input<typeof importOptionsSchema>, co
         problems.push(...loaded.problems.map((p) => ({ ...p, message: `${p.message} (not updated from ${shown} line ${row.line})` })));
         continue;
       }
-      if (!options.dryRun) await writeFileAtomic(target, vendorFileText(original, withProfile(loaded.value, row), index.questions.map((q) => q.question.id), ''));
+      writes.push({ target, row, text: vendorFileText(original, withProfile(loaded.value, row), index.questions.map((q) => q.question.id), '') });
       updated.push(row.id);
     } else {
-      const hint = `${schemaHint(schemaPathFor('vendor', workspace.vendorsDir, workspace))}\n# Imported by aiclaim from ${shown} (line ${row.line}). Interview the vendor with: aiclaim interview ${row.id}`;
-      if (!options.dryRun) await writeFileAtomic(target, vendorFileText(undefined, withProfile({ schema: 'aiclaim/vendor@1', id: row.id, name: row.name, category: row.category, answers: {} }, row), [], hint));
+      // A comment is one line: a line break in the file name would end it and start YAML.
+      const hint = `${schemaHint(schemaPathFor('vendor', workspace.vendorsDir, workspace))}\n# Imported by aiclaim from ${oneLine(shown)} (line ${row.line}). Interview the vendor with: aiclaim interview ${row.id}`;
+      writes.push({ target, row, text: vendorFileText(undefined, withProfile({ schema: 'aiclaim/vendor@1', id: row.id, name: row.name, category: row.category, answers: {} }, row), [], hint) });
       created.push(row.id);
     }
   }
+  const unreadable = writes.flatMap(({ target, text, row }) => wouldRefuse(text, shownPath(target, context.cwd), row, shown, index));
+  if (unreadable.length > 0) throw new ProblemsError(unreadable);
+  if (!options.dryRun) for (const { target, text } of writes) await writeFileAtomic(target, text);
 
   printProblems(sortProblems(problems), context);
   const would = options.dryRun ? 'would be ' : '';
@@ -70,8 +81,29 @@ export async function importStack(input: z.input<typeof importOptionsSchema>, co
     ...(updated.length ? [`${updated.length} ${would}updated from the spreadsheet (answers and comments kept): ${updated.join(', ')}.`] : []),
     ...(kept.length ? [`${kept.length} already existed and ${options.dryRun ? 'would be' : 'were'} kept as they are (pass --force to update their profile): ${kept.join(', ')}.`] : []),
   ];
-  context.stderr.write(`${lines.join('\n')}\n`);
+  context.stderr.write(`${terminalLines(lines.join('\n'))}\n`);
   return problems.some((p) => p.severity === 'error') ? EXIT.invalid : EXIT.ok;
+}
+
+/**
+ * Why aiclaim would refuse to read the vendor file about to be written, if it would: too large,
+ * or not valid (the first problem). Each is said of the spreadsheet row it came from.
+ */
+function wouldRefuse(text: string, file: string, row: StackVendor, csv: string, index: QuestionnaireIndex): Problem[] {
+  const where = { file: csv, line: row.line, column: 1, severity: 'error' as const };
+  const bytes = Buffer.byteLength(text);
+  if (bytes > MAX_INPUT_BYTES) {
+    return [{ ...where, message: `${file} would be ${formatBytes(bytes)}, more than the ${formatBytes(MAX_INPUT_BYTES)} aiclaim reads: nothing was imported`, hint: 'shorten what this row adds to the vendor file, or edit the file by hand' }];
+  }
+  const loaded = loadVendor(text, file, index, row.id);
+  if (loaded.ok) return [];
+  const first = loaded.problems[0]!;
+  return [{ ...where, message: `${file} would not be a valid vendor file (${first.message}): nothing was imported`, hint: first.hint ?? 'fix the row in the spreadsheet and export it again' }];
+}
+
+/** Text for a YAML comment: no character that ends the line. */
+function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]/g, '?');
 }
 
 /** The vendor with the spreadsheet's profile fields; answers, claims and roadmap untouched. */

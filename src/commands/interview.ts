@@ -16,8 +16,10 @@ import { checkVendor } from '../core/validate/check-vendor.js';
 import { conductInterview, type InterviewStore } from '../interview/conduct-interview.js';
 import { InterviewCancelled } from '../interview/prompter.js';
 import { scoreCard } from '../render/score-card.js';
+import { terminalLines, terminalSafe } from '../render/terminal-text.js';
 import { schemaHint, yamlText } from '../render/yaml-text.js';
 import { writeFileAtomic } from '../shell/atomic-write.js';
+import { checkWritableFolder } from '../shell/writable-folder.js';
 import { colourFor } from '../shell/colour.js';
 import type { Context } from '../shell/context.js';
 import { updateSnapshotVendor } from '../shell/findings-snapshot.js';
@@ -62,6 +64,8 @@ export async function interview(input: InterviewCommandOptions, context: Context
 
   const today = context.now().toISOString().slice(0, 10);
   const period = periodOfDate(context.now());
+  // A draft is saved after every answer: a drafts folder that cannot be written is said before the first question.
+  checkWritableFolder(workspace.draftsDir, shownPath(workspace.draftsDir, context.cwd));
   const store = fileStore(workspace, index, context);
   const ask = prompter ?? (await terminalPrompter(process.stderr));
   let draft: Draft;
@@ -71,9 +75,11 @@ export async function interview(input: InterviewCommandOptions, context: Context
     if (!(error instanceof InterviewCancelled)) throw error;
     const id = store.lastSaved;
     context.stderr.write(
-      id
-        ? `\nInterview paused; every answer so far is kept in ${shownPath(draftPath(workspace, id), context.cwd)}. Run \`aiclaim interview ${id}\` to resume.\n`
-        : '\nInterview cancelled before any answer; nothing was written.\n',
+      terminalLines(
+        id
+          ? `\nInterview paused; every answer so far is kept in ${shownPath(draftPath(workspace, id), context.cwd)}. Run \`aiclaim interview ${id}\` to resume.\n`
+          : '\nInterview cancelled before any answer; nothing was written.\n',
+      ),
     );
     return EXIT.interrupted;
   }
@@ -88,15 +94,17 @@ export async function interview(input: InterviewCommandOptions, context: Context
   const hint = schemaHint(schemaPathFor('vendor', workspace.vendorsDir, workspace));
   await writeFileAtomic(target, vendorFileText(original, vendor, index.questions.map((q) => q.question.id), hint));
   await rm(draftPath(workspace, vendor.id), { force: true });
-  context.stderr.write(`\nWrote ${shownPath(target, context.cwd)}.\n\n`);
+  context.stderr.write(terminalLines(`\nWrote ${shownPath(target, context.cwd)}.\n\n`));
 
   const scoringPeriod = options.period ?? period;
   const scoring = { period: scoringPeriod, history: (await historyBefore(workspace.findingsDir, scoringPeriod, context.cwd, userCacheDir(workspace))).vendors.get(vendor.id) };
   const score = scoreVendor(questionnaire, vendor, scoring);
-  context.stdout.write(scoreCard(score, evidenceAdvice(questionnaire, vendor, scoring, score), colourFor(context.stdout, context.env)));
+  // The card shows names, titles and answers from files: made safe for the terminal together.
+  const card = terminalSafe({ score, advice: evidenceAdvice(questionnaire, vendor, scoring, score) });
+  context.stdout.write(scoreCard(card.score, card.advice, colourFor(context.stdout, context.env)));
   if (options.period) {
     const written = await updateSnapshotVendor({ workspace, questionnaire, vendor, score, sourcePath: target, period: options.period, currentPeriod: period, force: options.force });
-    context.stderr.write(`Updated ${shownPath(written, context.cwd)} for ${vendor.id}.\n`);
+    context.stderr.write(terminalLines(`Updated ${shownPath(written, context.cwd)} for ${vendor.id}.\n`));
   }
   return EXIT.ok;
 }

@@ -14,6 +14,7 @@ import { scoreCsv } from '../render/score-csv.js';
 import { scoreMarkdown } from '../render/score-markdown.js';
 import { scoreReportData, type ScoreReport } from '../render/score-report.js';
 import { scoreTable } from '../render/score-table.js';
+import { terminalLines, terminalSafe } from '../render/terminal-text.js';
 import { yamlText } from '../render/yaml-text.js';
 import { colourFor } from '../shell/colour.js';
 import type { Context } from '../shell/context.js';
@@ -23,6 +24,7 @@ import { historyBefore } from '../shell/history.js';
 import { readQuestionnaire } from '../shell/load-inputs.js';
 import { withLock } from '../shell/lock.js';
 import { toolName } from '../shell/package-root.js';
+import { checkOutputTarget } from '../shell/output-target.js';
 import { parseOptions } from '../shell/parse-options.js';
 import { printProblems } from '../shell/print-problems.js';
 import type { BatchItem, BatchSettings } from '../shell/score-batch.js';
@@ -66,7 +68,8 @@ export async function score(input: ScoreOptions, context: Context): Promise<numb
 
   const currentPeriod = periodOfDate(context.now());
   const period = options.period ?? currentPeriod;
-  const target = options.period ? (options.out ? resolve(context.cwd, options.out) : snapshotPath(workspace, options.period)) : undefined;
+  // An --out that holds anything but this quarter's snapshot is refused before anything is locked or read.
+  const target = options.period ? (options.out ? checkOutputTarget(resolve(context.cwd, options.out), options.out, 'snapshot', options.force, options.period) : snapshotPath(workspace, options.period)) : undefined;
   const run = async () => {
     if (target) guardSnapshot(target, shownPath(target, context.cwd), period, currentPeriod, options.force);
     const history = await historyBefore(workspace.findingsDir, period, context.cwd, userCacheDir(workspace));
@@ -98,7 +101,7 @@ export async function score(input: ScoreOptions, context: Context): Promise<numb
           const header = findingsHeader({ period, questionnaire, tool: toolName(), history: history.digest });
           await writeSnapshotFromParts(target, header, entries.map((e) => ({ id: e.finding.id, part: e.part!, chunks: e.chunks! })), workspace);
           const reused = items.filter((i) => i.reused).length;
-          context.stderr.write(`Wrote ${shownPath(target, context.cwd)}: ${entries.length} vendor${entries.length === 1 ? '' : 's'}, ${period}${reused ? ` (${reused} unchanged since the last run, not read again)` : ''}.\n`);
+          context.stderr.write(terminalLines(`Wrote ${shownPath(target, context.cwd)}: ${entries.length} vendor${entries.length === 1 ? '' : 's'}, ${period}${reused ? ` (${reused} unchanged since the last run, not read again)` : ''}.\n`));
         }
       }
       return { report, errors };
@@ -116,14 +119,14 @@ export async function score(input: ScoreOptions, context: Context): Promise<numb
     // A vendor not assessed has no score to be under: it fails a run only with --fail-on not-assessed.
     const below = report.rows.filter((r) => r.finding.score !== null && r.finding.score < failUnder);
     if (below.length > 0) {
-      context.stderr.write(`${below.length} vendor${below.length === 1 ? '' : 's'} scored under ${failUnder}: ${below.map((r) => `${r.finding.id} (${r.finding.score})`).join(', ')}\n`);
+      context.stderr.write(terminalLines(`${below.length} vendor${below.length === 1 ? '' : 's'} scored under ${failUnder}: ${below.map((r) => `${r.finding.id} (${r.finding.score})`).join(', ')}\n`));
       failed = true;
     }
   }
   if (options.failOn.includes('not-assessed')) {
     const unassessed = report.rows.filter((r) => r.finding.score === null);
     if (unassessed.length > 0) {
-      context.stderr.write(`${unassessed.length} vendor${unassessed.length === 1 ? ' is' : 's are'} not assessed: ${unassessed.map((r) => r.finding.id).join(', ')}\n`);
+      context.stderr.write(terminalLines(`${unassessed.length} vendor${unassessed.length === 1 ? ' is' : 's are'} not assessed: ${unassessed.map((r) => r.finding.id).join(', ')}\n`));
       failed = true;
     }
   }
@@ -174,7 +177,11 @@ function render(report: ScoreReport, format: (typeof SCORE_FORMATS)[number], exp
       return scoreMarkdown(report, explain);
     case 'csv':
       return scoreCsv(report, explain);
-    case 'table':
-      return report.rows.length === 0 ? 'No vendors scored.\n' : scoreTable(report.rows, style) + (explain ? `\n${explainText(report.rows, style)}` : '');
+    case 'table': {
+      if (report.rows.length === 0) return 'No vendors scored.\n';
+      // Names, claims, answers and reasons come from files: made safe for the terminal once, here.
+      const rows = terminalSafe(report.rows);
+      return scoreTable(rows, style) + (explain ? `\n${explainText(rows, style)}` : '');
+    }
   }
 }

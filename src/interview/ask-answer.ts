@@ -4,6 +4,8 @@ import type { Answer, AnswerValue, Evidence } from '../core/schema/vendor.js';
 import { formatNumber } from '../core/scoring/format-answer.js';
 import { rulePoints } from '../core/scoring/question-rules.js';
 import type { Choice, Prompter } from './prompter.js';
+import { MAX_LONG_TEXT_LENGTH, MAX_REFERENCE_LENGTH } from '../core/schema/limits.js';
+import { terminalText } from '../render/terminal-text.js';
 
 // One question, asked with the prompt that fits its type. The previous answer is the default.
 // Three kinds of missing are kept apart: the vendor will not say (declined, with what it said: a
@@ -63,7 +65,8 @@ function keep(previous: Answer | undefined, keys: ('note' | 'date')[]): Partial<
 }
 
 function askValue(question: Question, previous: Answer | undefined, context: AskContext): Promise<Picked> {
-  const message = `(${context.position}) ${question.text}`;
+  // Texts from the questionnaire, shown one line each (the prompter makes the rest safe).
+  const message = `(${context.position}) ${terminalText(question.text)}`;
   const current: Picked | undefined = previous?.notApplicable !== undefined ? NA : previous?.declined !== undefined ? DECLINED : previous?.value;
   switch (question.type) {
     case 'boolean':
@@ -116,6 +119,7 @@ async function askText(message: string, question: Question, current: Picked | un
   for (;;) {
     const text = await context.prompter.input(`${message} [${keys.join(', ')}]`, {
       default: defaultText,
+      maxLength: MAX_LONG_TEXT_LENGTH,
       validate: (raw) => {
         const t = raw.trim();
         if (t === HELP_KEY || t === DECLINE_KEY || t.toLowerCase() === LATER_KEY || (t.toLowerCase() === NA_KEY && question.notApplicable)) return true;
@@ -153,15 +157,16 @@ async function askListItems(message: string, fields: ListField[], items: Record<
 }
 
 async function askField(field: ListField, prompter: Prompter): Promise<unknown> {
-  if (field.type === 'boolean') return prompter.confirm(field.text);
-  if (field.type === 'choice' && field.options) return prompter.select(field.text, field.options.map((o) => ({ name: o.label, value: o.value })));
+  const text = terminalText(field.text);
+  if (field.type === 'boolean') return prompter.confirm(text);
+  if (field.type === 'choice' && field.options) return prompter.select(text, field.options.map((o) => ({ name: o.label, value: o.value })));
   const parse: (t: string) => Parsed<unknown> =
     field.type === 'number' ? (t) => parseNumberAnswer(t, { unit: '' }) : field.type === 'date' ? parseDateAnswer : field.type === 'quarter' ? parseQuarterAnswer : (t) => ({ ok: true, value: t.trim() });
-  const text = await prompter.input(`${field.text}${field.required ? '' : ' (Enter to leave out)'}`, {
+  const typed = await prompter.input(`${text}${field.required ? '' : ' (Enter to leave out)'}`, {
     validate: (t) => (t.trim() === '' ? (field.required ? 'required' : true) : ((r) => (r.ok ? true : r.message))(parse(t))),
   });
-  if (text.trim() === '') return undefined;
-  const parsed = parse(text);
+  if (typed.trim() === '') return undefined;
+  const parsed = parse(typed);
   return parsed.ok ? parsed.value : undefined;
 }
 
@@ -171,7 +176,7 @@ async function askEvidence(question: Question, previous: Evidence | undefined, p
   const required = question.evidence === 'required';
   const text = await prompter.input(
     required ? 'Evidence, a URL or document (required: without it the answer earns half; "none" if none)' : 'Evidence, a URL or document (Enter for none)',
-    { default: previousRef },
+    { default: previousRef, maxLength: MAX_REFERENCE_LENGTH },
   );
   const ref = text.trim();
   if (ref === '' || ref.toLowerCase() === 'none') return undefined;

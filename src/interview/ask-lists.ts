@@ -3,6 +3,8 @@ import type { QuestionnaireIndex } from '../core/questionnaire-index.js';
 import { addQuarters, comparePeriods } from '../core/period.js';
 import type { Assertion, Claim, Commitment } from '../core/schema/vendor.js';
 import type { Prompter } from './prompter.js';
+import { MAX_NAME_LENGTH, MAX_REFERENCE_LENGTH } from '../core/schema/limits.js';
+import { terminalText } from '../render/terminal-text.js';
 
 // The vendor's claims and roadmap: lists kept at the top of its file, reviewed and added to.
 
@@ -23,10 +25,10 @@ function quarterOf(text: string): string {
 
 export async function askClaims(claims: readonly Claim[], today: string, index: QuestionnaireIndex, prompter: Prompter): Promise<Claim[]> {
   const out = [...claims];
-  if (out.length) prompter.note(out.map((c, i) => `  ${i + 1}. "${c.text}"${c.source ? ` (${c.source})` : ''}${c.asserts ? ` asserts ${c.asserts.length}` : ''}`).join('\n'));
+  if (out.length) prompter.note(out.map((c, i) => `  ${i + 1}. "${terminalText(c.text)}"${c.source ? ` (${terminalText(c.source)})` : ''}${c.asserts ? ` asserts ${c.asserts.length}` : ''}`).join('\n'));
   while (await prompter.confirm(out.length ? `${out.length} claim${out.length === 1 ? '' : 's'} recorded. Add another?` : 'Add a claim?', { default: out.length === 0 })) {
     const text = await prompter.input('The claim, word for word', { validate: (t) => (t.trim() ? true : 'type the claim') });
-    const source = await prompter.input('Where it was made: URL or document (Enter to leave out)');
+    const source = await prompter.input('Where it was made: URL or document (Enter to leave out)', { maxLength: MAX_REFERENCE_LENGTH });
     const date = await prompter.input('When it was made (YYYY-MM-DD)', { default: today, validate: (t) => ((r) => (r.ok ? true : r.message))(parseDateAnswer(t)) });
     const asserts = await askAssertions(index, prompter);
     out.push({ text: text.trim(), ...(source.trim() ? { source: source.trim() } : {}), date: date.trim(), ...(asserts.length ? { asserts } : {}) });
@@ -57,7 +59,7 @@ type Outcome = 'delivered' | 'slipped' | 'dropped' | 'on-track' | 'skip';
 export async function reviewCommitment(c: Commitment, period: string, prompter: Prompter): Promise<Commitment> {
   const promisedFor = c.status === 'slipped' ? c.revisedDue! : c.due;
   const stillThisQuarter = comparePeriods(promisedFor, period) === 0;
-  const outcome = await prompter.select<Outcome>(`"${c.title}" was due ${promisedFor}${c.status === 'slipped' ? ` (first due ${c.due})` : ''}. Where does it stand?`, [
+  const outcome = await prompter.select<Outcome>(`"${terminalText(c.title)}" was due ${promisedFor}${c.status === 'slipped' ? ` (first due ${c.due})` : ''}. Where does it stand?`, [
     { name: 'Delivered', value: 'delivered' },
     { name: 'Slipped to a later quarter', value: 'slipped' },
     { name: 'Dropped', value: 'dropped' },
@@ -84,9 +86,9 @@ export async function reviewCommitment(c: Commitment, period: string, prompter: 
 
 export async function addCommitments(roadmap: readonly Commitment[], period: string, prompter: Prompter): Promise<Commitment[]> {
   const out = [...roadmap];
-  if (out.length) prompter.note(out.map((c) => `  ${c.id}: ${c.title} — due ${c.due}, ${c.status}${c.revisedDue ? ` to ${c.revisedDue}` : ''}${c.deliveredIn ? ` in ${c.deliveredIn}` : ''}`).join('\n'));
+  if (out.length) prompter.note(out.map((c) => `  ${terminalText(c.id)}: ${terminalText(c.title)} — due ${c.due}, ${c.status}${c.revisedDue ? ` to ${c.revisedDue}` : ''}${c.deliveredIn ? ` in ${c.deliveredIn}` : ''}`).join('\n'));
   while (await prompter.confirm(out.length ? 'Add a new roadmap commitment?' : 'Add a roadmap commitment?', { default: false })) {
-    const title = await prompter.input('What was promised?', { validate: (t) => (t.trim() ? true : 'describe the commitment') });
+    const title = await prompter.input('What was promised?', { maxLength: MAX_NAME_LENGTH, validate: (t) => (t.trim() ? true : 'describe the commitment') });
     const ids = new Set(out.map((c) => c.id));
     let suggestion = suggestSlug(title);
     for (let n = 2; ids.has(suggestion); n++) suggestion = `${suggestSlug(title).slice(0, 60)}-${n}`;

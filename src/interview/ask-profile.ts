@@ -2,6 +2,8 @@ import { parseDateAnswer, parseHumanNumber, parseSlug, suggestSlug } from '../co
 import { MARTECH_CATEGORIES } from '../core/martech-categories.js';
 import type { Vendor } from '../core/schema/vendor.js';
 import type { Prompter } from './prompter.js';
+import { MAX_AMOUNT, MAX_NAME_LENGTH } from '../core/schema/limits.js';
+import { terminalText } from '../render/terminal-text.js';
 
 // Who the vendor is, asked once for a new vendor: name, id, category, spend, renewal.
 
@@ -16,14 +18,14 @@ export const NEW_VENDOR = '\u0000new';
 export async function chooseVendor(vendors: readonly VendorChoice[], prompter: Prompter): Promise<string> {
   return prompter.select('Which vendor?', [
     { name: 'A new vendor…', value: NEW_VENDOR },
-    ...vendors.map((v) => ({ name: `${v.name} (${v.id})`, value: v.id })),
+    ...vendors.map((v) => ({ name: terminalText(`${v.name} (${v.id})`), value: v.id })),
   ]);
 }
 
 const validDate = (text: string) => (text.trim() === '' ? true : ((r) => (r.ok ? true : r.message))(parseDateAnswer(text)));
 
 export async function askProfile(prompter: Prompter, options: { id?: string | undefined; taken: ReadonlySet<string>; currency: string }): Promise<Vendor> {
-  const name = (await prompter.input('Vendor name', { validate: (t) => (t.trim() ? true : 'type the vendor name') })).trim();
+  const name = (await prompter.input('Vendor name', { maxLength: MAX_NAME_LENGTH, validate: (t) => (t.trim() ? true : 'type the vendor name') })).trim();
   const id =
     options.id ??
     (
@@ -32,16 +34,16 @@ export async function askProfile(prompter: Prompter, options: { id?: string | un
         validate: (t) => ((r) => (!r.ok ? r.message : options.taken.has(r.value) ? `${r.value} already exists` : true))(parseSlug(t)),
       })
     ).trim();
-  const product = (await prompter.input('Product (Enter to leave out)')).trim();
+  const product = (await prompter.input('Product (Enter to leave out)', { maxLength: MAX_NAME_LENGTH })).trim();
   const category = await prompter.select(
     'Martech category',
     MARTECH_CATEGORIES.map((c) => ({ name: c.label, value: c.id })),
   );
   const spendText = await prompter.input(`Annual spend in ${options.currency} (Enter to leave out)`, {
-    validate: (t) => (t.trim() === '' ? true : ((r) => (r.ok && r.value >= 0 ? true : 'type an amount, e.g. 48000 or 48k'))(parseHumanNumber(t))),
+    validate: (t) => (t.trim() === '' ? true : ((r) => (r.ok && r.value >= 0 && r.value <= MAX_AMOUNT ? true : r.ok && r.value > MAX_AMOUNT ? 'at most 1,000,000,000,000' : 'type an amount, e.g. 48000 or 48k'))(parseHumanNumber(t))),
   });
   const renewal = (await prompter.input('Contract renewal date (YYYY-MM-DD, Enter to leave out)', { validate: validDate })).trim();
-  const owner = (await prompter.input('Owner on your side (Enter to leave out)')).trim();
+  const owner = (await prompter.input('Owner on your side (Enter to leave out)', { maxLength: MAX_NAME_LENGTH })).trim();
   const spend = parseHumanNumber(spendText);
   return {
     schema: 'aiclaim/vendor@1',
@@ -59,14 +61,14 @@ export async function askProfile(prompter: Prompter, options: { id?: string | un
 /** Who interviewed and who answered for the vendor; the previous ones are the defaults. */
 export async function askInterviewRecord(vendor: Vendor, today: string, prompter: Prompter): Promise<NonNullable<Vendor['interview']>> {
   const previous = vendor.interview;
-  const interviewer = (await prompter.input('Your name (the interviewer)', { default: previous?.interviewer, validate: (t) => (t.trim() ? true : 'type your name') })).trim();
+  const interviewer = (await prompter.input('Your name (the interviewer)', { maxLength: MAX_NAME_LENGTH, default: previous?.interviewer, validate: (t) => (t.trim() ? true : 'type your name') })).trim();
   let respondents = previous?.respondents ?? [];
-  const same = respondents.length > 0 && (await prompter.confirm(`Answering for the vendor: ${respondents.map((r) => (r.role ? `${r.name} (${r.role})` : r.name)).join(', ')}. Same people?`, { default: true }));
+  const same = respondents.length > 0 && (await prompter.confirm(`Answering for the vendor: ${respondents.map((r) => terminalText(r.role ? `${r.name} (${r.role})` : r.name)).join(', ')}. Same people?`, { default: true }));
   if (!same) {
     respondents = [];
     do {
-      const name = (await prompter.input('Who answers for the vendor? Name', { validate: (t) => (t.trim() ? true : 'type a name') })).trim();
-      const role = (await prompter.input('Their role (Enter to leave out)')).trim();
+      const name = (await prompter.input('Who answers for the vendor? Name', { maxLength: MAX_NAME_LENGTH, validate: (t) => (t.trim() ? true : 'type a name') })).trim();
+      const role = (await prompter.input('Their role (Enter to leave out)', { maxLength: MAX_NAME_LENGTH })).trim();
       respondents.push(role ? { name, role } : { name });
     } while (await prompter.confirm('Anyone else?', { default: false }));
   }

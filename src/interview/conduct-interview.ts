@@ -1,5 +1,6 @@
 import type { Draft } from '../core/interview/draft.js';
 import { indexQuestionnaire, type IndexedSection } from '../core/questionnaire-index.js';
+import { own } from '../core/schema/limits.js';
 import type { Questionnaire } from '../core/schema/questionnaire.js';
 import type { Answer, Vendor } from '../core/schema/vendor.js';
 import { formatAnswer } from '../core/scoring/format-answer.js';
@@ -7,7 +8,8 @@ import { scoreVendor } from '../core/scoring/score-vendor.js';
 import { askAnswer } from './ask-answer.js';
 import { addCommitments, askClaims, dueCommitments, reviewCommitment } from './ask-lists.js';
 import { askInterviewRecord, askProfile, chooseVendor, NEW_VENDOR, type VendorChoice } from './ask-profile.js';
-import type { Prompter } from './prompter.js';
+import { withLengthLimits, type Prompter } from './prompter.js';
+import { terminalText } from '../render/terminal-text.js';
 
 // The interview as a conversation: which vendor, resume or start, then the questionnaire section
 // by section. Every answer is saved to the draft before the next question is asked.
@@ -29,7 +31,8 @@ export interface InterviewOptions {
   today: string;
 }
 
-export async function conductInterview(questionnaire: Questionnaire, store: InterviewStore, prompter: Prompter, options: InterviewOptions): Promise<Draft> {
+export async function conductInterview(questionnaire: Questionnaire, store: InterviewStore, asking: Prompter, options: InterviewOptions): Promise<Draft> {
+  const prompter = withLengthLimits(asking);
   const vendors = await store.listVendors();
   const chosen = options.id ?? (await chooseVendor(vendors, prompter));
   const id = chosen === NEW_VENDOR ? undefined : chosen;
@@ -43,11 +46,11 @@ async function resumeDraft(id: string, questionnaire: Questionnaire, store: Inte
   const draft = await store.readDraft(id);
   if (!draft) return undefined;
   if (draft.questionnaire !== questionnaire.id) {
-    prompter.note(`A draft for ${id} follows questionnaire ${draft.questionnaire}, not ${questionnaire.id}; it will be replaced.`);
+    prompter.note(`A draft for ${id} follows questionnaire ${terminalText(draft.questionnaire)}, not ${terminalText(questionnaire.id)}; it will be replaced.`);
     return undefined;
   }
   const answered = draft.visited.length;
-  const resume = await prompter.select(`An unfinished interview of ${draft.vendor.name} from ${draft.started} has ${answered} answer${answered === 1 ? '' : 's'}.`, [
+  const resume = await prompter.select(`An unfinished interview of ${terminalText(draft.vendor.name)} from ${draft.started} has ${answered} answer${answered === 1 ? '' : 's'}.`, [
     { name: 'Resume it', value: true },
     { name: 'Start again (the draft is replaced)', value: false },
   ]);
@@ -90,13 +93,13 @@ async function askSections(questionnaire: Questionnaire, draft: Draft, store: In
       if (!question) break;
       const position = `${all.findIndex((q) => q.id === question.id) + 1}/${all.length}`;
       if (question.type === 'list' && question.binds === 'claims') {
-        prompter.note(`(${position}) ${question.text}`);
+        prompter.note(`(${position}) ${terminalText(question.text)}`);
         draft.vendor.claims = await askClaims(draft.vendor.claims ?? [], options.today, index, prompter);
       } else if (question.type === 'list' && question.binds === 'roadmap') {
-        prompter.note(`(${position}) ${question.text}`);
+        prompter.note(`(${position}) ${terminalText(question.text)}`);
         draft.vendor.roadmap = await addCommitments(draft.vendor.roadmap ?? [], options.period, prompter);
       } else {
-        setAnswer(draft.vendor, question.id, await askAnswer(question, draft.vendor.answers[question.id], { prompter, position }));
+        setAnswer(draft.vendor, question.id, await askAnswer(question, own(draft.vendor.answers, question.id), { prompter, position }));
       }
       draft.visited.push(question.id);
       await store.saveDraft(draft);
@@ -120,19 +123,20 @@ async function confirmUnchanged(questionnaire: Questionnaire, draft: Draft, sect
   const visible = visibleIn(questionnaire, draft.vendor, section.key, period);
   const pending = visible.filter((q) => !draft.visited.includes(q.id));
   if (pending.length === 0) return false;
-  const answered = pending.filter((q) => draft.vendor.answers[q.id] !== undefined || (q.type === 'list' && q.binds && draft.vendor[q.binds] !== undefined));
+  const answered = pending.filter((q) => own(draft.vendor.answers, q.id) !== undefined || (q.type === 'list' && q.binds && draft.vendor[q.binds] !== undefined));
   if (answered.length === 0) return false;
   prompter.note(
     pending
       .map((q) => {
-        const answer = draft.vendor.answers[q.id];
+        const answer = own(draft.vendor.answers, q.id);
         const shown =
           q.type === 'list' && q.binds ? `${(draft.vendor[q.binds] ?? []).length} recorded`
           : answer === undefined ? 'not asked yet'
           : answer.notApplicable !== undefined ? 'not applicable'
           : answer.declined !== undefined ? `declined: ${answer.declined}`
           : formatAnswer(q, answer.value!);
-        return `  ${q.id}: ${shown}${answer?.evidence ? ' (evidence)' : ''}`;
+        // Answers from the vendor file, one line each in the summary.
+        return `  ${q.id}: ${terminalText(shown)}${answer?.evidence ? ' (evidence)' : ''}`;
       })
       .join('\n'),
   );
@@ -162,5 +166,5 @@ function setAnswer(vendor: Vendor, id: string, answer: Answer | undefined): void
 }
 
 function sectionTitle(section: IndexedSection, all: readonly IndexedSection[]): string {
-  return section.path.map((_, i) => all.find((s) => s.key === section.path.slice(0, i + 1).join('/'))!.section.title).join(' › ');
+  return section.path.map((_, i) => all.find((s) => s.key === section.path.slice(0, i + 1).join('/'))!.section.title).map(terminalText).join(' › ');
 }

@@ -55,6 +55,7 @@ export function reportHtml(model: ReportModel, source: { file: string; tool: str
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="aiclaim">
 <title>${title}</title>
 <style>${new Markup(CSS)}</style>
 </head>

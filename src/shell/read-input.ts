@@ -1,10 +1,16 @@
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { decodeSource, formatBytes, MAX_INPUT_BYTES } from '../core/yaml/source-text.js';
 import type { Problem } from '../core/problem.js';
 
 // Reads an input file as text, refusing what is too large, binary or not UTF-8 before parsing.
-// The size is checked on the open file before anything is read, so a huge file costs nothing.
+// Only regular files are read (after following links): a device such as /dev/zero or a FIFO is
+// refused on the open file, which is opened without waiting for a writer. The size is checked
+// before anything is read, so a huge file costs nothing, and again while reading, so a file that
+// grows meanwhile is cut off at the limit.
+
+/** Opening never blocks: a FIFO with no writer would otherwise hang the run before it is seen. */
+const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 export type ReadResult = { ok: true; text: string; bytes: Uint8Array } | { ok: false; problem: Problem };
 
@@ -17,15 +23,23 @@ export async function readInput(path: string, shown: string, maxBytes = MAX_INPU
 export async function readInputBytes(path: string, shown: string, maxBytes = MAX_INPUT_BYTES): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; problem: Problem }> {
   let handle;
   try {
-    handle = await open(path, 'r');
+    handle = await open(path, READ_FLAGS);
   } catch (error) {
     return { ok: false, problem: fileProblem(shown, error) };
   }
   try {
     const stat = await handle.stat();
-    const refused = refuse(stat.isDirectory(), stat.size, shown, maxBytes);
+    const refused = refuse(stat, shown, maxBytes);
     if (refused) return refused;
-    return { ok: true, bytes: new Uint8Array(await handle.readFile()) };
+    let buffer = new Uint8Array(Math.min(stat.size, maxBytes) + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) return { ok: true, bytes: buffer.subarray(0, length) };
+      length += bytesRead;
+      if (length > maxBytes) return tooLarge(shown, length, maxBytes);
+      if (length === buffer.length) buffer = grown(buffer, maxBytes);
+    }
   } catch (error) {
     return { ok: false, problem: fileProblem(shown, error) };
   } finally {
@@ -37,15 +51,23 @@ export async function readInputBytes(path: string, shown: string, maxBytes = MAX
 export function readInputSync(path: string, shown: string, maxBytes = MAX_INPUT_BYTES): ReadResult {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    fd = openSync(path, READ_FLAGS);
   } catch (error) {
     return { ok: false, problem: fileProblem(shown, error) };
   }
   try {
     const stat = fstatSync(fd);
-    const refused = refuse(stat.isDirectory(), stat.size, shown, maxBytes);
+    const refused = refuse(stat, shown, maxBytes);
     if (refused) return refused;
-    return decoded(new Uint8Array(readFileSync(fd)), shown, maxBytes);
+    let buffer = new Uint8Array(Math.min(stat.size, maxBytes) + 1);
+    let length = 0;
+    for (;;) {
+      const read = readSync(fd, buffer, length, buffer.length - length, length);
+      if (read === 0) return decoded(buffer.subarray(0, length), shown, maxBytes);
+      length += read;
+      if (length > maxBytes) return tooLarge(shown, length, maxBytes);
+      if (length === buffer.length) buffer = grown(buffer, maxBytes);
+    }
   } catch (error) {
     return { ok: false, problem: fileProblem(shown, error) };
   } finally {
@@ -53,12 +75,33 @@ export function readInputSync(path: string, shown: string, maxBytes = MAX_INPUT_
   }
 }
 
-function refuse(isDirectory: boolean, size: number, shown: string, maxBytes: number): ReadResult | undefined {
-  if (isDirectory) return { ok: false, problem: { file: shown, message: 'is a folder, not a file', severity: 'error' } };
-  if (size > maxBytes) {
-    return { ok: false, problem: { file: shown, message: `file is too large (${formatBytes(size)}; the limit is ${formatBytes(maxBytes)})`, hint: 'split it, or check that this is the file you meant', severity: 'error' } };
-  }
+function refuse(stat: Stats, shown: string, maxBytes: number): { ok: false; problem: Problem } | undefined {
+  if (stat.isDirectory()) return { ok: false, problem: { file: shown, message: 'is a folder, not a file', severity: 'error' } };
+  if (!stat.isFile()) return { ok: false, problem: { file: shown, message: `is ${specialKind(stat)}, not a regular file`, hint: 'give the path of a file (aiclaim reads only regular files)', severity: 'error' } };
+  if (stat.size > maxBytes) return tooLarge(shown, stat.size, maxBytes);
   return undefined;
+}
+
+/** A file that grew while it was read: room for more, up to one byte past the limit. */
+function grown(buffer: Uint8Array<ArrayBuffer>, maxBytes: number): Uint8Array<ArrayBuffer> {
+  const next = new Uint8Array(Math.min(buffer.length * 2 + 64 * 1024, maxBytes + 1));
+  next.set(buffer);
+  return next;
+}
+
+function tooLarge(shown: string, size: number, maxBytes: number): { ok: false; problem: Problem } {
+  const at = size > maxBytes + 1 ? formatBytes(size) : `over ${formatBytes(maxBytes)}`;
+  return { ok: false, problem: { file: shown, message: `file is too large (${at}; the limit is ${formatBytes(maxBytes)})`, hint: 'split it, or check that this is the file you meant', severity: 'error' } };
+}
+
+/** What a path that is not a regular file is, in words. */
+export function specialKind(stat: Stats): string {
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isDirectory()) return 'a folder';
+  return 'not a regular file';
 }
 
 export function decoded(bytes: Uint8Array, shown: string, maxBytes: number): ReadResult {
@@ -72,5 +115,9 @@ function fileProblem(file: string, error: unknown): Problem {
   if (code === 'ENOENT') return { file, message: 'no such file', hint: 'check the path', severity: 'error' };
   if (code === 'EACCES' || code === 'EPERM') return { file, message: 'permission denied', hint: 'check the file permissions', severity: 'error' };
   if (code === 'EISDIR') return { file, message: 'is a folder, not a file', severity: 'error' };
+  if (code === 'ENXIO') return { file, message: 'is a socket or a device with nothing behind it, not a regular file', hint: 'give the path of a file (aiclaim reads only regular files)', severity: 'error' };
+  if (code === 'ELOOP') return { file, message: 'is a symbolic link that leads round in a circle', hint: 'point the link at a file', severity: 'error' };
+  if (code === 'ENAMETOOLONG') return { file, message: 'the path is too long for the file system', hint: 'use a shorter path', severity: 'error' };
+  if (code === 'ENOTDIR') return { file, message: 'a part of the path is a file, not a folder', hint: 'check the path', severity: 'error' };
   return { file, message: `could not be read (${code ?? (error as Error).message})`, severity: 'error' };
 }

@@ -3,6 +3,7 @@ import { readdir } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { loadSettings } from '../core/load/load-files.js';
 import { settingsSchema, type Settings } from '../core/schema/settings.js';
+import { excerpt, quoted } from '../core/problem.js';
 import { didYouMean } from '../core/validate/did-you-mean.js';
 import type { Context } from './context.js';
 import { PACKAGE_ROOT } from './package-root.js';
@@ -52,6 +53,7 @@ export function userCacheDir(workspace: Workspace): string | undefined {
 }
 
 function workspaceAt(root: string, settings: Settings, settingsFile: string | undefined, isSample: boolean): Workspace {
+  for (const [key, folder] of Object.entries(settings.folders)) staysInside(root, folder, key, settingsFile);
   return {
     root,
     settings,
@@ -62,6 +64,26 @@ function workspaceAt(root: string, settings: Settings, settingsFile: string | un
     cacheDir: join(root, '.aiclaim', 'cache'),
     isSample,
   };
+}
+
+/**
+ * The settings check each folder's path; a folder that exists is followed through its links too:
+ * a link that leads out of the workspace is refused before anything is read or written there.
+ */
+function staysInside(root: string, folder: string, key: string, settingsFile: string | undefined): void {
+  let real: string;
+  let top: string;
+  try {
+    real = realpathSync(resolve(root, folder));
+    top = realpathSync(root);
+  } catch {
+    return; // not made yet: it will be made where the settings say, inside the workspace
+  }
+  const rel = relative(top, real);
+  if (rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel))) return;
+  throw new UserError(`${settingsFile ? SETTINGS_FILE : 'the workspace'}: folders.${key} (${folder}) leads out of the workspace, to ${real}`, {
+    hint: 'make it a folder inside the workspace rather than a link to elsewhere',
+  });
 }
 
 async function readSettings(file: string, cwd: string): Promise<Settings> {
@@ -109,14 +131,14 @@ export function questionnaireInUse(workspace: Workspace, named: string | undefin
 export async function resolveQuestionnaire(ref: string, workspace: Workspace, base: string): Promise<string> {
   if (ref.includes('/') || ref.includes('\\') || /\.ya?ml$/.test(ref)) {
     const path = resolve(base, ref);
-    if (!existsSync(path)) throw new UserError(`questionnaire file not found: ${ref}`, { hint: 'check the path, or give a questionnaire id (aiclaim questionnaire list)' });
+    if (!existsSync(path)) throw new UserError(`questionnaire file not found: ${excerpt(ref)}`, { hint: 'check the path, or give a questionnaire id (aiclaim questionnaire list)' });
     return path;
   }
   const candidates = [join(workspace.root, 'questionnaires', `${ref}.yaml`), join(PACKAGE_ROOT, 'questionnaires', `${ref}.yaml`)];
   const found = candidates.find((c) => existsSync(c));
   if (found) return found;
   const known = (await availableQuestionnaires(workspace)).map((q) => q.id);
-  throw new UserError(`no questionnaire "${ref}"`, { hint: didYouMean(ref, known) ?? `available: ${known.join(', ')}` });
+  throw new UserError(`no questionnaire ${quoted(ref)}`, { hint: didYouMean(ref, known) ?? `available: ${known.join(', ')}` });
 }
 
 export async function availableQuestionnaires(workspace: Workspace): Promise<{ id: string; path: string }[]> {

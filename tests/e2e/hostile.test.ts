@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { MAX_PROBLEMS_PER_FILE } from '../../src/core/problem.js';
 import { REPO, run, tempDir, type Run } from '../helpers/run-cli.js';
+import { tree } from '../helpers/tree.js';
 
 // Every file of tests/hostile/ (and a few made here, too big to keep) through the built CLI, in a
 // workspace that already holds a findings snapshot: exit 2, one located line per problem naming
@@ -52,23 +52,6 @@ function workspace(): { dir: string; remove: () => void } {
   const temp = tempDir('aiclaim-hostile-');
   cpSync(base.dir, temp.dir, { recursive: true });
   return temp;
-}
-
-/** Every file of the workspace and a hash of its bytes, the machine-written cache aside. */
-function tree(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (at: string) => {
-    for (const entry of readdirSync(at, { withFileTypes: true })) {
-      const path = join(at, entry.name);
-      if (entry.isDirectory()) {
-        if (relative(dir, path) !== join('.aiclaim', 'cache')) walk(path);
-      } else {
-        files[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-      }
-    }
-  };
-  walk(dir);
-  return files;
 }
 
 function expectRefused(result: Run, shown: string, located: boolean): void {
@@ -167,11 +150,15 @@ describe('ids that would leave the workspace', () => {
     }
   });
 
-  test('the corpus is what its README lists', () => {
+  test('the corpus is what its README lists, and an end-to-end test runs every case', () => {
     const listed = [...readFileSync(join(HOSTILE, 'README.md'), 'utf8').matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]).sort();
-    const files = readdirSync(HOSTILE).filter((n) => n.endsWith('.yaml')).sort();
+    const files = readdirSync(HOSTILE).filter((n) => n !== 'README.md').sort();
     expect(listed).toEqual(files);
-    expect([...VENDOR_FILES.map(([n]) => n), ...QUESTIONNAIRES].sort()).toEqual(files);
+    // This file runs the parser-breaking cases; the others are run where what they attack is tested.
+    expect([...VENDOR_FILES.map(([n]) => n), ...QUESTIONNAIRES].every((n) => files.includes(n))).toBe(true);
+    const e2e = join(REPO, 'tests', 'e2e');
+    const tests = readdirSync(e2e).filter((n) => n.endsWith('.test.ts')).map((n) => readFileSync(join(e2e, n), 'utf8')).join('\n');
+    expect(files.filter((n) => !tests.includes(`'${n}'`))).toEqual([]);
     expect(statSync(join(HOSTILE, 'empty.yaml')).size).toBe(0);
   });
 });

@@ -106,3 +106,22 @@ describe('aiclaim interview', () => {
     expect(readFileSync(join(dir, 'vendors', 'acme.yaml'), 'utf8')).toMatch(/maybe/);
   });
 });
+
+describe('a drafts folder that cannot be written', () => {
+  test.each([
+    ['.aiclaim is a file', (dir: string) => writeFileSync(join(dir, '.aiclaim'), 'x'), /^\.aiclaim is a file where aiclaim needs a folder \(to hold \.aiclaim\/drafts\)$/],
+    ['.aiclaim/drafts is a file', (dir: string) => (mkdirSync(join(dir, '.aiclaim')), writeFileSync(join(dir, '.aiclaim', 'drafts'), 'x')), /^\.aiclaim\/drafts is a file where aiclaim needs a folder$/],
+  ])('%s: said before the first question, nothing written', async (_, make, message) => {
+    const dir = workspace();
+    make(dir);
+    const asked: string[] = [];
+    const prompter = scriptedPrompter([]);
+    const watching = new Proxy(prompter, { get: (target, key) => (asked.push(String(key)), Reflect.get(target, key)) });
+    const error = await interview({ id: 'acme' }, testContext(dir), watching).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(message);
+    expect((error as { exitCode?: number }).exitCode).toBe(2);
+    expect(asked).toEqual([]);
+    expect(existsSync(join(dir, 'vendors', 'acme.yaml'))).toBe(false);
+  });
+});

@@ -143,6 +143,16 @@ describe('a new vendor, from scratch', () => {
     expect(draft.vendor.answers).toEqual({ trains: { value: false } });
   });
 
+  test('typed text longer than the file may hold is refused at the prompt, never saved to be refused on the next read', async () => {
+    const long = 'N'.repeat(201);
+    const prompter = scriptedPrompter([[/Vendor name/, long]]);
+    await expect(conductInterview(q, memoryStore(), prompter, { ...options, id: 'acme' })).rejects.toThrow(/the prompt would refuse "N+": that is 201 characters; at most 200 fit here/);
+    const claim = scriptedPrompter([...newVendorSteps('Acme'), [/Add a claim/, true], [/word for word/, 'c'.repeat(2_001)]]);
+    await expect(conductInterview(q, memoryStore(), claim, { ...options, id: 'acme' })).rejects.toThrow(/that is 2,001 characters; at most 2,000 fit here/);
+    const spend = scriptedPrompter([[/Vendor name/, 'Acme'], [/Product/, ''], [/category/, 'crm'], [/spend/, '1.7e308']]);
+    await expect(conductInterview(q, memoryStore(), spend, { ...options, id: 'acme' })).rejects.toThrow(/at most 1,000,000,000,000|type an amount/);
+  });
+
   test('a question that depends on one left for later waits for it', async () => {
     const prompter = scriptedPrompter([
       ...newVendorSteps('Acme'),
