@@ -13,7 +13,7 @@ import { vendorSchema, type Vendor } from '../core/schema/vendor.js';
 import { evidenceAdvice } from '../core/scoring/evidence-advice.js';
 import { scoreVendor } from '../core/scoring/score-vendor.js';
 import { checkVendor } from '../core/validate/check-vendor.js';
-import { conductInterview, type InterviewStore } from '../interview/conduct-interview.js';
+import { answeredIn, conductInterview, type InterviewStore } from '../interview/conduct-interview.js';
 import { InterviewCancelled } from '../interview/prompter.js';
 import { scoreCard } from '../render/score-card.js';
 import { terminalLines, terminalSafe } from '../render/terminal-text.js';
@@ -22,7 +22,8 @@ import { writeFileAtomic } from '../shell/atomic-write.js';
 import { checkWritableFolder } from '../shell/writable-folder.js';
 import { colourFor } from '../shell/colour.js';
 import type { Context } from '../shell/context.js';
-import { updateSnapshotVendor } from '../shell/findings-snapshot.js';
+import { guardSnapshot, snapshotPath, updateSnapshotVendor } from '../shell/findings-snapshot.js';
+import { lockHolder } from '../shell/lock.js';
 import { historyBefore } from '../shell/history.js';
 import { readQuestionnaire } from '../shell/load-inputs.js';
 import { parseOptions } from '../shell/parse-options.js';
@@ -66,6 +67,14 @@ export async function interview(input: InterviewCommandOptions, context: Context
   const period = periodOfDate(context.now());
   // A draft is saved after every answer: a drafts folder that cannot be written is said before the first question.
   checkWritableFolder(workspace.draftsDir, shownPath(workspace.draftsDir, context.cwd));
+  // So is a snapshot that --period could not update: a quarter not started, a past one without --force, one being written.
+  if (options.period) {
+    const snapshot = snapshotPath(workspace, options.period);
+    const shown = shownPath(snapshot, context.cwd);
+    guardSnapshot(snapshot, shown, options.period, period, options.force);
+    const holder = lockHolder(snapshot);
+    if (holder !== undefined) throw new UserError(`another aiclaim (process ${holder}) is writing ${shown} right now`, { hint: 'run the interview when it has finished; nothing was asked or written' });
+  }
   const store = fileStore(workspace, index, context);
   const ask = prompter ?? (await terminalPrompter(process.stderr));
   let draft: Draft;
@@ -103,7 +112,14 @@ export async function interview(input: InterviewCommandOptions, context: Context
   const card = terminalSafe({ score, advice: evidenceAdvice(questionnaire, vendor, scoring, score) });
   context.stdout.write(scoreCard(card.score, card.advice, colourFor(context.stdout, context.env)));
   if (options.period) {
-    const written = await updateSnapshotVendor({ workspace, questionnaire, vendor, score, sourcePath: target, period: options.period, currentPeriod: period, force: options.force });
+    const written = await updateSnapshotVendor({ workspace, questionnaire, vendor, score, sourcePath: target, period: options.period, currentPeriod: period, force: options.force }).catch((error: unknown) => {
+      // The vendor file is written: say so, and what was not.
+      if (!(error instanceof UserError)) throw error;
+      const reason = error instanceof ProblemsError ? error.problems.map((p) => p.message).join('; ') : error.message;
+      throw new UserError(`wrote ${shownPath(target, context.cwd)}, but ${shownPath(snapshotPath(workspace, options.period!), context.cwd)} was not updated: ${reason}`, {
+        hint: `run \`aiclaim score --period ${options.period}\` to update the snapshot`,
+      });
+    });
     context.stderr.write(terminalLines(`Updated ${shownPath(written, context.cwd)} for ${vendor.id}.\n`));
   }
   return EXIT.ok;
@@ -128,13 +144,21 @@ function fileStore(workspace: Workspace, index: QuestionnaireIndex, context: Con
       const path = join(workspace.vendorsDir, `${id}.yaml`);
       return existsSync(path) ? readVendorFile(path, index, context) : undefined;
     },
+    async listDrafts() {
+      const names = existsSync(workspace.draftsDir) ? (await readdir(workspace.draftsDir)).filter((n) => n.endsWith('.yaml')).sort() : [];
+      const out = [];
+      for (const name of names) {
+        const id = name.slice(0, -5);
+        // One that cannot be resumed is listed too, with why: its id stays taken, never overwritten.
+        const draft = await readDraftFile(join(workspace.draftsDir, name), id, context).catch((error: unknown) => (error instanceof UserError ? error : undefined));
+        if (draft instanceof UserError) out.push({ id, name: id, answered: 0, problem: draft instanceof ProblemsError ? (draft.problems[0]?.message ?? draft.message) : draft.message });
+        else if (draft) out.push({ id: draft.vendor.id, name: draft.vendor.name, answered: answeredIn(draft) });
+      }
+      return out.sort((a, b) => a.name.localeCompare(b.name));
+    },
     async readDraft(id) {
       const path = draftPath(workspace, id);
-      if (!existsSync(path)) return undefined;
-      const read = await readInput(path, shownPath(path, context.cwd));
-      if (!read.ok) return undefined;
-      const loaded = loadDocument(read.text, path, 'draft', draftSchema);
-      return loaded.ok ? loaded.value : undefined;
+      return existsSync(path) ? readDraftFile(path, id, context) : undefined;
     },
     async saveDraft(draft) {
       const path = draftPath(workspace, draft.vendor.id);
@@ -144,6 +168,24 @@ function fileStore(workspace: Workspace, index: QuestionnaireIndex, context: Con
     },
   };
   return store;
+}
+
+/**
+ * A draft, for the vendor its file is named after. One that cannot be read, or that holds another
+ * vendor's interview, is an error naming both: resumed, it would be lost or written over the other.
+ */
+async function readDraftFile(path: string, id: string, context: Context): Promise<Draft> {
+  const shown = shownPath(path, context.cwd);
+  const read = await readInput(path, shown);
+  if (!read.ok) throw new ProblemsError([{ ...read.problem, hint: `${read.problem.hint ?? 'fix it'}; the draft is kept as it is` }]);
+  const loaded = loadDocument(read.text, shown, 'draft', draftSchema);
+  if (!loaded.ok) throw new ProblemsError(loaded.problems);
+  if (loaded.value.vendor.id !== id) {
+    throw new UserError(`${shown} holds an interview of ${loaded.value.vendor.id}, not ${id}: resumed, it would be written to vendors/${loaded.value.vendor.id}.yaml`, {
+      hint: `rename it to ${loaded.value.vendor.id}.yaml if it is that vendor's, or delete it`,
+    });
+  }
+  return loaded.value;
 }
 
 async function readVendorFile(path: string, index: QuestionnaireIndex, context: Context): Promise<Vendor> {

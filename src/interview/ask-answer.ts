@@ -1,4 +1,5 @@
 import { parseDateAnswer, parseNumberAnswer, parseQuarterAnswer, type Parsed } from '../core/interview/parse-answer.js';
+import { parseEvidenceDate, parseEvidenceRef } from '../core/interview/parse-evidence.js';
 import type { ListField, Question } from '../core/schema/questionnaire.js';
 import type { Answer, AnswerValue, Evidence } from '../core/schema/vendor.js';
 import { formatNumber } from '../core/scoring/format-answer.js';
@@ -25,6 +26,8 @@ export interface AskContext {
   prompter: Prompter;
   /** "3/11": the question's place in its section. */
   position: string;
+  /** YYYY-MM-DD: no document can bear a later date. */
+  today: string;
 }
 
 /** The new answer, or undefined when the question is left for later (not asked yet). */
@@ -48,7 +51,7 @@ export async function askAnswer(question: Question, previous: Answer | undefined
   const valueChanged = previous?.value === undefined || JSON.stringify(previous.value) !== JSON.stringify(picked);
   // Evidence is asked for where it is required, and where it would back points the answer earns.
   const wanted = question.evidence === 'required' || (question.evidence === 'optional' && (question.type === 'list' || rulePoints(question, picked).points > 0));
-  const evidence = wanted ? await askEvidence(question, previous?.evidence, context.prompter) : previous?.evidence;
+  const evidence = wanted ? await askEvidence(question, previous?.evidence, context.prompter, context.today) : previous?.evidence;
   return {
     value: picked,
     ...(evidence !== undefined ? { evidence } : {}),
@@ -171,18 +174,24 @@ async function askField(field: ListField, prompter: Prompter): Promise<unknown> 
 }
 
 /** Evidence for an answer: a URL or document reference, and the date the document bears. */
-async function askEvidence(question: Question, previous: Evidence | undefined, prompter: Prompter): Promise<Evidence | undefined> {
+async function askEvidence(question: Question, previous: Evidence | undefined, prompter: Prompter, today: string): Promise<Evidence | undefined> {
   const previousRef = previous === undefined ? undefined : typeof previous === 'string' ? previous : previous.ref;
   const required = question.evidence === 'required';
   const text = await prompter.input(
-    required ? 'Evidence, a URL or document (required: without it the answer earns half; "none" if none)' : 'Evidence, a URL or document (Enter for none)',
-    { default: previousRef, maxLength: MAX_REFERENCE_LENGTH },
+    // With evidence recorded before, Enter keeps it: the prompt says so, and "none" removes it.
+    required ? 'Evidence, a URL or document (required: without it the answer earns half; "none" if none)' : previousRef ? 'Evidence, a URL or document (Enter keeps it; "none" for none)' : 'Evidence, a URL or document (Enter for none)',
+    {
+      default: previousRef,
+      maxLength: MAX_REFERENCE_LENGTH,
+      // What is not evidence (`?`, `https://`, `javascript:…`) is refused here, not saved to earn points.
+      validate: (t) => (t.trim() === '' || t.trim().toLowerCase() === 'none' || t.trim() === previousRef ? true : ((r) => (r.ok ? true : r.message))(parseEvidenceRef(t))),
+    },
   );
   const ref = text.trim();
   if (ref === '' || ref.toLowerCase() === 'none') return undefined;
   if (ref === previousRef) return previous;
   const date = await prompter.input('Date the document bears (YYYY-MM-DD; Enter if unknown)', {
-    validate: (t) => (t.trim() === '' ? true : ((r) => (r.ok ? true : r.message))(parseDateAnswer(t))),
+    validate: (t) => (t.trim() === '' ? true : ((r) => (r.ok ? true : r.message))(parseEvidenceDate(t, today))),
   });
   return date.trim() ? { ref, date: date.trim() } : ref;
 }

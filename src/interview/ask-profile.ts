@@ -3,6 +3,7 @@ import { MARTECH_CATEGORIES } from '../core/martech-categories.js';
 import type { Vendor } from '../core/schema/vendor.js';
 import type { Prompter } from './prompter.js';
 import { MAX_AMOUNT, MAX_NAME_LENGTH } from '../core/schema/limits.js';
+import { shorten } from '../core/shorten.js';
 import { terminalText } from '../render/terminal-text.js';
 
 // Who the vendor is, asked once for a new vendor: name, id, category, spend, renewal.
@@ -12,26 +13,39 @@ export interface VendorChoice {
   name: string;
 }
 
+/** An unfinished interview: its vendor and how much it holds. */
+export interface DraftChoice extends VendorChoice {
+  answered: number;
+  /** Why the draft cannot be resumed as it is (choosing it says so in full). */
+  problem?: string | undefined;
+}
+
 export const NEW_VENDOR = '\u0000new';
 
-/** An existing vendor from the list, or NEW_VENDOR. */
-export async function chooseVendor(vendors: readonly VendorChoice[], prompter: Prompter): Promise<string> {
+/** An unfinished interview, an existing vendor from the list, or NEW_VENDOR. Unfinished ones come first. */
+export async function chooseVendor(vendors: readonly VendorChoice[], drafts: readonly DraftChoice[], prompter: Prompter): Promise<string> {
+  const unfinished = new Set(drafts.map((d) => d.id));
   return prompter.select('Which vendor?', [
+    ...drafts.map((d) => ({
+      name: terminalText(d.problem === undefined ? `Resume ${d.name} (${d.id}): unfinished, ${d.answered} answer${d.answered === 1 ? '' : 's'}` : `${d.id}: an unfinished interview that cannot be resumed (${shorten(d.problem, 80)})`),
+      value: d.id,
+    })),
     { name: 'A new vendor…', value: NEW_VENDOR },
-    ...vendors.map((v) => ({ name: terminalText(`${v.name} (${v.id})`), value: v.id })),
+    ...vendors.filter((v) => !unfinished.has(v.id)).map((v) => ({ name: terminalText(`${v.name} (${v.id})`), value: v.id })),
   ]);
 }
 
 const validDate = (text: string) => (text.trim() === '' ? true : ((r) => (r.ok ? true : r.message))(parseDateAnswer(text)));
 
-export async function askProfile(prompter: Prompter, options: { id?: string | undefined; taken: ReadonlySet<string>; currency: string }): Promise<Vendor> {
+/** `taken`: ids that may not be used, each with the reason to give. */
+export async function askProfile(prompter: Prompter, options: { id?: string | undefined; taken: ReadonlyMap<string, string>; currency: string }): Promise<Vendor> {
   const name = (await prompter.input('Vendor name', { maxLength: MAX_NAME_LENGTH, validate: (t) => (t.trim() ? true : 'type the vendor name') })).trim();
   const id =
     options.id ??
     (
       await prompter.input('Vendor id (the file will be vendors/<id>.yaml)', {
         default: suggestSlug(name),
-        validate: (t) => ((r) => (!r.ok ? r.message : options.taken.has(r.value) ? `${r.value} already exists` : true))(parseSlug(t)),
+        validate: (t) => ((r) => (!r.ok ? r.message : (options.taken.get(r.value) ?? true)))(parseSlug(t)),
       })
     ).trim();
   const product = (await prompter.input('Product (Enter to leave out)', { maxLength: MAX_NAME_LENGTH })).trim();

@@ -7,7 +7,8 @@ import { formatAnswer } from '../core/scoring/format-answer.js';
 import { scoreVendor } from '../core/scoring/score-vendor.js';
 import { askAnswer } from './ask-answer.js';
 import { addCommitments, askClaims, dueCommitments, reviewCommitment } from './ask-lists.js';
-import { askInterviewRecord, askProfile, chooseVendor, NEW_VENDOR, type VendorChoice } from './ask-profile.js';
+import { askInterviewRecord, askProfile, chooseVendor, NEW_VENDOR, type DraftChoice, type VendorChoice } from './ask-profile.js';
+import { UserError } from '../shell/user-error.js';
 import { withLengthLimits, type Prompter } from './prompter.js';
 import { terminalText } from '../render/terminal-text.js';
 
@@ -16,6 +17,8 @@ import { terminalText } from '../render/terminal-text.js';
 
 export interface InterviewStore {
   listVendors(): Promise<VendorChoice[]>;
+  /** Unfinished interviews, each offered from the vendor picker. */
+  listDrafts(): Promise<DraftChoice[]>;
   readVendor(id: string): Promise<Vendor | undefined>;
   readDraft(id: string): Promise<Draft | undefined>;
   saveDraft(draft: Draft): Promise<void>;
@@ -34,9 +37,10 @@ export interface InterviewOptions {
 export async function conductInterview(questionnaire: Questionnaire, store: InterviewStore, asking: Prompter, options: InterviewOptions): Promise<Draft> {
   const prompter = withLengthLimits(asking);
   const vendors = await store.listVendors();
-  const chosen = options.id ?? (await chooseVendor(vendors, prompter));
+  const drafts = await store.listDrafts();
+  const chosen = options.id ?? (await chooseVendor(vendors, drafts, prompter));
   const id = chosen === NEW_VENDOR ? undefined : chosen;
-  const draft = (id ? await resumeDraft(id, questionnaire, store, prompter) : undefined) ?? (await startDraft(id, questionnaire, store, prompter, options, vendors));
+  const draft = (id ? await resumeDraft(id, questionnaire, store, prompter) : undefined) ?? (await startDraft(id, questionnaire, store, prompter, options, vendors, drafts));
   await store.saveDraft(draft);
   await askSections(questionnaire, draft, store, prompter, options);
   return draft;
@@ -46,20 +50,27 @@ async function resumeDraft(id: string, questionnaire: Questionnaire, store: Inte
   const draft = await store.readDraft(id);
   if (!draft) return undefined;
   if (draft.questionnaire !== questionnaire.id) {
-    prompter.note(`A draft for ${id} follows questionnaire ${terminalText(draft.questionnaire)}, not ${terminalText(questionnaire.id)}; it will be replaced.`);
-    return undefined;
+    // Never replaced unasked: its answers are for that questionnaire.
+    throw new UserError(`the unfinished interview of ${id} follows questionnaire ${draft.questionnaire}, not ${questionnaire.id}`, {
+      hint: `resume it with \`aiclaim interview ${id} --questionnaire ${draft.questionnaire}\`, or delete its draft to start again`,
+    });
   }
-  const answered = draft.visited.length;
-  const resume = await prompter.select(`An unfinished interview of ${terminalText(draft.vendor.name)} from ${draft.started} has ${answered} answer${answered === 1 ? '' : 's'}.`, [
+  const answered = answeredIn(draft);
+  const resume = await prompter.select(`An unfinished interview of ${terminalText(draft.vendor.name)} from ${draft.started} has ${answered === 0 ? 'its profile and no answer yet' : `${answered} answer${answered === 1 ? '' : 's'}`}${draft.visited.length ? `, ${draft.visited.length} question${draft.visited.length === 1 ? '' : 's'} gone through` : ''}.`, [
     { name: 'Resume it', value: true },
     { name: 'Start again (the draft is replaced)', value: false },
   ]);
   return resume ? draft : undefined;
 }
 
-async function startDraft(id: string | undefined, questionnaire: Questionnaire, store: InterviewStore, prompter: Prompter, options: InterviewOptions, vendors: VendorChoice[]): Promise<Draft> {
+async function startDraft(id: string | undefined, questionnaire: Questionnaire, store: InterviewStore, prompter: Prompter, options: InterviewOptions, vendors: VendorChoice[], drafts: DraftChoice[]): Promise<Draft> {
   const existing = id ? await store.readVendor(id) : undefined;
-  const base = existing ?? (await askProfile(prompter, { id, taken: new Set(vendors.map((v) => v.id)), currency: options.currency }));
+  // An id with a vendor file or an unfinished interview is taken: a new vendor never overwrites either.
+  const taken = new Map<string, string>([
+    ...drafts.map((d) => [d.id, `${d.id} has an unfinished interview: choose it in the list to resume it, or type another id`] as const),
+    ...vendors.map((v) => [v.id, `${v.id} already exists`] as const),
+  ]);
+  const base = existing ?? (await askProfile(prompter, { id, taken, currency: options.currency }));
   const vendor: Vendor = { ...base, answers: { ...base.answers, ...options.preload } };
   const hasAnswers = Object.keys(existing?.answers ?? {}).length > 0;
   let mode: Draft['mode'] = 'full';
@@ -71,8 +82,11 @@ async function startDraft(id: string | undefined, questionnaire: Questionnaire, 
           { name: 'Every question, with the previous answers as defaults', value: 'full' },
         ]);
   }
+  const draft: Draft = { schema: 'aiclaim/draft@1', questionnaire: questionnaire.id, started: options.today, existing: existing !== undefined, mode, visited: [], unchanged: [], reviewed: [], vendor };
+  // The profile typed so far is kept before the next prompt: Ctrl-C there loses none of it.
+  if (!existing) await store.saveDraft(draft);
   vendor.interview = await askInterviewRecord(vendor, options.today, prompter);
-  return { schema: 'aiclaim/draft@1', questionnaire: questionnaire.id, started: options.today, existing: existing !== undefined, mode, visited: [], unchanged: [], reviewed: [], vendor };
+  return draft;
 }
 
 async function askSections(questionnaire: Questionnaire, draft: Draft, store: InterviewStore, prompter: Prompter, options: InterviewOptions): Promise<void> {
@@ -94,12 +108,18 @@ async function askSections(questionnaire: Questionnaire, draft: Draft, store: In
       const position = `${all.findIndex((q) => q.id === question.id) + 1}/${all.length}`;
       if (question.type === 'list' && question.binds === 'claims') {
         prompter.note(`(${position}) ${terminalText(question.text)}`);
-        draft.vendor.claims = await askClaims(draft.vendor.claims ?? [], options.today, index, prompter);
+        draft.vendor.claims = await askClaims(draft.vendor.claims ?? [], options.today, index, prompter, async (claims) => {
+          draft.vendor.claims = claims;
+          await store.saveDraft(draft);
+        });
       } else if (question.type === 'list' && question.binds === 'roadmap') {
         prompter.note(`(${position}) ${terminalText(question.text)}`);
-        draft.vendor.roadmap = await addCommitments(draft.vendor.roadmap ?? [], options.period, prompter);
+        draft.vendor.roadmap = await addCommitments(draft.vendor.roadmap ?? [], options.period, prompter, async (roadmap) => {
+          draft.vendor.roadmap = roadmap;
+          await store.saveDraft(draft);
+        });
       } else {
-        setAnswer(draft.vendor, question.id, await askAnswer(question, own(draft.vendor.answers, question.id), { prompter, position }));
+        setAnswer(draft.vendor, question.id, await askAnswer(question, own(draft.vendor.answers, question.id), { prompter, position, today: options.today }));
       }
       draft.visited.push(question.id);
       await store.saveDraft(draft);
@@ -167,4 +187,9 @@ function setAnswer(vendor: Vendor, id: string, answer: Answer | undefined): void
 
 function sectionTitle(section: IndexedSection, all: readonly IndexedSection[]): string {
   return section.path.map((_, i) => all.find((s) => s.key === section.path.slice(0, i + 1).join('/'))!.section.title).map(terminalText).join(' › ');
+}
+
+/** Answers a draft holds: questions visited that have an answer, and claims and commitments. */
+export function answeredIn(draft: Draft): number {
+  return Object.keys(draft.vendor.answers).length + (draft.vendor.claims?.length ?? 0) + (draft.vendor.roadmap?.length ?? 0);
 }

@@ -46,6 +46,13 @@ export async function withLock<T>(target: string, shown: string, work: () => Pro
   }
 }
 
+/** The process writing `target` right now, if one is: to say so before work that would need the lock. */
+export function lockHolder(target: string): number | undefined {
+  const held = readIfThere(join(dirname(target), `.${basename(target)}.lock`));
+  const holder = held === undefined ? undefined : holderOf(held);
+  return holder !== undefined && holder !== process.pid && processRunning(holder) ? holder : undefined;
+}
+
 function acquire(lock: string, shown: string): string {
   const token = `${process.pid} ${randomBytes(8).toString('hex')}\n`;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {

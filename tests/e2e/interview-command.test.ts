@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { interview } from '../../src/commands/interview.js';
+import { NEW_VENDOR } from '../../src/interview/ask-profile.js';
 import type { Context } from '../../src/shell/context.js';
 import { REPO, run, tempDir } from '../helpers/run-cli.js';
 import { DEFAULT, scriptedPrompter } from '../helpers/scripted-prompter.js';
@@ -123,5 +124,53 @@ describe('a drafts folder that cannot be written', () => {
     expect((error as { exitCode?: number }).exitCode).toBe(2);
     expect(asked).toEqual([]);
     expect(existsSync(join(dir, 'vendors', 'acme.yaml'))).toBe(false);
+  });
+});
+
+describe('checked before the first question', () => {
+  /** A prompter that fails the test if anything at all is asked. */
+  const silent = () => scriptedPrompter([]);
+
+  test('a draft holding another vendor\'s interview is refused, naming both, and that vendor is left as it is', async () => {
+    const dir = workspace();
+    const other = 'schema: aiclaim/vendor@1\nid: harbor-crm\nname: Harbor CRM\ncategory: crm\nanswers: {}\n';
+    writeFileSync(join(dir, 'vendors', 'harbor-crm.yaml'), other);
+    mkdirSync(join(dir, '.aiclaim', 'drafts'), { recursive: true });
+    writeFileSync(
+      join(dir, '.aiclaim', 'drafts', 'tagwise.yaml'),
+      'schema: aiclaim/draft@1\nquestionnaire: quick\nstarted: 2026-11-20\nexisting: false\nmode: full\nvisited: []\nunchanged: []\nreviewed: []\nvendor:\n  schema: aiclaim/vendor@1\n  id: harbor-crm\n  name: Harbor CRM\n  category: crm\n  answers: {}\n',
+    );
+    await expect(interview({ id: 'tagwise' }, testContext(dir), silent())).rejects.toThrow(/^\.aiclaim\/drafts\/tagwise\.yaml holds an interview of harbor-crm, not tagwise: resumed, it would be written to vendors\/harbor-crm\.yaml$/);
+    expect(readFileSync(join(dir, 'vendors', 'harbor-crm.yaml'), 'utf8')).toBe(other);
+  });
+
+  test('a draft that cannot be read is listed with its problem, and its id cannot be taken by a new vendor', async () => {
+    const dir = workspace();
+    mkdirSync(join(dir, '.aiclaim', 'drafts'), { recursive: true });
+    const broken = 'schema: aiclaim/draft@1\nvendor: [not, a, vendor\n';
+    writeFileSync(join(dir, '.aiclaim', 'drafts', 'acme.yaml'), broken);
+    const prompter = scriptedPrompter([
+      [/Which vendor\?/, NEW_VENDOR],
+      [/Vendor name/, 'Acme'],
+      [/Vendor id/, DEFAULT],
+    ]);
+    await expect(interview({}, testContext(dir), prompter)).rejects.toThrow(/the prompt would refuse "acme": acme has an unfinished interview/);
+    expect(prompter.asked[0]!.choices!.map((c) => c.name)[0]).toMatch(/^acme: an unfinished interview that cannot be resumed \(/);
+    expect(readFileSync(join(dir, '.aiclaim', 'drafts', 'acme.yaml'), 'utf8')).toBe(broken);
+  });
+
+  test.each([
+    [{ period: '2026-Q3' }, /findings\/2026-Q3\.yaml holds the findings of a past quarter \(2026-Q3\) and is kept as it is/],
+    [{ period: '2027-Q1' }, /2027-Q1 has not started yet \(this is 2026-Q4\)/],
+    [{ period: '2026-Q4' }, new RegExp(`another aiclaim \\(process ${process.ppid}\\) is writing findings/2026-Q4\\.yaml right now`)],
+  ])('interview --period %j that could not be written is refused before anything is asked', async (flags, message) => {
+    const dir = workspace();
+    mkdirSync(join(dir, 'findings'));
+    writeFileSync(join(dir, 'findings', '2026-Q3.yaml'), 'schema: aiclaim/findings@1\nperiod: 2026-Q3\n');
+    // A live process (the one that started the tests) holds this quarter's lock.
+    writeFileSync(join(dir, 'findings', '.2026-Q4.yaml.lock'), `${process.ppid} 0123456789abcdef\n`);
+    await expect(interview({ id: 'acme', ...flags }, testContext(dir), silent())).rejects.toThrow(message);
+    expect(existsSync(join(dir, 'vendors', 'acme.yaml'))).toBe(false);
+    expect(existsSync(join(dir, '.aiclaim', 'drafts'))).toBe(false);
   });
 });

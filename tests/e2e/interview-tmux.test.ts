@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
@@ -164,5 +164,36 @@ describe.skipIf(!hasTmux)('aiclaim interview in a terminal', () => {
     expect(after).toMatch(/answers:\n  # checked against the data sheet on site\n/);
     const validated = execFileSync(process.execPath, [BIN, 'validate'], { cwd: workspace.dir, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     expect(validated).toBe('');
+  });
+  test('Ctrl-C after the profile keeps it; the unfinished interview is offered first, and a new vendor cannot take its id', async () => {
+    tmux.start(cli('interview'), workspace.dir);
+    await tmux.answer(/Which vendor\?/, 'Enter');
+    await tmux.answer(/Vendor name/, 'Orbit Data GmbH', 'Enter');
+    await tmux.answer(/Vendor id .*\(orbit-data-gmbh\)/, 'Enter');
+    await tmux.answer(/Product/, 'Orbit CDP', 'Enter');
+    await tmux.answer(/Martech category/, 'Enter');
+    await tmux.answer(/Annual spend in EUR/, 'Enter');
+    await tmux.answer(/renewal date/, 'Enter');
+    await tmux.answer(/Owner/, 'Enter');
+    await tmux.answer(/interviewer/, 'C-c');
+    const paused = await tmux.waitFor(/EXIT=\d+/);
+    expect(paused).toMatch(/Interview paused; every answer so far is kept in \.aiclaim\/drafts\/orbit-data-gmbh\.yaml/);
+    const draftFile = join(workspace.dir, '.aiclaim', 'drafts', 'orbit-data-gmbh.yaml');
+    const kept = readFileSync(draftFile, 'utf8');
+    expect(parse(kept).vendor).toMatchObject({ id: 'orbit-data-gmbh', name: 'Orbit Data GmbH', product: 'Orbit CDP' });
+
+    // Again: the draft is the first choice; "A new vendor" with the same name is refused its id.
+    tmux.start(cli('interview'), workspace.dir);
+    const picker = await tmux.waitFor(/Which vendor\?/);
+    expect(picker).toMatch(/❯ Resume Orbit Data GmbH \(orbit-data-gmbh\): unfinished, 0 answers/);
+    await tmux.answer(/Which vendor\?/, 'Down', 'Enter');
+    await tmux.answer(/Vendor name/, 'Orbit Data GmbH', 'Enter');
+    await tmux.answer(/Vendor id .*\(orbit-data-gmbh\)/, 'Enter');
+    await tmux.waitFor(/orbit-data-gmbh has an unfinished interview: choose it in the list to resume it, or type another id/);
+    tmux.refused();
+    await tmux.answer(/Vendor id/, 'C-c');
+    await tmux.waitFor(/EXIT=\d+/);
+    expect(readFileSync(draftFile, 'utf8')).toBe(kept);
+    rmSync(draftFile);
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import type { Draft } from '../../src/core/interview/draft.js';
-import { parseHumanNumber, parseQuarterAnswer, suggestSlug } from '../../src/core/interview/parse-answer.js';
+import { parseDateAnswer, parseHumanNumber, parseQuarterAnswer, suggestSlug } from '../../src/core/interview/parse-answer.js';
 import type { Vendor } from '../../src/core/schema/vendor.js';
 import { conductInterview, type InterviewStore } from '../../src/interview/conduct-interview.js';
+import { NEW_VENDOR } from '../../src/interview/ask-profile.js';
 import { InterviewCancelled } from '../../src/interview/prompter.js';
 import { questionnaire, vendor } from '../helpers/build.js';
 import { CANCEL, DEFAULT, newVendorSteps, scriptedPrompter } from '../helpers/scripted-prompter.js';
@@ -41,6 +42,7 @@ function memoryStore(vendors: Vendor[] = [], draft?: Draft): InterviewStore & { 
   return {
     saved,
     listVendors: async () => vendors.map((v) => ({ id: v.id, name: v.name })),
+    listDrafts: async () => (draft ? [{ id: draft.vendor.id, name: draft.vendor.name, answered: Object.keys(draft.vendor.answers).length }] : []),
     readVendor: async (id) => vendors.find((v) => v.id === id),
     readDraft: async (id) => (draft?.vendor.id === id ? draft : undefined),
     saveDraft: async (d) => {
@@ -289,7 +291,7 @@ describe('nothing lost', () => {
       vendor: vendor({ id: 'acme', name: 'Acme', answers: { trains: { value: false } } }),
     };
     const prompter = scriptedPrompter([
-      [/An unfinished interview of Acme from 2026-11-20 has 5 answers/, 'Resume it'],
+      [/An unfinished interview of Acme from 2026-11-20 has 1 answer, 5 questions gone through\./, 'Resume it'],
       [/\(1\/5\) What does the AI do better/, 'Faster'],
       [/Last trained/, 'later'],
       [/audit/, 'later'],
@@ -323,5 +325,116 @@ describe('typed answers', () => {
     expect(parseQuarterAnswer('Q3 2026').ok).toBe(false);
     expect(suggestSlug('Brightwave Analytics, Inc.')).toBe('brightwave-analytics-inc');
     expect(suggestSlug('Zürich & Co')).toBe('zurich-and-co');
+  });
+});
+
+describe('never lost, invented or misfiled', () => {
+  test('an unfinished interview is offered first in the picker, and a new vendor cannot take its id', async () => {
+    const unfinished: Draft = {
+      schema: 'aiclaim/draft@1',
+      questionnaire: 'test',
+      started: '2026-11-20',
+      existing: false,
+      mode: 'full',
+      visited: ['claims', 'trains'],
+      unchanged: [],
+      reviewed: [],
+      vendor: vendor({ id: 'orbit-data-gmbh', name: 'Orbit Data GmbH', answers: { trains: { value: true } } }),
+    };
+    const store = memoryStore([], unfinished);
+    const prompter = scriptedPrompter([
+      [/Which vendor\?/, NEW_VENDOR],
+      [/Vendor name/, 'Orbit Data GmbH'],
+      [/Vendor id/, DEFAULT],
+    ]);
+    await expect(conductInterview(q, store, prompter, options)).rejects.toThrow(/the prompt would refuse "orbit-data-gmbh": orbit-data-gmbh has an unfinished interview: choose it in the list to resume it, or type another id/);
+    const picker = prompter.asked[0]!;
+    expect(picker.choices!.map((c) => c.name)[0]).toBe('Resume Orbit Data GmbH (orbit-data-gmbh): unfinished, 1 answer');
+    expect(store.saved).toEqual([]);
+  });
+
+  test('a draft for another questionnaire is refused, not replaced', async () => {
+    const other: Draft = { schema: 'aiclaim/draft@1', questionnaire: 'other', started: '2026-11-20', existing: false, mode: 'full', visited: [], unchanged: [], reviewed: [], vendor: vendor({ id: 'acme', name: 'Acme' }) };
+    const store = memoryStore([], other);
+    await expect(conductInterview(q, store, scriptedPrompter([]), { ...options, id: 'acme' })).rejects.toThrow(/the unfinished interview of acme follows questionnaire other, not test/);
+    expect(store.saved).toEqual([]);
+  });
+
+  test('Ctrl-C after the profile keeps the profile; a list is kept item by item', async () => {
+    const store = memoryStore();
+    const atInterviewer = scriptedPrompter([[/Vendor name/, 'Acme'], [/Product/, 'Acme One'], [/category/, 'crm'], [/spend/, ''], [/renewal/, ''], [/Owner/, ''], [/interviewer/, CANCEL]]);
+    await expect(conductInterview(q, store, atInterviewer, { ...options, id: 'acme' })).rejects.toBeInstanceOf(InterviewCancelled);
+    expect(store.saved.at(-1)!.vendor).toMatchObject({ id: 'acme', name: 'Acme', product: 'Acme One', category: 'crm' });
+
+    const claims = memoryStore();
+    const inSecondClaim = scriptedPrompter([
+      ...newVendorSteps('Acme'),
+      [/Add a claim/, true],
+      [/word for word/, 'First claim.'],
+      [/Where it was made/, ''],
+      [/When it was made/, DEFAULT],
+      [/What does it assert/, ''],
+      [/Add another/, true],
+      [/word for word/, CANCEL],
+    ]);
+    await expect(conductInterview(q, claims, inSecondClaim, { ...options, id: 'acme' })).rejects.toBeInstanceOf(InterviewCancelled);
+    expect(claims.saved.at(-1)!.vendor.claims).toEqual([{ text: 'First claim.', date: '2026-11-22' }]);
+  });
+
+  test('a due commitment stays as it stands unless a status is chosen; one added past due is asked at once', async () => {
+    const existing = vendor({
+      id: 'acme',
+      name: 'Acme',
+      interview: { date: '2026-08-01', interviewer: 'Claire', respondents: [{ name: 'Sam' }] },
+      roadmap: [{ id: 'due-now', title: 'Due now', due: '2026-Q3', status: 'planned' }],
+      answers: { trains: { value: false } },
+    });
+    const prompter = scriptedPrompter([
+      [/How do you want to go through it/, 'full'],
+      [/interviewer/, DEFAULT],
+      [/Same people/, true],
+      [/Add a claim/, false],
+      [/Does it train/, DEFAULT],
+      [/Where does the model come from/, 'Not asked yet: come back to it later'],
+      [/Which sources/, []],
+      [/"Due now" was due 2026-Q3\. Where does it stand\?/, DEFAULT],
+      [/What does the AI do better/, 'later'],
+      [/Last trained/, 'later'],
+      [/audit/, 'later'],
+      [/EU AI Act/, 'Not asked yet: come back to it later'],
+      [/Add a new roadmap commitment/, true],
+      [/What was promised/, 'Audit trail'],
+      [/short id/, DEFAULT],
+      [/Promised in which quarter/, '2026-Q2'],
+      [/Due in which quarter/, '2026-Q3'],
+      [/"Audit trail" was due 2026-Q3\. Where does it stand\?/, 'slipped'],
+      [/Now promised for which quarter/, '2026-Q3'],
+    ]);
+    // A slip to a quarter already past is refused at the prompt.
+    await expect(conductInterview(q, memoryStore([existing]), prompter, { ...options, id: 'acme' })).rejects.toThrow(/the prompt would refuse "2026-Q3": must be after 2026-Q3/);
+    const review = prompter.asked.find((a) => /"Due now"/.test(a.message))!;
+    expect(review.default).toBe('skip');
+    expect(review.choices![0]).toMatchObject({ name: 'Unchanged: ask again next time', value: 'skip' });
+    const asked = prompter.asked.find((a) => /"Audit trail"/.test(a.message))!;
+    expect(asked.choices![0]).toMatchObject({ name: 'Not known yet: ask again next time' });
+  });
+
+  test('what is not evidence is refused at the prompt, and so is a document dated after today', async () => {
+    for (const typed of ['?', '<', 'https://', 'htp:/ garbage ###', 'javascript:alert(1)']) {
+      const prompter = scriptedPrompter([...newVendorSteps('Acme'), [/Add a claim/, false], [/Does it train/, true], [/How many records/, '40 million'], [/Evidence/, typed]]);
+      await expect(conductInterview(q, memoryStore(), prompter, { ...options, id: 'acme' }), typed).rejects.toThrow(/the prompt would refuse .*: (a web address starts http|name the document)/);
+    }
+    const future = scriptedPrompter([...newVendorSteps('Acme'), [/Add a claim/, false], [/Does it train/, true], [/How many records/, '40 million'], [/Evidence/, 'https://acme.example/sheet.pdf'], [/Date the document bears/, '2027-01-05']]);
+    await expect(conductInterview(q, memoryStore(), future, { ...options, id: 'acme' })).rejects.toThrow(/2027-01-05 is after today \(2026-11-22\)/);
+    const claim = scriptedPrompter([...newVendorSteps('Acme'), [/Add a claim/, true], [/word for word/, 'AI.'], [/Where it was made/, ''], [/When it was made/, '2026-12-01']]);
+    await expect(conductInterview(q, memoryStore(), claim, { ...options, id: 'acme' })).rejects.toThrow(/2026-12-01 is after today/);
+  });
+});
+
+describe('what a prompt says of what was typed', () => {
+  test('a date written right but not on the calendar is said to be so', () => {
+    expect(parseDateAnswer('2026-02-30')).toEqual({ ok: false, message: '2026-02-30 is not a date on the calendar' });
+    expect(parseDateAnswer('30/02/2026')).toEqual({ ok: false, message: 'type a date as YYYY-MM-DD, e.g. 2026-10-14' });
+    expect(parseDateAnswer('2026-02-28')).toEqual({ ok: true, value: '2026-02-28' });
   });
 });

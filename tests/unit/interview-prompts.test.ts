@@ -56,7 +56,7 @@ describe('interview prompts in Inquirer', () => {
       ],
       screens,
     );
-    expect(await askAnswer(question('origin'), undefined, { prompter, position: '1/3' })).toEqual({ value: 'api' });
+    expect(await askAnswer(question('origin'), undefined, { prompter, position: '1/3', today: '2026-11-22' })).toEqual({ value: 'api' });
   });
 
   test('a number refuses what is not one, explains how to type it, and reads "40 million"', async () => {
@@ -79,7 +79,7 @@ describe('interview prompts in Inquirer', () => {
       ],
       screens,
     );
-    expect(await askAnswer(question('records'), undefined, { prompter, position: '2/3' })).toEqual({ value: 40000000 });
+    expect(await askAnswer(question('records'), undefined, { prompter, position: '2/3', today: '2026-11-22' })).toEqual({ value: 40000000 });
     expect(screens).toContain('A number with a unit.');
   });
 
@@ -96,6 +96,6 @@ describe('interview prompts in Inquirer', () => {
       ],
       screens,
     );
-    expect(await askAnswer(question('sources'), { value: ['own'] }, { prompter, position: '3/3' })).toEqual({ value: ['own', 'licensed'] });
+    expect(await askAnswer(question('sources'), { value: ['own'] }, { prompter, position: '3/3', today: '2026-11-22' })).toEqual({ value: ['own', 'licensed'] });
   });
 });

@@ -49,7 +49,10 @@ export function parseNumberAnswer(text: string, bounds: { min?: number | undefin
 
 export function parseDateAnswer(text: string): Parsed<string> {
   const value = text.trim();
-  return isCalendarDate(value) ? { ok: true, value } : { ok: false, message: 'type a date as YYYY-MM-DD, e.g. 2026-10-14' };
+  if (isCalendarDate(value)) return { ok: true, value };
+  // Written right but not on the calendar (2026-02-30): say so, rather than how to write a date.
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return { ok: false, message: `${value} is not a date on the calendar` };
+  return { ok: false, message: 'type a date as YYYY-MM-DD, e.g. 2026-10-14' };
 }
 
 export function parseQuarterAnswer(text: string): Parsed<string> {
