@@ -135,8 +135,11 @@ function fileStore(workspace: Workspace, index: QuestionnaireIndex, context: Con
       const names = existsSync(workspace.vendorsDir) ? (await readdir(workspace.vendorsDir)).filter((n) => n.endsWith('.yaml')).sort() : [];
       const out = [];
       for (const name of names) {
-        const vendor = await readVendorFile(join(workspace.vendorsDir, name), index, context).catch(() => undefined);
-        if (vendor) out.push({ id: vendor.id, name: vendor.name });
+        // A file with errors is listed with its first problem: choosing it shows them all.
+        const vendor = await readVendorFile(join(workspace.vendorsDir, name), index, context).catch((error: unknown) => (error instanceof UserError ? error : undefined));
+        const id = name.slice(0, -5);
+        if (vendor instanceof UserError) out.push({ id, name: id, problem: vendor instanceof ProblemsError ? (vendor.problems[0]?.message ?? vendor.message) : vendor.message });
+        else if (vendor) out.push({ id: vendor.id, name: vendor.name });
       }
       return out.sort((a, b) => a.name.localeCompare(b.name));
     },

@@ -4,7 +4,7 @@ import type { ListField, Question } from '../core/schema/questionnaire.js';
 import type { Answer, AnswerValue, Evidence } from '../core/schema/vendor.js';
 import { formatNumber } from '../core/scoring/format-answer.js';
 import { rulePoints } from '../core/scoring/question-rules.js';
-import type { Choice, Prompter } from './prompter.js';
+import { InterviewCancelled, type Choice, type Prompter } from './prompter.js';
 import { MAX_LONG_TEXT_LENGTH, MAX_REFERENCE_LENGTH } from '../core/schema/limits.js';
 import { terminalText } from '../render/terminal-text.js';
 
@@ -19,6 +19,8 @@ const HELP_KEY = '?';
 const DECLINE_KEY = '-';
 const LATER_KEY = 'later';
 const NA_KEY = 'n/a';
+/** Typed at a text prompt: the draft is kept and the interview stops, as Ctrl-C does. */
+const QUIT_KEY = 'quit';
 
 type Picked = AnswerValue | typeof DECLINED | typeof LATER | typeof NA;
 
@@ -26,6 +28,8 @@ export interface AskContext {
   prompter: Prompter;
   /** "3/11": the question's place in its section. */
   position: string;
+  /** "23 of 53, about 15 min left": where the interview as a whole stands. */
+  overall?: string | undefined;
   /** YYYY-MM-DD: no document can bear a later date. */
   today: string;
 }
@@ -69,7 +73,7 @@ function keep(previous: Answer | undefined, keys: ('note' | 'date')[]): Partial<
 
 function askValue(question: Question, previous: Answer | undefined, context: AskContext): Promise<Picked> {
   // Texts from the questionnaire, shown one line each (the prompter makes the rest safe).
-  const message = `(${context.position}) ${terminalText(question.text)}`;
+  const message = `${context.overall ? `[${context.overall}] ` : ''}(${context.position}) ${terminalText(question.text)}`;
   const current: Picked | undefined = previous?.notApplicable !== undefined ? NA : previous?.declined !== undefined ? DECLINED : previous?.value;
   switch (question.type) {
     case 'boolean':
@@ -117,7 +121,7 @@ async function askMulti(message: string, question: Question & { type: 'multi' },
 }
 
 async function askText(message: string, question: Question, current: Picked | undefined, parse: (text: string) => Parsed<AnswerValue>, context: AskContext): Promise<Picked> {
-  const keys = [`${DECLINE_KEY} if the vendor will not say`, `${LATER_KEY} to ask later`, ...(question.notApplicable ? [`${NA_KEY} if not applicable`] : []), ...(question.help ? [`${HELP_KEY} for help`] : [])];
+  const keys = [`${DECLINE_KEY} if the vendor will not say`, `${LATER_KEY} to ask later`, ...(question.notApplicable ? [`${NA_KEY} if not applicable`] : []), ...(question.help ? [`${HELP_KEY} for help`] : []), `${QUIT_KEY} to save and stop`];
   const defaultText = current === NA ? NA_KEY : current === DECLINED ? DECLINE_KEY : current === undefined || current === LATER ? undefined : String(current);
   for (;;) {
     const text = await context.prompter.input(`${message} [${keys.join(', ')}]`, {
@@ -125,13 +129,14 @@ async function askText(message: string, question: Question, current: Picked | un
       maxLength: MAX_LONG_TEXT_LENGTH,
       validate: (raw) => {
         const t = raw.trim();
-        if (t === HELP_KEY || t === DECLINE_KEY || t.toLowerCase() === LATER_KEY || (t.toLowerCase() === NA_KEY && question.notApplicable)) return true;
+        if (t === HELP_KEY || t === DECLINE_KEY || t.toLowerCase() === LATER_KEY || t.toLowerCase() === QUIT_KEY || (t.toLowerCase() === NA_KEY && question.notApplicable)) return true;
         if (t === '') return `type an answer, ${DECLINE_KEY} if the vendor will not say, or ${LATER_KEY} to ask later`;
         const parsed = parse(t);
         return parsed.ok ? true : parsed.message;
       },
     });
     const t = text.trim();
+    if (t.toLowerCase() === QUIT_KEY) throw new InterviewCancelled();
     if (t === HELP_KEY) {
       context.prompter.note(question.help ?? 'No help for this question.');
       continue;

@@ -1,4 +1,5 @@
-import { parseDateAnswer, parseHumanNumber, parseSlug, suggestSlug } from '../core/interview/parse-answer.js';
+import { amountReading, parseAmount } from '../core/interview/parse-amount.js';
+import { parseDateAnswer, parseSlug, suggestSlug } from '../core/interview/parse-answer.js';
 import { MARTECH_CATEGORIES } from '../core/martech-categories.js';
 import type { Vendor } from '../core/schema/vendor.js';
 import type { Prompter } from './prompter.js';
@@ -11,13 +12,13 @@ import { terminalText } from '../render/terminal-text.js';
 export interface VendorChoice {
   id: string;
   name: string;
+  /** Why the file cannot be read as it is (choosing it says so in full). */
+  problem?: string | undefined;
 }
 
 /** An unfinished interview: its vendor and how much it holds. */
 export interface DraftChoice extends VendorChoice {
   answered: number;
-  /** Why the draft cannot be resumed as it is (choosing it says so in full). */
-  problem?: string | undefined;
 }
 
 export const NEW_VENDOR = '\u0000new';
@@ -31,7 +32,9 @@ export async function chooseVendor(vendors: readonly VendorChoice[], drafts: rea
       value: d.id,
     })),
     { name: 'A new vendor…', value: NEW_VENDOR },
-    ...vendors.filter((v) => !unfinished.has(v.id)).map((v) => ({ name: terminalText(`${v.name} (${v.id})`), value: v.id })),
+    ...vendors
+      .filter((v) => !unfinished.has(v.id))
+      .map((v) => ({ name: terminalText(v.problem === undefined ? `${v.name} (${v.id})` : `${v.id}: a vendor file with errors (${shorten(v.problem, 80)})`), value: v.id })),
   ]);
 }
 
@@ -53,12 +56,9 @@ export async function askProfile(prompter: Prompter, options: { id?: string | un
     'Martech category',
     MARTECH_CATEGORIES.map((c) => ({ name: c.label, value: c.id })),
   );
-  const spendText = await prompter.input(`Annual spend in ${options.currency} (Enter to leave out)`, {
-    validate: (t) => (t.trim() === '' ? true : ((r) => (r.ok && r.value >= 0 && r.value <= MAX_AMOUNT ? true : r.ok && r.value > MAX_AMOUNT ? 'at most 1,000,000,000,000' : 'type an amount, e.g. 48000 or 48k'))(parseHumanNumber(t))),
-  });
+  const spend = await askSpend(prompter, options.currency);
   const renewal = (await prompter.input('Contract renewal date (YYYY-MM-DD, Enter to leave out)', { validate: validDate })).trim();
   const owner = (await prompter.input('Owner on your side (Enter to leave out)', { maxLength: MAX_NAME_LENGTH })).trim();
-  const spend = parseHumanNumber(spendText);
   return {
     schema: 'aiclaim/vendor@1',
     id,
@@ -66,10 +66,33 @@ export async function askProfile(prompter: Prompter, options: { id?: string | un
     ...(product ? { product } : {}),
     category,
     ...(owner ? { owner } : {}),
-    ...(spendText.trim() && spend.ok ? { spend: { amount: spend.value, currency: options.currency } } : {}),
+    ...(spend !== undefined ? { spend: { amount: spend, currency: options.currency } } : {}),
     ...(renewal ? { renewal } : {}),
     answers: {},
   } as Vendor;
+}
+
+/** The annual spend, read as the workspace's currency writes amounts; where two readings remain, asked. */
+async function askSpend(prompter: Prompter, currency: string): Promise<number | undefined> {
+  const within = (n: number): true | string => (n < 0 ? 'an amount cannot be negative' : n > MAX_AMOUNT ? 'at most 1,000,000,000,000' : true);
+  const text = await prompter.input(`Annual spend in ${currency} (Enter to leave out)`, {
+    validate: (t): true | string => {
+      if (t.trim() === '') return true;
+      const parsed = parseAmount(t, currency);
+      if (parsed.ok === false) return parsed.message;
+      return within(parsed.ok === true ? parsed.value : Math.max(...parsed.readings));
+    },
+  });
+  if (text.trim() === '') return undefined;
+  const parsed = parseAmount(text, currency);
+  if (parsed.ok === true) return parsed.value;
+  if (parsed.ok === false) return undefined;
+  // Never guessed: the interviewer says which was meant.
+  const [grouped, decimal] = parsed.readings;
+  return prompter.select(`"${terminalText(text.trim())}" can be read two ways. Which is the annual spend?`, [
+    { name: amountReading(grouped, currency), value: grouped },
+    { name: amountReading(decimal, currency), value: decimal },
+  ]);
 }
 
 /** Who interviewed and who answered for the vendor; the previous ones are the defaults. */

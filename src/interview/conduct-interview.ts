@@ -106,20 +106,21 @@ async function askSections(questionnaire: Questionnaire, draft: Draft, store: In
       const question = visible.find((q) => !draft.visited.includes(q.id));
       if (!question) break;
       const position = `${all.findIndex((q) => q.id === question.id) + 1}/${all.length}`;
+      const overall = progress(questionnaire, draft, sections, options.period);
       if (question.type === 'list' && question.binds === 'claims') {
-        prompter.note(`(${position}) ${terminalText(question.text)}`);
+        prompter.note(`[${overall}] (${position}) ${terminalText(question.text)}`);
         draft.vendor.claims = await askClaims(draft.vendor.claims ?? [], options.today, index, prompter, async (claims) => {
           draft.vendor.claims = claims;
           await store.saveDraft(draft);
         });
       } else if (question.type === 'list' && question.binds === 'roadmap') {
-        prompter.note(`(${position}) ${terminalText(question.text)}`);
+        prompter.note(`[${overall}] (${position}) ${terminalText(question.text)}`);
         draft.vendor.roadmap = await addCommitments(draft.vendor.roadmap ?? [], options.period, prompter, async (roadmap) => {
           draft.vendor.roadmap = roadmap;
           await store.saveDraft(draft);
         });
       } else {
-        setAnswer(draft.vendor, question.id, await askAnswer(question, own(draft.vendor.answers, question.id), { prompter, position, today: options.today }));
+        setAnswer(draft.vendor, question.id, await askAnswer(question, own(draft.vendor.answers, question.id), { prompter, position, overall, today: options.today }));
       }
       draft.visited.push(question.id);
       await store.saveDraft(draft);
@@ -183,6 +184,25 @@ function setAnswer(vendor: Vendor, id: string, answer: Answer | undefined): void
   if (answer === undefined) delete answers[id];
   else answers[id] = answer;
   vendor.answers = answers;
+}
+
+/** About half a minute a question, on a vendor call. */
+const MINUTES_A_QUESTION = 0.5;
+
+/**
+ * Where the interview as a whole stands: the question about to be asked among all those shown now
+ * (conditions may add or remove some as answers come), and a rough time left.
+ */
+function progress(questionnaire: Questionnaire, draft: Draft, sections: readonly IndexedSection[], period: string): string {
+  let total = 0;
+  let done = 0;
+  for (const section of sections) {
+    const shown = visibleIn(questionnaire, draft.vendor, section.key, period);
+    total += shown.length;
+    done += draft.unchanged.includes(section.section.id) ? shown.length : shown.filter((q) => draft.visited.includes(q.id)).length;
+  }
+  const minutes = Math.max(1, Math.round((total - done) * MINUTES_A_QUESTION));
+  return `question ${Math.min(done + 1, total)} of ${total}, about ${minutes} min left`;
 }
 
 function sectionTitle(section: IndexedSection, all: readonly IndexedSection[]): string {

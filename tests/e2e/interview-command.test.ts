@@ -159,6 +159,14 @@ describe('checked before the first question', () => {
     expect(readFileSync(join(dir, '.aiclaim', 'drafts', 'acme.yaml'), 'utf8')).toBe(broken);
   });
 
+  test('a vendor file with errors is listed with its problem, and choosing it shows them all', async () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'vendors', 'broken.yaml'), 'schema: aiclaim/vendor@1\nid: broken\nname: Broken\ncategory: not-a-category\nanswers: {}\n');
+    const prompter = scriptedPrompter([[/Which vendor\?/, 'broken']]);
+    await expect(interview({}, testContext(dir), prompter)).rejects.toThrow(/problem/);
+    expect(prompter.asked[0]!.choices!.map((c) => c.name)).toContainEqual(expect.stringMatching(/^broken: a vendor file with errors \(category: /));
+  });
+
   test.each([
     [{ period: '2026-Q3' }, /findings\/2026-Q3\.yaml holds the findings of a past quarter \(2026-Q3\) and is kept as it is/],
     [{ period: '2027-Q1' }, /2027-Q1 has not started yet \(this is 2026-Q4\)/],

@@ -223,7 +223,7 @@ describe('a re-interview', () => {
       [/Add a new roadmap commitment/, false],
     ]);
     const draft = await conductInterview(q, memoryStore([existing]), prompter, { ...options, id: 'acme' });
-    const defaults = Object.fromEntries(prompter.asked.map((a) => [a.message.replace(/^\(\d+\/\d+\) /, '').slice(0, 24), a.default]));
+    const defaults = Object.fromEntries(prompter.asked.map((a) => [a.message.replace(/^\[question \d+ of \d+, about \d+ min left\] /, '').replace(/^\(\d+\/\d+\) /, '').slice(0, 24), a.default]));
     expect(defaults).toMatchObject({
       'Does it train models?': true,
       'How many records? (recor': '2000000',
@@ -436,5 +436,53 @@ describe('what a prompt says of what was typed', () => {
     expect(parseDateAnswer('2026-02-30')).toEqual({ ok: false, message: '2026-02-30 is not a date on the calendar' });
     expect(parseDateAnswer('30/02/2026')).toEqual({ ok: false, message: 'type a date as YYYY-MM-DD, e.g. 2026-10-14' });
     expect(parseDateAnswer('2026-02-28')).toEqual({ ok: true, value: '2026-02-28' });
+  });
+});
+
+describe('amounts as the workspace writes them', () => {
+  const profile = (spend: string, extra: [RegExp, unknown][] = []): [RegExp, unknown][] => [
+    [/Vendor name/, 'Acme'],
+    [/Product/, ''],
+    [/category/, 'crm'],
+    [/spend/, spend],
+    ...extra,
+    [/renewal/, ''],
+    [/Owner/, ''],
+    [/interviewer/, CANCEL],
+  ];
+
+  test('48.000 in a EUR workspace is forty-eight thousand', async () => {
+    const store = memoryStore();
+    await expect(conductInterview(q, store, scriptedPrompter(profile('48.000')), { ...options, id: 'acme' })).rejects.toBeInstanceOf(InterviewCancelled);
+    expect(store.saved.at(-1)!.vendor.spend).toEqual({ amount: 48000, currency: 'EUR' });
+  });
+
+  test('€48,000 has two readings in a EUR workspace: the interviewer is asked which', async () => {
+    const store = memoryStore();
+    const prompter = scriptedPrompter(profile('€48,000', [[/"€48,000" can be read two ways/, 48000]]));
+    await expect(conductInterview(q, store, prompter, { ...options, id: 'acme' })).rejects.toBeInstanceOf(InterviewCancelled);
+    const asked = prompter.asked.find((a) => /can be read two ways/.test(a.message))!;
+    expect(asked.choices!.map((c) => c.value)).toEqual([48000, 48]);
+    expect(store.saved.at(-1)!.vendor.spend).toEqual({ amount: 48000, currency: 'EUR' });
+  });
+});
+
+describe('where the interview stands', () => {
+  test('every question says which it is of all those shown, with a rough time left; quit at a text prompt saves and stops', async () => {
+    const store = memoryStore();
+    const prompter = scriptedPrompter([
+      ...newVendorSteps('Acme'),
+      [/Add a claim/, false],
+      [/Does it train/, true],
+      [/How many records/, 'quit'],
+    ]);
+    await expect(conductInterview(q, store, prompter, { ...options, id: 'acme' })).rejects.toBeInstanceOf(InterviewCancelled);
+    expect(prompter.notes.find((n) => /Record the claims/.test(n))).toMatch(/^\[question 1 of \d+, about \d+ min left\] \(1\/\d+\) Record the claims\./);
+    const counted = prompter.asked.map((a) => /^\[question (\d+) of (\d+), about (\d+) min left\]/.exec(a.message)).filter((m) => m !== null);
+    expect(counted.map((m) => Number(m![1]))).toEqual([2, 3]);
+    // Once it trains, the questions that depend on it are shown too: the total grows with them.
+    expect(Number(counted[1]![2])).toBeGreaterThan(Number(counted[0]![2]));
+    expect(prompter.asked.at(-1)!.message).toMatch(/quit to save and stop\]$/);
+    expect(store.saved.at(-1)!.vendor.answers).toEqual({ trains: { value: true } });
   });
 });
