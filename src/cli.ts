@@ -31,7 +31,7 @@ export function buildProgram(run: (action: Action) => void): Command {
     .description('interview a vendor in the terminal; a draft is saved after every answer and the file keeps your comments')
     .argument('[vendor-id]', 'the vendor to interview (default: choose from vendors/, or a new one)')
     .option('-c, --changed-only', 're-interview: confirm each unchanged section in one keystroke')
-    .option('-a, --answers <file>', 'offer the answers in this vendor file as defaults')
+    .option('-a, --answers <file>', 'offer this vendor file: its profile, answers, claims and roadmap')
     .option('-p, --period <YYYY-Qn>', "also update this quarter's findings snapshot for the vendor")
     .option('--force', "with --period: update a past quarter's snapshot")
     .option('-q, --questionnaire <id|file>', 'interview with this questionnaire instead of the workspace one')

@@ -9,7 +9,7 @@ import { loadVendor } from '../core/load/load-files.js';
 import { periodOfDate } from '../core/period.js';
 import type { QuestionnaireIndex } from '../core/questionnaire-index.js';
 import { period as periodSchema } from '../core/schema/common.js';
-import { vendorSchema, type Vendor } from '../core/schema/vendor.js';
+import type { Vendor } from '../core/schema/vendor.js';
 import { evidenceAdvice } from '../core/scoring/evidence-advice.js';
 import { scoreVendor } from '../core/scoring/score-vendor.js';
 import { checkVendor } from '../core/validate/check-vendor.js';
@@ -200,13 +200,13 @@ async function readVendorFile(path: string, index: QuestionnaireIndex, context: 
   return loaded.value;
 }
 
-/** --answers: a vendor file (or any file with an `answers:` map of the same shape) whose answers become the defaults. */
-async function readPreload(file: string, index: QuestionnaireIndex, context: Context): Promise<Vendor['answers']> {
+/** --answers: a vendor file whose profile, answers, claims and roadmap are offered. */
+async function readPreload(file: string, index: QuestionnaireIndex, context: Context): Promise<Vendor> {
   const path = resolve(context.cwd, file);
   const shown = shownPath(path, context.cwd);
   const read = await readInput(path, shown);
   if (!read.ok) throw new ProblemsError([read.problem]);
   const loaded = loadVendor(read.text, shown, index);
   if (!loaded.ok) throw new ProblemsError(loaded.problems);
-  return vendorSchema.shape.answers.parse(loaded.value.answers);
+  return loaded.value;
 }

@@ -41,8 +41,10 @@ export async function chooseVendor(vendors: readonly VendorChoice[], drafts: rea
 const validDate = (text: string) => (text.trim() === '' ? true : ((r) => (r.ok ? true : r.message))(parseDateAnswer(text)));
 
 /** `taken`: ids that may not be used, each with the reason to give. */
-export async function askProfile(prompter: Prompter, options: { id?: string | undefined; taken: ReadonlyMap<string, string>; currency: string }): Promise<Vendor> {
-  const name = (await prompter.input('Vendor name', { maxLength: MAX_NAME_LENGTH, validate: (t) => (t.trim() ? true : 'type the vendor name') })).trim();
+/** `defaults`: a profile to offer (a vendor's own filled-in file), each field its prompt's default. */
+export async function askProfile(prompter: Prompter, options: { id?: string | undefined; taken: ReadonlyMap<string, string>; currency: string; defaults?: Vendor | undefined }): Promise<Vendor> {
+  const given = options.defaults;
+  const name = (await prompter.input('Vendor name', { default: given?.name, maxLength: MAX_NAME_LENGTH, validate: (t) => (t.trim() ? true : 'type the vendor name') })).trim();
   const id =
     options.id ??
     (
@@ -51,14 +53,16 @@ export async function askProfile(prompter: Prompter, options: { id?: string | un
         validate: (t) => ((r) => (!r.ok ? r.message : (options.taken.get(r.value) ?? true)))(parseSlug(t)),
       })
     ).trim();
-  const product = (await prompter.input('Product (Enter to leave out)', { maxLength: MAX_NAME_LENGTH })).trim();
+  const product = (await prompter.input('Product (Enter to leave out)', { default: given?.product, maxLength: MAX_NAME_LENGTH })).trim();
   const category = await prompter.select(
     'Martech category',
     MARTECH_CATEGORIES.map((c) => ({ name: c.label, value: c.id })),
+    { default: given?.category },
   );
-  const spend = await askSpend(prompter, options.currency);
-  const renewal = (await prompter.input('Contract renewal date (YYYY-MM-DD, Enter to leave out)', { validate: validDate })).trim();
-  const owner = (await prompter.input('Owner on your side (Enter to leave out)', { maxLength: MAX_NAME_LENGTH })).trim();
+  // A spend in another currency is not offered: it would be recorded in this one.
+  const spend = await askSpend(prompter, options.currency, given?.spend?.currency === options.currency ? given.spend.amount : undefined);
+  const renewal = (await prompter.input('Contract renewal date (YYYY-MM-DD, Enter to leave out)', { default: given?.renewal, validate: validDate })).trim();
+  const owner = (await prompter.input('Owner on your side (Enter to leave out)', { default: given?.owner, maxLength: MAX_NAME_LENGTH })).trim();
   return {
     schema: 'aiclaim/vendor@1',
     id,
@@ -73,9 +77,11 @@ export async function askProfile(prompter: Prompter, options: { id?: string | un
 }
 
 /** The annual spend, read as the workspace's currency writes amounts; where two readings remain, asked. */
-async function askSpend(prompter: Prompter, currency: string): Promise<number | undefined> {
+async function askSpend(prompter: Prompter, currency: string, offered?: number): Promise<number | undefined> {
   const within = (n: number): true | string => (n < 0 ? 'an amount cannot be negative' : n > MAX_AMOUNT ? 'at most 1,000,000,000,000' : true);
   const text = await prompter.input(`Annual spend in ${currency} (Enter to leave out)`, {
+    // A whole amount is offered as typed; a fractional one is typed again (its separator would need the locale).
+    default: offered !== undefined && Number.isInteger(offered) ? String(offered) : undefined,
     validate: (t): true | string => {
       if (t.trim() === '') return true;
       const parsed = parseAmount(t, currency);

@@ -27,8 +27,12 @@ export interface InterviewStore {
 export interface InterviewOptions {
   id?: string | undefined;
   changedOnly: boolean;
-  /** Answers to offer as defaults, e.g. a questionnaire the vendor filled in beforehand. */
-  preload?: Vendor['answers'] | undefined;
+  /**
+   * A vendor file whose profile, answers, claims and roadmap are offered, e.g. the questionnaire
+   * the vendor filled in beforehand: its profile as the defaults of a new vendor's, its answers as
+   * the defaults of the questions, its claims and commitments added to those on record.
+   */
+  preload?: Vendor | undefined;
   currency: string;
   period: string;
   today: string;
@@ -70,8 +74,8 @@ async function startDraft(id: string | undefined, questionnaire: Questionnaire, 
     ...drafts.map((d) => [d.id, `${d.id} has an unfinished interview: choose it in the list to resume it, or type another id`] as const),
     ...vendors.map((v) => [v.id, `${v.id} already exists`] as const),
   ]);
-  const base = existing ?? (await askProfile(prompter, { id, taken, currency: options.currency }));
-  const vendor: Vendor = { ...base, answers: { ...base.answers, ...options.preload } };
+  const base = existing ?? (await askProfile(prompter, { id, taken, currency: options.currency, defaults: options.preload }));
+  const vendor: Vendor = { ...base, answers: { ...base.answers, ...options.preload?.answers }, ...withPreloadedLists(base, options.preload) };
   const hasAnswers = Object.keys(existing?.answers ?? {}).length > 0;
   let mode: Draft['mode'] = 'full';
   if (hasAnswers) {
@@ -212,4 +216,14 @@ function sectionTitle(section: IndexedSection, all: readonly IndexedSection[]): 
 /** Answers a draft holds: questions visited that have an answer, and claims and commitments. */
 export function answeredIn(draft: Draft): number {
   return Object.keys(draft.vendor.answers).length + (draft.vendor.claims?.length ?? 0) + (draft.vendor.roadmap?.length ?? 0);
+}
+
+/** The claims and commitments of a preloaded file added to those on record: a claim once (by its text), a commitment once (by its id). */
+function withPreloadedLists(base: Vendor, preload: Vendor | undefined): Pick<Vendor, 'claims' | 'roadmap'> {
+  if (!preload) return {};
+  const texts = new Set((base.claims ?? []).map((c) => c.text));
+  const ids = new Set((base.roadmap ?? []).map((c) => c.id));
+  const claims = [...(base.claims ?? []), ...(preload.claims ?? []).filter((c) => !texts.has(c.text))];
+  const roadmap = [...(base.roadmap ?? []), ...(preload.roadmap ?? []).filter((c) => !ids.has(c.id))];
+  return { ...(claims.length ? { claims } : {}), ...(roadmap.length ? { roadmap } : {}) };
 }

@@ -127,6 +127,58 @@ describe('a drafts folder that cannot be written', () => {
   });
 });
 
+describe('--answers offers the whole file', () => {
+  test('a new vendor\'s profile, its claims and its roadmap are offered, not only its answers', async () => {
+    const dir = workspace();
+    writeFileSync(
+      join(dir, 'vendor-sent.yaml'),
+      [
+        'schema: aiclaim/vendor@1',
+        'id: acme',
+        'name: Acme Analytics',
+        'product: Acme One',
+        'category: crm',
+        'owner: Dana',
+        'spend: { amount: 48000, currency: EUR }',
+        'renewal: 2027-06-30',
+        'claims:',
+        '  - { text: "Our AI knows your customers.", date: 2026-10-01 }',
+        'roadmap:',
+        '  - { id: churn-model, title: Churn model, promised: 2026-Q4, due: 2027-Q2, status: planned }',
+        'answers:',
+        '  trains: { value: true }',
+        '',
+      ].join('\n'),
+    );
+    const prompter = scriptedPrompter([
+      [/Vendor name/, DEFAULT],
+      [/Product/, DEFAULT],
+      [/category/, DEFAULT],
+      [/spend/, DEFAULT],
+      [/renewal/, DEFAULT],
+      [/Owner/, DEFAULT],
+      [/interviewer/, 'Claire'],
+      [/Who answers/, 'Sam'],
+      [/role/, ''],
+      [/Anyone else/, false],
+      [/1 claim recorded\. Add another/, false],
+      [/Does the vendor train/, DEFAULT],
+      [/How many training records/, 'later'],
+      [/Where does the model come from/, 'Not asked yet: come back to it later'],
+      [/What does the AI do/, 'later'],
+      [/Add a new roadmap commitment/, false],
+    ]);
+    expect(await interview({ id: 'acme', answers: 'vendor-sent.yaml' }, testContext(dir), prompter)).toBe(0);
+    const defaults = Object.fromEntries(prompter.asked.slice(0, 6).map((a) => [a.message.slice(0, 12), a.default]));
+    expect(defaults).toEqual({ 'Vendor name': 'Acme Analytics', 'Product (Ent': 'Acme One', 'Martech cate': 'crm', 'Annual spend': '48000', 'Contract ren': '2027-06-30', 'Owner on you': 'Dana' });
+    const file = parse(readFileSync(join(dir, 'vendors', 'acme.yaml'), 'utf8'));
+    expect(file).toMatchObject({ name: 'Acme Analytics', product: 'Acme One', owner: 'Dana', spend: { amount: 48000, currency: 'EUR' }, renewal: '2027-06-30' });
+    expect(file.claims).toEqual([{ text: 'Our AI knows your customers.', date: '2026-10-01' }]);
+    expect(file.roadmap).toEqual([{ id: 'churn-model', title: 'Churn model', promised: '2026-Q4', due: '2027-Q2', status: 'planned' }]);
+    expect(file.answers.trains).toEqual({ value: true });
+  });
+});
+
 describe('checked before the first question', () => {
   /** A prompter that fails the test if anything at all is asked. */
   const silent = () => scriptedPrompter([]);
