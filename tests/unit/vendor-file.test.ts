@@ -65,3 +65,19 @@ describe('writing a vendor file back', () => {
     expect(syncYaml(text, { a: ['x', 'y'], b: { k: 1 }, c: 'a long folded text', d: 2 })).toBe('a: [x,y]\nb: { k: 1 }\nc: >-\n  a long\n  folded text\nd: 2\n');
   });
 });
+
+describe('an unchanged line keeps its exact bytes', () => {
+  const original = 'schema: aiclaim/vendor@1\nid: acme\nname: Acme\nowner: Ops   # hand comment\ncategory: crm\t# aligned with a tab\nnote: "x  # y"\nanswers: {}\n';
+  const data = { schema: 'aiclaim/vendor@1', id: 'acme', name: 'Acme', owner: 'Ops', category: 'crm', note: 'x  # y', answers: {} };
+
+  test('the alignment of a hand comment survives a change elsewhere', () => {
+    const text = syncYaml(original, { ...data, name: 'Acme Two' });
+    expect(text).toBe(original.replace('name: Acme\n', 'name: Acme Two\n'));
+  });
+
+  test('a # inside a quoted value that changed is not taken for a comment', () => {
+    const text = syncYaml(original, { ...data, note: 'x # y' });
+    expect(parse(text)).toEqual({ ...data, note: 'x # y' });
+    expect(text).toMatch(/^owner: Ops {3}# hand comment$/m);
+  });
+});

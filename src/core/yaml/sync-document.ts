@@ -13,7 +13,44 @@ export function syncYaml(original: string, data: unknown, keyOrder?: KeyOrder): 
   if (canonicalJson(doc.toJS()) === canonicalJson(data)) return original;
   const untouched = new Set<Node>();
   doc.contents = sync(doc, doc.contents as Node | null, data, [], keyOrder, untouched) as never;
-  return restoreOriginalText(doc, original, untouched);
+  return keepLineBytes(original, restoreOriginalText(doc, original, untouched));
+}
+
+/** The same line, but for the spaces before a comment and at its end: what the writer normalises. */
+function lineKey(line: string): string {
+  return line.replace(/[ \t]+#/g, ' #').replace(/[ \t]+$/, '');
+}
+
+/** How far ahead an original line is looked for: past a block that was rewritten, not the whole file. */
+const LOOKAHEAD = 200;
+
+/**
+ * Every line of `updated` that is a line of `original` but for the spaces before its comment gets
+ * the original's exact bytes back (`Ops   # hand comment` keeps its alignment). Lines are matched
+ * in order. A `#` inside a quoted value looks like a comment to this, so the result is kept only if
+ * it reads as the same data as `updated`; otherwise `updated` is returned as it is.
+ */
+function keepLineBytes(original: string, updated: string): string {
+  const before = original.split('\n');
+  const keys = before.map(lineKey);
+  let from = 0;
+  let changed = false;
+  const lines = updated.split('\n').map((line) => {
+    const key = lineKey(line);
+    // A quote before the first `#` may mean the `#` is inside a value: such a line is left as written.
+    if (line.includes('#') && /['"]/.test(line.slice(0, line.indexOf('#')))) return line;
+    const end = Math.min(before.length, from + LOOKAHEAD);
+    for (let i = from; i < end; i++) {
+      if (keys[i] !== key) continue;
+      from = i + 1;
+      if (before[i] !== line) changed = true;
+      return before[i]!;
+    }
+    return line;
+  });
+  if (!changed) return updated;
+  const kept = lines.join('\n');
+  return canonicalJson(parseDocument(kept).toJS()) === canonicalJson(parseDocument(updated).toJS()) ? kept : updated;
 }
 
 function sync(doc: Document, node: Node | null, value: unknown, path: (string | number)[], keyOrder: KeyOrder | undefined, untouched: Set<Node>): Node {
