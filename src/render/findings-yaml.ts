@@ -141,7 +141,8 @@ function num(n: number): string {
 // Plain text that reads back as the same string in every context: starts with a letter or digit,
 // holds no YAML indicator, and is no other type (number, boolean, null) in YAML 1.2's core schema.
 const SAFE = /^[A-Za-z0-9][A-Za-z0-9 ._/()+'’&-]*$/;
-const NOT_A_STRING = /^(?:[-+]?(?:\d[\d_]*)?\.?\d[\d_]*(?:e[-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+|\.inf|\.nan|true|false|null|~|y|n|yes|no|on|off)$/i;
+// Numbers as YAML reads them, `0.` and `.5` included: written plain, they would come back as numbers.
+const NOT_A_STRING = /^(?:[-+]?(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:e[-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+|\.inf|\.nan|true|false|null|~|y|n|yes|no|on|off)$/i;
 
 function safe(text: string): boolean {
   return SAFE.test(text) && !NOT_A_STRING.test(text) && !text.endsWith(' ') && !/ #|: /.test(text);

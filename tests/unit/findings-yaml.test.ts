@@ -31,7 +31,7 @@ describe('the fast findings writer', () => {
     const base = shipped('2026-Q4').vendors[0]!;
     const text = fc.oneof(
       fc.string({ minLength: 1, maxLength: 30 }),
-      fc.constantFrom('yes', 'no', 'null', '~', '1.5', '007', '2027-01-31', 'a: b', 'a #b', '- x', '[x]', '{y}', "it's", 'say "hi"', 'two\nlines', ' lead', 'trail ', '%x', '@x', '`x', 'é ü 中文', 'tab\there', '#x'),
+      fc.constantFrom('yes', 'no', 'null', '~', '1.5', '007', '2027-01-31', 'a: b', 'a #b', '- x', '[x]', '{y}', "it's", 'say "hi"', 'two\nlines', ' lead', 'trail ', '%x', '@x', '`x', 'é ü 中文', 'tab\there', '#x', '0.', '.5', '+1.', '1e3', '-0.0'),
     );
     fc.assert(
       fc.property(text, text, text, text, (name, title, file, id) => {
@@ -46,7 +46,8 @@ describe('the fast findings writer', () => {
         const findings = { ...shipped('2026-Q4'), vendors: [vendor] };
         expect(findingsYaml(findings, 'x.json')).toBe(referenceFindingsYaml(findings, 'x.json'));
       }),
-      { numRuns: 150 },
+      // A title `0.` was once written plain and read back as the number 0.
+      { numRuns: 150, examples: [['yes', '0.', ' ', ' ']] },
     );
   });
 });
