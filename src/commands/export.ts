@@ -8,7 +8,8 @@ import { checkOutputTarget } from '../shell/output-target.js';
 import { parseOptions } from '../shell/parse-options.js';
 import { namedOrLatest, questionnaireOf } from '../shell/snapshot-args.js';
 import { EXIT } from '../shell/user-error.js';
-import { findWorkspace, sampleNotice, shownPath } from '../shell/workspace.js';
+import { findWorkspace, sampleNotice } from '../shell/workspace.js';
+import { shownPath } from '../shell/shown-path.js';
 import { terminalLines } from '../render/terminal-text.js';
 
 const exportOptionsSchema = z.object({
@@ -31,7 +32,7 @@ export async function exportFindings(input: z.input<typeof exportOptionsSchema>,
   const text = csv(rows);
   if (target) {
     await writeFileAtomic(target, text);
-    context.stderr.write(terminalLines(`Wrote ${shownPath(target, context.cwd)}: ${rows.length - 1} rows from ${snapshot.shown}.\n`));
+    context.stderr.write(terminalLines(`Wrote ${shownPath(target, context.cwd)}: ${rows.length - 1} row${rows.length === 2 ? '' : 's'} from ${snapshot.shown}.\n`));
   } else {
     context.stdout.write(text);
   }

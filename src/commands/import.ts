@@ -19,7 +19,8 @@ import { printProblems } from '../shell/print-problems.js';
 import { readInput } from '../shell/read-input.js';
 import { schemaPathFor } from '../shell/schema-location.js';
 import { EXIT, ProblemsError, UserError } from '../shell/user-error.js';
-import { findWorkspace, questionnaireInUse, shownPath, userCacheDir } from '../shell/workspace.js';
+import { findWorkspace, questionnaireInUse, userCacheDir } from '../shell/workspace.js';
+import { shownPath } from '../shell/shown-path.js';
 
 const importOptionsSchema = z.object({
   file: z.string(),

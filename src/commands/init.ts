@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../shell/atomic-write.js';
 import type { Context } from '../shell/context.js';
 import { parseOptions } from '../shell/parse-options.js';
 import { EXIT, UserError } from '../shell/user-error.js';
-import { shownPath } from '../shell/workspace.js';
+import { shownPath } from '../shell/shown-path.js';
 
 const initOptionsSchema = z.object({ dir: z.string().default('.'), force: z.boolean().default(false) });
 export type InitOptions = z.input<typeof initOptionsSchema>;

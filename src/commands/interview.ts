@@ -31,7 +31,8 @@ import { terminalPrompter } from '../shell/prompts.js';
 import { readInput } from '../shell/read-input.js';
 import { schemaPathFor } from '../shell/schema-location.js';
 import { EXIT, ProblemsError, UserError } from '../shell/user-error.js';
-import { findWorkspace, questionnaireInUse, sampleNotice, shownPath, userCacheDir, type Workspace } from '../shell/workspace.js';
+import { findWorkspace, questionnaireInUse, sampleNotice, userCacheDir, type Workspace } from '../shell/workspace.js';
+import { shownPath } from '../shell/shown-path.js';
 import type { Prompter } from '../interview/prompter.js';
 
 const interviewOptionsSchema = z.object({
@@ -138,7 +139,7 @@ function fileStore(workspace: Workspace, index: QuestionnaireIndex, context: Con
         // A file with errors is listed with its first problem: choosing it shows them all.
         const vendor = await readVendorFile(join(workspace.vendorsDir, name), index, context).catch((error: unknown) => (error instanceof UserError ? error : undefined));
         const id = name.slice(0, -5);
-        if (vendor instanceof UserError) out.push({ id, name: id, problem: vendor instanceof ProblemsError ? (vendor.problems[0]?.message ?? vendor.message) : vendor.message });
+        if (vendor instanceof UserError) out.push({ id, name: id, problem: firstProblem(vendor) });
         else if (vendor) out.push({ id: vendor.id, name: vendor.name });
       }
       return out.sort((a, b) => a.name.localeCompare(b.name));
@@ -154,7 +155,7 @@ function fileStore(workspace: Workspace, index: QuestionnaireIndex, context: Con
         const id = name.slice(0, -5);
         // One that cannot be resumed is listed too, with why: its id stays taken, never overwritten.
         const draft = await readDraftFile(join(workspace.draftsDir, name), id, context).catch((error: unknown) => (error instanceof UserError ? error : undefined));
-        if (draft instanceof UserError) out.push({ id, name: id, answered: 0, problem: draft instanceof ProblemsError ? (draft.problems[0]?.message ?? draft.message) : draft.message });
+        if (draft instanceof UserError) out.push({ id, name: id, answered: 0, problem: firstProblem(draft) });
         else if (draft) out.push({ id: draft.vendor.id, name: draft.vendor.name, answered: answeredIn(draft) });
       }
       return out.sort((a, b) => a.name.localeCompare(b.name));
@@ -171,6 +172,11 @@ function fileStore(workspace: Workspace, index: QuestionnaireIndex, context: Con
     },
   };
   return store;
+}
+
+/** What is wrong with a file the picker lists, in a line: the first of its problems. */
+function firstProblem(error: UserError): string {
+  return error instanceof ProblemsError ? (error.problems[0]?.message ?? error.message) : error.message;
 }
 
 /**

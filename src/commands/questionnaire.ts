@@ -10,7 +10,8 @@ import { readQuestionnaire } from '../shell/load-inputs.js';
 import { PACKAGE_ROOT } from '../shell/package-root.js';
 import { parseOptions } from '../shell/parse-options.js';
 import { EXIT } from '../shell/user-error.js';
-import { availableQuestionnaires, findWorkspace, questionnaireInUse, shownPath, userCacheDir } from '../shell/workspace.js';
+import { availableQuestionnaires, findWorkspace, questionnaireInUse, userCacheDir } from '../shell/workspace.js';
+import { shownPath } from '../shell/shown-path.js';
 
 const listOptionsSchema = z.object({ format: z.enum(['table', 'json', 'yaml']).default('table') });
 const showOptionsSchema = z.object({ id: z.string().optional(), format: z.enum(['text', 'markdown', 'json', 'yaml']).default('text') });

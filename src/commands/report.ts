@@ -10,7 +10,8 @@ import { checkOutputTarget } from '../shell/output-target.js';
 import { parseOptions } from '../shell/parse-options.js';
 import { latestBefore, namedOrLatest, questionnaireOf } from '../shell/snapshot-args.js';
 import { EXIT } from '../shell/user-error.js';
-import { findWorkspace, sampleNotice, shownPath } from '../shell/workspace.js';
+import { findWorkspace, sampleNotice } from '../shell/workspace.js';
+import { shownPath } from '../shell/shown-path.js';
 import { terminalLines } from '../render/terminal-text.js';
 
 const reportOptionsSchema = z.object({

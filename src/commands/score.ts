@@ -30,7 +30,8 @@ import { printProblems } from '../shell/print-problems.js';
 import type { BatchItem, BatchSettings } from '../shell/score-batch.js';
 import { jobsFor, scoreInParallel } from '../shell/score-parallel.js';
 import { EXIT, UserError } from '../shell/user-error.js';
-import { findWorkspace, questionnaireInUse, sampleNotice, shownPath, userCacheDir, type Workspace } from '../shell/workspace.js';
+import { findWorkspace, questionnaireInUse, sampleNotice, userCacheDir, type Workspace } from '../shell/workspace.js';
+import { shownPath } from '../shell/shown-path.js';
 
 export const SCORE_FORMATS = ['table', 'json', 'yaml', 'markdown', 'csv'] as const;
 /** What `--fail-on` can fail a scheduled run on, besides `--fail-under`. */

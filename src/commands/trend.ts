@@ -9,7 +9,8 @@ import type { Context } from '../shell/context.js';
 import { parseOptions } from '../shell/parse-options.js';
 import { snapshotsIn } from '../shell/snapshot-args.js';
 import { EXIT, UserError } from '../shell/user-error.js';
-import { findWorkspace, sampleNotice, shownPath, userCacheDir } from '../shell/workspace.js';
+import { findWorkspace, sampleNotice, userCacheDir } from '../shell/workspace.js';
+import { shownPath } from '../shell/shown-path.js';
 
 const trendOptionsSchema = z.object({
   dir: z.string().optional(),

@@ -1,4 +1,5 @@
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Made on first use: nothing is built on import. */
+let graphemes: Intl.Segmenter | undefined;
 
 /**
  * Text on one line, cut to `max` characters with an ellipsis: for titles and labels. A character is
@@ -11,7 +12,7 @@ export function shorten(text: string, max: number): string {
   if (flat.length <= max) return flat;
   let count = 0;
   let cut = 0; // the end of the first max - 1 graphemes
-  for (const { segment, index } of graphemes.segment(flat)) {
+  for (const { segment, index } of (graphemes ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })).segment(flat)) {
     count += 1;
     if (count > max) return `${flat.slice(0, cut)}…`;
     if (count < max) cut = index + segment.length;

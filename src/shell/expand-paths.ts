@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Problem } from '../core/problem.js';
-import { shownPath } from './workspace.js';
+import { shownPath } from './shown-path.js';
 
 // Turns the paths a user typed (files, folders, globs) into the YAML files they mean.
 

@@ -6,7 +6,7 @@ import type { VendorFinding } from '../core/schema/findings.js';
 import type { VendorHistory } from '../core/scoring/vendor-history.js';
 import { readSnapshotPart } from './findings-snapshot.js';
 import { UserError } from './user-error.js';
-import { shownPath } from './workspace.js';
+import { shownPath } from './shown-path.js';
 
 // The findings snapshots of a workspace, by quarter: the history later quarters are scored with.
 

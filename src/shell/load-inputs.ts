@@ -9,7 +9,7 @@ import type { InputFile } from './expand-paths.js';
 import { readCheckedQuestionnaire, writeCheckedQuestionnaire } from './questionnaire-cache.js';
 import { readInput } from './read-input.js';
 import { ProblemsError } from './user-error.js';
-import { shownPath } from './workspace.js';
+import { shownPath } from './shown-path.js';
 
 // Reads and validates input files, collecting every problem rather than stopping at the first.
 

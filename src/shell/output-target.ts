@@ -1,6 +1,6 @@
-import { closeSync, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync, constants } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { specialKind } from './read-input.js';
+import { READ_FLAGS, specialKind } from './read-input.js';
 import { UserError } from './user-error.js';
 import { SETTINGS_FILE } from './workspace.js';
 
@@ -79,7 +79,7 @@ export function checkOutputTarget(path: string, shown: string, purpose: OutputPu
 }
 
 function head(path: string): string {
-  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  const fd = openSync(path, READ_FLAGS);
   try {
     if (!fstatSync(fd).isFile()) return '';
     const bytes = Buffer.alloc(HEAD_BYTES);

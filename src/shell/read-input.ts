@@ -10,7 +10,7 @@ import type { Problem } from '../core/problem.js';
 // grows meanwhile is cut off at the limit.
 
 /** Opening never blocks: a FIFO with no writer would otherwise hang the run before it is seen. */
-const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+export const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 export type ReadResult = { ok: true; text: string; bytes: Uint8Array } | { ok: false; problem: Problem };
 
@@ -31,15 +31,7 @@ export async function readInputBytes(path: string, shown: string, maxBytes = MAX
     const stat = await handle.stat();
     const refused = refuse(stat, shown, maxBytes);
     if (refused) return refused;
-    let buffer = new Uint8Array(Math.min(stat.size, maxBytes) + 1);
-    let length = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) return { ok: true, bytes: buffer.subarray(0, length) };
-      length += bytesRead;
-      if (length > maxBytes) return tooLarge(shown, length, maxBytes);
-      if (length === buffer.length) buffer = grown(buffer, maxBytes);
-    }
+    return readBounded(handle.fd, stat.size, shown, maxBytes);
   } catch (error) {
     return { ok: false, problem: fileProblem(shown, error) };
   } finally {
@@ -59,15 +51,8 @@ export function readInputSync(path: string, shown: string, maxBytes = MAX_INPUT_
     const stat = fstatSync(fd);
     const refused = refuse(stat, shown, maxBytes);
     if (refused) return refused;
-    let buffer = new Uint8Array(Math.min(stat.size, maxBytes) + 1);
-    let length = 0;
-    for (;;) {
-      const read = readSync(fd, buffer, length, buffer.length - length, length);
-      if (read === 0) return decoded(buffer.subarray(0, length), shown, maxBytes);
-      length += read;
-      if (length > maxBytes) return tooLarge(shown, length, maxBytes);
-      if (length === buffer.length) buffer = grown(buffer, maxBytes);
-    }
+    const read = readBounded(fd, stat.size, shown, maxBytes);
+    return read.ok ? decoded(read.bytes, shown, maxBytes) : read;
   } catch (error) {
     return { ok: false, problem: fileProblem(shown, error) };
   } finally {
@@ -80,6 +65,19 @@ function refuse(stat: Stats, shown: string, maxBytes: number): { ok: false; prob
   if (!stat.isFile()) return { ok: false, problem: { file: shown, message: `is ${specialKind(stat)}, not a regular file`, hint: 'give the path of a file (aiclaim reads only regular files)', severity: 'error' } };
   if (stat.size > maxBytes) return tooLarge(shown, stat.size, maxBytes);
   return undefined;
+}
+
+/** The bytes of an open regular file, at most `maxBytes`: refused past it, even if it grew after its size was read. */
+function readBounded(fd: number, size: number, shown: string, maxBytes: number): { ok: true; bytes: Uint8Array } | { ok: false; problem: Problem } {
+  let buffer = new Uint8Array(Math.min(size, maxBytes) + 1);
+  let length = 0;
+  for (;;) {
+    const read = readSync(fd, buffer, length, buffer.length - length, length);
+    if (read === 0) return { ok: true, bytes: buffer.subarray(0, length) };
+    length += read;
+    if (length > maxBytes) return tooLarge(shown, length, maxBytes);
+    if (length === buffer.length) buffer = grown(buffer, maxBytes);
+  }
 }
 
 /** A file that grew while it was read: room for more, up to one byte past the limit. */

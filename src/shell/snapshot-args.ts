@@ -8,7 +8,8 @@ import type { Questionnaire } from '../core/schema/questionnaire.js';
 import { readSnapshot } from './findings-snapshot.js';
 import { readQuestionnaire } from './load-inputs.js';
 import { UserError } from './user-error.js';
-import { questionnaireInUse, shownPath, userCacheDir, type Workspace } from './workspace.js';
+import { questionnaireInUse, userCacheDir, type Workspace } from './workspace.js';
+import { shownPath } from './shown-path.js';
 
 // Findings snapshots named on the command line: a file, or a quarter looked up in findings/.
 

@@ -1,6 +1,6 @@
 import { shorten } from '../core/shorten.js';
 import { UserError } from './user-error.js';
-import { shownPath } from './workspace.js';
+import { shownPath } from './shown-path.js';
 
 // What the operating system refused, said as a user can act on it: one line and exit 2, never a
 // stack trace. Every write goes through a temporary file, so the files already there were kept.

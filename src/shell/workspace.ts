@@ -7,6 +7,7 @@ import { excerpt, quoted } from '../core/problem.js';
 import { didYouMean } from '../core/validate/did-you-mean.js';
 import type { Context } from './context.js';
 import { PACKAGE_ROOT } from './package-root.js';
+import { shownPath } from './shown-path.js';
 import { readInput } from './read-input.js';
 import { ProblemsError, UserError } from './user-error.js';
 
@@ -114,13 +115,6 @@ function samePath(a: string, b: string): boolean {
   }
 }
 
-/** A path as the user should see it: relative to where they are, when that is shorter. */
-export function shownPath(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  // Inside the current folder, relative; outside it, absolute (../../x helps nobody).
-  const shown = rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel;
-  return shown.split(sep).join('/');
-}
 
 /** The questionnaire a command uses: the one named on the command line, else the workspace's. */
 export function questionnaireInUse(workspace: Workspace, named: string | undefined, cwd: string): Promise<string> {
