@@ -50,7 +50,9 @@ export async function validate(input: ValidateOptions, context: Context): Promis
     return questionnaires.get(ref)!;
   };
 
-  for (const file of expanded.files) problems.push(...(await validateFile(file, questionnaireFor)));
+  // What cannot have happened yet (a claim dated next month) is an error here, by today's date.
+  const today = context.now().toISOString().slice(0, 10);
+  for (const file of expanded.files) problems.push(...(await validateFile(file, questionnaireFor, today)));
 
   const sorted = sortProblems(problems);
   const errors = sorted.filter((p) => p.severity === 'error').length;
@@ -71,7 +73,7 @@ function workspacePaths(workspace: Workspace): string[] {
   );
 }
 
-async function validateFile(file: InputFile, questionnaireFor: (id: string | undefined) => Promise<QuestionnaireIndex | Problem[]>): Promise<Problem[]> {
+async function validateFile(file: InputFile, questionnaireFor: (id: string | undefined) => Promise<QuestionnaireIndex | Problem[]>, today: string): Promise<Problem[]> {
   const read = await readInput(file.path, file.shown);
   if (!read.ok) return [read.problem];
   const parsed = parseYaml(read.text, file.shown);
@@ -86,7 +88,7 @@ async function validateFile(file: InputFile, questionnaireFor: (id: string | und
       const declared = (parsed.data as { questionnaire?: unknown }).questionnaire;
       const index = await questionnaireFor(typeof declared === 'string' ? declared : undefined);
       if (Array.isArray(index)) return index.map((p) => ({ ...p, file: file.shown, message: p.message }));
-      const loaded = loadVendor(parsed, file.shown, index, basename(file.path).replace(/\.ya?ml$/i, ''));
+      const loaded = loadVendor(parsed, file.shown, index, basename(file.path).replace(/\.ya?ml$/i, ''), today);
       return loaded.ok ? loaded.warnings : loaded.problems;
     }
     case 'findings': {

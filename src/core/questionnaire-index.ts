@@ -1,4 +1,4 @@
-import type { Question, Questionnaire, Section } from './schema/questionnaire.js';
+import type { AskedOf, Question, Questionnaire, Section } from './schema/questionnaire.js';
 
 // The questionnaire flattened once: questions in asking order, each with its section path.
 
@@ -10,6 +10,8 @@ export interface IndexedQuestion {
   sectionPath: string[];
   /** The same joined, e.g. "upstream/data": how scores and findings name the section. */
   sectionKey: string;
+  /** Who answers it: the vendor, or the buying team (its section's askedOf, inherited). */
+  askedOf: AskedOf;
 }
 
 export interface IndexedSection {
@@ -18,6 +20,8 @@ export interface IndexedSection {
   /** Joined path, e.g. "upstream/data": how findings name the section. */
   key: string;
   depth: number;
+  /** Its own askedOf, else its parent's; at the top, the vendor. */
+  askedOf: AskedOf;
 }
 
 export interface QuestionnaireIndex {
@@ -36,13 +40,14 @@ export function indexQuestionnaire(questionnaire: Questionnaire): QuestionnaireI
   if (cached) return cached;
   const questions: IndexedQuestion[] = [];
   const sections: IndexedSection[] = [];
-  const visit = (section: Section, parent: string[]) => {
+  const visit = (section: Section, parent: string[], inherited: AskedOf) => {
     const path = [...parent, section.id];
-    sections.push({ section, path, key: path.join('/'), depth: parent.length });
-    for (const question of section.questions ?? []) questions.push({ question, order: questions.length, sectionPath: path, sectionKey: path.join('/') });
-    for (const child of section.sections ?? []) visit(child, path);
+    const askedOf = section.askedOf ?? inherited;
+    sections.push({ section, path, key: path.join('/'), depth: parent.length, askedOf });
+    for (const question of section.questions ?? []) questions.push({ question, order: questions.length, sectionPath: path, sectionKey: path.join('/'), askedOf });
+    for (const child of section.sections ?? []) visit(child, path, askedOf);
   };
-  for (const section of questionnaire.sections) visit(section, []);
+  for (const section of questionnaire.sections) visit(section, [], 'vendor');
   const byId = new Map<string, IndexedQuestion>();
   const replaced = new Map<string, string>();
   for (const entry of questions) {

@@ -162,7 +162,7 @@ describe.skipIf(!hasTmux)('aiclaim interview in a terminal', () => {
     const changed = after.split('\n').filter((line, i) => line !== before.split('\n')[i]);
     expect(changed).toEqual(['  date: 2027-02-15']);
     expect(after).toMatch(/answers:\n  # checked against the data sheet on site\n/);
-    const validated = execFileSync(process.execPath, [BIN, 'validate'], { cwd: workspace.dir, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const validated = execFileSync(process.execPath, [BIN, 'validate'], { cwd: workspace.dir, env: { ...process.env, NO_COLOR: '1', AICLAIM_TODAY: '2027-02-15' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     expect(validated).toBe('');
   });
   test('Ctrl-C after the profile keeps it; the unfinished interview is offered first, and a new vendor cannot take its id', async () => {

@@ -4,6 +4,7 @@ import { findingsSchema, type Findings } from '../schema/findings.js';
 import { questionnaireSchema, type Questionnaire } from '../schema/questionnaire.js';
 import { settingsSchema, type Settings } from '../schema/settings.js';
 import { vendorSchema, type Vendor } from '../schema/vendor.js';
+import { checkDates } from '../validate/check-dates.js';
 import { checkQuestionnaire } from '../validate/check-questionnaire.js';
 import { checkVendor } from '../validate/check-vendor.js';
 import { locateIssues } from '../validate/path-issue.js';
@@ -18,11 +19,17 @@ export function loadQuestionnaire(text: YamlInput, file: string): Loaded<Questio
   return hasErrors(problems) ? { ok: false, problems } : { ...loaded, warnings: problems };
 }
 
-/** `expectedId` is the id the file name implies, when the file is named after its vendor. */
-export function loadVendor(text: YamlInput, file: string, questionnaire: QuestionnaireIndex, expectedId?: string): Loaded<Vendor> {
+/**
+ * `expectedId` is the id the file name implies, when the file is named after its vendor. With
+ * `today` (YYYY-MM-DD), what cannot have happened by then is an error too (`validate` passes it;
+ * batch scoring does not fail on the clock).
+ */
+export function loadVendor(text: YamlInput, file: string, questionnaire: QuestionnaireIndex, expectedId?: string, today?: string): Loaded<Vendor> {
   const loaded = loadDocument(text, file, 'vendor', vendorSchema);
   if (!loaded.ok) return loaded;
-  const problems = sortProblems(locateIssues(loaded.source, checkVendor(loaded.value, questionnaire, expectedId)));
+  const issues = checkVendor(loaded.value, questionnaire, expectedId);
+  if (today !== undefined) issues.push(...checkDates(loaded.value, questionnaire, today));
+  const problems = sortProblems(locateIssues(loaded.source, issues));
   return hasErrors(problems) ? { ok: false, problems } : { ...loaded, warnings: problems };
 }
 

@@ -28,6 +28,14 @@ const option = z.strictObject({
   label: requiredText(MAX_NAME_LENGTH),
   help: text(MAX_LONG_TEXT_LENGTH).optional(),
   points: points.optional(),
+  /** Multi questions only: an option that cannot be ticked with any other ("None"). */
+  exclusive: z.boolean().optional(),
+  /**
+   * Choice questions only, one option at most: picking it is the vendor declining to say ("Will
+   * not say"). It stays an answer (scored and tested like any option); the interview offers no
+   * generic "the vendor will not say" beside it, which would ask the same thing twice.
+   */
+  declines: z.boolean().optional(),
 });
 
 const band = z.strictObject({
@@ -58,6 +66,11 @@ const common = {
   required: z.boolean().optional(),
   maps: z.array(frameworkRef).optional(),
   replaces: z.array(slug).optional(),
+  /**
+   * Date and quarter questions only: the answer is a day or quarter that has already come (when
+   * the model was last trained), so one after today, or after today's quarter, is impossible.
+   */
+  past: z.boolean().optional(),
 };
 
 const booleanQuestion = z.strictObject({
@@ -114,12 +127,21 @@ export const questionSchema = z.discriminatedUnion(
   { error: 'type must be one of boolean, choice, multi, number, text, date, quarter, list, track-record' },
 );
 
+/**
+ * Who answers a section's questions: the vendor (the default), or the buying team itself (its own
+ * KPIs and costs), of whom "the vendor will not say" makes no sense. A subsection inherits its
+ * parent's unless it says otherwise.
+ */
+export const ASKED_OF = ['vendor', 'team'] as const;
+export type AskedOf = (typeof ASKED_OF)[number];
+
 export interface SectionInput {
   id: string;
   title: string;
   help?: string | undefined;
   weight?: number | undefined;
   rating?: RatingKind | undefined;
+  askedOf?: AskedOf | undefined;
   questions?: z.input<typeof questionSchema>[] | undefined;
   sections?: SectionInput[] | undefined;
 }
@@ -131,6 +153,8 @@ export interface Section {
   weight: number;
   /** Top-level sections only: the rating the section feeds (default legitimacy). */
   rating?: RatingKind | undefined;
+  /** Who answers: see ASKED_OF. Unset, the parent section's; at the top, the vendor. */
+  askedOf?: AskedOf | undefined;
   questions?: Question[] | undefined;
   sections?: Section[] | undefined;
 }
@@ -143,6 +167,7 @@ export const sectionSchema: z.ZodType<Section, SectionInput> = z.lazy(() =>
       help: text(MAX_LONG_TEXT_LENGTH).optional(),
       weight: z.number().positive({ error: 'weight must be above 0' }).max(MAX_WEIGHT).default(1),
       rating: z.enum(RATINGS, { error: 'rating must be legitimacy or risk' }).optional(),
+      askedOf: z.enum(ASKED_OF, { error: 'askedOf must be vendor (the vendor answers) or team (your own side answers)' }).optional(),
       questions: z.array(questionSchema).min(1).optional(),
       sections: z.array(sectionSchema).min(1).optional(),
     })

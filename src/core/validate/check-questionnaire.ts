@@ -1,6 +1,6 @@
 import { indexQuestionnaire, type QuestionnaireIndex } from '../questionnaire-index.js';
 import { isQuestionTest, operatorOf, NUMERIC_OPERATORS, type Condition, type QuestionTest } from '../schema/condition.js';
-import { CLAIM_FLAG_IDS, NOT_ASSESSED, ratesRisk, riskBandsOf, verdictsOf, type Question, type Questionnaire, type Section, type VerdictBand } from '../schema/questionnaire.js';
+import { CLAIM_FLAG_IDS, NOT_ASSESSED, ratesRisk, riskBandsOf, verdictsOf, type Option, type Question, type Questionnaire, type Section, type VerdictBand } from '../schema/questionnaire.js';
 import { quoted } from '../problem.js';
 import { MAX_KEY_LENGTH } from '../schema/limits.js';
 import { didYouMean } from './did-you-mean.js';
@@ -8,7 +8,8 @@ import type { PathIssue } from './path-issue.js';
 import { label } from './schema-problems.js';
 
 // What the schema cannot say about a questionnaire: ids are unique, conditions read questions
-// that exist and come earlier (so no cycle is possible), values match the question they test.
+// that exist and come earlier (so no cycle is possible), values match the question they test,
+// and option and question attributes (exclusive, declines, past) sit where they mean something.
 
 type Path = (string | number)[];
 
@@ -134,6 +135,19 @@ function checkQuestion(question: Question, path: Path, index: QuestionnaireIndex
       if (values.has(option.value)) issues.push({ path: [...path, 'options', i, 'value'], message: `option "${option.value}" is listed twice` });
       values.add(option.value);
     });
+    issues.push(...checkOptionAttributes(question.options, [...path, 'options'], `a ${question.type} question`, question.type));
+    const declining = question.options.findIndex((o) => o.declines);
+    if (declining >= 0 && own.askedOf === 'team') {
+      issues.push({ path: [...path, 'options', declining, 'declines'], message: `declines marks the vendor declining to say, but "${question.id}" is in a section your own team answers (askedOf: team)`, hint: 'remove declines, or move the question to a section the vendor answers' });
+    }
+  }
+  if (question.type === 'list') {
+    question.fields?.forEach((field, i) => {
+      if (field.options) issues.push(...checkOptionAttributes(field.options, [...path, 'fields', i, 'options'], 'a list field', 'field'));
+    });
+  }
+  if (question.past && question.type !== 'date' && question.type !== 'quarter') {
+    issues.push({ path: [...path, 'past'], message: `past says a date or quarter has already come, but "${question.id}" is a ${question.type} question`, hint: 'remove past, or make it a date or quarter question' });
   }
   if (question.type === 'number') {
     if (question.min !== undefined && question.max !== undefined && question.min > question.max) {
@@ -151,6 +165,30 @@ function checkQuestion(question: Question, path: Path, index: QuestionnaireIndex
   for (const old of question.replaces ?? []) {
     if (index.byId.has(old)) issues.push({ path: [...path, 'replaces'], message: `replaces "${old}", which is still a question here`, hint: 'a question can only replace an id the questionnaire no longer has' });
   }
+  return issues;
+}
+
+/**
+ * exclusive stands an option alone among boxes ticked, so only multi questions have it; declines
+ * replaces the interview's own "will not say" in a list of one pick, so only choice questions have
+ * it, once.
+ */
+function checkOptionAttributes(options: readonly Option[], path: Path, what: string, kind: 'choice' | 'multi' | 'field'): PathIssue[] {
+  const issues: PathIssue[] = [];
+  let declining: string | undefined;
+  options.forEach((option, i) => {
+    if (option.exclusive && kind !== 'multi') {
+      issues.push({ path: [...path, i, 'exclusive'], message: `exclusive says an option cannot be ticked with others, but this is an option of ${what}, where only one is picked`, hint: 'remove exclusive; it is for options of multi questions, such as "None"' });
+    }
+    if (!option.declines) return;
+    if (kind !== 'choice') {
+      issues.push({ path: [...path, i, 'declines'], message: `declines marks the option by which the vendor will not say, which only a choice question can have, not ${what}`, hint: kind === 'multi' ? 'remove declines: the interview offers its own "the vendor will not say"' : 'remove declines' });
+    } else if (declining !== undefined) {
+      issues.push({ path: [...path, i, 'declines'], message: `option "${declining}" already declines: a question has one way for the vendor not to say`, hint: 'keep declines on one option' });
+    } else {
+      declining = option.value;
+    }
+  });
   return issues;
 }
 

@@ -1,16 +1,18 @@
 import { isCalendarDate, PERIOD_PATTERN } from '../period.js';
 import type { QuestionnaireIndex } from '../questionnaire-index.js';
 import type { ListField, Question } from '../schema/questionnaire.js';
-import { ASSERTION_OPERATORS, type Assertion, type Vendor } from '../schema/vendor.js';
+import { ASSERTION_OPERATORS, type AnswerValue, type Assertion, type Vendor } from '../schema/vendor.js';
 import { claimId } from '../claim-id.js';
 import { quoted } from '../problem.js';
 import { isReservedName, MAX_LONG_TEXT_LENGTH, own, RESERVED_HINT } from '../schema/limits.js';
 import { didYouMean } from './did-you-mean.js';
 import type { PathIssue } from './path-issue.js';
+import { exclusiveConflict, exclusiveTicked } from './impossible-answer.js';
 import { describe } from './schema-problems.js';
 
 // Checks a vendor's answers against the questionnaire they answer: every answer belongs to a
-// question and has the type that question asks for.
+// question, has the type that question asks for, and could be true ("None" is ticked alone).
+// What depends on today's date is checked apart (check-dates.ts).
 
 type Path = (string | number)[];
 
@@ -61,7 +63,7 @@ export function checkVendor(vendor: Vendor, index: QuestionnaireIndex, expectedI
     if (answer.notApplicable !== undefined && !question.notApplicable) {
       issues.push({ path: [...path, 'notApplicable'], message: `"${id}" cannot be answered not applicable`, hint: 'give a value; if the vendor will not say, write declined: "what it said"; if nobody has asked yet, leave the question out' });
     }
-    if (answer.value !== undefined) issues.push(...checkValue(answer.value, question, [...path, 'value']));
+    if (answer.value !== undefined) issues.push(...checkValue(answer.value, question, [...path, 'value']), ...checkExclusive(answer.value, question, [...path, 'value']));
     if (answer.declined !== undefined && answer.evidence !== undefined) {
       issues.push({ path: [...path, 'evidence'], message: 'a declined answer has no value for evidence to back', hint: 'record the value the evidence shows instead of declined, or move the document to note' });
     }
@@ -139,6 +141,14 @@ function testedQuestion(id: string, path: Path, index: QuestionnaireIndex): { qu
     return { issue: { path, message: `"${id}" is a ${question.type} question: nothing can be measured against it`, hint: 'choose a yes/no, choice, number, date or quarter question' } };
   }
   return { question };
+}
+
+/** An option that stands alone ("None") ticked with others: located at the option. */
+function checkExclusive(value: AnswerValue, question: Question, path: Path): PathIssue[] {
+  const conflict = exclusiveConflict(question, value);
+  const alone = exclusiveTicked(question, value)?.alone.value;
+  if (!conflict || !alone || !Array.isArray(value)) return [];
+  return [{ path: [...path, value.indexOf(alone)], message: conflict, hint: `write [${alone}] alone, or remove ${alone} from the list` }];
 }
 
 function checkValue(value: unknown, question: Question, path: Path): PathIssue[] {
