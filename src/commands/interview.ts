@@ -12,6 +12,7 @@ import { period as periodSchema } from '../core/schema/common.js';
 import type { Vendor } from '../core/schema/vendor.js';
 import { evidenceAdvice } from '../core/scoring/evidence-advice.js';
 import { scoreVendor } from '../core/scoring/score-vendor.js';
+import { checkDates } from '../core/validate/check-dates.js';
 import { checkVendor } from '../core/validate/check-vendor.js';
 import { answeredIn, conductInterview, type InterviewStore } from '../interview/conduct-interview.js';
 import { InterviewCancelled } from '../interview/prompter.js';
@@ -87,15 +88,17 @@ export async function interview(input: InterviewCommandOptions, context: Context
     context.stderr.write(
       terminalLines(
         id
-          ? `\nInterview paused; every answer so far is kept in ${shownPath(draftPath(workspace, id), context.cwd)}. Run \`aiclaim interview ${id}\` to resume.\n`
+          ? `\nInterview ${error.how === 'quit' ? 'saved and stopped' : 'paused'}; every answer so far is kept in ${shownPath(draftPath(workspace, id), context.cwd)}. Run \`aiclaim interview ${id}\` to resume.\n`
           : '\nInterview cancelled before any answer; nothing was written.\n',
       ),
     );
-    return EXIT.interrupted;
+    // Stopped on purpose (save and stop), the command did what was asked; Ctrl-C is an interruption.
+    return error.how === 'quit' ? EXIT.ok : EXIT.interrupted;
   }
 
   const vendor = draft.vendor;
-  const issues = checkVendor(vendor, index).filter((i) => i.severity !== 'warning');
+  // What validate would refuse is not written: the file checks as the prompts did, today's dates included.
+  const issues = [...checkVendor(vendor, index), ...checkDates(vendor, index, today)].filter((i) => i.severity !== 'warning');
   if (issues.length) {
     throw new UserError(`the answers do not validate: ${issues.map((i) => i.message).join('; ')}`, { hint: `the draft is kept in ${shownPath(draftPath(workspace, vendor.id), context.cwd)}` });
   }

@@ -1,19 +1,22 @@
 import type { Draft } from '../core/interview/draft.js';
 import { indexQuestionnaire, type IndexedSection } from '../core/questionnaire-index.js';
 import { own } from '../core/schema/limits.js';
-import type { Questionnaire } from '../core/schema/questionnaire.js';
+import type { Question, Questionnaire } from '../core/schema/questionnaire.js';
 import type { Answer, Vendor } from '../core/schema/vendor.js';
-import { formatAnswer } from '../core/scoring/format-answer.js';
 import { scoreVendor } from '../core/scoring/score-vendor.js';
-import { askAnswer } from './ask-answer.js';
-import { addCommitments, askClaims, dueCommitments, reviewCommitment } from './ask-lists.js';
+import { askAnswer, type Answering } from './ask-answer.js';
+import { editClaims } from './edit-claims.js';
+import { dueCommitments, editRoadmap, reviewCommitment } from './edit-roadmap.js';
+import { reviewAnswers, shownAnswer } from './review-answers.js';
+import { sectionTitle, shownQuestions, type Shown } from './shown-questions.js';
 import { askInterviewRecord, askProfile, chooseVendor, NEW_VENDOR, type DraftChoice, type VendorChoice } from './ask-profile.js';
 import { UserError } from '../shell/user-error.js';
-import { withLengthLimits, type Prompter } from './prompter.js';
+import { GoBack, withLengthLimits, type Prompter } from './prompter.js';
 import { terminalText } from '../render/terminal-text.js';
 
-// The interview as a conversation: which vendor, resume or start, then the questionnaire section
-// by section. Every answer is saved to the draft before the next question is asked.
+// The interview as a conversation: which vendor, resume or start, then the questionnaire question
+// by question, with a way back; then a review of every answer before the file is written. Every
+// answer is saved to the draft before the next question is asked.
 
 export interface InterviewStore {
   listVendors(): Promise<VendorChoice[]>;
@@ -46,7 +49,7 @@ export async function conductInterview(questionnaire: Questionnaire, store: Inte
   const id = chosen === NEW_VENDOR ? undefined : chosen;
   const draft = (id ? await resumeDraft(id, questionnaire, store, prompter) : undefined) ?? (await startDraft(id, questionnaire, store, prompter, options, vendors, drafts));
   await store.saveDraft(draft);
-  await askSections(questionnaire, draft, store, prompter, options);
+  await askQuestions(questionnaire, draft, store, prompter, options);
   return draft;
 }
 
@@ -86,50 +89,167 @@ async function startDraft(id: string | undefined, questionnaire: Questionnaire, 
           { name: 'Every question, with the previous answers as defaults', value: 'full' },
         ]);
   }
-  const draft: Draft = { schema: 'aiclaim/draft@1', questionnaire: questionnaire.id, started: options.today, existing: existing !== undefined, mode, visited: [], unchanged: [], reviewed: [], vendor };
+  const draft: Draft = { schema: 'aiclaim/draft@1', questionnaire: questionnaire.id, started: options.today, existing: existing !== undefined, mode, visited: [], unchanged: [], reviewed: [], added: [], vendor };
   // The profile typed so far is kept before the next prompt: Ctrl-C there loses none of it.
   if (!existing) await store.saveDraft(draft);
   vendor.interview = await askInterviewRecord(vendor, options.today, prompter);
   return draft;
 }
 
-async function askSections(questionnaire: Questionnaire, draft: Draft, store: InterviewStore, prompter: Prompter, options: InterviewOptions): Promise<void> {
+/** Everything the interview asks, question by question in questionnaire order; then the review. */
+async function askQuestions(questionnaire: Questionnaire, draft: Draft, store: InterviewStore, prompter: Prompter, options: InterviewOptions): Promise<void> {
   const index = indexQuestionnaire(questionnaire);
   const sections = index.sections.filter((s) => s.section.questions);
-  for (const [i, section] of sections.entries()) {
-    prompter.note(`\n── Section ${i + 1}/${sections.length} · ${sectionTitle(section, index.sections)} ──`);
-    if (section.section.questions!.some((q) => q.type === 'list' && q.binds === 'roadmap')) await reviewDue(draft, store, prompter, options.period);
-    if (draft.mode === 'changed-only' && (await confirmUnchanged(questionnaire, draft, section, prompter, options.period))) {
-      await store.saveDraft(draft);
+  const answering = await whoAnswers(draft, store, prompter);
+  const asking: Asking = { questionnaire, draft, store, prompter, options, answering, sections };
+  for (;;) {
+    await askPending(asking, index.sections);
+    await reviewAnswers(questionnaire, draft, prompter, {
+      period: options.period,
+      sections: index.sections,
+      ask: async (question, section) => {
+        await askOne(question, section, asking);
+        if (!draft.visited.includes(question.id)) draft.visited.push(question.id);
+        await store.saveDraft(draft);
+      },
+    });
+    // An answer changed in the review may show questions never asked: they are asked before writing.
+    const left = shownQuestions(questionnaire, draft.vendor, options.period).filter((s) => !draft.visited.includes(s.question.id)).length;
+    if (left === 0) return;
+    prompter.note(`${left} question${left === 1 ? ' is' : 's are'} shown now by an answer changed in the review: asked before the file is written.`);
+  }
+}
+
+/** The questions shown and not gone through yet, with the way back to the previous one. */
+async function askPending(asking: Asking, allSections: readonly IndexedSection[]): Promise<void> {
+  const { questionnaire, draft, store, prompter, options, sections } = asking;
+  let header: string | undefined;
+  // After "back": the question to ask next, and the section whose "nothing changed?" is not asked again.
+  let target: string | undefined;
+  let backInto: string | undefined;
+  for (;;) {
+    const shown = shownQuestions(questionnaire, draft.vendor, options.period);
+    const next = shown.find((s) => s.question.id === target) ?? shown.find((s) => !draft.visited.includes(s.question.id));
+    target = undefined;
+    if (!next) return;
+    const { question, section } = next;
+    if (section.key !== header) {
+      // A header only for a section with something to ask: none for those a resumed draft went through.
+      header = section.key;
+      prompter.note(`\n── Section ${sections.indexOf(section) + 1}/${sections.length} · ${sectionTitle(section, allSections)} ──`);
+      if (section.section.questions!.some((q) => q.type === 'list' && q.binds === 'roadmap')) await reviewDue(draft, store, prompter, options.period);
+      if (draft.mode === 'changed-only' && backInto !== section.key && (await confirmUnchanged(draft, section, shown, prompter))) {
+        await store.saveDraft(draft);
+        continue;
+      }
+    }
+    try {
+      await askOne(question, section, { ...asking, overall: progress(shown, draft) });
+    } catch (error) {
+      if (!(error instanceof GoBack)) throw error;
+      const previous = stepBack(draft, shown);
+      if (previous === undefined) prompter.note('This is the first question: there is none before it.');
+      target = previous?.question.id ?? question.id;
+      backInto = previous?.section.key;
       continue;
     }
-    const all = section.section.questions!.filter((q) => q.type !== 'track-record');
-    for (;;) {
-      // Shown questions depend on the answers so far, so they are worked out again after each one.
-      const visible = visibleIn(questionnaire, draft.vendor, section.key, options.period);
-      const question = visible.find((q) => !draft.visited.includes(q.id));
-      if (!question) break;
-      const position = `${all.findIndex((q) => q.id === question.id) + 1}/${all.length}`;
-      const overall = progress(questionnaire, draft, sections, options.period);
-      if (question.type === 'list' && question.binds === 'claims') {
-        prompter.note(`[${overall}] (${position}) ${terminalText(question.text)}`);
-        draft.vendor.claims = await askClaims(draft.vendor.claims ?? [], options.today, index, prompter, async (claims) => {
-          draft.vendor.claims = claims;
-          await store.saveDraft(draft);
-        });
-      } else if (question.type === 'list' && question.binds === 'roadmap') {
-        prompter.note(`[${overall}] (${position}) ${terminalText(question.text)}`);
-        draft.vendor.roadmap = await addCommitments(draft.vendor.roadmap ?? [], options.period, prompter, async (roadmap) => {
-          draft.vendor.roadmap = roadmap;
-          await store.saveDraft(draft);
-        });
-      } else {
-        setAnswer(draft.vendor, question.id, await askAnswer(question, own(draft.vendor.answers, question.id), { prompter, position, overall, today: options.today }));
-      }
-      draft.visited.push(question.id);
+    draft.visited.push(question.id);
+    await store.saveDraft(draft);
+  }
+}
+
+interface Asking {
+  questionnaire: Questionnaire;
+  draft: Draft;
+  store: InterviewStore;
+  prompter: Prompter;
+  options: InterviewOptions;
+  answering: Answering;
+  sections: readonly IndexedSection[];
+  overall?: string | undefined;
+}
+
+/** One question: a claim list, the roadmap, or an answer. Saved as soon as it is given. */
+async function askOne(question: Question, section: IndexedSection, a: Asking): Promise<void> {
+  const { draft, store, prompter, options } = a;
+  const all = section.section.questions!.filter((q) => q.type !== 'track-record');
+  const position = `${all.findIndex((q) => q.id === question.id) + 1}/${all.length}`;
+  const heading = `${a.overall ? `[${a.overall}] ` : ''}(${position}) ${terminalText(question.text)}`;
+  if (question.type === 'list' && question.binds === 'claims') {
+    prompter.note(heading);
+    draft.vendor.claims = await editClaims(draft.vendor.claims ?? [], options.today, indexQuestionnaire(a.questionnaire), prompter, async (claims) => {
+      draft.vendor.claims = claims;
       await store.saveDraft(draft);
+    });
+  } else if (question.type === 'list' && question.binds === 'roadmap') {
+    prompter.note(heading);
+    draft.vendor.roadmap = await editRoadmap(draft.vendor.roadmap ?? [], prompter, {
+      period: options.period,
+      added: draft.added,
+      save: async (roadmap) => {
+        draft.vendor.roadmap = roadmap;
+        await store.saveDraft(draft);
+      },
+    });
+  } else {
+    const previous = own(draft.vendor.answers, question.id);
+    const answer = await askAnswer(question, previous, {
+      prompter,
+      position,
+      overall: a.overall,
+      today: options.today,
+      askedOf: section.askedOf,
+      answering: a.answering,
+      claimDate: draft.vendor.interview?.date,
+      // The value is kept before its evidence is asked.
+      save: async (partial) => {
+        setAnswer(draft.vendor, question.id, partial);
+        draft.answering = a.answering.current;
+        await store.saveDraft(draft);
+      },
+    }).catch(async (error: unknown) => {
+      // Back from the evidence prompt's question: the value kept for it is taken back.
+      if (error instanceof GoBack && own(draft.vendor.answers, question.id) !== previous) {
+        setAnswer(draft.vendor, question.id, previous);
+        await store.saveDraft(draft);
+      }
+      throw error;
+    });
+    setAnswer(draft.vendor, question.id, answer);
+    draft.answering = a.answering.current;
+  }
+  await store.saveDraft(draft);
+}
+
+/** Who answers for the vendor now, asked once when several do. */
+async function whoAnswers(draft: Draft, store: InterviewStore, prompter: Prompter): Promise<Answering> {
+  const respondents = (draft.vendor.interview?.respondents ?? []).map((r) => r.name);
+  const answering: Answering = { respondents, current: respondents.includes(draft.answering ?? '') ? draft.answering : undefined };
+  if (respondents.length > 1 && answering.current === undefined) {
+    answering.current = await prompter.select(
+      'Several people answer for the vendor. Who answers first? (each answer records who gave it; "Add a note, or say who answered" changes it)',
+      respondents.map((name) => ({ name: terminalText(name), value: name })),
+    );
+    draft.answering = answering.current;
+    await store.saveDraft(draft);
+  }
+  return answering;
+}
+
+/**
+ * The question before the one being asked: the last one gone through that is still shown. It is
+ * taken off the list of those gone through (and its section off those confirmed unchanged).
+ */
+function stepBack(draft: Draft, shown: readonly Shown[]): Shown | undefined {
+  while (draft.visited.length) {
+    const id = draft.visited.pop()!;
+    const found = shown.find((s) => s.question.id === id);
+    if (found) {
+      draft.unchanged = draft.unchanged.filter((u) => u !== found.section.section.id);
+      return found;
     }
   }
+  return undefined;
 }
 
 async function reviewDue(draft: Draft, store: InterviewStore, prompter: Prompter, period: string): Promise<void> {
@@ -143,44 +263,25 @@ async function reviewDue(draft: Draft, store: InterviewStore, prompter: Prompter
   }
 }
 
-async function confirmUnchanged(questionnaire: Questionnaire, draft: Draft, section: IndexedSection, prompter: Prompter, period: string): Promise<boolean> {
-  if (draft.unchanged.includes(section.section.id)) return true;
-  const visible = visibleIn(questionnaire, draft.vendor, section.key, period);
-  const pending = visible.filter((q) => !draft.visited.includes(q.id));
+/** In a re-interview: the section's answers on record, confirmed in one keystroke; true when confirmed. */
+async function confirmUnchanged(draft: Draft, section: IndexedSection, shown: readonly Shown[], prompter: Prompter): Promise<boolean> {
+  const pending = shown.filter((s) => s.section === section && !draft.visited.includes(s.question.id)).map((s) => s.question);
+  if (draft.unchanged.includes(section.section.id)) {
+    // Confirmed before; a question shown since (an answer elsewhere changed) is taken as confirmed too.
+    draft.visited.push(...pending.map((q) => q.id));
+    return true;
+  }
   if (pending.length === 0) return false;
   const answered = pending.filter((q) => own(draft.vendor.answers, q.id) !== undefined || (q.type === 'list' && q.binds && draft.vendor[q.binds] !== undefined));
   if (answered.length === 0) return false;
-  prompter.note(
-    pending
-      .map((q) => {
-        const answer = own(draft.vendor.answers, q.id);
-        const shown =
-          q.type === 'list' && q.binds ? `${(draft.vendor[q.binds] ?? []).length} recorded`
-          : answer === undefined ? 'not asked yet'
-          : answer.notApplicable !== undefined ? 'not applicable'
-          : answer.declined !== undefined ? `declined: ${answer.declined}`
-          : formatAnswer(q, answer.value!);
-        // Answers from the vendor file, one line each in the summary.
-        return `  ${q.id}: ${terminalText(shown)}${answer?.evidence ? ' (evidence)' : ''}`;
-      })
-      .join('\n'),
-  );
+  // Answers from the vendor file, one line each in the summary.
+  prompter.note(pending.map((q) => `  ${q.id}: ${terminalText(shownAnswer(q, draft.vendor))}${own(draft.vendor.answers, q.id)?.evidence ? ' (evidence)' : ''}`).join('\n'));
   const unchanged = await prompter.confirm('Nothing changed in this section?', { default: true });
   if (unchanged) {
     draft.visited.push(...pending.map((q) => q.id));
     draft.unchanged.push(section.section.id);
   }
   return unchanged;
-}
-
-/**
- * Questions of a section shown for the answers given so far (conditions read earlier answers).
- * One that depends on an answer left for later waits until that answer is given.
- */
-function visibleIn(questionnaire: Questionnaire, vendor: Vendor, sectionKey: string, period: string) {
-  const index = indexQuestionnaire(questionnaire);
-  const hidden = new Set(scoreVendor(questionnaire, vendor, { period }).questions.filter((q) => q.state === 'hidden' || q.pending).map((q) => q.id));
-  return index.questions.filter((q) => q.sectionPath.join('/') === sectionKey && !hidden.has(q.question.id) && q.question.type !== 'track-record').map((q) => q.question);
 }
 
 function setAnswer(vendor: Vendor, id: string, answer: Answer | undefined): void {
@@ -197,20 +298,11 @@ const MINUTES_A_QUESTION = 0.5;
  * Where the interview as a whole stands: the question about to be asked among all those shown now
  * (conditions may add or remove some as answers come), and a rough time left.
  */
-function progress(questionnaire: Questionnaire, draft: Draft, sections: readonly IndexedSection[], period: string): string {
-  let total = 0;
-  let done = 0;
-  for (const section of sections) {
-    const shown = visibleIn(questionnaire, draft.vendor, section.key, period);
-    total += shown.length;
-    done += draft.unchanged.includes(section.section.id) ? shown.length : shown.filter((q) => draft.visited.includes(q.id)).length;
-  }
+function progress(shown: readonly Shown[], draft: Draft): string {
+  const total = shown.length;
+  const done = shown.filter((s) => draft.visited.includes(s.question.id)).length;
   const minutes = Math.max(1, Math.round((total - done) * MINUTES_A_QUESTION));
   return `question ${Math.min(done + 1, total)} of ${total}, about ${minutes} min left`;
-}
-
-function sectionTitle(section: IndexedSection, all: readonly IndexedSection[]): string {
-  return section.path.map((_, i) => all.find((s) => s.key === section.path.slice(0, i + 1).join('/'))!.section.title).map(terminalText).join(' › ');
 }
 
 /** Answers a draft holds: questions visited that have an answer, and claims and commitments. */

@@ -19,11 +19,22 @@ export interface Prompter {
   note(text: string): void;
 }
 
-/** Thrown when the person stops the interview (Ctrl-C): the draft is kept. */
+/**
+ * Thrown when the person stops the interview: Ctrl-C (`interrupted`), or the save-and-stop key
+ * (`quit`). Either way the draft is kept.
+ */
 export class InterviewCancelled extends Error {
-  constructor() {
+  constructor(readonly how: 'interrupted' | 'quit' = 'interrupted') {
     super('interview cancelled');
     this.name = 'InterviewCancelled';
+  }
+}
+
+/** Thrown when the person asks for the previous question: nothing of the current one is recorded. */
+export class GoBack extends Error {
+  constructor() {
+    super('back to the previous question');
+    this.name = 'GoBack';
   }
 }
 

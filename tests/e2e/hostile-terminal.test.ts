@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
@@ -269,12 +268,9 @@ if (!hasTmux) console.warn('Skipping the terminal interview test: tmux is not in
 describe.skipIf(!hasTmux)('the interview in a terminal, with a hostile vendor', () => {
   const workspace = tempDir('aiclaim-terminal-');
   const tmux = new TmuxSession();
-  // The helper keeps its server's socket to itself; these read what it does not: the visible
-  // screen alone (history aside) and the pane's title.
-  const socket = (tmux as unknown as { socket: string }).socket;
-  const tmuxOut = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
-  const visible = () => tmuxOut('capture-pane', '-p', '-J', '-t', 'main');
-  const title = () => tmuxOut('display-message', '-p', '-t', 'main', '#{pane_title}').trim();
+  // The visible screen alone (history aside), and the pane's title.
+  const visible = () => tmux.visible().join('\n');
+  const title = () => tmux.title();
 
   beforeAll(() => {
     mkdirSync(join(workspace.dir, 'vendors'));
@@ -312,6 +308,10 @@ describe.skipIf(!hasTmux)('the interview in a terminal, with a hostile vendor', 
     expect(summary).toContain(`advantage: "Learns\\e]0;pwned\\x07 each tag's\\e[2J pattern OVER<U+202E>." (evidence)`);
     expect(summary).toContain('origin: A third-party<U+202E> API');
     await tmux.answer(/Nothing changed in this section\?/, 'Enter');
+    // The review names the sections as the files spell them, shown safe.
+    const review = await tmux.waitFor(/review the answers[\s\S]*Sub\\e\[2Jstance<U\+202E>: /);
+    expect(review).toContain('Val\\x9b2Jue: ');
+    await tmux.answer(/review the answers/, 'Enter');
     const done = await tmux.waitFor(/EXIT=\d+/);
     expect(done).toMatch(/EXIT=0/);
     // The score card.

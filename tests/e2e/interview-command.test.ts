@@ -64,19 +64,20 @@ describe('aiclaim interview', () => {
       [/Who answers/, 'Sam'],
       [/role/, ''],
       [/Anyone else/, false],
-      [/Add a claim/, true],
+      [/Add a claim/, 'add'],
       [/word for word/, 'Our AI knows your customers.'],
       [/Where it was made/, ''],
       [/When it was made/, DEFAULT],
       [/What does it assert/, 'records >= 1 million'],
       [/What does it assert/, ''],
-      [/Add another/, false],
+      [/Add another/, 'done'],
       [/Does the vendor train/, DEFAULT],
       [/How many training records/, DEFAULT],
       [/Evidence/, DEFAULT],
       [/Where does the model come from/, DEFAULT],
       [/What does the AI do/, 'later'],
-      [/Add a roadmap commitment/, false],
+      [/Add a roadmap commitment/, 'done'],
+      [/review the answers/, DEFAULT],
     ]);
     const context = testContext(dir);
     expect(await interview({ id: 'acme', answers: 'vendor-sent.yaml', period: '2026-Q4' }, context, prompter)).toBe(0);
@@ -161,12 +162,13 @@ describe('--answers offers the whole file', () => {
       [/Who answers/, 'Sam'],
       [/role/, ''],
       [/Anyone else/, false],
-      [/1 claim recorded\. Add another/, false],
+      [/1 claim recorded\. Add another/, 'done'],
       [/Does the vendor train/, DEFAULT],
       [/How many training records/, 'later'],
       [/Where does the model come from/, 'Not asked yet: come back to it later'],
       [/What does the AI do/, 'later'],
-      [/Add a new roadmap commitment/, false],
+      [/Add a new roadmap commitment/, 'done'],
+      [/review the answers/, DEFAULT],
     ]);
     expect(await interview({ id: 'acme', answers: 'vendor-sent.yaml' }, testContext(dir), prompter)).toBe(0);
     const defaults = Object.fromEntries(prompter.asked.slice(0, 6).map((a) => [a.message.slice(0, 12), a.default]));

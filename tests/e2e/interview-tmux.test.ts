@@ -67,21 +67,23 @@ describe.skipIf(!hasTmux)('aiclaim interview in a terminal', () => {
     expect(existsSync(vendorFile)).toBe(false);
     const draft = parse(readFileSync(join(workspace.dir, '.aiclaim', 'drafts', 'brightwave-analytics.yaml'), 'utf8')) as { visited: string[]; vendor: { answers: object } };
     expect(draft.visited).toEqual(['claims', 'trains']);
-    expect(draft.vendor.answers).toEqual({ trains: { value: true } });
+    // Stopped at its evidence, the number typed is kept: resumed, it is the default.
+    expect(draft.vendor.answers).toEqual({ trains: { value: true }, records: { value: 40000000 } });
 
     // Again: resume and finish.
     tmux.start(cli('interview brightwave-analytics'), workspace.dir);
-    await tmux.answer(/An unfinished interview of Brightwave Analytics from 2026-11-22 has 2 answers/, 'Enter');
-    await tmux.answer(/\(3\/4\) How many training records/, '40 million', 'Enter');
+    await tmux.answer(/An unfinished interview of Brightwave Analytics from 2026-11-22 has 3 answers, 2 questions gone through/, 'Enter');
+    await tmux.answer(/\(3\/4\) How many training records.*\(40000000\)$/, 'Enter');
     await tmux.answer(/Evidence, a URL or document \(required/, 'https://brightwave.example/data-sheet.pdf', 'Enter');
     await tmux.answer(/Date the document bears/, '2026-09-01', 'Enter');
     await tmux.answer(/\(4\/4\) Where does the model come from/, 'Enter');
     await tmux.answer(/\(1\/2\) What does the AI do that rules cannot\?/, '?', 'Enter');
     await tmux.answer(/\(1\/2\) What does the AI do that rules cannot\?/, 'Predicts churn 60 days ahead', 'Enter');
     // A text answer earns its points only with evidence: the interview asks for it.
-    await tmux.answer(/Evidence, a URL or document \(Enter for none\)/, 'https://brightwave.example/churn-holdout.pdf', 'Enter');
+    await tmux.answer(/Evidence, a URL or document \(Enter for none;/, 'https://brightwave.example/churn-holdout.pdf', 'Enter');
     await tmux.answer(/Date the document bears/, '2026-10-01', 'Enter');
     await tmux.answer(/Add a roadmap commitment/, 'Enter');
+    await tmux.answer(/review the answers/, 'Enter');
     const done = await tmux.waitFor(/EXIT=\d+/);
     expect(done).toMatch(/Wrote vendors\/brightwave-analytics\.yaml\./);
     expect(done).toMatch(/Brightwave Analytics \(brightwave-analytics\)\nLegitimacy 100\.0 · Substantiated · 13 of 13 points \(sections weighted\) · decisive 4 of 4 answered \(1 needed\) · answered 100% · evidenced 100%/);
@@ -126,7 +128,7 @@ describe.skipIf(!hasTmux)('aiclaim interview in a terminal', () => {
     await tmux.answer(/Who answers for the vendor/, 'Ana Ruiz', 'Enter');
     await tmux.answer(/role/, 'Enter');
     await tmux.answer(/Anyone else/, 'Enter');
-    await tmux.answer(/Add a claim/, 'n', 'Enter');
+    await tmux.answer(/Add a claim/, 'Down', 'Enter');
     await tmux.answer(/\(2\/4\) Does the vendor train models/, 'Enter');
     await tmux.answer(/\(3\/4\) How many training records\? \(records\) \[- if the vendor will not say, later to ask later/, '-', 'Enter');
     await tmux.answer(/What did the vendor say\?/, 'will not disclose data volumes', 'Enter');
@@ -135,6 +137,7 @@ describe.skipIf(!hasTmux)('aiclaim interview in a terminal', () => {
     await tmux.answer(/\(4\/4\) Where does the model come from/, 'Down', 'Down', 'Down', 'Enter');
     await tmux.answer(/\(1\/2\) What does the AI do that rules cannot\?/, 'later', 'Enter');
     await tmux.answer(/Add a roadmap commitment/, 'Enter');
+    await tmux.answer(/review the answers/, 'Enter');
     const done = await tmux.waitFor(/EXIT=\d+/);
     expect(done).toMatch(/EXIT=0/);
     const written = parse(readFileSync(join(workspace.dir, 'vendors', 'quiet-data.yaml'), 'utf8'));
@@ -154,6 +157,7 @@ describe.skipIf(!hasTmux)('aiclaim interview in a terminal', () => {
     await tmux.answer(/Answering for the vendor: Sam Lee \(CTO\)\. Same people\?/, 'Enter');
     await tmux.answer(/Nothing changed in this section\?/, 'Enter');
     await tmux.answer(/Nothing changed in this section\?/, 'Enter');
+    await tmux.answer(/review the answers/, 'Enter');
     const done = await tmux.waitFor(/EXIT=\d+/);
     expect(done).toMatch(/EXIT=0/);
     expect(done).toMatch(/Updated findings\/2027-Q1\.yaml for brightwave-analytics\./);

@@ -12,13 +12,20 @@ export function tmuxAvailable(): boolean {
 }
 
 export class TmuxSession {
-  private readonly socket = `aiclaim-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  private socket = TmuxSession.newSocket();
   private readonly name = 'main';
 
-  start(command: string, cwd: string): void {
+  /** Each server its own socket: a new session never races the shutdown of the one before. */
+  private static newSocket(): string {
+    return `aiclaim-test-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+  }
+
+  /** A fresh server running `command` in a terminal of `size` (200 columns by 60 rows unless given). */
+  start(command: string, cwd: string, size: { columns: number; rows: number } = { columns: 200, rows: 60 }): void {
     this.submitted = 0;
     this.stop();
-    execFileSync('tmux', ['-L', this.socket, '-f', '/dev/null', 'new-session', '-d', '-s', this.name, '-x', '200', '-y', '60', '-c', cwd, `${command}; echo "EXIT=$?"; sleep 120`]);
+    this.socket = TmuxSession.newSocket();
+    execFileSync('tmux', ['-L', this.socket, '-f', '/dev/null', 'new-session', '-d', '-s', this.name, '-x', String(size.columns), '-y', String(size.rows), '-c', cwd, `${command}; echo "EXIT=$?"; sleep 120`]);
   }
 
   /** Keys as tmux names them: text, Enter, Down, C-c. */
@@ -26,8 +33,29 @@ export class TmuxSession {
     for (const key of keys) execFileSync('tmux', ['-L', this.socket, 'send-keys', '-t', this.name, ...(key.length > 1 && /^(Enter|Down|Up|Space|Tab|BSpace|C-[a-z])$/.test(key) ? [key] : ['-l', key])]);
   }
 
+  /** The scrollback and the screen, lines the terminal wrapped joined back. */
   screen(): string {
     return execFileSync('tmux', ['-L', this.socket, 'capture-pane', '-p', '-J', '-S', '-500', '-t', this.name], { encoding: 'utf8' });
+  }
+
+  /** The scrollback and the screen row by row, as the terminal shows them: a wrapped line is two rows. */
+  rows(): string[] {
+    return execFileSync('tmux', ['-L', this.socket, 'capture-pane', '-p', '-S', '-500', '-t', this.name], { encoding: 'utf8' }).replace(/\n$/, '').split('\n');
+  }
+
+  /** Only what is on the screen now, row by row. */
+  visible(): string[] {
+    return execFileSync('tmux', ['-L', this.socket, 'capture-pane', '-p', '-t', this.name], { encoding: 'utf8' }).replace(/\n$/, '').split('\n');
+  }
+
+  /** The pane's title, as a program may set it with an escape sequence. */
+  title(): string {
+    return execFileSync('tmux', ['-L', this.socket, 'display-message', '-p', '-t', this.name, '#{pane_title}'], { encoding: 'utf8' }).trim();
+  }
+
+  /** The terminal's size as tmux has it: "columns rows". */
+  size(): string {
+    return execFileSync('tmux', ['-L', this.socket, 'display-message', '-p', '-t', this.name, '#{pane_width} #{pane_height}'], { encoding: 'utf8' }).trim();
   }
 
   /** Waits until the screen matches, and returns it; fails with the screen when it does not. */

@@ -2,54 +2,15 @@ import { describe, expect, test } from 'vitest';
 import type { Draft } from '../../src/core/interview/draft.js';
 import { parseDateAnswer, parseHumanNumber, parseQuarterAnswer, suggestSlug } from '../../src/core/interview/parse-answer.js';
 import type { Vendor } from '../../src/core/schema/vendor.js';
-import { conductInterview, type InterviewStore } from '../../src/interview/conduct-interview.js';
+import { conductInterview } from '../../src/interview/conduct-interview.js';
 import { NEW_VENDOR } from '../../src/interview/ask-profile.js';
 import { InterviewCancelled } from '../../src/interview/prompter.js';
-import { questionnaire, vendor } from '../helpers/build.js';
+import { vendor } from '../helpers/build.js';
+import { interviewOptions, interviewQuestionnaire, memoryStore } from '../helpers/interview-store.js';
 import { CANCEL, DEFAULT, newVendorSteps, scriptedPrompter } from '../helpers/scripted-prompter.js';
 
-const q = questionnaire({
-  sections: [
-    {
-      id: 'basics',
-      title: 'Basics',
-      questions: [
-        { id: 'claims', text: 'Record the claims.', type: 'list', binds: 'claims', evidence: 'none' },
-        { id: 'trains', text: 'Does it train models?', type: 'boolean', points: 2, evidence: 'none', help: 'Prompting is not training.' },
-        { id: 'records', text: 'How many records?', type: 'number', unit: 'records', evidence: 'required', when: { question: 'trains', equals: true }, bands: [{ gte: 1000000, points: 5 }] },
-        { id: 'origin', text: 'Where does the model come from?', type: 'choice', evidence: 'optional', options: [{ value: 'own', label: 'Own', points: 3 }, { value: 'api', label: 'API', points: 1 }] },
-        { id: 'sources', text: 'Which sources?', type: 'multi', evidence: 'none', options: [{ value: 'first-party', label: 'First party', points: 1 }, { value: 'licensed', label: 'Licensed', points: 1 }] },
-      ],
-    },
-    {
-      id: 'more',
-      title: 'More',
-      questions: [
-        { id: 'advantage', text: 'What does the AI do better?', type: 'text', points: 1, evidence: 'none', help: 'A capability, not an adjective.' },
-        { id: 'trained-on', text: 'Last trained?', type: 'quarter', evidence: 'none' },
-        { id: 'audit-date', text: 'Date of the last audit?', type: 'date', evidence: 'none' },
-        { id: 'eu', text: 'EU AI Act class?', type: 'choice', evidence: 'none', notApplicable: true, options: [{ value: 'minimal', label: 'Minimal' }, { value: 'high', label: 'High' }] },
-        { id: 'roadmap', text: 'Record the roadmap.', type: 'list', binds: 'roadmap', evidence: 'none', points: { delivery: 4 } },
-      ],
-    },
-  ],
-});
-
-const options = { changedOnly: false, currency: 'EUR', period: '2026-Q4', today: '2026-11-22' };
-
-function memoryStore(vendors: Vendor[] = [], draft?: Draft): InterviewStore & { saved: Draft[] } {
-  const saved: Draft[] = [];
-  return {
-    saved,
-    listVendors: async () => vendors.map((v) => ({ id: v.id, name: v.name })),
-    listDrafts: async () => (draft ? [{ id: draft.vendor.id, name: draft.vendor.name, answered: Object.keys(draft.vendor.answers).length }] : []),
-    readVendor: async (id) => vendors.find((v) => v.id === id),
-    readDraft: async (id) => (draft?.vendor.id === id ? draft : undefined),
-    saveDraft: async (d) => {
-      saved.push(structuredClone(d));
-    },
-  };
-}
+const q = interviewQuestionnaire;
+const options = interviewOptions;
 
 describe('a new vendor, from scratch', () => {
   test('every question type, a condition, evidence, a claim with what it asserts, a decline and not applicable', async () => {
@@ -66,20 +27,20 @@ describe('a new vendor, from scratch', () => {
       [/Who answers for the vendor/, 'Sam Lee'],
       [/role/, 'CTO'],
       [/Anyone else/, false],
-      [/Add a claim/, true],
+      [/Add a claim/, 'add'],
       [/word for word/, 'Our AI personalises every page.'],
       [/Where it was made/, 'https://brightwave.example'],
       [/When it was made/, DEFAULT],
       [/What does it assert/, 'trains = yes'],
       [/What does it assert/, 'records >= 1 million'],
       [/What does it assert/, ''],
-      [/Add another/, false],
+      [/Add another/, 'done'],
       [/\(2\/5\) Does it train models/, true],
       [/\(3\/5\) How many records\? \(records\)/, '40 million'],
       [/Evidence.*required/, 'https://brightwave.example/data-sheet.pdf'],
       [/Date the document bears/, '2026-09-01'],
       [/\(4\/5\) Where does the model come from/, 'own'],
-      [/Evidence, a URL or document \(Enter for none\)/, ''],
+      [/Evidence, a URL or document \(Enter for none;/, ''],
       [/\(5\/5\) Which sources/, ['first-party', 'licensed']],
       [/\(1\/5\) What does the AI do better/, '?'],
       [/\(1\/5\) What does the AI do better/, 'Predicts churn 60 days ahead'],
@@ -88,12 +49,13 @@ describe('a new vendor, from scratch', () => {
       [/What did the vendor say/, 'no audit report to share yet'],
       [/\(4\/5\) EU AI Act class/, 'Not applicable (say why)'],
       [/Why does it not apply/, 'The product is not sold in the EU.'],
-      [/Add a roadmap commitment/, true],
+      [/Add a roadmap commitment/, 'add'],
       [/What was promised/, 'Next-best-offer model'],
       [/short id/, DEFAULT],
       [/Promised in which quarter/, DEFAULT],
       [/Due in which quarter/, '2027-Q2'],
-      [/Add a new roadmap commitment/, false],
+      [/Add a new roadmap commitment/, 'done'],
+      [/review the answers/, DEFAULT],
     ]);
     const store = memoryStore();
     const draft = await conductInterview(q, store, prompter, options);
@@ -130,7 +92,7 @@ describe('a new vendor, from scratch', () => {
   test('a question whose condition does not hold is not asked; one left for later stays not asked', async () => {
     const prompter = scriptedPrompter([
       ...newVendorSteps('Acme'),
-      [/Add a claim/, false],
+      [/Add a claim/, 'done'],
       [/Does it train/, false],
       [/Where does the model come from/, 'Not asked yet: come back to it later'],
       [/Which sources/, []],
@@ -138,7 +100,8 @@ describe('a new vendor, from scratch', () => {
       [/Last trained/, 'later'],
       [/Date of the last audit/, 'LATER'],
       [/EU AI Act/, 'Not asked yet: come back to it later'],
-      [/Add a roadmap commitment/, false],
+      [/Add a roadmap commitment/, 'done'],
+      [/review the answers/, DEFAULT],
     ]);
     const draft = await conductInterview(q, memoryStore(), prompter, { ...options, id: 'acme' });
     expect(prompter.asked.some((a) => /How many records/.test(a.message))).toBe(false);
@@ -149,7 +112,7 @@ describe('a new vendor, from scratch', () => {
     const long = 'N'.repeat(201);
     const prompter = scriptedPrompter([[/Vendor name/, long]]);
     await expect(conductInterview(q, memoryStore(), prompter, { ...options, id: 'acme' })).rejects.toThrow(/the prompt would refuse "N+": that is 201 characters; at most 200 fit here/);
-    const claim = scriptedPrompter([...newVendorSteps('Acme'), [/Add a claim/, true], [/word for word/, 'c'.repeat(2_001)]]);
+    const claim = scriptedPrompter([...newVendorSteps('Acme'), [/Add a claim/, 'add'], [/word for word/, 'c'.repeat(2_001)]]);
     await expect(conductInterview(q, memoryStore(), claim, { ...options, id: 'acme' })).rejects.toThrow(/that is 2,001 characters; at most 2,000 fit here/);
     const spend = scriptedPrompter([[/Vendor name/, 'Acme'], [/Product/, ''], [/category/, 'crm'], [/spend/, '1.7e308']]);
     await expect(conductInterview(q, memoryStore(), spend, { ...options, id: 'acme' })).rejects.toThrow(/at most 1,000,000,000,000|type an amount/);
@@ -158,7 +121,7 @@ describe('a new vendor, from scratch', () => {
   test('a question that depends on one left for later waits for it', async () => {
     const prompter = scriptedPrompter([
       ...newVendorSteps('Acme'),
-      [/Add a claim/, false],
+      [/Add a claim/, 'done'],
       [/Does it train/, 'Not asked yet: come back to it later'],
       [/Where does the model come from/, 'The vendor will not say (declined)'],
       [/What did the vendor say/, 'will not name its provider'],
@@ -167,7 +130,8 @@ describe('a new vendor, from scratch', () => {
       [/Last trained/, 'later'],
       [/Date of the last audit/, 'later'],
       [/EU AI Act/, 'minimal'],
-      [/Add a roadmap commitment/, false],
+      [/Add a roadmap commitment/, 'done'],
+      [/review the answers/, DEFAULT],
     ]);
     const draft = await conductInterview(q, memoryStore(), prompter, { ...options, id: 'acme' });
     // "How many records" is asked only when the vendor trains models: not known yet, so not asked.
@@ -203,7 +167,7 @@ describe('a re-interview', () => {
       [/How do you want to go through it/, 'full'],
       [/interviewer/, DEFAULT],
       [/Same people/, true],
-      [/1 claim recorded\. Add another/, false],
+      [/1 claim recorded\. Add another/, 'done'],
       [/Does it train/, DEFAULT],
       [/How many records/, DEFAULT],
       [/Evidence/, DEFAULT],
@@ -220,7 +184,8 @@ describe('a re-interview', () => {
       [/What did the vendor say/, DEFAULT],
       [/EU AI Act/, DEFAULT],
       [/Why does it not apply/, DEFAULT],
-      [/Add a new roadmap commitment/, false],
+      [/Add a new roadmap commitment/, 'done'],
+      [/review the answers/, DEFAULT],
     ]);
     const draft = await conductInterview(q, memoryStore([existing]), prompter, { ...options, id: 'acme' });
     const defaults = Object.fromEntries(prompter.asked.map((a) => [a.message.replace(/^\[question \d+ of \d+, about \d+ min left\] /, '').replace(/^\(\d+\/\d+\) /, '').slice(0, 24), a.default]));
@@ -254,10 +219,11 @@ describe('a re-interview', () => {
       [/"Due now" was due 2026-Q3/, 'dropped'],
       [/"Slipped before" was due 2026-Q4/, 'on-track'],
       [/Nothing changed in this section/, true],
+      [/review the answers/, DEFAULT],
     ]);
     const draft = await conductInterview(q, memoryStore([existing]), prompter, { ...options, id: 'acme', changedOnly: true });
     expect(prompter.remaining()).toBe(0);
-    expect(prompter.asked).toHaveLength(6);
+    expect(prompter.asked).toHaveLength(7);
     expect(draft.vendor.answers).toEqual(existing.answers);
     expect(draft.vendor.roadmap!.map((c) => c.status)).toEqual(['dropped', 'slipped', 'planned']);
   });
@@ -268,7 +234,7 @@ describe('nothing lost', () => {
     const store = memoryStore();
     const prompter = scriptedPrompter([
       ...newVendorSteps('Acme'),
-      [/Add a claim/, false],
+      [/Add a claim/, 'done'],
       [/Does it train/, true],
       [/How many records/, CANCEL],
     ]);
@@ -288,6 +254,7 @@ describe('nothing lost', () => {
       visited: ['claims', 'trains', 'records', 'origin', 'sources'],
       unchanged: [],
       reviewed: [],
+      added: [],
       vendor: vendor({ id: 'acme', name: 'Acme', answers: { trains: { value: false } } }),
     };
     const prompter = scriptedPrompter([
@@ -296,7 +263,8 @@ describe('nothing lost', () => {
       [/Last trained/, 'later'],
       [/audit/, 'later'],
       [/EU AI Act/, 'minimal'],
-      [/Add a roadmap commitment/, false],
+      [/Add a roadmap commitment/, 'done'],
+      [/review the answers/, DEFAULT],
     ]);
     const result = await conductInterview(q, memoryStore([], draft), prompter, { ...options, id: 'acme' });
     expect(result.vendor.answers).toEqual({ trains: { value: false }, advantage: { value: 'Faster' }, eu: { value: 'minimal' } });
@@ -339,6 +307,7 @@ describe('never lost, invented or misfiled', () => {
       visited: ['claims', 'trains'],
       unchanged: [],
       reviewed: [],
+      added: [],
       vendor: vendor({ id: 'orbit-data-gmbh', name: 'Orbit Data GmbH', answers: { trains: { value: true } } }),
     };
     const store = memoryStore([], unfinished);
@@ -354,7 +323,7 @@ describe('never lost, invented or misfiled', () => {
   });
 
   test('a draft for another questionnaire is refused, not replaced', async () => {
-    const other: Draft = { schema: 'aiclaim/draft@1', questionnaire: 'other', started: '2026-11-20', existing: false, mode: 'full', visited: [], unchanged: [], reviewed: [], vendor: vendor({ id: 'acme', name: 'Acme' }) };
+    const other: Draft = { schema: 'aiclaim/draft@1', questionnaire: 'other', started: '2026-11-20', existing: false, mode: 'full', visited: [], unchanged: [], reviewed: [], added: [], vendor: vendor({ id: 'acme', name: 'Acme' }) };
     const store = memoryStore([], other);
     await expect(conductInterview(q, store, scriptedPrompter([]), { ...options, id: 'acme' })).rejects.toThrow(/the unfinished interview of acme follows questionnaire other, not test/);
     expect(store.saved).toEqual([]);
@@ -369,12 +338,12 @@ describe('never lost, invented or misfiled', () => {
     const claims = memoryStore();
     const inSecondClaim = scriptedPrompter([
       ...newVendorSteps('Acme'),
-      [/Add a claim/, true],
+      [/Add a claim/, 'add'],
       [/word for word/, 'First claim.'],
       [/Where it was made/, ''],
       [/When it was made/, DEFAULT],
       [/What does it assert/, ''],
-      [/Add another/, true],
+      [/Add another/, 'add'],
       [/word for word/, CANCEL],
     ]);
     await expect(conductInterview(q, claims, inSecondClaim, { ...options, id: 'acme' })).rejects.toBeInstanceOf(InterviewCancelled);
@@ -393,7 +362,7 @@ describe('never lost, invented or misfiled', () => {
       [/How do you want to go through it/, 'full'],
       [/interviewer/, DEFAULT],
       [/Same people/, true],
-      [/Add a claim/, false],
+      [/Add a claim/, 'done'],
       [/Does it train/, DEFAULT],
       [/Where does the model come from/, 'Not asked yet: come back to it later'],
       [/Which sources/, []],
@@ -402,7 +371,7 @@ describe('never lost, invented or misfiled', () => {
       [/Last trained/, 'later'],
       [/audit/, 'later'],
       [/EU AI Act/, 'Not asked yet: come back to it later'],
-      [/Add a new roadmap commitment/, true],
+      [/Add a new roadmap commitment/, 'add'],
       [/What was promised/, 'Audit trail'],
       [/short id/, DEFAULT],
       [/Promised in which quarter/, '2026-Q2'],
@@ -421,12 +390,12 @@ describe('never lost, invented or misfiled', () => {
 
   test('what is not evidence is refused at the prompt, and so is a document dated after today', async () => {
     for (const typed of ['?', '<', 'https://', 'htp:/ garbage ###', 'javascript:alert(1)']) {
-      const prompter = scriptedPrompter([...newVendorSteps('Acme'), [/Add a claim/, false], [/Does it train/, true], [/How many records/, '40 million'], [/Evidence/, typed]]);
+      const prompter = scriptedPrompter([...newVendorSteps('Acme'), [/Add a claim/, 'done'], [/Does it train/, true], [/How many records/, '40 million'], [/Evidence/, typed]]);
       await expect(conductInterview(q, memoryStore(), prompter, { ...options, id: 'acme' }), typed).rejects.toThrow(/the prompt would refuse .*: (a web address starts http|name the document)/);
     }
-    const future = scriptedPrompter([...newVendorSteps('Acme'), [/Add a claim/, false], [/Does it train/, true], [/How many records/, '40 million'], [/Evidence/, 'https://acme.example/sheet.pdf'], [/Date the document bears/, '2027-01-05']]);
+    const future = scriptedPrompter([...newVendorSteps('Acme'), [/Add a claim/, 'done'], [/Does it train/, true], [/How many records/, '40 million'], [/Evidence/, 'https://acme.example/sheet.pdf'], [/Date the document bears/, '2027-01-05']]);
     await expect(conductInterview(q, memoryStore(), future, { ...options, id: 'acme' })).rejects.toThrow(/2027-01-05 is after today \(2026-11-22\)/);
-    const claim = scriptedPrompter([...newVendorSteps('Acme'), [/Add a claim/, true], [/word for word/, 'AI.'], [/Where it was made/, ''], [/When it was made/, '2026-12-01']]);
+    const claim = scriptedPrompter([...newVendorSteps('Acme'), [/Add a claim/, 'add'], [/word for word/, 'AI.'], [/Where it was made/, ''], [/When it was made/, '2026-12-01']]);
     await expect(conductInterview(q, memoryStore(), claim, { ...options, id: 'acme' })).rejects.toThrow(/2026-12-01 is after today/);
   });
 });
@@ -472,7 +441,7 @@ describe('where the interview stands', () => {
     const store = memoryStore();
     const prompter = scriptedPrompter([
       ...newVendorSteps('Acme'),
-      [/Add a claim/, false],
+      [/Add a claim/, 'done'],
       [/Does it train/, true],
       [/How many records/, 'quit'],
     ]);
@@ -482,7 +451,7 @@ describe('where the interview stands', () => {
     expect(counted.map((m) => Number(m![1]))).toEqual([2, 3]);
     // Once it trains, the questions that depend on it are shown too: the total grows with them.
     expect(Number(counted[1]![2])).toBeGreaterThan(Number(counted[0]![2]));
-    expect(prompter.asked.at(-1)!.message).toMatch(/quit to save and stop\]$/);
+    expect(prompter.asked.at(-1)!.message).toMatch(/; note, back, quit\]$/);
     expect(store.saved.at(-1)!.vendor.answers).toEqual({ trains: { value: true } });
   });
 });

@@ -152,6 +152,18 @@ describe('vendor files', () => {
     ]);
   });
 
+  test('who gave an answer is one of those who answered for the vendor', () => {
+    const withInterview = (answers: string) =>
+      `schema: aiclaim/vendor@1\nid: acme\nname: Acme\ncategory: emailing\ninterview:\n  date: 2026-10-01\n  interviewer: Claire\n  respondents: [{ name: Sam Lee }, { name: Ana Ruiz }]\nanswers:\n${answers}`;
+    expect(lines(loadVendor(withInterview('  trains-models: { value: true, by: Ana Ruiz }\n'), 'v.yaml', index))).toEqual([]);
+    expect(lines(loadVendor(withInterview('  trains-models: { value: true, by: Ann Ruiz }\n'), 'v.yaml', index))).toEqual([
+      'v.yaml:10:37: "Ann Ruiz" is not among those who answered for the vendor (Sam Lee, Ana Ruiz) — write one of the names under interview.respondents, or add Ann Ruiz there',
+    ]);
+    expect(lines(loadVendor(vendorText('  trains-models: { value: true, by: Sam }\n'), 'v.yaml', index))).toEqual([
+      'v.yaml:6:37: "Sam" is not among those who answered for the vendor — list who answered under interview.respondents',
+    ]);
+  });
+
   test('not applicable only where the question allows it, and only with a justification', () => {
     const text = vendorText(['  trains-models: { notApplicable: We do not train anything at all. }', '  maybe: { notApplicable: n/a }'].join('\n') + '\n');
     expect(lines(loadVendor(text, 'v.yaml', index))).toEqual(['v.yaml:7:27: answers.maybe.notApplicable: notApplicable needs a justification of at least a few words']);

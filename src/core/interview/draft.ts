@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { calendarDate, schemaKey, SCHEMA_IDS, slug } from '../schema/common.js';
+import { calendarDate, requiredText, schemaKey, SCHEMA_IDS, slug } from '../schema/common.js';
+import { MAX_NAME_LENGTH } from '../schema/limits.js';
 import { vendorSchema } from '../schema/vendor.js';
 
 // An unfinished interview, saved after every answer so that nothing typed is ever lost.
@@ -17,6 +18,10 @@ export const draftSchema = z.strictObject({
   unchanged: z.array(slug),
   /** Roadmap commitments already reviewed. */
   reviewed: z.array(slug),
+  /** Roadmap commitments added in this interview: the only ones that may be removed. */
+  added: z.array(slug).default([]),
+  /** Who answers for the vendor now, when several do: recorded with each answer. */
+  answering: requiredText(MAX_NAME_LENGTH).optional(),
   vendor: vendorSchema,
 });
 

@@ -7,7 +7,7 @@ import { syncYaml, type KeyOrder } from '../yaml/sync-document.js';
 
 /** Every top-level key of a vendor file, in the order a new file is written: what is not here is lost. */
 export const TOP_LEVEL = ['schema', 'id', 'name', 'questionnaire', 'product', 'category', 'website', 'owner', 'spend', 'renewal', 'interview', 'claims', 'evaluations', 'roadmap', 'answers'];
-const ANSWER_KEYS = ['value', 'declined', 'notApplicable', 'evidence', 'date', 'note'];
+const ANSWER_KEYS = ['value', 'declined', 'notApplicable', 'evidence', 'date', 'by', 'note'];
 const COMMITMENT_KEYS = ['id', 'title', 'promised', 'due', 'status', 'deliveredIn', 'revisedDue', 'evidence', 'note'];
 
 export function vendorFileText(original: string | undefined, vendor: Vendor, questionOrder: readonly string[], schemaHint: string): string {

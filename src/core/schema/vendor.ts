@@ -46,6 +46,8 @@ export const answerSchema = z
     evidence: evidenceSchema.optional(),
     note: text(MAX_LONG_TEXT_LENGTH).optional(),
     date: calendarDate.optional(),
+    /** Who gave the answer, when several answered for the vendor: one of interview.respondents. */
+    by: text(MAX_NAME_LENGTH).optional(),
   })
   .refine((a) => [a.value, a.declined, a.notApplicable].filter((x) => x !== undefined).length === 1, {
     error: 'an answer has exactly one of value, declined (the reason the vendor gave) or notApplicable (the justification)',

@@ -64,6 +64,14 @@ export function checkVendor(vendor: Vendor, index: QuestionnaireIndex, expectedI
       issues.push({ path: [...path, 'notApplicable'], message: `"${id}" cannot be answered not applicable`, hint: 'give a value; if the vendor will not say, write declined: "what it said"; if nobody has asked yet, leave the question out' });
     }
     if (answer.value !== undefined) issues.push(...checkValue(answer.value, question, [...path, 'value']), ...checkExclusive(answer.value, question, [...path, 'value']));
+    if (answer.by !== undefined && !(vendor.interview?.respondents ?? []).some((r) => r.name === answer.by)) {
+      const names = (vendor.interview?.respondents ?? []).map((r) => r.name);
+      issues.push({
+        path: [...path, 'by'],
+        message: `${quoted(answer.by)} is not among those who answered for the vendor${names.length ? ` (${names.join(', ')})` : ''}`,
+        hint: names.length ? `write one of the names under interview.respondents, or add ${answer.by} there` : 'list who answered under interview.respondents',
+      });
+    }
     if (answer.declined !== undefined && answer.evidence !== undefined) {
       issues.push({ path: [...path, 'evidence'], message: 'a declined answer has no value for evidence to back', hint: 'record the value the evidence shows instead of declined, or move the document to note' });
     }
