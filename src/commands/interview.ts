@@ -22,7 +22,7 @@ import { schemaHint, yamlText } from '../render/yaml-text.js';
 import { writeFileAtomic } from '../shell/atomic-write.js';
 import { checkWritableFolder } from '../shell/writable-folder.js';
 import { colourFor } from '../shell/colour.js';
-import type { Context } from '../shell/context.js';
+import { columnsOf, type Context } from '../shell/context.js';
 import { guardSnapshot, snapshotPath, updateSnapshotVendor } from '../shell/findings-snapshot.js';
 import { lockHolder } from '../shell/lock.js';
 import { historyBefore } from '../shell/history.js';
@@ -114,7 +114,7 @@ export async function interview(input: InterviewCommandOptions, context: Context
   const score = scoreVendor(questionnaire, vendor, scoring);
   // The card shows names, titles and answers from files: made safe for the terminal together.
   const card = terminalSafe({ score, advice: evidenceAdvice(questionnaire, vendor, scoring, score) });
-  context.stdout.write(scoreCard(card.score, card.advice, colourFor(context.stdout, context.env)));
+  context.stdout.write(scoreCard(card.score, card.advice, colourFor(context.stdout, context.env), columnsOf(context.stdout)));
   if (options.period) {
     const written = await updateSnapshotVendor({ workspace, questionnaire, vendor, score, sourcePath: target, period: options.period, currentPeriod: period, force: options.force }).catch((error: unknown) => {
       // The vendor file is written: say so, and what was not.

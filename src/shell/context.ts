@@ -4,6 +4,12 @@ export interface OutputStream {
   write(chunk: string): unknown;
   isTTY?: boolean | undefined;
   columns?: number | undefined;
+  rows?: number | undefined;
+}
+
+/** The width to lay text out to: a terminal's columns, else 80 (a file or a pipe). */
+export function columnsOf(stream: OutputStream): number {
+  return (stream.isTTY && stream.columns) || 80;
 }
 
 export interface Context {

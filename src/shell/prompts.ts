@@ -1,7 +1,10 @@
 import type { Choice, Prompter } from '../interview/prompter.js';
 import { InterviewCancelled } from '../interview/prompter.js';
 import { terminalLines, terminalText } from '../render/terminal-text.js';
-import type { OutputStream } from './context.js';
+import { columnsOf, type OutputStream } from './context.js';
+import stringWidth from 'string-width';
+import { wrapToWidth } from '../render/fit-width.js';
+import { CHECKBOX_HELP, listLayout, SELECT_HELP } from './list-layout.js';
 
 // The one place that talks to Inquirer. Prompts go to stderr, so stdout stays for data (the
 // score card); Ctrl-C becomes InterviewCancelled, which the interview turns into a clean stop.
@@ -20,11 +23,22 @@ export async function terminalPrompter(output: NodeJS.WritableStream & OutputStr
     }
   };
   const shownChoice = <T, C extends Choice<T>>(choice: C): C => ({ ...choice, name: terminalText(choice.name), description: choice.description === undefined ? undefined : terminalLines(choice.description) });
+  // A list fitted to the terminal as it is now (it may have been resized since the last question):
+  // the question stays on screen while the choices scroll.
+  const shownList = <T>(message: string, choices: Choice<T>[], help: string) => {
+    const shownMessage = terminalLines(message);
+    const shown = choices.map((c) => shownChoice<T, Choice<T>>(c));
+    const layout = listLayout(output.isTTY ? { rows: output.rows, columns: output.columns } : {}, shownMessage, shown.map((c) => c.description), help);
+    return { message: shownMessage, choices: shown.map((c) => ({ ...c, description: layout.description(c.description) })), pageSize: layout.pageSize, loop: false };
+  };
   return {
     select: <T>(message: string, choices: Choice<T>[], options: { default?: T | undefined } = {}) =>
-      guard(() => inquirer.select<T>({ message: terminalLines(message), choices: choices.map((c) => shownChoice<T, Choice<T>>(c)), default: options.default, pageSize: 12, loop: false }, context)),
+      guard(() => inquirer.select<T>({ ...shownList(message, choices, SELECT_HELP), default: options.default }, context)),
     checkbox: <T>(message: string, choices: Choice<T>[]) =>
-      guard(() => inquirer.checkbox<T>({ message: terminalLines(message), choices: choices.map((c) => ({ ...shownChoice<T, Choice<T>>(c), checked: c.checked ?? false })), pageSize: 12, loop: false }, context)),
+      guard(() => {
+        const list = shownList(message, choices, CHECKBOX_HELP);
+        return inquirer.checkbox<T>({ ...list, choices: list.choices.map((c) => ({ ...c, checked: c.checked ?? false })) }, context);
+      }),
     input: (message, options = {}) => {
       // The default is shown safe; taken as it is shown (Enter, or Tab and Enter), it is the value it stands for.
       const original = options.default;
@@ -46,7 +60,20 @@ export async function terminalPrompter(output: NodeJS.WritableStream & OutputStr
     },
     confirm: (message, options = {}) => guard(() => inquirer.confirm({ message: terminalLines(message), default: options.default }, context)),
     note: (text) => {
-      output.write(`${terminalLines(text)}\n`);
+      // Wrapped at spaces to the terminal's width, as Inquirer wraps its prompts: never mid-word.
+      const lines = terminalLines(text).split('\n');
+      output.write(`${(output.isTTY ? lines.flatMap((line) => wrapped(line, columnsOf(output))) : lines).join('\n')}\n`);
     },
   };
+}
+
+/**
+ * A note's line wrapped at spaces, continued under its own indent (an indented list stays one). A
+ * line with a word wider than the terminal (a long web address) is left whole for the terminal to
+ * wrap: cut, it would lose what it says.
+ */
+function wrapped(line: string, columns: number): string[] {
+  const lead = /^ */.exec(line)![0];
+  if (line.split(' ').some((word) => stringWidth(word) > columns - lead.length)) return [line];
+  return wrapToWidth(line, columns, lead);
 }

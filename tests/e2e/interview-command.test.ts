@@ -90,7 +90,8 @@ describe('aiclaim interview', () => {
     // (it does not apply): nothing there counts, so the score is the substance alone, 45.5. The claim says a million records; 50,000 were
     // shown: a critical finding that names it, and the thin-data flag besides.
     const card = context.out.join('');
-    expect(card).toMatch(/^Acme \(acme\)\nLegitimacy 45\.5 · Weak · 5 of 11 points \(sections weighted\) · decisive 3 of 4 answered \(1 needed\) · answered 80% · evidenced 100%/);
+    // No terminal: laid out to 80 columns, the long line broken between its parts.
+    expect(card).toMatch(/^Acme \(acme\)\nLegitimacy 45\.5 · Weak · 5 of 11 points \(sections weighted\)\n {2}decisive 3 of 4 answered \(1 needed\) · answered 80% · evidenced 100%\n/);
     expect(card).toMatch(/CRITICAL AI claims with little data\n\s+because claims\.count = 1; records = 50,000 records/);
     expect(card).toMatch(/CRITICAL Claim contradicted by the record: "Our AI knows your customers\."\n\s+because records = 50,000 records \(the vendor's own answer\)/);
     expect(card).toMatch(/Ask the vendor/);

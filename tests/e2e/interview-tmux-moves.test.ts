@@ -1,8 +1,9 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { BIN, REPO, tempDir } from '../helpers/run-cli.js';
+import { BIN } from '../helpers/run-cli.js';
+import { quickWorkspace } from '../helpers/quick-workspace.js';
 import { TmuxSession, tmuxAvailable } from '../helpers/tmux.js';
 
 // Going back, saving and stopping from a list, reviewing before writing: typed in a real terminal.
@@ -11,18 +12,12 @@ const hasTmux = tmuxAvailable();
 if (!hasTmux) console.warn('Skipping the terminal interview tests: tmux is not installed (.ci/run installs it).');
 
 describe.skipIf(!hasTmux)('moving about an interview in a terminal', () => {
-  const workspace = tempDir();
+  const workspace = quickWorkspace();
   const tmux = new TmuxSession();
   const cli = (args: string) => `env NO_COLOR=1 AICLAIM_TODAY=2026-11-22 ${process.execPath} ${BIN} ${args}`;
   const draftFile = join(workspace.dir, '.aiclaim', 'drafts', 'lumen-ads.yaml');
   const vendorFile = join(workspace.dir, 'vendors', 'lumen-ads.yaml');
 
-  beforeAll(() => {
-    mkdirSync(join(workspace.dir, 'vendors'));
-    mkdirSync(join(workspace.dir, 'questionnaires'));
-    copyFileSync(join(REPO, 'tests', 'fixtures', 'quick.yaml'), join(workspace.dir, 'questionnaires', 'quick.yaml'));
-    writeFileSync(join(workspace.dir, 'aiclaim.yaml'), 'schema: aiclaim/settings@1\nquestionnaire: quick\n');
-  });
   afterAll(() => {
     tmux.stop();
     workspace.remove();

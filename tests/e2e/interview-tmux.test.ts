@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { BIN, REPO, run, tempDir } from '../helpers/run-cli.js';
+import { BIN, run } from '../helpers/run-cli.js';
+import { quickWorkspace } from '../helpers/quick-workspace.js';
 import { TmuxSession, tmuxAvailable } from '../helpers/tmux.js';
 
 // The interview in a real terminal: tmux runs the built CLI, keys are typed, the screen is read.
@@ -12,17 +13,11 @@ const hasTmux = tmuxAvailable();
 if (!hasTmux) console.warn('Skipping the terminal interview tests: tmux is not installed (.ci/run installs it).');
 
 describe.skipIf(!hasTmux)('aiclaim interview in a terminal', () => {
-  const workspace = tempDir();
+  const workspace = quickWorkspace();
   const tmux = new TmuxSession();
   const cli = (args: string, today = '2026-11-22') => `env NO_COLOR=1 AICLAIM_TODAY=${today} ${process.execPath} ${BIN} ${args}`;
   const vendorFile = join(workspace.dir, 'vendors', 'brightwave-analytics.yaml');
 
-  beforeAll(() => {
-    mkdirSync(join(workspace.dir, 'vendors'));
-    mkdirSync(join(workspace.dir, 'questionnaires'));
-    copyFileSync(join(REPO, 'tests', 'fixtures', 'quick.yaml'), join(workspace.dir, 'questionnaires', 'quick.yaml'));
-    writeFileSync(join(workspace.dir, 'aiclaim.yaml'), 'schema: aiclaim/settings@1\nquestionnaire: quick\n');
-  });
   afterAll(() => {
     tmux.stop();
     workspace.remove();
