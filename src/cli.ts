@@ -98,6 +98,7 @@ export function buildProgram(run: (action: Action) => void): Command {
     .option('--dry-run', 'say what would be written, write nothing')
     .option('--currency <code>', 'currency of amounts with no symbol or currency column (default: the workspace currency)')
     .addOption(new Option('--date-format <format>', 'how dates like 03/04/2027 are written').choices(['iso', 'dmy', 'mdy']))
+    .option('--accept-suggestions', 'take the martech category suggested for a category label close to one')
     .action((file: string, options: Record<string, unknown>) => run(async (context) => (await import('./commands/import.js')).importStack({ ...options, file }, context)));
 
   program

@@ -28,6 +28,7 @@ const importOptionsSchema = z.object({
   dryRun: z.boolean().default(false),
   currency: z.string().regex(/^[A-Z]{3}$/, { error: 'must be a currency code such as EUR' }).optional(),
   dateFormat: z.enum(['iso', 'dmy', 'mdy']).default('iso'),
+  acceptSuggestions: z.boolean().default(false),
 });
 
 export async function importStack(input: z.input<typeof importOptionsSchema>, context: Context): Promise<number> {
@@ -38,7 +39,12 @@ export async function importStack(input: z.input<typeof importOptionsSchema>, co
   const shown = shownPath(path, context.cwd);
   const read = await readInput(path, shown, 20 * 1024 * 1024);
   if (!read.ok) throw new ProblemsError([read.problem]);
-  const { vendors, problems, refused } = readStackCsv(read.text, shown, { currency: options.currency ?? workspace.settings.currency, dateFormat: options.dateFormat });
+  const { vendors, problems, refused } = readStackCsv(read.text, shown, {
+    currency: options.currency ?? workspace.settings.currency,
+    dateFormat: options.dateFormat,
+    mapping: workspace.settings.categories,
+    acceptSuggestions: options.acceptSuggestions,
+  });
   // Past a limit (rows, cells): one line saying so, and nothing written.
   if (refused) throw new ProblemsError(problems);
   const { index } = await readQuestionnaire(await questionnaireInUse(workspace, undefined, context.cwd), context.cwd, userCacheDir(workspace));
@@ -73,9 +79,16 @@ export async function importStack(input: z.input<typeof importOptionsSchema>, co
   }
   const unreadable = writes.flatMap(({ target, text, row }) => wouldRefuse(text, shownPath(target, context.cwd), row, shown, index));
   if (unreadable.length > 0) throw new ProblemsError(unreadable);
+  printProblems(sortProblems(problems), context);
+  // Every problem of every row at once, and nothing written while one remains: a spreadsheet is
+  // imported whole or not at all.
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  if (errors > 0) {
+    context.stderr.write(`${terminalLines(`Nothing ${options.dryRun ? 'would be ' : ''}imported: ${errors} problem${errors === 1 ? '' : 's'} to fix in ${shown}, listed above. Fix them and run the import again.`)}\n`);
+    return EXIT.invalid;
+  }
   if (!options.dryRun) for (const { target, text } of writes) await writeFileAtomic(target, text);
 
-  printProblems(sortProblems(problems), context);
   const would = options.dryRun ? 'would be ' : '';
   const lines = [
     `${created.length} vendor file${created.length === 1 ? '' : 's'} ${would}created${created.length ? `: ${created.join(', ')}` : ''}.`,
@@ -83,7 +96,7 @@ export async function importStack(input: z.input<typeof importOptionsSchema>, co
     ...(kept.length ? [`${kept.length} already existed and ${options.dryRun ? 'would be' : 'were'} kept as they are (pass --force to update their profile): ${kept.join(', ')}.`] : []),
   ];
   context.stderr.write(`${terminalLines(lines.join('\n'))}\n`);
-  return problems.some((p) => p.severity === 'error') ? EXIT.invalid : EXIT.ok;
+  return EXIT.ok;
 }
 
 /**
@@ -113,6 +126,7 @@ function withProfile(vendor: Vendor, row: StackVendor): Vendor {
     ...vendor,
     name: row.name,
     category: row.category,
+    categoryLabel: row.categoryLabel,
     ...(row.product !== undefined ? { product: row.product } : {}),
     ...(row.website !== undefined ? { website: row.website } : {}),
     ...(row.owner !== undefined ? { owner: row.owner } : {}),

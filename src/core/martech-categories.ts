@@ -23,10 +23,19 @@ export const MARTECH_CATEGORIES = [
   { id: 'generative-content', label: 'Generative content' },
 ] as const;
 
-export type MartechCategory = (typeof MARTECH_CATEGORIES)[number]['id'];
+/**
+ * A vendor outside the 20 seed categories: kept with the team's own label (`categoryLabel` on the
+ * vendor). Not a seed category, so never listed in coverage or offered in the interview.
+ */
+export const OTHER_CATEGORY = { id: 'other', label: 'Other' } as const;
 
-export const MARTECH_CATEGORY_IDS = MARTECH_CATEGORIES.map((c) => c.id) as [MartechCategory, ...MartechCategory[]];
+export type MartechCategory = (typeof MARTECH_CATEGORIES)[number]['id'] | typeof OTHER_CATEGORY.id;
 
-export function categoryLabel(id: string): string {
+const ids: MartechCategory[] = [...MARTECH_CATEGORIES.map((c) => c.id), OTHER_CATEGORY.id];
+export const MARTECH_CATEGORY_IDS = ids as [MartechCategory, ...MartechCategory[]];
+
+/** How a category is shown: its label; for `other`, the team's own label where the vendor has one. */
+export function categoryLabel(id: string, own?: string): string {
+  if (id === OTHER_CATEGORY.id) return own ?? OTHER_CATEGORY.label;
   return MARTECH_CATEGORIES.find((c) => c.id === id)?.label ?? id;
 }

@@ -31,6 +31,7 @@ export function vendorFindingYaml(v: VendorFinding): string {
   const line = (key: string, value: string) => out.push(`    ${key}: ${value}`);
   line('name', block(v.name, 4));
   line('category', block(v.category, 4));
+  if (v.categoryLabel !== undefined) line('categoryLabel', block(v.categoryLabel, 4));
   if (v.spend) line('spend', `{ amount: ${num(v.spend.amount)}, currency: ${flow(v.spend.currency)} }`);
   if (v.renewal !== undefined) line('renewal', block(v.renewal, 4));
   if (v.interviewed !== undefined) line('interviewed', block(v.interviewed, 4));

@@ -23,7 +23,7 @@ export function scoreMarkdown(report: ScoreReport, explain: boolean): string {
         return [
           rank === null ? '—' : String(rank),
           mdEscape(f.name),
-          mdEscape(categoryLabel(f.category)),
+          mdEscape(categoryLabel(f.category, f.categoryLabel)),
           score1(f.score),
           f.score === null && f.decisive ? `${mdEscape(verdictLabel)} (${f.decisive.answered} of ${f.decisive.required} decisive)` : mdEscape(verdictLabel),
           ...(rated ? [mdEscape(row.riskLabel ?? '—')] : []),

@@ -24,6 +24,7 @@ export function scoreReportData(report: ScoreReport, explain: boolean): unknown 
         id: f.id,
         name: f.name,
         category: f.category,
+        ...(f.categoryLabel !== undefined ? { categoryLabel: f.categoryLabel } : {}),
         file: row.file,
         score: f.score,
         verdict: f.verdict,

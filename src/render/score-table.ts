@@ -17,7 +17,7 @@ export function scoreTable(rows: readonly ScoreRow[], style: Style): string {
     return [
       row.rank === null ? style.dim('—') : String(row.rank),
       f.name,
-      categoryLabel(f.category),
+      categoryLabel(f.category, f.categoryLabel),
       f.score === null ? style.dim('—') : style.bold(score1(f.score)),
       f.score === null ? style.dim(verdict) : verdictStyle(style, f.verdict)(verdict),
       ...(rated ? [riskCell(row, style)] : []),

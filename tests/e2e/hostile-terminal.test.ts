@@ -228,7 +228,7 @@ describe('terminal escapes from files are shown, never obeyed', () => {
     expect(stderr).toContain('column "Notes\\e]0;pwned\\x07\\e[2J\\rOVER<U+202E>" is not used');
     expect(stderr).toContain('"Tag\\e[2J\\x9b2Jmanagement<U+202E>" is not a martech category');
     expect(stderr).toContain('"12\\e]0;pwned\\x07k<U+200B>" is not an amount');
-    expect(stderr).toContain('1 vendor file would be created: brightwave-analytics.');
+    expect(stderr).toContain('Nothing would be imported: ');
   });
 
   test('errors: file names quoted in an error and its hint', async () => {

@@ -278,13 +278,13 @@ describe('stack spreadsheets have limits', () => {
   test('a spend above 10^12 is not an amount aiclaim records', () => {
     const read = readStackCsv('vendor,category,spend\nAcme,crm,1.7e308\n', 'stack.csv', options);
     expect(read.vendors).toEqual([]);
-    expect(read.problems.map(formatProblem)).toEqual([expect.stringMatching(/^stack\.csv:2:1: "1\.7e308" is more than 1,000,000,000,000, the largest annual spend aiclaim records/)]);
+    expect(read.problems.map(formatProblem)).toEqual([expect.stringMatching(/^stack\.csv:2:3: column "spend": "1\.7e308" is more than 1,000,000,000,000, the largest annual spend aiclaim records/)]);
   });
 
   test('echoed cells are excerpts', () => {
     const read = readStackCsv(`vendor,category\nAcme,${'q'.repeat(5000)}\n`, 'stack.csv', options);
     expect(read.problems).toHaveLength(1);
     expect(formatProblem(read.problems[0]!).length).toBeLessThan(1000);
-    expect(read.problems[0]!.message).toBe(`"${'q'.repeat(EXCERPT_LENGTH)}…" (5,000 characters) is not a martech category`);
+    expect(read.problems[0]!.message).toBe(`column "category": "${'q'.repeat(EXCERPT_LENGTH)}…" (5,000 characters) is not a martech category`);
   });
 });

@@ -90,8 +90,14 @@ describe('lookups by id never reach Object.prototype', () => {
 
   test('a spreadsheet category "constructor" is no category', () => {
     const read = readStackCsv('vendor,category\nAcme,constructor\nBeta,toString\n', 'stack.csv', { currency: 'EUR', dateFormat: 'iso' });
-    expect(read.vendors).toEqual([]);
-    expect(read.problems.map((p) => p.message)).toEqual(['"constructor" is not a martech category', '"toString" is not a martech category']);
+    // Not a martech category (never one found on Object.prototype): kept as `other` with its label.
+    expect(read.vendors.map((v) => [v.category, v.categoryLabel])).toEqual([['other', 'constructor'], ['other', 'toString']]);
+    expect(read.problems.map((p) => p.message)).toEqual([
+      'column "category": "constructor" is not a martech category: imported as category "other", its label kept',
+      'column "category": "toString" is not a martech category: imported as category "other", its label kept',
+    ]);
+    const mapped = readStackCsv('vendor,category\nAcme,constructor\n', 'stack.csv', { currency: 'EUR', dateFormat: 'iso', mapping: { crm: 'crm' } });
+    expect(mapped.vendors[0]!.category).toBe('other');
   });
 });
 

@@ -42,6 +42,7 @@ export function vendorFinding(vendor: Vendor, score: VendorScore, source: Source
     id: vendor.id,
     name: vendor.name,
     category: vendor.category,
+    categoryLabel: vendor.categoryLabel,
     spend: vendor.spend ? { amount: vendor.spend.amount, currency: vendor.spend.currency } : undefined,
     renewal: vendor.renewal,
     interviewed: vendor.interview?.date,

@@ -4,7 +4,8 @@ import { parseHumanNumber, type Parsed } from './parse-answer.js';
 // An amount of money as an interviewer types it, in the workspace's currency: `48.000` in a EUR
 // workspace is forty-eight thousand; `€48,000` and `48 000 EUR` are amounts too. Where the
 // separators leave two readings (`48,000` where a comma marks decimals), both are returned, for
-// the interviewer to choose: an amount is never guessed.
+// the interviewer to choose: an amount is never guessed. A spreadsheet import passes what the rest
+// of its file says about separators (`convention`): one more way to decide, never a guess.
 
 export type ParsedAmount = Parsed<number> | { ok: 'ambiguous'; readings: [number, number] };
 
@@ -12,7 +13,13 @@ const SYMBOLS: Readonly<Record<string, string>> = { EUR: '€', USD: '$', GBP: '
 /** Currencies whose amounts are grouped with a dot and have a decimal comma (48.000,50). */
 const DOT_GROUPING = new Set(['EUR', 'DKK', 'NOK', 'BRL', 'IDR', 'TRY', 'ARS', 'CLP', 'COP']);
 
-export function parseAmount(text: string, currency: string): ParsedAmount {
+/** What a file's other amounts say: the mark that groups thousands there, and the one for decimals. */
+export interface AmountConvention {
+  grouping?: '.' | ',' | undefined;
+  decimal?: '.' | ',' | undefined;
+}
+
+export function parseAmount(text: string, currency: string, convention: AmountConvention = {}): ParsedAmount {
   let value = text.trim();
   const symbol = SYMBOLS[currency];
   for (const mark of [currency, symbol].filter((m): m is string => m !== undefined)) {
@@ -37,9 +44,10 @@ export function parseAmount(text: string, currency: string): ParsedAmount {
     normal = digits.split(last === '.' ? ',' : '.').join('').replace(last, '.');
   } else if (separators.length > 1) normal = digits.split(separators[0]!).join(''); // 1.234.567: grouping
   else if (/[.,]\d{3}$/.test(digits)) {
-    // One separator and three digits after it: grouping where the currency groups so; else ask.
+    // One separator and three digits after it: grouping where the currency (or the file) groups
+    // so and nothing says it marks decimals; else ask.
     const grouped = digits.replace(/[.,]/, '');
-    if (separators === grouping) normal = grouped;
+    if ((separators === grouping || separators === convention.grouping) && separators !== convention.decimal) normal = grouped;
     else {
       const asGrouped = reading(grouped);
       const asDecimal = reading(digits.replace(separators, '.'));

@@ -6,7 +6,7 @@ import { syncYaml, type KeyOrder } from '../yaml/sync-document.js';
 // file with only the changed values rewritten, its comments and key order kept.
 
 /** Every top-level key of a vendor file, in the order a new file is written: what is not here is lost. */
-export const TOP_LEVEL = ['schema', 'id', 'name', 'questionnaire', 'product', 'category', 'website', 'owner', 'spend', 'renewal', 'interview', 'claims', 'evaluations', 'roadmap', 'answers'];
+export const TOP_LEVEL = ['schema', 'id', 'name', 'questionnaire', 'product', 'category', 'categoryLabel', 'website', 'owner', 'spend', 'renewal', 'interview', 'claims', 'evaluations', 'roadmap', 'answers'];
 const ANSWER_KEYS = ['value', 'declined', 'notApplicable', 'evidence', 'date', 'by', 'note'];
 const COMMITMENT_KEYS = ['id', 'title', 'promised', 'due', 'status', 'deliveredIn', 'revisedDue', 'evidence', 'note'];
 

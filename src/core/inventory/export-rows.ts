@@ -26,7 +26,7 @@ export function vendorRows(findings: Findings): unknown[][] {
     // Findings only: a flag waiting on missing answers is an open question, counted apart.
     const found = v.redFlags.filter(isFinding);
     return [
-      findings.period, v.score === null ? '' : rank, v.id, v.name, categoryLabel(v.category), v.score ?? '', v.verdict, v.decisive?.answered ?? '', v.decisive?.required ?? '',
+      findings.period, v.score === null ? '' : rank, v.id, v.name, categoryLabel(v.category, v.categoryLabel), v.score ?? '', v.verdict, v.decisive?.answered ?? '', v.decisive?.required ?? '',
       v.risk?.rating ?? '', v.risk?.safeguards ?? '', v.completeness, v.confidence ?? '',
       found.map(flagRef).join(' '), found.filter((f) => f.severity === 'critical').length, found.filter((f) => f.severity === 'high').length,
       v.redFlags.length - found.length, (v.claims ?? []).filter((c) => c.checks.some((k) => k.outcome === 'contradicted')).length,

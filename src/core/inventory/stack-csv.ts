@@ -1,14 +1,18 @@
 import { parse } from 'csv-parse/sync';
-import { isCalendarDate } from '../period.js';
-import { MARTECH_CATEGORIES, type MartechCategory } from '../martech-categories.js';
+import type { MartechCategory } from '../martech-categories.js';
 import { excerpt, quoted, type Problem } from '../problem.js';
 import { SLUG_PATTERN } from '../schema/common.js';
-import { isReservedName, MAX_AMOUNT, MAX_CELL_LENGTH, MAX_IMPORT_ROWS, MAX_NAME_LENGTH, MAX_REFERENCE_LENGTH, own } from '../schema/limits.js';
-import { closest } from '../validate/did-you-mean.js';
-import { parseHumanNumber, suggestSlug } from '../interview/parse-answer.js';
+import { isReservedName, MAX_CELL_LENGTH, MAX_IMPORT_ROWS, MAX_NAME_LENGTH, MAX_REFERENCE_LENGTH } from '../schema/limits.js';
+import { suggestSlug } from '../interview/parse-answer.js';
+import { amountConvention, readAmount } from './stack-amount.js';
+import { readCategory, type CategoryOptions } from './stack-category.js';
+import { readRenewal, UNKNOWN_CELL, type DateFormat } from './stack-renewal.js';
+
+export type { DateFormat } from './stack-renewal.js';
 
 // A martech stack spreadsheet, exported as CSV with a header row, read into vendor stubs.
-// Columns are recognised by name; a row that cannot be used is reported with its line number.
+// Columns are recognised by name. Every problem of every row is reported, each at its row and
+// column (file:line:column) with what to write; a row whose cells are all empty is skipped.
 // A spreadsheet past the limits (MAX_IMPORT_ROWS rows, cells longer than a vendor file can hold)
 // is refused whole, with one line naming the row and the cell: nothing of it is imported.
 
@@ -18,13 +22,13 @@ export interface StackVendor {
   name: string;
   product?: string | undefined;
   category: MartechCategory;
+  /** The team's own label, for category `other`. */
+  categoryLabel?: string | undefined;
   spend?: { amount: number; currency: string } | undefined;
   renewal?: string | undefined;
   owner?: string | undefined;
   website?: string | undefined;
 }
-
-export type DateFormat = 'iso' | 'dmy' | 'mdy';
 
 const COLUMNS = {
   id: ['id', 'vendorid', 'slug'],
@@ -42,33 +46,10 @@ type Column = keyof typeof COLUMNS;
 /** The longest value each column may hold: the limit of the vendor file field it fills. */
 const CELL_LIMITS: Partial<Record<Column, number>> = { name: MAX_NAME_LENGTH, product: MAX_NAME_LENGTH, owner: MAX_NAME_LENGTH, website: MAX_REFERENCE_LENGTH };
 
-const CATEGORY_WORDS: Record<string, MartechCategory> = {
-  personalization: 'on-site-personalization',
-  personalisation: 'on-site-personalization',
-  abtesting: 'ab-testing',
-  experimentation: 'ab-testing',
-  cdp: 'smart-data',
-  customerdataplatform: 'smart-data',
-  chatbot: 'ai-bots',
-  chatbots: 'ai-bots',
-  bots: 'ai-bots',
-  sociallistening: 'social-media-intelligence',
-  email: 'emailing',
-  emailmarketing: 'emailing',
-  esp: 'emailing',
-  tms: 'tag-management',
-  tagmanager: 'tag-management',
-  helpdesk: 'customer-service',
-  support: 'customer-service',
-  contentgeneration: 'generative-content',
-  genai: 'generative-content',
-};
-
-const SYMBOLS: Record<string, string> = { '€': 'EUR', $: 'USD', '£': 'GBP', '¥': 'JPY', 'CHF': 'CHF' };
-
 const normal = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
 
-export interface StackOptions {
+export interface StackOptions extends CategoryOptions {
+  /** The currency of amounts that name none (no symbol, code or currency column). */
   currency: string;
   dateFormat: DateFormat;
 }
@@ -85,10 +66,11 @@ export function readStackCsv(text: string, file: string, options: StackOptions):
   const problem = (line: number | undefined, message: string, hint?: string, severity: 'error' | 'warning' = 'error') =>
     problems.push({ file, ...(line ? { line, column: 1 } : {}), message, hint, severity });
   const refuse = (line: number | undefined, message: string, hint: string): StackRead => ({ vendors: [], problems: [{ file, ...(line ? { line, column: 1 } : {}), message, hint, severity: 'error' }], refused: true });
+  const delimiter = detectDelimiter(text);
   let records: { record: string[]; info: { lines: number } }[];
   try {
     // The header, the rows allowed and one more, to tell a spreadsheet past the limit: the rest is never parsed.
-    records = parse(text.replace(/^\uFEFF/, ''), { bom: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: true, delimiter: detectDelimiter(text), to: MAX_IMPORT_ROWS + 2 }) as never;
+    records = parse(text.replace(/^\uFEFF/, ''), { bom: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: true, delimiter, to: MAX_IMPORT_ROWS + 2 }) as never;
   } catch (error) {
     const e = error as { lines?: number; message: string };
     problem(e.lines, `CSV could not be read: ${excerpt(e.message.replace(/^Invalid Record Length: |\.$/g, ''), 200)}`, 'check the quoting on that line');
@@ -127,48 +109,48 @@ export function readStackCsv(text: string, file: string, options: StackOptions):
   }
   const vendors: StackVendor[] = [];
   const ids = new Map<string, number>();
+  const at = (column: Column) => columns[column] ?? 0;
+  const convention = amountConvention(
+    rows.map(({ record }) => (columns.spend === undefined ? '' : (record[columns.spend] ?? '').trim())),
+    delimiter,
+  );
   for (const { record, info } of rows) {
+    if (record.every((cell) => cell.trim() === '')) continue;
     const line = startLine(record, info);
     const cell = (column: Column) => (columns[column] === undefined ? '' : (record[columns[column]!] ?? '').trim());
+    let usable = true;
+    const cellProblem = (column: Column, message: string, hint: string, severity: 'error' | 'warning' = 'error') => {
+      if (severity === 'error') usable = false;
+      const name = header.record[at(column)] ?? column;
+      problems.push({ file, line, column: at(column) + 1, message: `column ${quoted(name, 30)}: ${message}`, hint, severity });
+    };
     const name = cell('name');
-    if (!name) {
-      problem(line, 'no vendor name: row skipped', 'fill in the vendor column');
-      continue;
-    }
-    const id = cell('id') || suggestSlug(name);
-    if (!SLUG_PATTERN.test(id)) {
-      if (isReservedName(id)) problem(line, `"${id}" is a reserved name and cannot be a vendor id`, 'give the row an id column value of its own, e.g. ' + `${id}-1`);
-      else problem(line, `${quoted(id)} cannot be a vendor id`, 'use lower-case letters, digits and dashes');
-      continue;
-    }
-    if (ids.has(id)) {
-      problem(line, `vendor id "${id}" is already used on line ${ids.get(id)}`, 'give the second one an id column value of its own, or remove the duplicate row');
-      continue;
-    }
-    const category = matchCategory(cell('category'));
-    if (!category.ok) {
-      problem(line, category.message, category.hint);
-      continue;
-    }
-    const spend = cell('spend') ? parseSpend(cell('spend'), cell('currency') || undefined, options.currency) : undefined;
-    if (spend && !spend.ok) {
-      problem(line, spend.message, 'write the annual amount, e.g. 48000, 48k or €48,000');
-      continue;
-    }
-    const renewal = cell('renewal') ? parseDate(cell('renewal'), options.dateFormat) : undefined;
-    if (renewal && !renewal.ok) {
-      problem(line, renewal.message, renewal.hint);
-      continue;
-    }
-    ids.set(id, line);
+    if (!name) cellProblem('name', 'no vendor name', 'fill in the vendor column, or empty the whole row');
+    const id = cell('id') || (name ? suggestSlug(name) : '');
+    const idColumn: Column = cell('id') ? 'id' : 'name';
+    if (id && !SLUG_PATTERN.test(id)) {
+      if (isReservedName(id)) cellProblem(idColumn, `"${id}" is a reserved name and cannot be a vendor id`, `give the row an id column value of its own, e.g. ${id}-1`);
+      else cellProblem(idColumn, `${quoted(id)} cannot be a vendor id`, 'use lower-case letters, digits and dashes');
+    } else if (id && ids.has(id)) cellProblem(idColumn, `vendor id "${id}" is already used on line ${ids.get(id)}`, 'give the second one an id column value of its own, or remove the duplicate row');
+    else if (id) ids.set(id, line);
+    const category = readCategory(cell('category'), options);
+    if (!category.ok) cellProblem('category', category.message, category.hint);
+    else if (category.note) cellProblem('category', category.note.message, category.note.hint, 'warning');
+    const spendText = cell('spend');
+    const spend = spendText && !UNKNOWN_CELL.test(spendText) ? readAmount(spendText, cell('currency'), options.currency, convention) : undefined;
+    if (spend && !spend.ok) cellProblem(spend.message.startsWith('currency ') ? 'currency' : 'spend', spend.message, spend.hint);
+    const renewal = readRenewal(cell('renewal'), options.dateFormat);
+    if (!renewal.ok) cellProblem('renewal', renewal.message, renewal.hint);
+    if (!usable || !category.ok) continue;
     vendors.push({
       line,
       id,
       name,
       ...(cell('product') ? { product: cell('product') } : {}),
       category: category.value,
+      ...(category.label !== undefined ? { categoryLabel: category.label } : {}),
       ...(spend?.ok ? { spend: spend.value } : {}),
-      ...(renewal?.ok ? { renewal: renewal.value } : {}),
+      ...(renewal.ok && renewal.value !== undefined ? { renewal: renewal.value } : {}),
       ...(cell('owner') ? { owner: cell('owner') } : {}),
       ...(cell('website') ? { website: cell('website') } : {}),
     });
@@ -196,44 +178,4 @@ function mapColumns(header: string[]): Partial<Record<Column, number>> {
     }
   });
   return out;
-}
-
-function matchCategory(text: string): { ok: true; value: MartechCategory } | { ok: false; message: string; hint: string } {
-  const key = normal(text);
-  const known = MARTECH_CATEGORIES.find((c) => normal(c.id) === key || normal(c.label) === key)?.id ?? own(CATEGORY_WORDS, key);
-  if (known) return { ok: true, value: known };
-  const labels = MARTECH_CATEGORIES.map((c) => c.label);
-  const suggestion = text ? closest(text, labels) : undefined;
-  return {
-    ok: false,
-    message: text ? `${quoted(text)} is not a martech category` : 'no category',
-    hint: suggestion ? `did you mean "${suggestion}"?` : `use one of: ${labels.join(', ')}`,
-  };
-}
-
-function parseSpend(text: string, currencyCell: string | undefined, fallback: string): { ok: true; value: { amount: number; currency: string } } | { ok: false; message: string } {
-  const symbol = Object.keys(SYMBOLS).find((s) => text.includes(s));
-  const code = /\b([A-Z]{3})\b/.exec(text)?.[1];
-  const currency = (currencyCell?.toUpperCase() || code || (symbol ? SYMBOLS[symbol] : undefined) || fallback).trim();
-  const amount = parseHumanNumber(text.replace(/[€$£¥]|\b[A-Z]{3}\b/g, '').replace(/(\d)\s+(?=\d{3}\b)/g, '$1'));
-  if (!amount.ok || amount.value < 0) return { ok: false, message: `${quoted(text)} is not an amount` };
-  if (amount.value > MAX_AMOUNT) return { ok: false, message: `${quoted(text)} is more than ${MAX_AMOUNT.toLocaleString('en-US')}, the largest annual spend aiclaim records` };
-  if (!/^[A-Z]{3}$/.test(currency)) return { ok: false, message: `${quoted(currency)} is not a currency code` };
-  return { ok: true, value: { amount: amount.value, currency } };
-}
-
-function parseDate(text: string, format: DateFormat): { ok: true; value: string } | { ok: false; message: string; hint: string } {
-  if (isCalendarDate(text)) return { ok: true, value: text };
-  const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
-  if (match && format !== 'iso') {
-    const [a, b, year] = [match[1]!, match[2]!, match[3]!];
-    const [day, month] = format === 'dmy' ? [a, b] : [b, a];
-    const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-    if (isCalendarDate(iso)) return { ok: true, value: iso };
-  }
-  return {
-    ok: false,
-    message: `${quoted(text)} is not a date aiclaim can read`,
-    hint: match ? 'write dates as YYYY-MM-DD, or pass --date-format dmy (31/03/2027) or mdy (03/31/2027)' : 'write dates as YYYY-MM-DD',
-  };
 }

@@ -140,7 +140,7 @@ export function reportModel(input: ReportInput): ReportModel {
       id: v.id,
       name: v.name,
       category: v.category,
-      categoryLabel: categoryLabel(v.category),
+      categoryLabel: categoryLabel(v.category, v.categoryLabel),
       score: v.score!,
       verdict: v.verdict,
       verdictLabel: labels(v.verdict),
@@ -155,7 +155,7 @@ export function reportModel(input: ReportInput): ReportModel {
   });
   const unassessed: UnassessedRow[] = sorted
     .filter((v) => v.score === null)
-    .map((v) => ({ id: v.id, name: v.name, categoryLabel: categoryLabel(v.category), decisive: v.decisive, completeness: v.completeness, spend: v.spend, renewal: v.renewal, flags: flagCounts(v) }));
+    .map((v) => ({ id: v.id, name: v.name, categoryLabel: categoryLabel(v.category, v.categoryLabel), decisive: v.decisive, completeness: v.completeness, spend: v.spend, renewal: v.renewal, flags: flagCounts(v) }));
 
   const verdictOrder = [...(questionnaire ? verdictsOf(questionnaire).verdicts.map((v) => v.id) : ['substantiated', 'plausible', 'weak', 'unsubstantiated']), NOT_ASSESSED.id];
   const seenVerdicts = [...new Set([...verdictOrder, ...current.vendors.map((v) => v.verdict)])];

@@ -116,6 +116,8 @@ export const vendorFindingSchema = z.strictObject({
   id: slug,
   name: requiredText(MAX_NAME_LENGTH),
   category: slug,
+  /** The team's own label, for category `other`. */
+  categoryLabel: requiredText(MAX_NAME_LENGTH).optional(),
   spend: z.strictObject({ amount: spendAmount, currency: z.string().regex(/^[A-Z]{3}$/) }).optional(),
   renewal: calendarDate.optional(),
   interviewed: calendarDate.optional(),

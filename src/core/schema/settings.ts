@@ -1,6 +1,7 @@
 import * as z from 'zod';
-import { schemaKey, SCHEMA_IDS, text } from './common.js';
-import { MAX_PATH_LENGTH } from './limits.js';
+import { MARTECH_CATEGORY_IDS } from '../martech-categories.js';
+import { requiredText, schemaKey, SCHEMA_IDS, text } from './common.js';
+import { MAX_NAME_LENGTH, MAX_PATH_LENGTH } from './limits.js';
 import { workspaceFolder } from './workspace-folder.js';
 
 /** aiclaim.yaml: optional workspace settings. Every key has a default. */
@@ -22,6 +23,13 @@ export const settingsSchema = z.strictObject({
     })
     .prefault({}),
   currency: z.string().regex(/^[A-Z]{3}$/).default('EUR'),
+  /**
+   * The team's category labels, as the stack spreadsheet writes them, mapped to martech categories
+   * (`"Marketing Automation / Email": marketing-automation`). Applied first by `aiclaim import`.
+   */
+  categories: z
+    .record(requiredText(MAX_NAME_LENGTH), z.enum(MARTECH_CATEGORY_IDS, { error: `must be one of the martech categories: ${MARTECH_CATEGORY_IDS.join(', ')}` }))
+    .default({}),
 });
 
 export type Settings = z.output<typeof settingsSchema>;

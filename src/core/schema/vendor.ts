@@ -157,6 +157,8 @@ export const vendorSchema = z.strictObject({
   questionnaire: slug.optional(),
   product: text(MAX_NAME_LENGTH).optional(),
   category: z.enum(MARTECH_CATEGORY_IDS, { error: `must be one of the martech categories: ${MARTECH_CATEGORY_IDS.join(', ')}` }),
+  /** The team's own name for a category outside the seed ones: only with category `other`. */
+  categoryLabel: requiredText(MAX_NAME_LENGTH).optional(),
   website: text(MAX_REFERENCE_LENGTH).optional(),
   owner: text(MAX_NAME_LENGTH).optional(),
   spend: z
@@ -178,6 +180,10 @@ export const vendorSchema = z.strictObject({
   evaluations: z.array(evaluationSchema).optional(),
   roadmap: z.array(commitmentSchema).optional(),
   answers: z.record(z.string(), answerSchema).default({}),
+}).refine((v) => v.categoryLabel === undefined || v.category === 'other', {
+  error: 'categoryLabel is only for category "other" (a label of the team\'s own for a category outside the martech categories): remove it, or set category: other',
+  path: ['categoryLabel'],
+  when: whenSound,
 });
 
 export type Vendor = z.output<typeof vendorSchema>;
