@@ -87,11 +87,16 @@ describe('renewal', () => {
     expect(result.vendors[0]!.renewal).toBe(expected);
   });
 
-  test('dd/mm/yyyy and mm/dd/yyyy with --date-format; without it, an error naming the column', () => {
+  test('dd/mm/yyyy and mm/dd/yyyy with --date-format; without it, the one reading there is, or an error naming the column', () => {
     const csv = 'Vendor,Category,Renewal\nAcme,CRM,31/05/2027\n';
     expect(read(csv, { ...EUR, dateFormat: 'dmy' }).vendors[0]!.renewal).toBe('2027-05-31');
     expect(read('Vendor,Category,Renewal\nAcme,CRM,05/31/2027\n', { ...EUR, dateFormat: 'mdy' }).vendors[0]!.renewal).toBe('2027-05-31');
-    expect(read(csv).lines).toEqual([expect.stringMatching(/^stack\.csv:2:3: column "Renewal": "31\/05\/2027" is not a date aiclaim can read — .*--date-format dmy/)]);
+    // With no --date-format, a date read only one way is that date; one read two ways is asked about.
+    expect(read(csv).vendors[0]!.renewal).toBe('2027-05-31');
+    expect(read('Vendor,Category,Renewal\nAcme,CRM,03/04/2027\n').lines).toEqual([
+      expect.stringMatching(/^stack\.csv:2:3: column "Renewal": "03\/04\/2027" could be 2027-04-03 or 2027-03-04: aiclaim does not guess — pass --date-format dmy/),
+    ]);
+    expect(read('Vendor,Category,Renewal\nAcme,CRM,31/31/2027\n').lines).toEqual([expect.stringMatching(/"31\/31\/2027" is not a date aiclaim can read/)]);
     expect(read('Vendor,Category,Renewal\nAcme,CRM,soon\n').lines).toEqual([expect.stringMatching(/"soon" is not a date .* a quarter as Q3 2027, or TBD/)]);
   });
 });
