@@ -90,7 +90,7 @@ export function buildProgram(run: (action: Action) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['html', 'markdown']))
     .action((period: string | undefined, options: Record<string, unknown>) => run(async (context) => (await import('./commands/report.js')).report({ ...options, period }, context)));
 
-  program
+  const importCommand = program
     .command('import')
     .description('create vendor stubs from a martech stack spreadsheet (CSV with a header row)')
     .argument('<stack.csv>', 'the spreadsheet, exported as CSV')
@@ -100,6 +100,15 @@ export function buildProgram(run: (action: Action) => void): Command {
     .addOption(new Option('--date-format <format>', 'how dates like 03/04/2027 are written').choices(['iso', 'dmy', 'mdy']))
     .option('--accept-suggestions', 'take the martech category suggested for a category label close to one')
     .action((file: string, options: Record<string, unknown>) => run(async (context) => (await import('./commands/import.js')).importStack({ ...options, file }, context)));
+  importCommand
+    .command('answers')
+    .description("read a vendor's returned answer sheet (CSV or .xlsx from `aiclaim questionnaire export`) into vendors/<id>.yaml")
+    .argument('<file.csv>', 'the answer sheet: CSV, or the Excel workbook (.xlsx)')
+    .option('--vendor <id>', "the vendor who answered (default: the sheet's first row)")
+    .option('--dry-run', 'say what would change, write nothing')
+    .action((file: string, options: Record<string, unknown>, command: Command) =>
+      run(async (context) => (await import('./commands/answer-sheet.js')).importAnswers({ ...command.parent?.opts(), ...options, file }, context)),
+    );
 
   program
     .command('export')
@@ -127,7 +136,7 @@ export function buildProgram(run: (action: Action) => void): Command {
     .option('--force', 'overwrite files that already exist')
     .action((dir: string, options: Record<string, unknown>) => run(async (context) => (await import('./commands/init.js')).init({ ...options, dir }, context)));
 
-  const questionnaire = program.command('questionnaire').description('list the available questionnaires, or show one as an outline');
+  const questionnaire = program.command('questionnaire').description('list the available questionnaires, show one as an outline, or export the answer sheet a vendor fills in');
   questionnaire
     .command('list')
     .description('list bundled and workspace questionnaires')
@@ -138,8 +147,20 @@ export function buildProgram(run: (action: Action) => void): Command {
     .description('show a questionnaire: sections, questions, conditions, points and red flags')
     .argument('[id]', 'questionnaire id or file (default: the workspace questionnaire)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json', 'yaml']))
+    .option('--for-vendor', 'what a vendor reads: help, how to answer, conditions in words; no points, verdicts or red flags (text or markdown)')
     .action((id: string | undefined, options: Record<string, unknown>) =>
       run(async (context) => (await import('./commands/questionnaire.js')).showQuestionnaire({ ...options, id }, context)),
+    );
+  questionnaire
+    .command('export')
+    .description('the answer sheet a vendor fills in without writing YAML (CSV or an Excel workbook: a row per question, no points)')
+    .argument('[id]', 'questionnaire id or file (default: the workspace questionnaire)')
+    .addOption(new Option('-f, --format <format>', 'csv, or xlsx: a workbook with dropdowns, only the answer cells editable (default: xlsx for an -o name ending .xlsx)').choices(['csv', 'xlsx']))
+    .option('-o, --out <file>', 'write the sheet here (default: stdout)')
+    .option('--vendor <id>', "prefill the sheet with this vendor's answers on record")
+    .option('--force', 'with --out: replace a file that is not an aiclaim answer sheet')
+    .action((id: string | undefined, options: Record<string, unknown>) =>
+      run(async (context) => (await import('./commands/answer-sheet.js')).exportAnswerSheet({ ...options, id }, context)),
     );
 
   return program;

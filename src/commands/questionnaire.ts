@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { indexQuestionnaire } from '../core/questionnaire-index.js';
 import { questionnaireMarkdown, questionnaireOutline } from '../render/questionnaire-outline.js';
+import { questionnaireForVendor, questionnaireForVendorMarkdown } from '../render/questionnaire-vendor.js';
 import { tableText } from '../render/table.js';
 import { terminalSafe } from '../render/terminal-text.js';
 import { yamlText } from '../render/yaml-text.js';
@@ -14,7 +15,9 @@ import { availableQuestionnaires, findWorkspace, questionnaireInUse, userCacheDi
 import { shownPath } from '../shell/shown-path.js';
 
 const listOptionsSchema = z.object({ format: z.enum(['table', 'json', 'yaml']).default('table') });
-const showOptionsSchema = z.object({ id: z.string().optional(), format: z.enum(['text', 'markdown', 'json', 'yaml']).default('text') });
+const showOptionsSchema = z
+  .object({ id: z.string().optional(), format: z.enum(['text', 'markdown', 'json', 'yaml']).default('text'), forVendor: z.boolean().default(false) })
+  .refine((o) => !o.forVendor || o.format === 'text' || o.format === 'markdown', { error: '--for-vendor shows text or markdown: the json and yaml formats hold the points' });
 
 export async function listQuestionnaires(input: z.input<typeof listOptionsSchema>, context: Context): Promise<number> {
   const options = parseOptions(listOptionsSchema, input);
@@ -49,6 +52,11 @@ export async function showQuestionnaire(input: z.input<typeof showOptionsSchema>
   const path = await questionnaireInUse(workspace, options.id, context.cwd);
   const { questionnaire } = await readQuestionnaire(path, context.cwd, userCacheDir(workspace));
   indexQuestionnaire(questionnaire);
+  if (options.forVendor) {
+    // What a vendor may be sent: no points, weights, bands, caps, red flags, verdicts or mappings.
+    context.stdout.write(options.format === 'markdown' ? questionnaireForVendorMarkdown(questionnaire) : questionnaireForVendor(terminalSafe(questionnaire), colourFor(context.stdout, context.env)));
+    return EXIT.ok;
+  }
   switch (options.format) {
     case 'json':
       context.stdout.write(`${JSON.stringify(questionnaire, null, 2)}\n`);

@@ -1,5 +1,6 @@
-import { closeSync, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { isAnswerWorkbook } from '../core/answer-sheet/zip-parts.js';
 import { READ_FLAGS, specialKind } from './read-input.js';
 import { UserError } from './user-error.js';
 import { SETTINGS_FILE } from './workspace.js';
@@ -10,16 +11,17 @@ import { SETTINGS_FILE } from './workspace.js';
 // file, an interview draft, a questionnaire, a file aiclaim did not write) is kept unless
 // `--force`. A folder, a device, a FIFO or a socket is never replaced, with or without it.
 
-export type OutputPurpose = 'report' | 'csv' | 'snapshot';
+export type OutputPurpose = 'report' | 'csv' | 'snapshot' | 'answer-sheet';
 
-const PURPOSE: Record<OutputPurpose, string> = { report: 'a report', csv: 'a CSV export', snapshot: 'a findings snapshot' };
+const PURPOSE: Record<OutputPurpose, string> = { report: 'a report', csv: 'a CSV export', snapshot: 'a findings snapshot', 'answer-sheet': 'an answer sheet' };
 
 /** The kinds of file aiclaim tells apart by their first bytes. */
-export type FileKind = 'empty' | 'report' | 'csv' | 'snapshot' | 'settings' | 'vendor' | 'draft' | 'questionnaire' | 'other';
+export type FileKind = 'empty' | 'report' | 'csv' | 'answer-sheet' | 'snapshot' | 'settings' | 'vendor' | 'draft' | 'questionnaire' | 'other';
 
 const KIND_WORDS: Record<Exclude<FileKind, 'empty'>, string> = {
   report: 'an aiclaim report',
   csv: 'an aiclaim CSV export',
+  'answer-sheet': 'an aiclaim answer sheet',
   snapshot: 'a findings snapshot',
   settings: 'the workspace settings',
   vendor: 'a vendor file',
@@ -39,6 +41,7 @@ export function fileKind(name: string, head: string): FileKind {
   if (schema) return schema as FileKind;
   if (/^<!doctype html>\s*<html[^>]*>\s*<head>[\s\S]*?(<meta name="generator" content="aiclaim"|<title>AI claims audit · \d{4}-Q[1-4]<\/title>)/i.test(head)) return 'report';
   if (/^# AI claims audit · \d{4}-Q[1-4]\r?\n/.test(head)) return 'report';
+  if (/^\uFEFF?"?aiclaim answer sheet"?[,;]/.test(head)) return 'answer-sheet';
   if (/^(period,rank,vendor_id,vendor,|section,question_id,question,max_points)/.test(head)) return 'csv';
   return 'other';
 }
@@ -64,11 +67,12 @@ export function checkOutputTarget(path: string, shown: string, purpose: OutputPu
     }
   }
   const stat = statSync(real);
-  if (stat.isDirectory()) throw new UserError(`${shown} is a folder`, { hint: `give the path of a file to write, e.g. ${shown.replace(/\/?$/, '/')}${purpose === 'report' ? 'report.html' : purpose === 'csv' ? 'findings.csv' : 'findings.yaml'}` });
+  if (stat.isDirectory()) throw new UserError(`${shown} is a folder`, { hint: `give the path of a file to write, e.g. ${shown.replace(/\/?$/, '/')}${purpose === 'report' ? 'report.html' : purpose === 'csv' ? 'findings.csv' : purpose === 'answer-sheet' ? 'ai-claims.csv' : 'findings.yaml'}` });
   if (!stat.isFile()) throw new UserError(`${shown} is ${specialKind(stat)}: aiclaim writes only regular files and leaves it as it is`, { hint: purpose === 'snapshot' ? 'give the path of a file' : 'leave out --out to write to standard output, and redirect that' });
   const text = head(real);
   const kind = fileKind(basename(real), text);
   if (force || kind === 'empty') return real;
+  if (purpose === 'answer-sheet' && kind === 'other' && text.startsWith('PK\x03\x04') && stat.size <= 20 * 1024 * 1024 && isAnswerWorkbook(readFileSync(real))) return real;
   if (kind === purpose) {
     // A snapshot is replaced by the same quarter's only: another quarter's is kept.
     const held = /^period:[ \t]*["']?(\d{4}-Q[1-4])/m.exec(text)?.[1];
