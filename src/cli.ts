@@ -92,8 +92,8 @@ export function buildProgram(run: (action: Action) => void): Command {
 
   const importCommand = program
     .command('import')
-    .description('create vendor stubs from a martech stack spreadsheet (CSV with a header row)')
-    .argument('<stack.csv>', 'the spreadsheet, exported as CSV')
+    .description('create vendor stubs from a martech stack spreadsheet (CSV with a header row, or .xlsx)')
+    .argument('<stack.csv>', 'the spreadsheet: exported as CSV, or the .xlsx workbook')
     .option('--force', 'update the profile of vendors that already have a file (answers are kept)')
     .option('--dry-run', 'say what would be written, write nothing')
     .option('--currency <code>', 'currency of amounts with no symbol or currency column (default: the workspace currency)')

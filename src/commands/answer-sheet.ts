@@ -19,6 +19,7 @@ import { checkOutputTarget } from '../shell/output-target.js';
 import { parseOptions } from '../shell/parse-options.js';
 import { printProblems } from '../shell/print-problems.js';
 import { readInput, readInputBytes } from '../shell/read-input.js';
+import { MAX_WORKBOOK_BYTES } from '../core/workbook/open-workbook.js';
 import { shownPath } from '../shell/shown-path.js';
 import { EXIT, ProblemsError, UserError } from '../shell/user-error.js';
 import { findWorkspace, questionnaireInUse, userCacheDir, type Workspace } from '../shell/workspace.js';
@@ -121,7 +122,7 @@ async function readGrid(path: string, shown: string): Promise<AnswerGrid> {
     if (!csv.ok) throw new ProblemsError([csv.problem]);
     return csv.grid;
   }
-  const { workbookGrid, MAX_WORKBOOK_BYTES } = await import('../core/answer-sheet/answer-workbook-grid.js');
+  const { workbookGrid } = await import('../core/answer-sheet/answer-workbook-grid.js');
   const read = await readInputBytes(path, shown, MAX_WORKBOOK_BYTES);
   if (!read.ok) throw new ProblemsError([read.problem]);
   const workbook = await workbookGrid(read.bytes, shown);

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import * as z from 'zod';
-import { readStackCsv, type StackVendor } from '../core/inventory/stack-csv.js';
+import { csvStackTable, readStackTable, type StackTable, type StackVendor } from '../core/inventory/stack-csv.js';
+import { MAX_WORKBOOK_BYTES } from '../core/workbook/open-workbook.js';
 import { vendorFileText } from '../core/interview/vendor-file.js';
 import { loadVendor } from '../core/load/load-files.js';
 import { sortProblems, type Problem } from '../core/problem.js';
@@ -16,7 +17,7 @@ import type { Context } from '../shell/context.js';
 import { readQuestionnaire } from '../shell/load-inputs.js';
 import { parseOptions } from '../shell/parse-options.js';
 import { printProblems } from '../shell/print-problems.js';
-import { readInput } from '../shell/read-input.js';
+import { readInput, readInputBytes } from '../shell/read-input.js';
 import { schemaPathFor } from '../shell/schema-location.js';
 import { EXIT, ProblemsError, UserError } from '../shell/user-error.js';
 import { findWorkspace, questionnaireInUse, userCacheDir } from '../shell/workspace.js';
@@ -37,14 +38,8 @@ export async function importStack(input: z.input<typeof importOptionsSchema>, co
   if (workspace.isSample) throw new UserError('no workspace here to import into', { hint: 'run `aiclaim init` first, or run import inside your workspace' });
   const path = resolve(context.cwd, options.file);
   const shown = shownPath(path, context.cwd);
-  const read = await readInput(path, shown, 20 * 1024 * 1024);
-  if (!read.ok) throw new ProblemsError([read.problem]);
-  const { vendors, problems, refused } = readStackCsv(read.text, shown, {
-    currency: options.currency ?? workspace.settings.currency,
-    dateFormat: options.dateFormat,
-    mapping: workspace.settings.categories,
-    acceptSuggestions: options.acceptSuggestions,
-  });
+  const stackOptions = { currency: options.currency ?? workspace.settings.currency, dateFormat: options.dateFormat, mapping: workspace.settings.categories, acceptSuggestions: options.acceptSuggestions };
+  const { vendors, problems, refused } = readStackTable(await stackTable(path, shown), shown, stackOptions);
   // Past a limit (rows, cells): one line saying so, and nothing written.
   if (refused) throw new ProblemsError(problems);
   const { index } = await readQuestionnaire(await questionnaireInUse(workspace, undefined, context.cwd), context.cwd, userCacheDir(workspace));
@@ -135,3 +130,20 @@ function withProfile(vendor: Vendor, row: StackVendor): Vendor {
   };
 }
 
+/** The spreadsheet's rows: a CSV, or the first sheet of a workbook (.xlsx). What cannot be read is refused, nothing written. */
+async function stackTable(path: string, shown: string): Promise<StackTable> {
+  if (/\.(xlsm|xltm)$/i.test(path)) throw new ProblemsError([{ file: shown, message: 'is a macro-enabled workbook: aiclaim does not open those', hint: 'save it as Excel Workbook (.xlsx), or as CSV', severity: 'error' }]);
+  if (/\.xlsx$/i.test(path)) {
+    const read = await readInputBytes(path, shown, MAX_WORKBOOK_BYTES);
+    if (!read.ok) throw new ProblemsError([read.problem]);
+    const { stackWorkbookTable } = await import('../core/inventory/stack-workbook.js');
+    const workbook = await stackWorkbookTable(read.bytes, shown);
+    if (!workbook.ok) throw new ProblemsError(workbook.problems);
+    return workbook.table;
+  }
+  const read = await readInput(path, shown, 20 * 1024 * 1024);
+  if (!read.ok) throw new ProblemsError([read.problem]);
+  const csv = csvStackTable(read.text, shown);
+  if (!csv.ok) throw new ProblemsError(csv.problems);
+  return csv.table;
+}

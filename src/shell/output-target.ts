@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, lstatSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { isAnswerWorkbook } from '../core/answer-sheet/zip-parts.js';
+import { isAnswerWorkbook } from '../core/workbook/zip-parts.js';
 import { READ_FLAGS, specialKind } from './read-input.js';
 import { UserError } from './user-error.js';
 import { SETTINGS_FILE } from './workspace.js';

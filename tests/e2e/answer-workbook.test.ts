@@ -1,28 +1,19 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
-import { promisify } from 'node:util';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parseDocument } from 'yaml';
 import { afterEach, describe, expect, test } from 'vitest';
-import { partText, zipParts } from '../../src/core/answer-sheet/zip-parts.js';
+import { partText, zipParts } from '../../src/core/workbook/zip-parts.js';
 import { run, sampleCopy } from '../helpers/run-cli.js';
 import { withParts } from '../helpers/zip.js';
+import { resavedByLibreOffice, sofficeAvailable } from '../helpers/libreoffice.js';
 import { scoreOf } from '../helpers/score-of.js';
 
 // The answer workbook (.xlsx) through the built CLI and a real spreadsheet application: LibreOffice
 // (headless Calc) re-saves what aiclaim wrote, as a vendor's Calc or Excel would, and aiclaim reads
 // it back. Each soffice call gets its own profile and output folder, so parallel runs share nothing.
 
-const hasSoffice = (() => {
-  try {
-    execFileSync('sh', ['-c', 'command -v soffice'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasSoffice = sofficeAvailable();
 if (!hasSoffice) console.warn('Skipping the LibreOffice answer-workbook tests: soffice is not installed (.ci/run installs libreoffice-calc-nogui).');
 
 const removals: (() => void)[] = [];
@@ -36,16 +27,8 @@ function workspace(): string {
   return dir;
 }
 
-/** The file as LibreOffice saves it again (Calc MS Excel 2007 XML), in a fresh folder. */
-async function resaved(file: string): Promise<string> {
-  const out = mkdtempSync(join(tmpdir(), 'lo-out-'));
-  const profile = mkdtempSync(join(tmpdir(), 'lo-'));
-  removals.push(() => rmSync(out, { recursive: true, force: true }), () => rmSync(profile, { recursive: true, force: true }));
-  await promisify(execFile)('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', out, file], { timeout: 60_000 });
-  const saved = join(out, basename(file).replace(/\.\w+$/, '.xlsx'));
-  expect(existsSync(saved)).toBe(true);
-  return saved;
-}
+/** The file as LibreOffice saves it again, in a fresh folder. */
+const resaved = (file: string) => resavedByLibreOffice(file, removals);
 
 async function load(file: string): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();

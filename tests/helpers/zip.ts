@@ -1,5 +1,5 @@
 import { crc32, inflateRawSync } from 'node:zlib';
-import { zipParts } from '../../src/core/answer-sheet/zip-parts.js';
+import { zipParts } from '../../src/core/workbook/zip-parts.js';
 
 // A zip file (an .xlsx) with parts added: every part unpacked and written again, stored, with the
 // new ones after. Enough to make a workbook hold a macro project or an external link for a test.

@@ -32,7 +32,7 @@ function currencyOf(text: string): { codes: string[]; rest: string } {
  * delimiter says which mark cannot be a decimal there: a comma in a comma-separated file, a dot in
  * a semicolon-separated one (spreadsheets write `;` where the comma marks decimals).
  */
-export function amountConvention(cells: readonly string[], delimiter: string): AmountConvention {
+export function amountConvention(cells: readonly string[], delimiter: string | undefined): AmountConvention {
   let dotGroups = false;
   let commaGroups = false;
   for (const cell of cells) {
@@ -54,6 +54,8 @@ export function amountConvention(cells: readonly string[], delimiter: string): A
   if (dotGroups && commaGroups) return {};
   if (dotGroups) return { grouping: '.', decimal: ',' };
   if (commaGroups) return { grouping: ',', decimal: '.' };
+  // A workbook has no delimiter to go by: what is left undecided is asked about.
+  if (delimiter === undefined) return {};
   return { grouping: delimiter === ';' ? '.' : ',' };
 }
 

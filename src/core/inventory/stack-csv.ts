@@ -61,11 +61,8 @@ export interface StackRead {
   refused?: boolean | undefined;
 }
 
-export function readStackCsv(text: string, file: string, options: StackOptions): StackRead {
-  const problems: Problem[] = [];
-  const problem = (line: number | undefined, message: string, hint?: string, severity: 'error' | 'warning' = 'error') =>
-    problems.push({ file, ...(line ? { line, column: 1 } : {}), message, hint, severity });
-  const refuse = (line: number | undefined, message: string, hint: string): StackRead => ({ vendors: [], problems: [{ file, ...(line ? { line, column: 1 } : {}), message, hint, severity: 'error' }], refused: true });
+/** A CSV's rows, or why it cannot be read. */
+export function csvStackTable(text: string, file: string): { ok: true; table: StackTable } | { ok: false; problems: Problem[] } {
   const delimiter = detectDelimiter(text);
   let records: { record: string[]; info: { lines: number } }[];
   try {
@@ -73,17 +70,42 @@ export function readStackCsv(text: string, file: string, options: StackOptions):
     records = parse(text.replace(/^\uFEFF/, ''), { bom: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: true, delimiter, to: MAX_IMPORT_ROWS + 2 }) as never;
   } catch (error) {
     const e = error as { lines?: number; message: string };
-    problem(e.lines, `CSV could not be read: ${excerpt(e.message.replace(/^Invalid Record Length: |\.$/g, ''), 200)}`, 'check the quoting on that line');
-    return { vendors: [], problems };
+    const message = `CSV could not be read: ${excerpt(e.message.replace(/^Invalid Record Length: |\.$/g, ''), 200)}`;
+    return { ok: false, problems: [{ file, ...(e.lines ? { line: e.lines, column: 1 } : {}), message, hint: 'check the quoting on that line', severity: 'error' }] };
   }
-  const [header, ...rows] = records;
+  const [header, ...rows] = records.map(({ record, info }) => ({ cells: record, line: startLine(record, info) }));
+  return { ok: true, table: { header: header?.cells, rows, delimiter } };
+}
+
+/** A stack spreadsheet exported as CSV, read. */
+export function readStackCsv(text: string, file: string, options: StackOptions): StackRead {
+  const csv = csvStackTable(text, file);
+  return csv.ok ? readStackTable(csv.table, file, options) : { vendors: [], problems: csv.problems };
+}
+
+/** A stack spreadsheet as rows of cell text, each with the row (line) it starts on: a CSV's or a workbook's first sheet. */
+export interface StackTable {
+  header: string[] | undefined;
+  rows: { cells: string[]; line: number }[];
+  /** A CSV's delimiter: where nothing else settles an amount's separators, it does. */
+  delimiter?: string | undefined;
+}
+
+export function readStackTable(table: StackTable, file: string, options: StackOptions): StackRead {
+  const problems: Problem[] = [];
+  const problem = (line: number | undefined, message: string, hint?: string, severity: 'error' | 'warning' = 'error') =>
+    problems.push({ file, ...(line ? { line, column: 1 } : {}), message, hint, severity });
+  const refuse = (line: number | undefined, message: string, hint: string): StackRead => ({ vendors: [], problems: [{ file, ...(line ? { line, column: 1 } : {}), message, hint, severity: 'error' }], refused: true });
+  // A workbook's sheet may end in empty rows; a CSV's are skipped by the parser.
+  const rows = table.rows.filter((row) => row.cells.some((cell) => cell.trim() !== ''));
+  const header = table.header === undefined ? undefined : { record: table.header };
   if (!header) {
     problem(undefined, 'file is empty', 'export the stack spreadsheet as CSV with a header row');
     return { vendors: [], problems };
   }
   if (rows.length > MAX_IMPORT_ROWS) {
     const last = rows[MAX_IMPORT_ROWS]!;
-    return refuse(last.info.lines, `more than ${MAX_IMPORT_ROWS.toLocaleString('en-US')} vendor rows: nothing was imported`, `split the spreadsheet into files of at most ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows and import them one at a time`);
+    return refuse(last.line, `more than ${MAX_IMPORT_ROWS.toLocaleString('en-US')} vendor rows: nothing was imported`, `split the spreadsheet into files of at most ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows and import them one at a time`);
   }
   // Every cell within the limits, before any row is used: a spreadsheet past them is refused whole.
   const longCell = (record: string[], limitOf: (i: number) => number) => record.findIndex((cell, i) => cell.length > limitOf(i));
@@ -93,12 +115,12 @@ export function readStackCsv(text: string, file: string, options: StackOptions):
   }
   const columns = mapColumns(header.record);
   const limits = header.record.map((_, i) => (Object.entries(columns) as [Column, number][]).reduce((limit, [column, at]) => (at === i ? Math.min(limit, CELL_LIMITS[column] ?? MAX_CELL_LENGTH) : limit), MAX_CELL_LENGTH));
-  for (const { record, info } of rows) {
+  for (const { cells: record, line } of rows) {
     const i = longCell(record, (at) => limits[at] ?? MAX_CELL_LENGTH);
     if (i === -1) continue;
     const column = header.record[i] ? `column ${quoted(header.record[i]!, 30)}` : `column ${i + 1}`;
     const limit = limits[i] ?? MAX_CELL_LENGTH;
-    return refuse(startLine(record, info), `${column}: the cell is ${record[i]!.length.toLocaleString('en-US')} characters long; the limit is ${limit.toLocaleString('en-US')}: nothing was imported`, 'shorten the cell in the spreadsheet and export it again (a vendor file cannot hold more)');
+    return refuse(line, `${column}: the cell is ${record[i]!.length.toLocaleString('en-US')} characters long; the limit is ${limit.toLocaleString('en-US')}: nothing was imported`, 'shorten the cell in the spreadsheet and export it again (a vendor file cannot hold more)');
   }
   for (const [i, name] of header.record.entries()) {
     if (!Object.values(columns).includes(i) && name) problem(1, `column ${quoted(name)} is not used`, `known columns: ${Object.values(COLUMNS).map((names) => names[0]).join(', ')}`, 'warning');
@@ -111,12 +133,11 @@ export function readStackCsv(text: string, file: string, options: StackOptions):
   const ids = new Map<string, number>();
   const at = (column: Column) => columns[column] ?? 0;
   const convention = amountConvention(
-    rows.map(({ record }) => (columns.spend === undefined ? '' : (record[columns.spend] ?? '').trim())),
-    delimiter,
+    rows.map(({ cells }) => (columns.spend === undefined ? '' : (cells[columns.spend] ?? '').trim())),
+    table.delimiter,
   );
-  for (const { record, info } of rows) {
+  for (const { cells: record, line } of rows) {
     if (record.every((cell) => cell.trim() === '')) continue;
-    const line = startLine(record, info);
     const cell = (column: Column) => (columns[column] === undefined ? '' : (record[columns[column]!] ?? '').trim());
     let usable = true;
     const cellProblem = (column: Column, message: string, hint: string, severity: 'error' | 'warning' = 'error') => {
