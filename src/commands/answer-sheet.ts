@@ -5,6 +5,7 @@ import * as z from 'zod';
 import { answerSheet } from '../core/answer-sheet/answer-sheet.js';
 import { mergeSheetAnswers } from '../core/answer-sheet/merge-answers.js';
 import { csvGrid, readAnswerGrid, type AnswerGrid } from '../core/answer-sheet/read-answer-sheet.js';
+import { readClaimsRoadmap, type ListGrid } from '../core/answer-sheet/read-claims-roadmap.js';
 import { vendorFileText } from '../core/interview/vendor-file.js';
 import { loadVendor } from '../core/load/load-files.js';
 import { hasErrors, type Problem } from '../core/problem.js';
@@ -71,7 +72,7 @@ export async function importAnswers(input: z.input<typeof importOptionsSchema>, 
   if (workspace.isSample) throw new UserError('no workspace here to import into', { hint: 'run `aiclaim init` first, or run import inside your workspace' });
   const path = resolve(context.cwd, options.file);
   const shown = shownPath(path, context.cwd);
-  const grid = await readGrid(path, shown);
+  const { grid, claims, roadmap, csv } = await readGrid(path, shown);
   const { questionnaire, index } = await readQuestionnaire(await questionnaireInUse(workspace, undefined, context.cwd), context.cwd, userCacheDir(workspace));
   const today = context.now().toISOString().slice(0, 10);
   const sheet = readAnswerGrid(grid, questionnaire, today);
@@ -80,11 +81,20 @@ export async function importAnswers(input: z.input<typeof importOptionsSchema>, 
   const problems: Problem[] = [...sheet.problems];
   if (id === undefined) problems.push({ file: shown, message: 'which vendor answered? The sheet does not say', hint: 'pass --vendor <id>', severity: 'error' });
   else if (!SLUG_PATTERN.test(id)) problems.push({ file: `${shown}:1`, message: `"${id}" is not a vendor id`, hint: 'pass --vendor <id>', severity: 'error' });
-  if (hasErrors(problems) || id === undefined) throw new ProblemsError(problems);
+  if (id === undefined || !SLUG_PATTERN.test(id) || (hasErrors(problems) && !existsSync(join(workspace.vendorsDir, `${id}.yaml`)))) throw new ProblemsError(problems);
 
-  const { vendor, original, target } = await readVendor(workspace, id, index, context);
-  const { vendor: merged, changes } = mergeSheetAnswers(vendor, sheet.answers, index);
-  const text = changes.length === 0 ? original : vendorFileText(original, merged, index.questions.map((q) => q.question.id), '');
+  // A vendor file that cannot be read is said with the sheet's own problems, not instead of them.
+  const { vendor, original, target } = await readVendor(workspace, id, index, context).catch((error: unknown) => {
+    throw error instanceof ProblemsError ? new ProblemsError([...problems, ...error.problems]) : error;
+  });
+  const { vendor: answered, changes } = mergeSheetAnswers(vendor, sheet.answers, index);
+  // The Claims and Roadmap sheets of a workbook; their problems are said with the answers'.
+  const lists = readClaimsRoadmap(answered, { claims, roadmap }, today);
+  problems.push(...lists.problems);
+  if (hasErrors(problems)) throw new ProblemsError(problems);
+  const merged = lists.vendor;
+  const changed = changes.length > 0 || lists.changes.length > 0;
+  const text = !changed ? original : vendorFileText(original, merged, index.questions.map((q) => q.question.id), '');
   // Nothing is written that aiclaim would refuse to read.
   const check = loadVendor(text, shownPath(target, context.cwd), index, id, today);
   if (!check.ok) throw new ProblemsError(check.problems.map((p) => ({ ...p, message: `${p.message} (from ${shown})` })));
@@ -97,7 +107,7 @@ export async function importAnswers(input: z.input<typeof importOptionsSchema>, 
     if (sheet.unmapped.length) lines.push(`  not mapped (no such question in ${questionnaire.version}), left out: ${sheet.unmapped.map((u) => `${u.id} (row ${u.row})`).join(', ')}`);
   }
   const would = options.dryRun ? 'would change' : 'changed';
-  if (changes.length === 0) lines.push(`No answer ${options.dryRun ? 'would change' : 'changed'}: ${shownPath(target, context.cwd)} is as it was.`);
+  if (changes.length === 0) lines.push(`No answer ${options.dryRun ? 'would change' : 'changed'}${changed ? '.' : `: ${shownPath(target, context.cwd)} is as it was.`}`);
   else {
     lines.push(`${changes.length} answer${changes.length === 1 ? '' : 's'} ${would} in ${shownPath(target, context.cwd)} since its last answers:`);
     for (const c of changes) {
@@ -105,29 +115,35 @@ export async function importAnswers(input: z.input<typeof importOptionsSchema>, 
       lines.push(`  ${c.question}: ${what}${c.also.length ? ` (${c.also.join(', ')})` : ''}`);
     }
   }
-  if (!options.dryRun && changes.length > 0) await writeFileAtomic(target, text);
+  if (lists.changes.length > 0) {
+    lines.push(`Claims and roadmap: ${lists.changes.length} change${lists.changes.length === 1 ? '' : 's'} ${options.dryRun ? 'would be made' : 'made'} in ${shownPath(target, context.cwd)}:`);
+    for (const c of lists.changes) lines.push(`  ${c.sheet} row ${c.row}: ${c.what}`);
+  }
+  for (const kept of lists.kept) lines.push(`  ${kept}`);
+  if (csv && ((vendor.claims?.length ?? 0) > 0 || (vendor.roadmap?.length ?? 0) > 0)) lines.push(`${shown} is a CSV: it holds only the Answers sheet, so the claims and roadmap of ${shownPath(target, context.cwd)} were not read and are as they were (send the .xlsx workbook to change them).`);
+  if (!options.dryRun && changed) await writeFileAtomic(target, text);
   context.stderr.write(`${terminalLines(lines.join('\n'))}\n`);
   return EXIT.ok;
 }
 
 const WORKBOOK_NAME = /\.(xlsx|xlsm|xltx|xltm)$/i;
 
-/** The returned file's Answers cells, from a CSV or a workbook; what cannot be read is refused before anything is written. */
-async function readGrid(path: string, shown: string): Promise<AnswerGrid> {
+/** The returned file's Answers cells, from a CSV or a workbook (with its Claims and Roadmap cells); what cannot be read is refused before anything is written. */
+async function readGrid(path: string, shown: string): Promise<{ grid: AnswerGrid; claims?: ListGrid | undefined; roadmap?: ListGrid | undefined; csv: boolean }> {
   if (/\.(xlsm|xltm)$/i.test(path)) throw new ProblemsError([{ file: shown, message: 'is a macro-enabled workbook: aiclaim does not open those', hint: 'save it as Excel Workbook (.xlsx), or as CSV', severity: 'error' }]);
   if (!WORKBOOK_NAME.test(path)) {
     const read = await readInput(path, shown, 5 * 1024 * 1024);
     if (!read.ok) throw new ProblemsError([read.problem]);
     const csv = csvGrid(read.text, shown);
     if (!csv.ok) throw new ProblemsError([csv.problem]);
-    return csv.grid;
+    return { grid: csv.grid, csv: true };
   }
   const { workbookGrid } = await import('../core/answer-sheet/answer-workbook-grid.js');
   const read = await readInputBytes(path, shown, MAX_WORKBOOK_BYTES);
   if (!read.ok) throw new ProblemsError([read.problem]);
   const workbook = await workbookGrid(read.bytes, shown);
   if (!workbook.ok) throw new ProblemsError(workbook.problems);
-  return workbook.grid;
+  return { grid: workbook.grid, claims: workbook.claims, roadmap: workbook.roadmap, csv: false };
 }
 
 async function readVendor(workspace: Workspace, id: string, index: Parameters<typeof loadVendor>[2], context: Context): Promise<{ vendor: Vendor; original: string; target: string }> {

@@ -154,6 +154,50 @@ describe('the answer workbook (xlsx)', () => {
     expect(await scoreOf(direct, 'datavane')).toBe(viaWorkbook);
   });
 
+  test('Claims and Roadmap read back: a new claim and a delivered commitment land in the vendor file; a bad status: exit 2, nothing written', async () => {
+    const cwd = workspace();
+    const vendorFile = join(cwd, 'vendors', 'datavane.yaml');
+    const original = readFileSync(vendorFile);
+    expect((await run(['questionnaire', 'export', '-o', 'ai-claims.xlsx', '--vendor', 'datavane'], { cwd })).code).toBe(0);
+    const exported = readFileSync(join(cwd, 'ai-claims.xlsx'));
+    /** The exported workbook with these cells written, as a vendor's spreadsheet would save it. */
+    const edited = async (name: string, cells: Record<string, Record<string, ExcelJS.CellValue>>) => {
+      writeFileSync(join(cwd, name), exported);
+      const book = await load(join(cwd, name));
+      for (const [sheet, values] of Object.entries(cells)) for (const [ref, value] of Object.entries(values)) book.getWorksheet(sheet)!.getCell(ref).value = value;
+      await book.xlsx.writeFile(join(cwd, name));
+    };
+    expect((await load(join(cwd, 'ai-claims.xlsx'))).getWorksheet('Roadmap')!.getCell('A3').value).toBe('b2b-firmographics');
+
+    await edited('bad.xlsx', { Roadmap: { E3: 'delivered soon' }, Claims: { A4: 'Cuts churn by 30%.', C4: '2027-01-01' } });
+    const bad = await run(['import', 'answers', 'bad.xlsx'], { cwd });
+    expect(bad.stderr).toMatch(/bad\.xlsx:Roadmap!E3: "soon" is not a quarter — write delivered in YYYY-Qn, e\.g\. delivered in 2026-Q4/);
+    expect(bad.stderr).toMatch(/bad\.xlsx:Claims!C4: 2027-01-01 is after today/);
+    expect(bad.code).toBe(2);
+    expect(readFileSync(vendorFile).equals(original)).toBe(true);
+
+    await edited('returned.xlsx', { Roadmap: { E3: 'delivered in 2026-Q4' }, Claims: { A4: 'Cuts churn by 30%.', B4: 'https://datavane.example/blog', C4: new Date(Date.UTC(2026, 9, 1)) } });
+    const dry = await run(['import', 'answers', 'returned.xlsx', '--dry-run'], { cwd });
+    expect(dry.code).toBe(0);
+    expect(dry.stderr).toContain('Claims and roadmap: 2 changes would be made in vendors/datavane.yaml:');
+    expect(dry.stderr).toContain('Roadmap row 3: b2b-firmographics: status planned → delivered in 2026-Q4');
+    expect(readFileSync(vendorFile).equals(original)).toBe(true);
+
+    const done = await run(['import', 'answers', 'returned.xlsx'], { cwd });
+    expect(done.code).toBe(0);
+    expect(done.stderr).toContain('Claims row 4: new claim "Cuts churn by 30%.", made at https://datavane.example/blog on 2026-10-01');
+    const vendor = parseDocument(readFileSync(vendorFile, 'utf8')).toJS() as { claims: unknown[]; roadmap: { id: string }[] };
+    expect(vendor.claims).toHaveLength(3);
+    expect(vendor.claims[0]).toMatchObject({ id: 'enrichment-accuracy', asserts: [{ question: 'headline-metric', gte: 94 }] });
+    expect(vendor.claims[2]).toEqual({ text: 'Cuts churn by 30%.', source: 'https://datavane.example/blog', date: '2026-10-01' });
+    expect(vendor.roadmap.find((c) => c.id === 'b2b-firmographics')).toMatchObject({ status: 'delivered', deliveredIn: '2026-Q4', due: '2027-Q2' });
+    // Imported again: nothing more changes.
+    expect((await run(['import', 'answers', 'returned.xlsx'], { cwd })).stderr).toContain('No answer changed: vendors/datavane.yaml is as it was.');
+    // A CSV has only the Answers sheet, and the import says so.
+    expect((await run(['questionnaire', 'export', '-o', 'ai-claims.csv', '--vendor', 'datavane'], { cwd })).code).toBe(0);
+    expect((await run(['import', 'answers', 'ai-claims.csv'], { cwd })).stderr).toContain('ai-claims.csv is a CSV: it holds only the Answers sheet, so the claims and roadmap of vendors/datavane.yaml were not read');
+  });
+
   test('a wrong cell is named by sheet and cell; refusals are one line each, exit 2, nothing written', async () => {
     const cwd = workspace();
     const vendorFile = join(cwd, 'vendors', 'datavane.yaml');

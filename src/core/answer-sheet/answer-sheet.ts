@@ -153,7 +153,8 @@ export function answerCell(question: Question, answer: Answer): Cell | undefined
   return Array.isArray(value) ? value.map(String).join('; ') : value;
 }
 
-function statusWords(c: Commitment): string {
+/** A commitment's status as the Roadmap sheet writes it: planned, delivered in 2026-Q4, slipped to 2027-Q2, dropped. */
+export function statusWords(c: Pick<Commitment, 'status' | 'deliveredIn' | 'revisedDue'>): string {
   if (c.status === 'delivered') return `delivered in ${c.deliveredIn}`;
   if (c.status === 'slipped') return `slipped to ${c.revisedDue}`;
   return c.status;

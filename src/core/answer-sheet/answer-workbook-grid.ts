@@ -2,12 +2,14 @@ import type { Problem } from '../problem.js';
 import { openWorkbook, sheetCells } from '../workbook/open-workbook.js';
 import { ANSWER_SHEET_FORMAT } from './answer-sheet.js';
 import { columnLetter, type AnswerGrid, type SheetMetaRead } from './read-answer-sheet.js';
+import type { ListGrid } from './read-claims-roadmap.js';
 
 // A returned answer-sheet workbook (.xlsx) as the grid `readAnswerGrid` reads, the same rules as a
 // CSV: opened as data (src/core/workbook/open-workbook.ts refuses macros, external links and
-// oversized files and cells), every formula refused by cell, the meta from the hidden About sheet.
+// oversized files and cells), every formula refused by cell, the meta from the hidden About sheet;
+// and the Claims and Roadmap sheets as grids for src/core/answer-sheet/read-claims-roadmap.ts.
 
-export type WorkbookGrid = { ok: true; grid: AnswerGrid } | { ok: false; problems: Problem[] };
+export type WorkbookGrid = { ok: true; grid: AnswerGrid; claims?: ListGrid | undefined; roadmap?: ListGrid | undefined } | { ok: false; problems: Problem[] };
 
 const FORMULA_HINT = 'type the answer itself in the cell (copy, then paste as values only)';
 
@@ -21,8 +23,16 @@ export async function workbookGrid(bytes: Uint8Array, file: string): Promise<Wor
   const rows = sheetCells(answers, { formulas: 'refuse', where: (c, r) => `${file}:Answers!${columnLetter(c)}${r}`, formulaHint: FORMULA_HINT }, problems);
   const about = opened.book.getWorksheet('About');
   const meta = about ? readMeta(sheetCells(about, { formulas: 'refuse', where: (c, r) => `${file}:About!${columnLetter(c)}${r}`, formulaHint: FORMULA_HINT }, problems)) : undefined;
+  const list = (name: 'Claims' | 'Roadmap'): ListGrid | undefined => {
+    const ws = opened.book.getWorksheet(name);
+    if (!ws) return undefined;
+    const where = (c: number, r: number) => `${file}:${name}!${columnLetter(c)}${r}`;
+    return { rows: sheetCells(ws, { formulas: 'refuse', where, formulaHint: FORMULA_HINT }, problems), where };
+  };
+  const claims = list('Claims');
+  const roadmap = list('Roadmap');
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, grid: { rows, headerRow: 1, meta, where: (c, r) => (c === undefined ? `${file}:Answers!${r}:${r}` : `${file}:Answers!${columnLetter(c)}${r}`), metaWhere: `${file}:About` } };
+  return { ok: true, claims, roadmap, grid: { rows, headerRow: 1, meta, where: (c, r) => (c === undefined ? `${file}:Answers!${r}:${r}` : `${file}:Answers!${columnLetter(c)}${r}`), metaWhere: `${file}:About` } };
 }
 
 /** The About sheet's key and value rows; undefined when it is not aiclaim's. */
