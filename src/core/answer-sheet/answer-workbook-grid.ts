@@ -20,14 +20,14 @@ export async function workbookGrid(bytes: Uint8Array, file: string): Promise<Wor
   if (!answers) return { ok: false, problems: [{ file, message: 'has no sheet named Answers', hint: 'send back the workbook aiclaim questionnaire export wrote, with its sheets as they are', severity: 'error' }] };
   const problems: Problem[] = [];
   // A sheet from a vendor: a formula is refused, its cached value never taken.
-  const rows = sheetCells(answers, { formulas: 'refuse', where: (c, r) => `${file}:Answers!${columnLetter(c)}${r}`, formulaHint: FORMULA_HINT }, problems);
+  const rows = sheetCells(answers, { formulas: 'refuse', sheet: `${file}:Answers`, where: (c, r) => `${file}:Answers!${columnLetter(c)}${r}`, formulaHint: FORMULA_HINT }, problems);
   const about = opened.book.getWorksheet('About');
-  const meta = about ? readMeta(sheetCells(about, { formulas: 'refuse', where: (c, r) => `${file}:About!${columnLetter(c)}${r}`, formulaHint: FORMULA_HINT }, problems)) : undefined;
+  const meta = about ? readMeta(sheetCells(about, { formulas: 'refuse', sheet: `${file}:About`, where: (c, r) => `${file}:About!${columnLetter(c)}${r}`, formulaHint: FORMULA_HINT }, problems)) : undefined;
   const list = (name: 'Claims' | 'Roadmap'): ListGrid | undefined => {
     const ws = opened.book.getWorksheet(name);
     if (!ws) return undefined;
     const where = (c: number, r: number) => `${file}:${name}!${columnLetter(c)}${r}`;
-    return { rows: sheetCells(ws, { formulas: 'refuse', where, formulaHint: FORMULA_HINT }, problems), where };
+    return { rows: sheetCells(ws, { formulas: 'refuse', sheet: `${file}:${name}`, where, formulaHint: FORMULA_HINT }, problems), where };
   };
   const claims = list('Claims');
   const roadmap = list('Roadmap');

@@ -15,7 +15,7 @@ export async function stackWorkbookTable(bytes: Uint8Array, file: string): Promi
   const sheet = opened.book.worksheets.find((ws) => ws.state === 'visible') ?? opened.book.worksheets[0];
   if (!sheet) return { ok: false, problems: [{ file, message: 'has no sheet', hint: 'save the stack spreadsheet with its sheet, or export it as CSV', severity: 'error' }] };
   const problems: Problem[] = [];
-  const rows = sheetCells(sheet, { formulas: 'result', where: (column, row) => `${file}:${row}:${column + 1}`, formulaHint: '' }, problems);
+  const rows = sheetCells(sheet, { formulas: 'result', sheet: file, where: (column, row) => `${file}:${row}:${column + 1}`, formulaHint: '' }, problems);
   if (problems.length > 0) return { ok: false, problems };
   const [header, ...rest] = rows.map((cells) => cells.map((cell) => cell.trim()));
   return { ok: true, table: { header, rows: rest.map((cells, i) => ({ cells, line: i + 2 })) } };

@@ -42,6 +42,8 @@ export async function openWorkbook(bytes: Uint8Array, file: string, what: string
 export interface CellRules {
   /** `refuse`: a formula is a problem of its cell; `result`: its computed value is read. */
   formulas: 'refuse' | 'result';
+  /** How the sheet is named in a problem, e.g. `file:Answers`. */
+  sheet: string;
   /** How a cell is named in a problem, e.g. `file:Answers!G14`; `column` counts from 0, `row` from 1. */
   where: (column: number, row: number) => string;
   /** What to do about a formula that is refused. */
@@ -51,8 +53,14 @@ export interface CellRules {
 /** The sheet's cells as text, from row 1; refused formulas and oversized cells become problems. */
 export function sheetCells(ws: Worksheet, rules: CellRules, problems: Problem[]): string[][] {
   const rows: string[][] = [];
-  const last = Math.min(ws.rowCount, MAX_ROWS);
-  const width = Math.min(ws.columnCount, MAX_COLUMNS);
+  // Past the rows or columns a sheet may have, it is refused whole: never cut without a word.
+  if (ws.rowCount > MAX_ROWS || ws.columnCount > MAX_COLUMNS) {
+    const over = ws.rowCount > MAX_ROWS ? `${ws.rowCount.toLocaleString('en-US')} rows; at most ${MAX_ROWS.toLocaleString('en-US')} are read` : `${ws.columnCount} columns; at most ${MAX_COLUMNS} are read`;
+    problems.push({ file: rules.sheet, message: `sheet "${ws.name}" has ${over}`, hint: 'remove the empty or extra rows and columns, or split the sheet', severity: 'error' });
+    return rows;
+  }
+  const last = ws.rowCount;
+  const width = ws.columnCount;
   for (let r = 1; r <= last; r++) {
     const row = ws.getRow(r);
     const cells: string[] = [];
