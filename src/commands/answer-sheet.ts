@@ -19,8 +19,8 @@ import { readQuestionnaire } from '../shell/load-inputs.js';
 import { checkOutputTarget } from '../shell/output-target.js';
 import { parseOptions } from '../shell/parse-options.js';
 import { printProblems } from '../shell/print-problems.js';
-import { readInput, readInputBytes } from '../shell/read-input.js';
-import { MAX_WORKBOOK_BYTES } from '../core/workbook/open-workbook.js';
+import { readInput } from '../shell/read-input.js';
+import { isWorkbookName, readWorkbookBytes } from '../shell/read-workbook.js';
 import { shownPath } from '../shell/shown-path.js';
 import { EXIT, ProblemsError, UserError } from '../shell/user-error.js';
 import { findWorkspace, questionnaireInUse, userCacheDir, type Workspace } from '../shell/workspace.js';
@@ -126,22 +126,18 @@ export async function importAnswers(input: z.input<typeof importOptionsSchema>, 
   return EXIT.ok;
 }
 
-const WORKBOOK_NAME = /\.(xlsx|xlsm|xltx|xltm)$/i;
-
 /** The returned file's Answers cells, from a CSV or a workbook (with its Claims and Roadmap cells); what cannot be read is refused before anything is written. */
 async function readGrid(path: string, shown: string): Promise<{ grid: AnswerGrid; claims?: ListGrid | undefined; roadmap?: ListGrid | undefined; csv: boolean }> {
-  if (/\.(xlsm|xltm)$/i.test(path)) throw new ProblemsError([{ file: shown, message: 'is a macro-enabled workbook: aiclaim does not open those', hint: 'save it as Excel Workbook (.xlsx), or as CSV', severity: 'error' }]);
-  if (!WORKBOOK_NAME.test(path)) {
+  if (!isWorkbookName(path)) {
     const read = await readInput(path, shown, 5 * 1024 * 1024);
     if (!read.ok) throw new ProblemsError([read.problem]);
     const csv = csvGrid(read.text, shown);
     if (!csv.ok) throw new ProblemsError([csv.problem]);
     return { grid: csv.grid, csv: true };
   }
+  const bytes = await readWorkbookBytes(path, shown);
   const { workbookGrid } = await import('../core/answer-sheet/answer-workbook-grid.js');
-  const read = await readInputBytes(path, shown, MAX_WORKBOOK_BYTES);
-  if (!read.ok) throw new ProblemsError([read.problem]);
-  const workbook = await workbookGrid(read.bytes, shown);
+  const workbook = await workbookGrid(bytes, shown);
   if (!workbook.ok) throw new ProblemsError(workbook.problems);
   return { grid: workbook.grid, claims: workbook.claims, roadmap: workbook.roadmap, csv: false };
 }

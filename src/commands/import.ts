@@ -3,7 +3,6 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import * as z from 'zod';
 import { csvStackTable, readStackTable, type StackTable, type StackVendor } from '../core/inventory/stack-csv.js';
-import { MAX_WORKBOOK_BYTES } from '../core/workbook/open-workbook.js';
 import { vendorFileText } from '../core/interview/vendor-file.js';
 import { loadVendor } from '../core/load/load-files.js';
 import { sortProblems, type Problem } from '../core/problem.js';
@@ -17,7 +16,8 @@ import type { Context } from '../shell/context.js';
 import { readQuestionnaire } from '../shell/load-inputs.js';
 import { parseOptions } from '../shell/parse-options.js';
 import { printProblems } from '../shell/print-problems.js';
-import { readInput, readInputBytes } from '../shell/read-input.js';
+import { readInput } from '../shell/read-input.js';
+import { isWorkbookName, readWorkbookBytes } from '../shell/read-workbook.js';
 import { schemaPathFor } from '../shell/schema-location.js';
 import { EXIT, ProblemsError, UserError } from '../shell/user-error.js';
 import { findWorkspace, questionnaireInUse, userCacheDir } from '../shell/workspace.js';
@@ -132,12 +132,10 @@ function withProfile(vendor: Vendor, row: StackVendor): Vendor {
 
 /** The spreadsheet's rows: a CSV, or the first sheet of a workbook (.xlsx). What cannot be read is refused, nothing written. */
 async function stackTable(path: string, shown: string): Promise<StackTable> {
-  if (/\.(xlsm|xltm)$/i.test(path)) throw new ProblemsError([{ file: shown, message: 'is a macro-enabled workbook: aiclaim does not open those', hint: 'save it as Excel Workbook (.xlsx), or as CSV', severity: 'error' }]);
-  if (/\.xlsx$/i.test(path)) {
-    const read = await readInputBytes(path, shown, MAX_WORKBOOK_BYTES);
-    if (!read.ok) throw new ProblemsError([read.problem]);
+  if (isWorkbookName(path)) {
+    const bytes = await readWorkbookBytes(path, shown);
     const { stackWorkbookTable } = await import('../core/inventory/stack-workbook.js');
-    const workbook = await stackWorkbookTable(read.bytes, shown);
+    const workbook = await stackWorkbookTable(bytes, shown);
     if (!workbook.ok) throw new ProblemsError(workbook.problems);
     return workbook.table;
   }
