@@ -25,18 +25,7 @@ describe.skipIf(!hasTmux)('moving about an interview in a terminal', () => {
 
   test('back from the evidence and from a question; save and stop from a list exits 0; the review changes an answer before writing', async () => {
     tmux.start(cli('interview'), workspace.dir);
-    await tmux.answer(/Which vendor\?/, 'Enter');
-    await tmux.answer(/Vendor name/, 'Lumen Ads', 'Enter');
-    await tmux.answer(/Vendor id .*\(lumen-ads\)/, 'Enter');
-    await tmux.answer(/Product/, 'Enter');
-    await tmux.answer(/Martech category/, 'Enter');
-    await tmux.answer(/Annual spend in EUR/, 'Enter');
-    await tmux.answer(/renewal date/, 'Enter');
-    await tmux.answer(/Owner/, 'Enter');
-    await tmux.answer(/interviewer/, 'Claire Martin', 'Enter');
-    await tmux.answer(/Who answers for the vendor/, 'Sam Lee', 'Enter');
-    await tmux.answer(/role/, 'Enter');
-    await tmux.answer(/Anyone else/, 'Enter');
+    await tmux.newVendor({ name: 'Lumen Ads', interviewer: 'Claire Martin', respondent: 'Sam Lee' });
     await tmux.answer(/Add a claim\? \(none recorded yet\)/, 'Down', 'Enter');
     await tmux.answer(/\(2\/4\) Does the vendor train models/, 'Enter');
     await tmux.answer(/\(3\/4\) How many training records/, '40 million', 'Enter');

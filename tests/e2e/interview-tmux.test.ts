@@ -25,18 +25,7 @@ describe.skipIf(!hasTmux)('aiclaim interview in a terminal', () => {
 
   test('a new vendor: quit half way with Ctrl-C, resume, finish, get a file score accepts', async () => {
     tmux.start(cli('interview'), workspace.dir);
-    await tmux.answer(/Which vendor\?/, 'Enter');
-    await tmux.answer(/Vendor name/, 'Brightwave Analytics', 'Enter');
-    await tmux.answer(/Vendor id .*\(brightwave-analytics\)/, 'Enter');
-    await tmux.answer(/Product/, 'Brightwave Personalize', 'Enter');
-    await tmux.answer(/Martech category/, 'Enter');
-    await tmux.answer(/Annual spend in EUR/, '84k', 'Enter');
-    await tmux.answer(/renewal date/, '2027-03-31', 'Enter');
-    await tmux.answer(/Owner/, 'Enter');
-    await tmux.answer(/interviewer/, 'Claire Martin', 'Enter');
-    await tmux.answer(/Who answers for the vendor/, 'Sam Lee', 'Enter');
-    await tmux.answer(/role/, 'CTO', 'Enter');
-    await tmux.answer(/Anyone else/, 'Enter');
+    await tmux.newVendor({ name: 'Brightwave Analytics', product: 'Brightwave Personalize', spend: '84k', renewal: '2027-03-31', interviewer: 'Claire Martin', respondent: 'Sam Lee', role: 'CTO' });
     await tmux.answer(/Add a claim/, 'Enter');
     await tmux.answer(/word for word/, 'Our AI personalises every page in real time.', 'Enter');
     await tmux.answer(/Where it was made/, 'https://brightwave.example', 'Enter');
@@ -111,18 +100,7 @@ describe.skipIf(!hasTmux)('aiclaim interview in a terminal', () => {
 
   test('"-" records that the vendor would not say, with what it said; "later" leaves a question not asked', async () => {
     tmux.start(cli('interview'), workspace.dir);
-    await tmux.answer(/Which vendor\?/, 'Enter');
-    await tmux.answer(/Vendor name/, 'Quiet Data', 'Enter');
-    await tmux.answer(/Vendor id/, 'Enter');
-    await tmux.answer(/Product/, 'Enter');
-    await tmux.answer(/Martech category/, 'Enter');
-    await tmux.answer(/Annual spend in EUR/, 'Enter');
-    await tmux.answer(/renewal date/, 'Enter');
-    await tmux.answer(/Owner/, 'Enter');
-    await tmux.answer(/interviewer/, 'Claire Martin', 'Enter');
-    await tmux.answer(/Who answers for the vendor/, 'Ana Ruiz', 'Enter');
-    await tmux.answer(/role/, 'Enter');
-    await tmux.answer(/Anyone else/, 'Enter');
+    await tmux.newVendor({ name: 'Quiet Data', interviewer: 'Claire Martin', respondent: 'Ana Ruiz' });
     await tmux.answer(/Add a claim/, 'Down', 'Enter');
     await tmux.answer(/\(2\/4\) Does the vendor train models/, 'Enter');
     await tmux.answer(/\(3\/4\) How many training records\? \(records\) \[- if the vendor will not say, later to ask later/, '-', 'Enter');

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { suggestSlug } from '../../src/core/interview/parse-answer.js';
 
 // Drives a program in a real terminal: tmux runs it, send-keys types, capture-pane reads the screen.
 
@@ -86,6 +87,27 @@ export class TmuxSession {
     } as RegExp);
     this.send(...keys);
     this.submitted++;
+  }
+
+  /**
+   * A new vendor's profile and interview record, typed at the prompts of `aiclaim interview` with
+   * no id: a field left out is Enter (its default, or left out); the one respondent, no one else.
+   */
+  async newVendor(profile: { name: string; product?: string; spend?: string; renewal?: string; interviewer: string; respondent: string; role?: string }): Promise<void> {
+    const typed = (text: string | undefined) => (text === undefined ? ['Enter'] : [text, 'Enter']);
+    await this.answer(/Which vendor\?/, 'Enter');
+    await this.answer(/Vendor name/, profile.name, 'Enter');
+    // The id suggested from the name is offered, and taken.
+    await this.answer(new RegExp(`Vendor id .*\\(${suggestSlug(profile.name)}\\)`), 'Enter');
+    await this.answer(/Product/, ...typed(profile.product));
+    await this.answer(/Martech category/, 'Enter');
+    await this.answer(/Annual spend in EUR/, ...typed(profile.spend));
+    await this.answer(/renewal date/, ...typed(profile.renewal));
+    await this.answer(/Owner/, 'Enter');
+    await this.answer(/interviewer/, profile.interviewer, 'Enter');
+    await this.answer(/Who answers for the vendor/, profile.respondent, 'Enter');
+    await this.answer(/role/, ...typed(profile.role));
+    await this.answer(/Anyone else/, 'Enter');
   }
 
   /** The last answer was refused at the prompt (validation): the same prompt is still waiting. */
