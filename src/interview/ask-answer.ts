@@ -127,9 +127,14 @@ async function askNote(note: string | undefined, context: AskContext): Promise<s
   return text === '' || text.toLowerCase() === 'none' ? undefined : text;
 }
 
-function askValue(question: Question, current: Picked | undefined, context: AskContext): Promise<Asked> {
+/** "[question 23 of 53, about 15 min left] (5/12) The question?": how every question is announced. */
+export function questionHeading(question: Question, position: string, overall?: string): string {
   // Texts from the questionnaire, shown one line each (the prompter makes the rest safe).
-  const message = `${context.overall ? `[${context.overall}] ` : ''}(${context.position}) ${terminalText(question.text)}`;
+  return `${overall ? `[${overall}] ` : ''}(${position}) ${terminalText(question.text)}`;
+}
+
+function askValue(question: Question, current: Picked | undefined, context: AskContext): Promise<Asked> {
+  const message = questionHeading(question, context.position, context.overall);
   switch (question.type) {
     case 'boolean':
       return askChoice(message, question, [

@@ -4,7 +4,7 @@ import { own } from '../core/schema/limits.js';
 import type { Question, Questionnaire } from '../core/schema/questionnaire.js';
 import type { Answer, Vendor } from '../core/schema/vendor.js';
 import { scoreVendor } from '../core/scoring/score-vendor.js';
-import { askAnswer, type Answering } from './ask-answer.js';
+import { askAnswer, questionHeading, type Answering } from './ask-answer.js';
 import { editClaims } from './edit-claims.js';
 import { dueCommitments, editRoadmap, reviewCommitment } from './edit-roadmap.js';
 import { reviewAnswers, shownAnswer } from './review-answers.js';
@@ -174,7 +174,7 @@ async function askOne(question: Question, section: IndexedSection, a: Asking): P
   const { draft, store, prompter, options } = a;
   const all = section.section.questions!.filter((q) => q.type !== 'track-record');
   const position = `${all.findIndex((q) => q.id === question.id) + 1}/${all.length}`;
-  const heading = `${a.overall ? `[${a.overall}] ` : ''}(${position}) ${terminalText(question.text)}`;
+  const heading = questionHeading(question, position, a.overall);
   if (question.type === 'list' && question.binds === 'claims') {
     prompter.note(heading);
     draft.vendor.claims = await editClaims(draft.vendor.claims ?? [], options.today, indexQuestionnaire(a.questionnaire), prompter, async (claims) => {
