@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import * as z from 'zod';
 import { answerSheet } from '../core/answer-sheet/answer-sheet.js';
+import { applyListAnswers } from '../core/answer-sheet/list-answers.js';
 import { mergeSheetAnswers } from '../core/answer-sheet/merge-answers.js';
 import { csvGrid, readAnswerGrid, type AnswerGrid } from '../core/answer-sheet/read-answer-sheet.js';
 import { readClaimsRoadmap, type ListGrid } from '../core/answer-sheet/read-claims-roadmap.js';
@@ -89,8 +90,10 @@ export async function importAnswers(input: z.input<typeof importOptionsSchema>, 
   });
   const { vendor: answered, changes } = mergeSheetAnswers(vendor, sheet.answers, index);
   // The Claims and Roadmap sheets of a workbook; their problems are said with the answers'.
-  const lists = readClaimsRoadmap(answered, { claims, roadmap }, today);
-  problems.push(...lists.problems);
+  const sheets = readClaimsRoadmap(answered, { claims, roadmap }, today);
+  const listed = applyListAnswers(vendor, sheets.vendor, sheet.lists, !csv);
+  const lists = { ...sheets, vendor: listed.vendor, changes: [...listed.changes, ...sheets.changes] };
+  problems.push(...sheets.problems, ...listed.problems);
   if (hasErrors(problems)) throw new ProblemsError(problems);
   const merged = lists.vendor;
   const changed = changes.length > 0 || lists.changes.length > 0;

@@ -1,4 +1,4 @@
-import { allowedLabels, askedInSheet, evidenceAsked, howToAnswer, onlyIf, vendorHelp } from '../core/answer-sheet/vendor-words.js';
+import { allowedLabels, askedInSheet, evidenceAsked, howToAnswer, onlyIf, vendorHelp, vendorQuestionHelp, vendorQuestionText } from '../core/answer-sheet/vendor-words.js';
 import { indexQuestionnaire, questionsOf, type IndexedQuestion, type IndexedSection } from '../core/questionnaire-index.js';
 import type { Questionnaire } from '../core/schema/questionnaire.js';
 import { mdCode, mdEscape } from './markdown.js';
@@ -61,8 +61,8 @@ export function questionnaireForVendor(questionnaire: Questionnaire, style: Styl
     const help = vendorHelp(entry.section.help);
     if (help) lines.push(wrap(help, indent));
     questions.forEach((q, i) => {
-      lines.push('', `${indent}  ${style.bold(`${number}.${i + 1}`)} ${wrap(q.question.text, `${indent}      `).trimStart()}`);
-      const qhelp = vendorHelp(q.question.help);
+      lines.push('', `${indent}  ${style.bold(`${number}.${i + 1}`)} ${wrap(vendorQuestionText(q.question), `${indent}      `).trimStart()}`);
+      const qhelp = vendorQuestionHelp(q.question);
       if (qhelp) lines.push(style.dim(wrap(qhelp, `${indent}      `)));
       for (const fact of facts(q, questionnaire)) lines.push(wrap(fact, `${indent}      `));
     });
@@ -81,8 +81,8 @@ export function questionnaireForVendorMarkdown(questionnaire: Questionnaire): st
     const help = vendorHelp(entry.section.help);
     if (help) out.push(`${mdEscape(help)}\n`);
     questions.forEach((q, i) => {
-      out.push(`${mdEscape(`${number}.${i + 1}`)} **${mdEscape(q.question.text)}**\n`);
-      const qhelp = vendorHelp(q.question.help);
+      out.push(`${mdEscape(`${number}.${i + 1}`)} **${mdEscape(vendorQuestionText(q.question))}**\n`);
+      const qhelp = vendorQuestionHelp(q.question);
       if (qhelp) out.push(`*${mdEscape(qhelp)}*\n`);
       const [answer, ...rest] = facts(q, questionnaire);
       const labels = allowedLabels(q.question);

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { answerSheet, sheetQuestions } from '../../src/core/answer-sheet/answer-sheet.js';
+import { applyListAnswers } from '../../src/core/answer-sheet/list-answers.js';
 import { mergeSheetAnswers } from '../../src/core/answer-sheet/merge-answers.js';
 import { readAnswerSheet } from '../../src/core/answer-sheet/read-answer-sheet.js';
 import { loadQuestionnaire, loadVendor } from '../../src/core/load/load-files.js';
@@ -80,7 +81,12 @@ describe('the answer sheet model', () => {
     expect(book.meta).toMatchObject({ questionnaire: 'ai-claims', version: '2.0.0', vendor: 'datavane' });
     expect(book.meta.hash).toMatch(/^[0-9a-f]{16}$/);
     expect(sheet('Answers').rows.map((r) => r.question)).toEqual(sheetQuestions(aiClaims).map((q) => q.question.id));
-    expect(sheet('Answers').rows.some((r) => r.question === 'ai-claims' || r.question === 'roadmap-track-record')).toBe(false);
+    // A track record is computed, never asked; the claims and roadmap rows say whether there is anything to list.
+    expect(sheet('Answers').rows.some((r) => r.question === 'roadmap-track-record')).toBe(false);
+    const claims = sheet('Answers').rows.find((r) => r.question === 'ai-claims')!;
+    expect(claims.allowed).toEqual(['Listed on the Claims sheet', 'None']);
+    expect(claims.cells).toMatchObject({ question: 'Which public AI claims do you make?', answer: 'Listed on the Claims sheet' });
+    expect(String(claims.cells.help)).not.toMatch(/asserts|finding/);
   });
 
   test('prefilled with labels, evidence and notes; allowed labels for dropdowns', () => {
@@ -220,5 +226,51 @@ describe('reading a returned sheet', () => {
     const withNote = { ...datavane, answers: { ...datavane.answers, 'ml-team': { value: 4, note: '-5 since last year; =not a formula' } } };
     const sheet = read(answerSheetCsv(answerSheet(aiClaims, withNote)));
     expect(sheet.answers.find((a) => a.question === 'ml-team')!.note).toBe('-5 since last year; =not a formula');
+  });
+});
+
+describe('the claims and roadmap rows: "None" is a fact, an empty cell is not', () => {
+  const noLists = { ...datavane, claims: undefined, roadmap: undefined } as typeof datavane;
+  const listRows = (text: string) => read(text).lists.map((l) => `${l.question} ${l.listed ? 'listed' : 'none'}`);
+
+  test('read: the labels, in any case; empty says nothing; anything else is refused by cell', () => {
+    expect(listRows(edited({ 'ai-claims': { Answer: 'none' }, 'roadmap-commitments': { Answer: 'listed on the roadmap sheet' } }))).toEqual(['ai-claims none', 'roadmap-commitments listed']);
+    expect(listRows(edited({ 'ai-claims': { Answer: '' }, 'roadmap-commitments': { Answer: '' } }))).toEqual([]);
+    expect(errors(edited({ 'ai-claims': { Answer: 'some' }, 'roadmap-commitments': { Answer: 'will not say' } }))).toEqual([
+      `ai-claims.csv:G${rowOf('ai-claims')}: "some" is not one of Listed on the Claims sheet / None`,
+      `ai-claims.csv:G${rowOf('roadmap-commitments')}: "will not say": the roadmap commitments cannot be declined here`,
+    ]);
+    expect(errors(edited({ 'ai-claims': { Answer: 'None', 'Evidence (document or web address)': 'https://x.example' } }))).toEqual([`ai-claims.csv:H${rowOf('ai-claims')}: evidence for claims goes on the Claims sheet`]);
+  });
+
+  test('"None" with nothing on record records an empty list; an empty cell records nothing', () => {
+    const none = read(edited({ 'ai-claims': { Answer: 'None' }, 'roadmap-commitments': { Answer: '' } })).lists;
+    const applied = applyListAnswers(noLists, noLists, none, false);
+    expect(applied.problems).toEqual([]);
+    expect(applied.vendor.claims).toEqual([]);
+    expect(applied.vendor.roadmap).toBeUndefined();
+    expect(applied.changes).toEqual([{ sheet: 'Answers', row: rowOf('ai-claims'), what: 'ai-claims: none to list (asked, and there are none)' }]);
+    // Already recorded as none: nothing changes.
+    expect(applyListAnswers({ ...noLists, claims: [] }, { ...noLists, claims: [] }, none, false).changes).toEqual([]);
+  });
+
+  test('"None" beside claims on record or rows the sheet adds, and "Listed" with nothing listed, are refused', () => {
+    const at = `ai-claims.csv:G${rowOf('ai-claims')}`;
+    const none = read(edited({ 'ai-claims': { Answer: 'None' }, 'roadmap-commitments': { Answer: '' } })).lists;
+    const listed = read(edited({ 'ai-claims': { Answer: 'Listed on the Claims sheet' }, 'roadmap-commitments': { Answer: '' } })).lists;
+    const said = (r: ReturnType<typeof applyListAnswers>) => r.problems.map((p) => `${p.file}: ${p.message} — ${p.hint}`);
+    expect(said(applyListAnswers(datavane, datavane, none, true))).toEqual([`${at}: "None", but 2 claims are on record — write "Listed on the Claims sheet": a sheet does not remove what is on record`]);
+    const added = { ...noLists, claims: [{ text: 'Our AI writes every email.' }] };
+    expect(said(applyListAnswers(noLists, added, none, true))).toEqual([`${at}: "None", but the Claims sheet lists 1 claim — write "Listed on the Claims sheet", or clear those rows of the Claims sheet`]);
+    expect(said(applyListAnswers(noLists, noLists, listed, true))).toEqual([`${at}: "Listed on the Claims sheet", but the Claims sheet lists none — list each claim on the Claims sheet, or write "None" if there are none`]);
+    expect(said(applyListAnswers(noLists, noLists, listed, false))).toEqual([`${at}: "Listed on the Claims sheet", but a CSV has no Claims sheet — send the .xlsx workbook with the Claims sheet filled in, or write "None" if there are none`]);
+    expect(said(applyListAnswers(datavane, datavane, listed, false))).toEqual([]);
+  });
+
+  test('exported: the cell says what is on record, and an unexported vendor leaves it empty', () => {
+    const cell = (vendor: typeof datavane, id: string) => answerSheet(aiClaims, vendor).sheets[1]!.rows.find((r) => r.question === id)!.cells.answer;
+    expect(cell(datavane, 'ai-claims')).toBe('Listed on the Claims sheet');
+    expect(cell({ ...datavane, roadmap: [] }, 'roadmap-commitments')).toBe('None');
+    expect(cell(noLists, 'ai-claims')).toBeUndefined();
   });
 });

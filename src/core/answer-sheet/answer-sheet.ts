@@ -2,7 +2,7 @@ import { questionnaireHash } from '../findings/build-findings.js';
 import { indexQuestionnaire, type IndexedQuestion } from '../questionnaire-index.js';
 import type { Question, Questionnaire } from '../schema/questionnaire.js';
 import type { Answer, Commitment, Vendor } from '../schema/vendor.js';
-import { allowedLabels, askedInSheet, assertionWords, evidenceAsked, howToAnswer, onlyIf, vendorHelp } from './vendor-words.js';
+import { allowedLabels, askedInSheet, assertionWords, evidenceAsked, howToAnswer, listLabels, listSheet, onlyIf, vendorQuestionHelp, vendorQuestionText } from './vendor-words.js';
 
 // The answer sheet a vendor fills in, as data: a workbook of named sheets, each with typed columns
 // and rows of cells. Writers serialize it (CSV today: src/render/answer-sheet-csv.ts; an XLSX writer
@@ -97,11 +97,11 @@ export function answerSheet(questionnaire: Questionnaire, vendor?: Vendor): Work
       cells: {
         id: q.question.id,
         section: q.sectionPath.map((_, i) => titles.get(q.sectionPath.slice(0, i + 1).join('/'))).join(' / '),
-        question: q.question.text,
-        help: [vendorHelp(q.question.help), evidenceAsked(q.question)].filter(Boolean).join(' '),
+        question: vendorQuestionText(q.question),
+        help: [vendorQuestionHelp(q.question), evidenceAsked(q.question)].filter(Boolean).join(' '),
         how: howToAnswer(q.question) + (q.question.notApplicable ? '; or n/a: the reason it does not apply' : ''),
         onlyIf: onlyIf(q.question, index),
-        answer: answer ? answerCell(q.question, answer) : undefined,
+        answer: listSheet(q.question) ? listCell(q.question, vendor) : answer ? answerCell(q.question, answer) : undefined,
         evidence: evidence === undefined ? undefined : typeof evidence === 'string' ? evidence : evidence.ref,
         evidenceDate: evidence !== undefined && typeof evidence !== 'string' ? evidence.date : undefined,
         note: answer?.note,
@@ -153,6 +153,14 @@ export function answerCell(question: Question, answer: Answer): Cell | undefined
   return Array.isArray(value) ? value.map(String).join('; ') : value;
 }
 
+/** A list question's Answer cell: its items are on their sheet, there are none, or (never asked) empty. */
+export function listCell(question: Question, vendor: Vendor | undefined): string | undefined {
+  const sheet = listSheet(question);
+  const items = question.type === 'list' && question.binds ? vendor?.[question.binds] : undefined;
+  if (!sheet || items === undefined) return undefined;
+  return items.length > 0 ? listLabels(sheet).listed : listLabels(sheet).none;
+}
+
 /** A commitment's status as the Roadmap sheet writes it: planned, delivered in 2026-Q4, slipped to 2027-Q2, dropped. */
 export function statusWords(c: Pick<Commitment, 'status' | 'deliveredIn' | 'revisedDue'>): string {
   if (c.status === 'delivered') return `delivered in ${c.deliveredIn}`;
@@ -166,6 +174,7 @@ function instructions(questionnaire: Questionnaire, vendor: Vendor | undefined):
     'What is asked: one row per question on the Answers sheet, grouped by section. The Help and "Answer only if" columns say what each question means and when it applies; skip a question whose condition does not hold.',
     'How to answer: write in the Answer column only what "How to answer" says: Yes or No; one of the labels shown (or several, separated by ";"); a number (40 million and 40M work); a date as YYYY-MM-DD; a quarter as YYYY-Qn; or text.',
     'Leave the Answer empty for a question you have not answered yet. To decline, write "will not say", or "declined: " and your reason.',
+    'Claims and roadmap commitments: one row each on the Claims and Roadmap sheets. Their questions on the Answers sheet say "Listed on the … sheet", or "None" when there are none: an empty cell there means not answered yet, never none.',
     'Evidence: in the Evidence column, a web address (https://…) or a document named well enough to be found (title, version, section), and in the Evidence date column the date it bears, as YYYY-MM-DD, not after today.',
     'Keep the first row, the Question id column and the header row as they are: they tell which question each answer belongs to.',
     'Your answers are checked: against the evidence you give, the claims you make in public and independent tests.',

@@ -7,7 +7,7 @@ import { indexQuestionnaire } from '../questionnaire-index.js';
 import type { Question, Questionnaire } from '../schema/questionnaire.js';
 import type { AnswerValue } from '../schema/vendor.js';
 import { ANSWER_COLUMNS, ANSWER_SHEET_FORMAT } from './answer-sheet.js';
-import { askedInSheet } from './vendor-words.js';
+import { askedInSheet, listLabels, listSheet } from './vendor-words.js';
 
 // A returned answer sheet (CSV or workbook), read back into answers: labels to values, figures, dates and
 // quarters, evidence and its date, a note. Every problem is said at once, by cell (G14), with what
@@ -26,6 +26,17 @@ export interface SheetAnswer {
   note?: string | undefined;
 }
 
+/** A list question's row: its items are on the Claims or Roadmap sheet (`listed`), or there are none. */
+export interface SheetListAnswer {
+  question: string;
+  sheet: 'Claims' | 'Roadmap';
+  binds: 'claims' | 'roadmap';
+  row: number;
+  listed: boolean;
+  /** Where the Answer cell is, for a problem. */
+  where: string;
+}
+
 export interface SheetMetaRead {
   questionnaire?: string | undefined;
   version?: string | undefined;
@@ -37,6 +48,8 @@ export interface ReadSheet {
   /** Undefined: the first row is not aiclaim's, so the sheet is read as one of the questionnaire given. */
   meta: SheetMetaRead | undefined;
   answers: SheetAnswer[];
+  /** The rows of list questions whose Answer says something (an empty one says nothing). */
+  lists: SheetListAnswer[];
   problems: Problem[];
   /** The sheet follows another version of the questionnaire: its answers were mapped by id. */
   otherVersion: boolean;
@@ -94,7 +107,7 @@ export interface AnswerGrid {
 /** A returned CSV answer sheet, as text, read into answers. */
 export function readAnswerSheet(text: string, file: string, questionnaire: Questionnaire, today: string): ReadSheet {
   const grid = csvGrid(text, file);
-  if (!grid.ok) return { meta: undefined, answers: [], problems: [grid.problem], otherVersion: false, mapped: [], unmapped: [] };
+  if (!grid.ok) return { meta: undefined, answers: [], lists: [], problems: [grid.problem], otherVersion: false, mapped: [], unmapped: [] };
   return readAnswerGrid(grid.grid, questionnaire, today);
 }
 
@@ -124,7 +137,7 @@ export function readAnswerGrid(grid: AnswerGrid, questionnaire: Questionnaire, t
   const index = indexQuestionnaire(questionnaire);
   const problems: Problem[] = [];
   const at = (column: number | undefined, row: number, message: string, hint?: string, severity: Problem['severity'] = 'error') => problems.push({ file: grid.where(column, row), message, hint, severity });
-  const result: ReadSheet = { meta: grid.meta, answers: [], problems, otherVersion: false, mapped: [], unmapped: [] };
+  const result: ReadSheet = { meta: grid.meta, answers: [], lists: [], problems, otherVersion: false, mapped: [], unmapped: [] };
   const { meta } = grid;
   if (meta) {
     if (meta.questionnaire !== undefined && meta.questionnaire !== questionnaire.id) {
@@ -170,7 +183,7 @@ export function readAnswerGrid(grid: AnswerGrid, questionnaire: Questionnaire, t
     if (!question || !askedInSheet(question)) {
       const replacement = index.replaced.get(id);
       if (question) {
-        at(cols.id, row, `"${rawId}" is not answered in this sheet`, 'claims and roadmap commitments are recorded by the team; leave this row out');
+        at(cols.id, row, `"${rawId}" is not answered in this sheet`, 'it is not asked of the vendor; leave this row out');
         return;
       }
       if (result.otherVersion && replacement) {
@@ -192,6 +205,15 @@ export function readAnswerGrid(grid: AnswerGrid, questionnaire: Questionnaire, t
       return;
     }
     seen.set(id, row);
+    const sheet = listSheet(question);
+    if (sheet) {
+      const list = readListCell(sheet, answerText);
+      if (!list.ok) at(cols.answer, row, list.message, list.hint);
+      else if (list.listed !== undefined) result.lists.push({ question: id, sheet, binds: sheet === 'Claims' ? 'claims' : 'roadmap', row, listed: list.listed, where: grid.where(cols.answer, row) });
+      if (evidenceText || dateText) at(cols.evidence, row, `evidence for ${sheet === 'Claims' ? 'claims' : 'commitments'} goes on the ${sheet} sheet`, sheet === 'Claims' ? 'give where each claim was made in its row of the Claims sheet, and clear this cell' : 'clear this cell: each commitment is its own row of the Roadmap sheet');
+      if (note) at(cols.note, row, `the note is kept nowhere: ${id} is listed on the ${sheet} sheet`, 'clear the note, or say it in the rows of that sheet', 'warning');
+      return;
+    }
     const state = readState(question, answerText);
     if (!state.ok) at(cols.answer, row, state.message, state.hint);
     const answer: SheetAnswer = { question: id, row, state: state.ok ? state.value : { kind: 'empty' }, ...(note ? { note } : {}) };
@@ -216,6 +238,18 @@ export function readAnswerGrid(grid: AnswerGrid, questionnaire: Questionnaire, t
     result.answers.push(answer);
   });
   return result;
+}
+
+/** A list row's Answer: listed on its sheet, none, or (empty) nothing said. */
+function readListCell(sheet: 'Claims' | 'Roadmap', text: string): { ok: true; listed: boolean | undefined } | { ok: false; message: string; hint: string } {
+  const cell = normal(text);
+  const { listed, none } = listLabels(sheet);
+  if (cell === '') return { ok: true, listed: undefined };
+  if (cell === normal(listed) || /^(yes|listed|see the \w+ sheet)$/.test(cell)) return { ok: true, listed: true };
+  if (cell === normal(none) || /^(no|none to list|there are none)$/.test(cell)) return { ok: true, listed: false };
+  const hint = `write "${listed}" and list them there, or "${none}" if there are none`;
+  if (DECLINE.test(cell)) return { ok: false, message: `"${text.trim()}": the ${sheet === 'Claims' ? 'claims' : 'roadmap commitments'} cannot be declined here`, hint };
+  return { ok: false, message: `"${text.trim()}" is not one of ${listed} / ${none}`, hint };
 }
 
 type Read = { ok: true; value: SheetState } | { ok: false; message: string; hint?: string };

@@ -19,7 +19,8 @@ export interface ListGrid {
 }
 
 export interface ListChange {
-  sheet: 'Claims' | 'Roadmap';
+  /** Answers: the row of a list question that says there is nothing to list. */
+  sheet: 'Claims' | 'Roadmap' | 'Answers';
   /** The spreadsheet row. */
   row: number;
   /** What changed, in words: `new claim "…"`, `consent-signal-sync: status planned → delivered in 2026-Q4`. */

@@ -7,9 +7,24 @@ import { formatNumber } from '../scoring/format-answer.js';
 // help, in words and option labels. Nothing here tells how an answer is scored: no points, no
 // bands, no verdicts, no red flags, no framework references (a vendor would read how to score well).
 
-/** Question types a vendor answers in the sheet; lists bound to claims or the roadmap have their own sheets, and a track record is computed. */
+/**
+ * Questions a vendor answers in the sheet. A list bound to the claims or the roadmap is listed on its
+ * own sheet, and its row on the Answers sheet says whether there is anything to list ("None" is a
+ * fact, an empty cell is not); a track record is computed, never asked.
+ */
 export function askedInSheet(question: Question): boolean {
-  return question.type !== 'track-record' && question.type !== 'list';
+  return question.type !== 'track-record' && (question.type !== 'list' || listSheet(question) !== undefined);
+}
+
+/** The sheet a list question is listed on: Claims or Roadmap; undefined for any other question. */
+export function listSheet(question: Question): 'Claims' | 'Roadmap' | undefined {
+  if (question.type !== 'list') return undefined;
+  return question.binds === 'claims' ? 'Claims' : question.binds === 'roadmap' ? 'Roadmap' : undefined;
+}
+
+/** What a list question's Answer cell may say: its items are on their sheet, or there are none. */
+export function listLabels(sheet: 'Claims' | 'Roadmap'): { listed: string; none: string } {
+  return { listed: `Listed on the ${sheet} sheet`, none: 'None' };
 }
 
 /** "Yes or No", "One of: A / B / C", "A number, in records", … */
@@ -31,8 +46,12 @@ export function howToAnswer(question: Question): string {
       return 'A quarter, written YYYY-Qn (e.g. 2027-Q1)';
     case 'text':
       return 'Text, in your own words';
-    case 'list':
-      return question.binds === 'claims' ? 'See the Claims sheet' : question.binds === 'roadmap' ? 'See the Roadmap sheet' : 'A list: describe each item';
+    case 'list': {
+      const sheet = listSheet(question);
+      if (!sheet) return 'A list: describe each item';
+      const { listed, none } = listLabels(sheet);
+      return `One row each on the ${sheet} sheet, and "${listed}" here; or "${none}" if there are none`;
+    }
     case 'track-record':
       return 'Not asked';
   }
@@ -42,6 +61,8 @@ export function howToAnswer(question: Question): string {
 export function allowedLabels(question: Question): string[] | undefined {
   if (question.type === 'boolean') return ['Yes', 'No'];
   if (question.type === 'choice' || question.type === 'multi') return question.options.map((o) => o.label);
+  const sheet = listSheet(question);
+  if (sheet) return Object.values(listLabels(sheet));
   return undefined;
 }
 
@@ -64,6 +85,31 @@ export function vendorHelp(help: string | undefined): string | undefined {
   const sentences = help.trim().split(/(?<=[.!?])\s+(?=[A-Z"“(])/);
   const kept = sentences.filter((s) => !SCORING_WORDS.test(s)).join(' ').trim();
   return kept === '' ? undefined : kept;
+}
+
+const LIST_TEXT: Record<'Claims' | 'Roadmap', string> = {
+  Claims: 'Which public AI claims do you make?',
+  Roadmap: 'Which AI roadmap commitments have you made to customers?',
+};
+
+const LIST_HELP: Record<'Claims' | 'Roadmap', string> = {
+  Claims: 'Your public AI claims (website, deck, case study, sales email): each word for word, with where it was made (a web address or a document) and the date it was made.',
+  Roadmap: 'Your dated AI roadmap commitments to customers: what was promised, the quarter it was promised and the quarter it is due, and where it stands: planned, delivered in YYYY-Qn, slipped to YYYY-Qn, or dropped.',
+};
+
+/** A question's text as the vendor reads it: a claims or roadmap question is written for the team that records them. */
+export function vendorQuestionText(question: Question): string {
+  const sheet = listSheet(question);
+  return sheet ? LIST_TEXT[sheet] : question.text;
+}
+
+/**
+ * A question's help as the vendor reads it. A claims or roadmap question's help is written for the
+ * team that records them; the vendor reads what to list instead.
+ */
+export function vendorQuestionHelp(question: Question): string | undefined {
+  const sheet = listSheet(question);
+  return sheet ? LIST_HELP[sheet] : vendorHelp(question.help);
 }
 
 /** A question's text, short enough to quote in a condition. */
