@@ -30,6 +30,10 @@ async function stackWorkbook(dir: string): Promise<string> {
   sheet.addRow(['Kundenwerk GmbH', 'Kundenwerk CDP', 'Smart data', { formula: '12*1000', result: 12000 }, 'TBD', 'Jonas']);
   sheet.addRow([]);
   sheet.addRow(['Treuepunkt', 'Treuepunkt Rewards', 'Loyalty programme', '12,5k', '', '']);
+  // Number cells in a currency format: the currency is the format's, not the workspace's.
+  sheet.addRow(['Acme Chat', 'Acme Bot', 'Chatbots', 24000, '', '']).getCell(4).numFmt = '[$$-409]#,##0';
+  sheet.addRow(['Ledger Ltd', 'Ledger Ads', 'Display advertising', 1200.5, '', '']).getCell(4).numFmt = '"£"#,##0.00';
+  sheet.addRow(['Kasse AG', 'Kasse Pay', 'Payments', 9990, '', '']).getCell(4).numFmt = '#,##0 [$€-407]';
   const file = join(dir, 'stack-source.xlsx');
   await book.xlsx.writeFile(file);
   return file;
@@ -44,13 +48,16 @@ describe('aiclaim import of a stack workbook', () => {
 
     const imported = await run(['import', saved], { cwd: temp.dir });
     expect(imported.code, imported.stderr).toBe(0);
-    expect(imported.stderr.trimEnd().split('\n').at(-1)).toBe('4 vendor files created: brightwave-analytics, mailmint-ab, kundenwerk-gmbh, treuepunkt.');
+    expect(imported.stderr.trimEnd().split('\n').at(-1)).toBe('7 vendor files created: brightwave-analytics, mailmint-ab, kundenwerk-gmbh, treuepunkt, acme-chat, ledger-ltd, kasse-ag.');
     const vendor = (id: string) => parse(readFileSync(join(temp.dir, 'vendors', `${id}.yaml`), 'utf8')) as Record<string, unknown>;
     expect(vendor('brightwave-analytics')).toMatchObject({ category: 'on-site-personalization', spend: { amount: 8500, currency: 'EUR' }, renewal: '2027-09-30', owner: 'Claire Martin' });
     expect(vendor('mailmint-ab')).toMatchObject({ category: 'emailing', spend: { amount: 64000, currency: 'EUR' }, renewal: '2027-03-31' });
     expect(vendor('kundenwerk-gmbh')).toMatchObject({ spend: { amount: 12000, currency: 'EUR' } });
     expect(vendor('kundenwerk-gmbh').renewal).toBeUndefined();
     expect(vendor('treuepunkt')).toMatchObject({ category: 'other', categoryLabel: 'Loyalty programme', spend: { amount: 12500, currency: 'EUR' } });
+    expect(vendor('acme-chat')).toMatchObject({ spend: { amount: 24000, currency: 'USD' } });
+    expect(vendor('ledger-ltd')).toMatchObject({ spend: { amount: 1200.5, currency: 'GBP' } });
+    expect(vendor('kasse-ag')).toMatchObject({ spend: { amount: 9990, currency: 'EUR' } });
   });
 
   test('a macro-enabled or linked workbook is refused with one line, and nothing is written', async () => {

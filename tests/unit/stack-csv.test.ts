@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { readStackCsv, type StackOptions } from '../../src/core/inventory/stack-csv.js';
+import { amountCellText, currencyOfFormat } from '../../src/core/inventory/stack-amount.js';
+import { readStackCsv, readStackTable, type StackOptions } from '../../src/core/inventory/stack-csv.js';
 import { formatProblem } from '../../src/core/problem.js';
 
 // The stack spreadsheet as teams keep it: European and US amounts, quarters and TBD for renewals,
@@ -63,6 +64,48 @@ describe('amounts', () => {
     const result = read('Vendor,Category,Spend\nA,CRM,TBD\nB,CRM,n/a\nC,CRM,-\n');
     expect(result.lines).toEqual([]);
     expect(result.vendors.map((v) => v.spend)).toEqual([undefined, undefined, undefined]);
+  });
+});
+
+describe('number cells of a workbook', () => {
+  test.each([
+    ['"€"#,##0', 'EUR'],
+    ['[$€-407] #,##0.00', 'EUR'],
+    ['#,##0 [$€-407]', 'EUR'],
+    ['[$$-409]#,##0', 'USD'],
+    ['$#,##0;[Red]-$#,##0', 'USD'],
+    ['[$USD] #,##0', 'USD'],
+    ['"£"#,##0.00', 'GBP'],
+    ['#,##0.00\\ "€"', 'EUR'],
+    ['[$-409]#,##0', undefined],
+    ['#,##0', undefined],
+    ['General', undefined],
+    ['0.0"k"', undefined],
+    ['"$"#,##0 "€"', undefined],
+    [undefined, undefined],
+  ])('the format %s shows the currency %s', (format, currency) => {
+    expect(currencyOfFormat(format)).toBe(currency);
+  });
+
+  test('a number cell is exact: its currency from its format, cents at most, and it says nothing of the separators of the column', () => {
+    expect(amountCellText(8500, '"€"#,##0')).toBe('8500 EUR');
+    expect(amountCellText(1200.555, '#,##0.00')).toBe('1200.56');
+    const table = {
+      header: ['Vendor', 'Category', 'Annual spend'],
+      rows: [
+        { cells: ['Acme', 'CRM', '€ 8.500'], line: 2 },
+        // 1234.56, exact, would read as a comma-grouped figure and leave '€ 8.500' two ways to read.
+        { cells: ['Ledger', 'CRM', amountCellText(1234.56, '"£"#,##0.00')], line: 3, numbers: new Set([2]) },
+        { cells: ['Kasse', 'CRM', amountCellText(1234.567, '')], line: 4, numbers: new Set([2]) },
+      ],
+    };
+    const read = readStackTable(table, 'stack.xlsx', EUR);
+    expect(read.problems).toEqual([]);
+    expect(read.vendors.map((v) => v.spend)).toEqual([
+      { amount: 8500, currency: 'EUR' },
+      { amount: 1234.56, currency: 'GBP' },
+      { amount: 1234.57, currency: 'EUR' },
+    ]);
   });
 });
 

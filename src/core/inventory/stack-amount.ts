@@ -27,6 +27,35 @@ function currencyOf(text: string): { codes: string[]; rest: string } {
 }
 
 /**
+ * The currency a spreadsheet's number format shows (`"€"#,##0`, `[$€-407] #,##0.00`,
+ * `#,##0 [$USD]`, `$#,##0`), as a code; undefined where it shows none (`[$-409]` names only a
+ * locale). Text in quotes is read for a symbol only, so a unit such as `"k"` names no currency.
+ */
+export function currencyOfFormat(format: string | undefined): string | undefined {
+  if (!format) return undefined;
+  const bracket = /\[\$([^\]-]*)(?:-[0-9A-Fa-f]+)?\]/.exec(format);
+  if (bracket && bracket[1]) {
+    const mark = bracket[1].trim();
+    return SYMBOLS[mark] ?? (mark === 'US$' ? 'USD' : /^[A-Z]{3}$/.test(mark) ? mark : undefined);
+  }
+  // Outside brackets: a symbol, bare or quoted; escaped characters (\€) count too.
+  const plain = format.replace(/\[[^\]]*\]/g, '');
+  const found = [...plain].map((ch) => SYMBOLS[ch]).filter(Boolean);
+  return found.length > 0 && found.every((c) => c === found[0]) ? found[0] : undefined;
+}
+
+/**
+ * A number cell of a workbook as text for `readAmount`: the exact figure with no separators, and
+ * the currency its format shows, so `8500` formatted `€#,##0` reads as 8,500 EUR.
+ */
+export function amountCellText(value: number, format: string | undefined): string {
+  const currency = currencyOfFormat(format);
+  // Cents at most: a spend to the tenth of a cent is a computed figure, rounded as a ledger would.
+  const figure = Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
+  return currency ? `${figure} ${currency}` : figure;
+}
+
+/**
  * What a column's amounts say about separators, from the cells that can be read one way only
  * (`64.000,00`, `1,234,567`, `12,50`); where they disagree, nothing. Without such a cell, the
  * delimiter says which mark cannot be a decimal there: a comma in a comma-separated file, a dot in

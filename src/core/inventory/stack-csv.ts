@@ -84,9 +84,13 @@ export function readStackCsv(text: string, file: string, options: StackOptions):
 }
 
 /** A stack spreadsheet as rows of cell text, each with the row (line) it starts on: a CSV's or a workbook's first sheet. */
+/** How `amountCellText` writes a workbook's number cell: a dot before any decimals, no grouping. */
+const EXACT_FIGURE = { grouping: ',', decimal: '.' } as const;
+
 export interface StackTable {
   header: string[] | undefined;
-  rows: { cells: string[]; line: number }[];
+  /** `numbers`: the columns (from 0) of a workbook's number cells, exact figures written as `amountCellText` does. */
+  rows: { cells: string[]; line: number; numbers?: ReadonlySet<number> | undefined }[];
   /** A CSV's delimiter: where nothing else settles an amount's separators, it does. */
   delimiter?: string | undefined;
 }
@@ -132,11 +136,13 @@ export function readStackTable(table: StackTable, file: string, options: StackOp
   const vendors: StackVendor[] = [];
   const ids = new Map<string, number>();
   const at = (column: Column) => columns[column] ?? 0;
+  const exact = (row: StackTable['rows'][number]) => columns.spend !== undefined && row.numbers?.has(columns.spend) === true;
   const convention = amountConvention(
-    rows.map(({ cells }) => (columns.spend === undefined ? '' : (cells[columns.spend] ?? '').trim())),
+    rows.map((row) => (columns.spend === undefined || exact(row) ? '' : (row.cells[columns.spend] ?? '').trim())),
     table.delimiter,
   );
-  for (const { cells: record, line } of rows) {
+  for (const row of rows) {
+    const { cells: record, line } = row;
     if (record.every((cell) => cell.trim() === '')) continue;
     const cell = (column: Column) => (columns[column] === undefined ? '' : (record[columns[column]!] ?? '').trim());
     let usable = true;
@@ -158,7 +164,7 @@ export function readStackTable(table: StackTable, file: string, options: StackOp
     if (!category.ok) cellProblem('category', category.message, category.hint);
     else if (category.note) cellProblem('category', category.note.message, category.note.hint, 'warning');
     const spendText = cell('spend');
-    const spend = spendText && !UNKNOWN_CELL.test(spendText) ? readAmount(spendText, cell('currency'), options.currency, convention) : undefined;
+    const spend = spendText && !UNKNOWN_CELL.test(spendText) ? readAmount(spendText, cell('currency'), options.currency, exact(row) ? EXACT_FIGURE : convention) : undefined;
     if (spend && !spend.ok) cellProblem(spend.message.startsWith('currency ') ? 'currency' : 'spend', spend.message, spend.hint);
     const renewal = readRenewal(cell('renewal'), options.dateFormat);
     if (!renewal.ok) cellProblem('renewal', renewal.message, renewal.hint);

@@ -48,6 +48,11 @@ export interface CellRules {
   where: (column: number, row: number) => string;
   /** What to do about a formula that is refused. */
   formulaHint: string;
+  /**
+   * A number cell (or a formula's computed number) as text, given its number format and where it is
+   * (`column` from 0, `row` from 1); plain digits unless given.
+   */
+  numberText?: ((value: number, format: string | undefined, column: number, row: number) => string) | undefined;
 }
 
 /** The sheet's cells as text, from row 1; refused formulas and oversized cells become problems. */
@@ -65,7 +70,8 @@ export function sheetCells(ws: Worksheet, rules: CellRules, problems: Problem[])
     const row = ws.getRow(r);
     const cells: string[] = [];
     for (let c = 1; c <= width; c++) {
-      const text = cellText(row.getCell(c).value, rules.formulas);
+      const cell = row.getCell(c);
+      const text = cellText(cell.value, rules.formulas, (n) => (rules.numberText ? rules.numberText(n, cell.numFmt, c - 1, r) : String(n)));
       if (text === undefined) {
         problems.push({ file: rules.where(c - 1, r), message: 'holds a formula: its computed value is not taken', hint: rules.formulaHint, severity: 'error' });
         cells.push('');
@@ -80,16 +86,16 @@ export function sheetCells(ws: Worksheet, rules: CellRules, problems: Problem[])
 }
 
 /** A cell as text; undefined for a formula that is refused. */
-function cellText(value: CellValue, formulas: CellRules['formulas']): string | undefined {
+function cellText(value: CellValue, formulas: CellRules['formulas'], numberText: (n: number) => string): string | undefined {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
+  if (typeof value === 'number') return numberText(value);
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
   if ('formula' in value || 'sharedFormula' in value) {
     if (formulas === 'refuse') return undefined;
     const result = (value as { result?: unknown }).result;
-    return result === undefined || (typeof result === 'object' && result !== null && !(result instanceof Date)) ? '' : cellText(result as CellValue, 'refuse');
+    return result === undefined || (typeof result === 'object' && result !== null && !(result instanceof Date)) ? '' : cellText(result as CellValue, 'refuse', numberText);
   }
   if ('richText' in value) return value.richText.map((t) => t.text).join('');
   if ('hyperlink' in value) {
