@@ -32,6 +32,12 @@ folders:
 #   tolerance: 2            # aiclaim diff ignores score moves smaller than this
 
 currency: EUR
+
+# The stack spreadsheet's own category labels (aiclaim import stack.csv), mapped to the martech
+# categories (aiclaim questionnaire show lists them); other keeps a label of your own.
+# categories:
+#   "Marketing Automation / Email": marketing-automation
+#   Loyalty: other
 `;
 
 const EXAMPLE_VENDOR = `${schemaHint('../.aiclaim/schemas/vendor.schema.json')}

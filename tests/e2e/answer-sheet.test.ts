@@ -83,6 +83,30 @@ describe('questionnaire export and import answers', () => {
     expect(readFileSync(join(cwd, 'vendors', 'datavane.yaml')).equals(before)).toBe(true);
   });
 
+  test('control sequences in returned cells reach no terminal: not in the refusal, the changes, or the score that follows', async () => {
+    const cwd = workspace();
+    await run(['questionnaire', 'export', '-o', 'ai-claims.csv', '--vendor', 'datavane'], { cwd });
+    const file = join(cwd, 'ai-claims.csv');
+    const hostile = '\u001b]0;pwned\u0007\u001b[2J\u009b31m\u202eevil';
+    const unsafe = /[\u001b\u0007\u009b\u202e]/;
+    const exported = readFileSync(file, 'utf8');
+    writeFileSync(file, setAnswers(exported, { 'data-lineage': `Yes${hostile}` }));
+    const refused = await run(['import', 'answers', 'ai-claims.csv'], { cwd });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('"Yes\\e]0;pwned\\x07\\e[2J\\x9b31m<U+202E>evil" is not one of Yes / No');
+    expect(refused.stderr).not.toMatch(unsafe);
+    // A text answer takes the cell as it is: the output that shows it shows it as data.
+    writeFileSync(file, setAnswers(exported, { 'non-ai-alternative': `Predicts churn${hostile}` }));
+    const done = await run(['import', 'answers', 'ai-claims.csv'], { cwd });
+    expect(done.code, done.stderr).toBe(0);
+    expect(done.stderr).toContain('non-ai-alternative:');
+    expect(done.stderr).not.toMatch(unsafe);
+    const explained = await run(['score', 'vendors/datavane.yaml', '--explain'], { cwd });
+    expect(explained.code).toBe(0);
+    expect(explained.stdout).toContain('Predicts churn');
+    expect(explained.stdout).not.toMatch(unsafe);
+  });
+
   test('show --for-vendor has no points; import --help lists answers; a missing sheet exits 2', async () => {
     const cwd = workspace();
     const shown = await run(['questionnaire', 'show', '--for-vendor', '--format', 'markdown'], { cwd });

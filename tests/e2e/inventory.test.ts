@@ -209,7 +209,10 @@ describe('the stack spreadsheet as teams keep it', () => {
       const accepted = await run(['import', 'stack.csv', '--accept-suggestions', '--dry-run'], { cwd: temp.dir });
       expect(accepted.code, accepted.stderr).toBe(0);
       expect(accepted.stderr).toContain('2 vendor files would be created: acme, beta.');
-      writeFileSync(settings, `${readFileSync(settings, 'utf8')}\ncategories:\n  "Marketing Automation / Email": marketing-automation\n`);
+      // The mapping as the example init writes has it, uncommented.
+      const example = readFileSync(settings, 'utf8');
+      expect(example).toContain('# categories:\n#   "Marketing Automation / Email": marketing-automation\n#   Loyalty: other\n');
+      writeFileSync(settings, example.replace(/^# (categories:|  "Marketing|  Loyalty)/gm, '$1'));
       expect((await run(['validate', 'aiclaim.yaml'], { cwd: temp.dir })).code).toBe(0);
       const mapped = await run(['import', 'stack.csv'], { cwd: temp.dir });
       expect(mapped.code, mapped.stderr).toBe(0);
