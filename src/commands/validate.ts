@@ -16,7 +16,7 @@ import { parseOptions } from '../shell/parse-options.js';
 import { printProblems } from '../shell/print-problems.js';
 import { readInput } from '../shell/read-input.js';
 import { EXIT } from '../shell/user-error.js';
-import { findWorkspace, resolveQuestionnaire, sampleNotice, type Workspace } from '../shell/workspace.js';
+import { findWorkspace, questionnaireInUse, sampleNotice, type Workspace } from '../shell/workspace.js';
 
 const validateOptionsSchema = z.object({
   paths: z.array(z.string()).default([]),
@@ -36,11 +36,12 @@ export async function validate(input: ValidateOptions, context: Context): Promis
   const expanded = await expandPaths(paths, context.cwd, { quietEmpty: options.paths.length === 0 });
   const problems: Problem[] = [...expanded.problems];
   const questionnaires = new Map<string, QuestionnaireIndex | Problem[]>();
-  const questionnaireFor = async (id: string | undefined): Promise<QuestionnaireIndex | Problem[]> => {
-    const ref = id ?? options.questionnaire ?? workspace.settings.questionnaire;
+  // As score does: --questionnaire for every file, else the one a file declares, else the workspace's.
+  const questionnaireFor = async (declared: string | undefined): Promise<QuestionnaireIndex | Problem[]> => {
+    const ref = options.questionnaire ?? declared ?? workspace.settings.questionnaire;
     if (!questionnaires.has(ref)) {
       try {
-        const path = await resolveQuestionnaire(ref, workspace, id || options.questionnaire ? context.cwd : workspace.root);
+        const path = await questionnaireInUse(workspace, options.questionnaire, context.cwd, declared);
         questionnaires.set(ref, (await readQuestionnaire(path, context.cwd)).index);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);

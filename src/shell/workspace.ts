@@ -116,9 +116,14 @@ function samePath(a: string, b: string): boolean {
 }
 
 
-/** The questionnaire a command uses: the one named on the command line, else the workspace's. */
-export function questionnaireInUse(workspace: Workspace, named: string | undefined, cwd: string): Promise<string> {
-  return named ? resolveQuestionnaire(named, workspace, cwd) : resolveQuestionnaire(workspace.settings.questionnaire, workspace, workspace.root);
+/**
+ * The questionnaire a command uses, the one way every command finds it: the one named on the
+ * command line (an id, or a path from the current folder), else the one a file declares (an id, or
+ * a path from the workspace), else the workspace's.
+ */
+export function questionnaireInUse(workspace: Workspace, named: string | undefined, cwd: string, declared?: string): Promise<string> {
+  if (named) return resolveQuestionnaire(named, workspace, cwd);
+  return resolveQuestionnaire(declared ?? workspace.settings.questionnaire, workspace, workspace.root);
 }
 
 /** A questionnaire named by id (the workspace's questionnaires/ folder, then the bundled ones) or by path. */
