@@ -3,7 +3,9 @@ import * as z from 'zod';
 import type { QuestionnaireIndex } from '../core/questionnaire-index.js';
 import type { QuestionScore } from '../core/scoring/types.js';
 import { isFinding } from '../core/findings/flag-ref.js';
-import { diffFindings, type FindingsDiff } from '../core/tracking/diff-findings.js';
+import { questionDefinitions } from '../core/findings/question-definitions.js';
+import type { Findings } from '../core/schema/findings.js';
+import { diffFindings, type DiffOptions as CoreDiffOptions, type FindingsDiff } from '../core/tracking/diff-findings.js';
 import { diffMarkdown } from '../render/diff-markdown.js';
 import { diffText, vendorDiffText } from '../render/diff-text.js';
 import { terminalLines, terminalSafe } from '../render/terminal-text.js';
@@ -13,9 +15,9 @@ import type { Context } from '../shell/context.js';
 import { readQuestionnaire } from '../shell/load-inputs.js';
 import { parseOptions } from '../shell/parse-options.js';
 import { rescoreSnapshot, snapshotSources, type SnapshotSources } from '../shell/rescore.js';
-import { checkOrder, resolveSnapshot } from '../shell/snapshot-args.js';
+import { checkOrder, questionnaireOf, resolveSnapshot } from '../shell/snapshot-args.js';
 import { EXIT, UserError } from '../shell/user-error.js';
-import { findWorkspace, questionnaireInUse, sampleNotice, userCacheDir } from '../shell/workspace.js';
+import { findWorkspace, questionnaireInUse, sampleNotice, snapshotRoot, userCacheDir } from '../shell/workspace.js';
 import { didYouMean } from '../core/validate/did-you-mean.js';
 
 const FAIL_ON = ['regression', 'new-critical'] as const;
@@ -47,41 +49,54 @@ export async function diff(input: DiffOptions, context: Context): Promise<number
 
   const { questionnaire, index } = await readQuestionnaire(await questionnaireInUse(workspace, options.questionnaire, context.cwd), context.cwd, userCacheDir(workspace));
   const needSources = options.rescore || options.vendor !== undefined;
+  // Vendor paths in a snapshot are relative to the workspace it belongs to, wherever diff runs from.
   const sources = needSources
     ? await Promise.all([
-        snapshotSources(older.findings, workspace, index, options.oldVendors ? resolve(context.cwd, options.oldVendors) : undefined),
-        snapshotSources(newer.findings, workspace, index, options.newVendors ? resolve(context.cwd, options.newVendors) : undefined),
+        snapshotSources(older.findings, snapshotRoot(older.path), index, options.oldVendors ? resolve(context.cwd, options.oldVendors) : undefined),
+        snapshotSources(newer.findings, snapshotRoot(newer.path), index, options.newVendors ? resolve(context.cwd, options.newVendors) : undefined),
       ])
     : undefined;
-  let before = older.findings;
-  let after = newer.findings;
+  let rescored: CoreDiffOptions['rescored'];
   const explained: { before?: Map<string, QuestionScore>; after?: Map<string, QuestionScore> } = {};
   if (sources) {
-    // With the vendor files at hand, both quarters are scored again with one questionnaire.
+    // With the vendor files of both quarters at hand, a vendor is scored again with one questionnaire.
     const [oldSources, newSources] = sources;
-    if (options.rescore) reportMissing(oldSources, newSources, older.findings.period, newer.findings.period, context);
     const [b, a] = await Promise.all([
       rescoreSnapshot(older.findings, oldSources, questionnaire, workspace, context.cwd),
       rescoreSnapshot(newer.findings, newSources, questionnaire, workspace, context.cwd),
     ]);
     if (options.rescore) {
-      before = b.findings;
-      after = a.findings;
+      rescored = rescoredPairs(older.findings, newer.findings, sources, { before: b.findings, after: a.findings }, { older: '--old-vendors', newer: '--new-vendors' });
+      if (rescored.vendors.size === 0 && rescored.notRescored.length > 0) {
+        throw new UserError(`--rescore: no vendor could be scored again for both ${older.findings.period} and ${newer.findings.period}: ${rescored.notRescored.map((n) => `${n.id} (${n.reason})`).join('; ')}`, {
+          hint: 'name the folders holding the vendor files as they were with --old-vendors and --new-vendors, or give the questionnaire they declare with -q',
+        });
+      }
     }
     if (options.vendor) {
       // Reasons are shown only where the scoring behind them is the one being compared.
-      if (options.rescore || b.findings.questionnaire.hash === older.findings.questionnaire.hash) explained.before = explanations(b.scores.get(options.vendor));
-      if (options.rescore || a.findings.questionnaire.hash === newer.findings.questionnaire.hash) explained.after = explanations(a.scores.get(options.vendor));
+      const both = rescored?.vendors.has(options.vendor) === true;
+      if (both || b.findings.questionnaire.hash === older.findings.questionnaire.hash) explained.before = explanations(b.scores.get(options.vendor));
+      if (both || a.findings.questionnaire.hash === newer.findings.questionnaire.hash) explained.after = explanations(a.scores.get(options.vendor));
     }
   }
 
-  const result = diffFindings(before, after, {
+  // A snapshot written before snapshots carried question definitions: from its questionnaire, when found.
+  const definitionsOf = async (snapshot: typeof older) => {
+    if (snapshot.findings.questionnaire.questions) return undefined;
+    const scoredWith = await questionnaireOf(snapshot, workspace, context.cwd);
+    return scoredWith ? questionDefinitions(scoredWith) : undefined;
+  };
+  const result = diffFindings(older.findings, newer.findings, {
     tolerance: options.tolerance ?? workspace.settings.thresholds.tolerance ?? 0,
     threshold: options.threshold ?? workspace.settings.thresholds.failUnder ?? 55,
     renamed: renames(index),
     computed: computedQuestions(index),
+    definitions: { before: await definitionsOf(older), after: await definitionsOf(newer) },
+    rescored,
   });
 
+  checkGate(result, options.failOn);
   const style = colourFor(context.stdout, context.env);
   if (options.vendor) {
     const vendor = result.vendors.find((v) => v.id === options.vendor);
@@ -119,15 +134,21 @@ function explanations(score: { questions: QuestionScore[] } | undefined): Map<st
   return score ? new Map(score.questions.map((q) => [q.id, q])) : undefined;
 }
 
-function reportMissing(older: SnapshotSources, newer: SnapshotSources, oldPeriod: string, newPeriod: string, context: Context): void {
-  for (const [sources, period, flag] of [
-    [older, oldPeriod, '--old-vendors'],
-    [newer, newPeriod, '--new-vendors'],
+/** The vendors whose files were found for both quarters, and why each other vendor was not scored again. */
+function rescoredPairs(older: Findings, newer: Findings, sources: readonly [SnapshotSources, SnapshotSources], findings: { before: Findings; after: Findings }, flags: { older: string; newer: string }): NonNullable<CoreDiffOptions['rescored']> {
+  const [oldSources, newSources] = sources;
+  const reasons = new Map<string, string[]>();
+  for (const [side, period, flag] of [
+    [oldSources, older.period, flags.older],
+    [newSources, newer.period, flags.newer],
   ] as const) {
-    if (sources.missing.length) {
-      context.stderr.write(terminalLines(`Not rescored for ${period} (its vendor files are not where the snapshot says, as they were): ${sources.missing.join(', ')}. Name the folder holding them with ${flag}.\n`));
-    }
+    // A file elsewhere can be named; one that declares another questionnaire needs that questionnaire.
+    for (const m of side.missing) reasons.set(m.id, [...(reasons.get(m.id) ?? []), `${period}: ${m.reason}${m.kind === 'declares' ? '' : `; name the folder with ${flag}`}`]);
   }
+  const inBoth = newer.vendors.filter((v) => older.vendors.some((o) => o.id === v.id)).map((v) => v.id);
+  const vendors = new Set(inBoth.filter((id) => oldSources.vendors.has(id) && newSources.vendors.has(id)));
+  const notRescored = inBoth.filter((id) => !vendors.has(id)).map((id) => ({ id, reason: (reasons.get(id) ?? ['not found']).join('; ') }));
+  return { ...findings, vendors, notRescored };
 }
 
 function unknownVendor(id: string, result: FindingsDiff): UserError {
@@ -150,11 +171,20 @@ function render(result: FindingsDiff, format: 'table' | 'json' | 'yaml' | 'markd
   }
 }
 
+/** A regression gate with no comparable vendor checks nothing: refused before anything is printed. */
+function checkGate(result: FindingsDiff, failOn: readonly (typeof FAIL_ON)[number][]): void {
+  if (!failOn.includes('regression') || result.vendors.length === 0 || result.vendors.some((v) => v.comparable)) return;
+  throw new UserError(`--fail-on regression: nothing to check: no vendor's scores are comparable (${result.from.questionnaire.id} ${result.from.questionnaire.version} → ${result.to.questionnaire.id} ${result.to.questionnaire.version})`, { hint: 'pass --rescore to score both quarters with one questionnaire' });
+}
+
 function failures(result: FindingsDiff, failOn: readonly (typeof FAIL_ON)[number][], context: Context): number {
   const reasons: string[] = [];
   if (failOn.includes('regression')) {
     const regressed = result.vendors.filter((v) => v.movement === 'regressed');
     if (regressed.length) reasons.push(`${regressed.length} vendor${regressed.length === 1 ? '' : 's'} regressed by more than ${result.tolerance} points: ${regressed.map((v) => `${v.id} (${v.delta})`).join(', ')}`);
+    // A score given by another questionnaire is not a regression, nor a pass: it is said.
+    const unchecked = result.vendors.filter((v) => !v.comparable);
+    if (unchecked.length) context.stderr.write(`${terminalLines(`--fail-on regression: ${unchecked.length} vendor${unchecked.length === 1 ? '' : 's'} not checked, their scores not comparable: ${unchecked.map((v) => v.id).join(', ')}`)}\n`);
   }
   if (failOn.includes('new-critical')) {
     // Findings only: a flag that waits on missing answers is a question, not a new critical finding.

@@ -30,7 +30,7 @@ import { printProblems } from '../shell/print-problems.js';
 import type { BatchItem, BatchSettings } from '../shell/score-batch.js';
 import { jobsFor, scoreInParallel } from '../shell/score-parallel.js';
 import { EXIT, UserError } from '../shell/user-error.js';
-import { findWorkspace, questionnaireInUse, sampleNotice, userCacheDir, type Workspace } from '../shell/workspace.js';
+import { findWorkspace, questionnaireInUse, sampleNotice, snapshotCacheDir, userCacheDir, type Workspace } from '../shell/workspace.js';
 import { shownPath } from '../shell/shown-path.js';
 
 export const SCORE_FORMATS = ['table', 'json', 'yaml', 'markdown', 'csv'] as const;
@@ -161,8 +161,9 @@ function collect(items: readonly Item[]): { entries: Entry[]; problems: Problem[
  * score: same questionnaire, same aiclaim version, same history. Their unchanged files are not read again.
  */
 async function reusableFindings(path: string, questionnaire: Questionnaire, history: string, period: string, workspace: Workspace, context: Context): Promise<BatchSettings['reuse']> {
-  if (!existsSync(path)) return undefined;
-  const earlier = await snapshotIndex(path, shownPath(path, context.cwd), workspace.cacheDir).catch(() => undefined);
+  const cacheDir = snapshotCacheDir(workspace);
+  if (!existsSync(path) || !cacheDir) return undefined;
+  const earlier = await snapshotIndex(path, shownPath(path, context.cwd), cacheDir).catch(() => undefined);
   const h = earlier?.header;
   if (!earlier || !h || h.period !== period || h.tool !== toolName() || h.history !== history || h.questionnaire.hash !== questionnaireHash(questionnaire)) return undefined;
   return { path: earlier.path, vendors: earlier.vendors };

@@ -1,5 +1,5 @@
 import { CAUSE_TEXT, type FindingsDiff } from '../core/tracking/diff-findings.js';
-import { commitmentNote, diffHeadline } from './diff-text.js';
+import { byMove, commitmentNote, commonWords, deltaWords, diffHeadline } from './diff-text.js';
 import { mdEscape, mdTable } from './markdown.js';
 import { points, score1 } from './style.js';
 
@@ -12,14 +12,14 @@ export function diffMarkdown(diff: FindingsDiff): string {
   const [title, ...rest] = diffHeadline(diff);
   const out: string[] = [`# AI claims, ${mdEscape(title!)}\n`, ...rest.map((l) => `${mdEscape(l)}  `), ''];
   const rows = [...diff.vendors]
-    .sort((a, b) => b.delta - a.delta || a.name.localeCompare(b.name))
+    .sort(byMove)
     .map((v) => [
       mdEscape(v.name),
       `${score1(v.before.score)} → ${score1(v.after.score)}`,
-      v.movement === 'assessed' ? 'new verdict' : v.movement === 'unassessed' ? 'no verdict' : signed(v.delta),
+      deltaWords(v),
       mdEscape(v.before.verdict === v.after.verdict ? v.after.verdict : `${v.before.verdict} → ${v.after.verdict}`),
       mdEscape(v.before.risk === v.after.risk ? (v.after.risk ?? '—') : `${v.before.risk ?? '—'} → ${v.after.risk ?? '—'}`),
-      v.sections.slice(0, 2).map((s) => `${mdEscape(s.id)} ${signed(s.delta)}`).join('<br>') || '—',
+      v.comparable ? v.sections.slice(0, 2).map((s) => `${mdEscape(s.id)} ${signed(s.delta)}`).join('<br>') || '—' : mdEscape(commonWords(v)),
       [...v.flagsRaised.map((f) => `+ ${mdEscape(`${f.id}${f.subject ? ` (${f.subject})` : ''} (${f.severity})`)}`), ...v.flagsCleared.map((f) => `− ${mdEscape(`${f.id}${f.subject ? ` (${f.subject})` : ''}`)}`)].join('<br>') || '—',
       v.why.map((w) => (w.cause === 'unexplained' ? 'recomputed' : `${CAUSE_TEXT[w.cause]} (${w.questions.length}, ${w.points > 0 ? '+' : ''}${points(w.points)} pts)`)).join('<br>') || '—',
     ]);

@@ -10,35 +10,85 @@ const signed = (n: number) => (n > 0 ? `+${score1(n)}` : n < 0 ? `−${score1(-n
 
 export function diffHeadline(diff: FindingsDiff): string[] {
   const { from, to, summary } = diff;
-  const same = diff.comparable
-    ? `same questionnaire (${to.questionnaire.id} ${to.questionnaire.version})`
-    : `questionnaire changed: ${from.questionnaire.id} ${from.questionnaire.version} (${from.questionnaire.hash.slice(0, 8)}) → ${to.questionnaire.id} ${to.questionnaire.version} (${to.questionnaire.hash.slice(0, 8)})`;
+  const edition = (q: FindingsDiff['from']['questionnaire']) => `${q.id} ${q.version} (${q.hash.slice(0, 8)})`;
+  const changed = `${edition(from.questionnaire)} → ${edition(to.questionnaire)}`;
+  // What was compared: the snapshots as they are, or the vendors scored again with one questionnaire.
+  const same = diff.rescored
+    ? `rescored with ${diff.rescored.questionnaire.id} ${diff.rescored.questionnaire.version}${from.questionnaire.hash === to.questionnaire.hash && to.questionnaire.hash === diff.rescored.questionnaire.hash ? '' : ` (the snapshots: ${changed})`}`
+    : from.questionnaire.hash === to.questionnaire.hash
+      ? `same questionnaire (${to.questionnaire.id} ${to.questionnaire.version})`
+      : `questionnaire changed: ${changed}`;
   const lines = [`${from.period} → ${to.period} · ${same}`];
+  if (diff.rescored) lines.push(rescoredLine(diff.rescored, from.period, to.period));
+  const compared = diff.vendors.length - summary.notComparable;
   const counts = [
-    `${summary.improved} improved`,
-    `${summary.regressed} regressed`,
-    `${summary.unchanged} unchanged`,
-    ...(summary.assessed ? [`${summary.assessed} newly assessed`] : []),
-    ...(summary.unassessed ? [`${summary.unassessed} no longer assessed`] : []),
+    ...(compared > 0 || summary.notComparable === 0
+      ? [
+          `${summary.improved} improved`,
+          `${summary.regressed} regressed`,
+          `${summary.unchanged} unchanged`,
+          ...(summary.assessed ? [`${summary.assessed} newly assessed`] : []),
+          ...(summary.unassessed ? [`${summary.unassessed} no longer assessed`] : []),
+        ]
+      : []),
+    ...(summary.notComparable ? [`${summary.notComparable} not comparable`] : []),
     `${summary.added} added`,
     `${summary.dropped} dropped`,
   ];
-  lines.push(`${counts.join(' · ')}${diff.tolerance ? ` (moves within ${diff.tolerance} points count as unchanged)` : ''}`);
+  lines.push(`${counts.join(' · ')}${diff.tolerance && compared > 0 ? ` (moves within ${diff.tolerance} points count as unchanged)` : ''}`);
   for (const c of diff.spend.byCurrency) {
     const unassessed = c.notAssessed ? `; ${money(c.notAssessed, c.currency)} in vendors not assessed` : '';
     lines.push(`${money(c.below, c.currency)} of ${money(c.total, c.currency)} annual spend (${c.total ? Math.round((100 * c.below) / c.total) : 0}%) is now in ${c.vendors.length} vendor${c.vendors.length === 1 ? '' : 's'} scoring under ${diff.spend.threshold}${unassessed}`);
   }
-  if (!diff.comparable) {
-    const q = diff.questionnaireChanges;
-    const parts = [
-      q.added.length ? `${q.added.length} question${q.added.length === 1 ? '' : 's'} added` : '',
-      q.removed.length ? `${q.removed.length} removed` : '',
-      q.rescored.length ? `${q.rescored.length} scored differently` : '',
-      q.renamed.length ? `${q.renamed.length} renamed` : '',
-    ].filter(Boolean);
-    lines.push(`Scores are not like for like${parts.length ? ` (${parts.join(', ')})` : ''}: pass --rescore to score both quarters with one questionnaire.`);
+  if (summary.notComparable > 0) {
+    lines.push(questionClassesLine(diff));
+    lines.push(
+      `${summary.notComparable === diff.vendors.length ? "No vendor's scores are comparable" : `${summary.notComparable} of ${diff.vendors.length} vendors' scores are not comparable`}: they were given by different questionnaires, so no move is counted for them, none "moved most", and no gate applies to them. Each shows the share of its points on questions common to both editions and what moved there; pass --rescore to score both quarters with one questionnaire.`,
+    );
   }
   return lines;
+}
+
+/** "Questions: 44 the same, 9 changed, 1 renamed, 6 added, 2 removed." */
+function questionClassesLine(diff: FindingsDiff): string {
+  const classes = diff.questionnaireChanges.questions;
+  const count = (c: string) => classes.filter((q) => q.class === c).length;
+  const renamed = classes.filter((q) => q.class === 'renamed');
+  const parts = [
+    `${count('same')} the same`,
+    `${count('changed')} changed`,
+    ...(renamed.length ? [`${renamed.length} renamed${renamed.some((r) => !r.sameMeaning) ? ` (${renamed.filter((r) => !r.sameMeaning).length} with a new meaning)` : ''}`] : []),
+    `${count('added')} added`,
+    `${count('removed')} removed`,
+  ];
+  const unknown = classes.length > 0 && !classes[0]!.known ? ` (the question definitions of ${diff.from.questionnaire.id} ${diff.from.questionnaire.version} are not at hand: a question in both is counted as changed)` : '';
+  return `Questions: ${parts.join(', ')}${unknown}.`;
+}
+
+function rescoredLine(rescored: NonNullable<FindingsDiff['rescored']>, from: string, to: string): string {
+  const q = `${rescored.questionnaire.id} ${rescored.questionnaire.version}`;
+  const scored = `${rescored.vendors.length} vendor${rescored.vendors.length === 1 ? '' : 's'} rescored for ${from} and ${to} with ${q}`;
+  return rescored.notRescored.length ? `${scored}; not rescored, so compared as their snapshots hold them: ${rescored.notRescored.map((n) => `${n.id} (${n.reason})`).join(', ')}` : `${scored}: every vendor in both quarters.`;
+}
+
+/** Δ for a vendor, in words where no number can be given. */
+export function deltaWords(v: VendorDiff): string {
+  if (v.movement === 'not-comparable') return 'not comparable';
+  if (v.movement === 'assessed') return 'new verdict';
+  if (v.movement === 'unassessed') return 'no verdict';
+  return signed(v.delta);
+}
+
+/** For a vendor whose scores are not comparable: "common 62%: +3 pts". */
+export function commonWords(v: VendorDiff): string {
+  if (!v.common) return '—';
+  const pts = v.common.points;
+  return `common ${Math.round(v.common.share * 100)}%: ${pts > 0 ? '+' : pts < 0 ? '−' : '±'}${points(Math.abs(pts))} pts`;
+}
+
+/** Comparable vendors first, by their move; then the others by name. */
+export function byMove(a: VendorDiff, b: VendorDiff): number {
+  return Number(!a.comparable) - Number(!b.comparable) || b.delta - a.delta || a.name.localeCompare(b.name);
 }
 
 export function diffText(diff: FindingsDiff, style: Style): string {
@@ -47,20 +97,21 @@ export function diffText(diff: FindingsDiff, style: Style): string {
   const still = diff.vendors.filter((v) => !moved.includes(v));
   const rated = diff.vendors.some((v) => v.before.risk !== undefined || v.after.risk !== undefined);
   if (moved.length) {
-    const rows = [...moved].sort((a, b) => b.delta - a.delta || a.name.localeCompare(b.name)).map((v) => {
+    const rows = [...moved].sort(byMove).map((v) => {
       const deltaStyle = v.movement === 'improved' ? style.green : v.movement === 'regressed' ? style.red : (t: string) => t;
       return [
         v.name,
         `${score1(v.before.score)} → ${score1(v.after.score)}`,
-        deltaStyle(v.movement === 'assessed' ? 'new verdict' : v.movement === 'unassessed' ? 'no verdict' : signed(v.delta)),
+        deltaStyle(deltaWords(v)),
         v.before.verdict === v.after.verdict ? verdictStyle(style, v.after.verdict)(v.after.verdict) : `${v.before.verdict} → ${verdictStyle(style, v.after.verdict)(v.after.verdict)}`,
         ...(rated ? [v.before.risk === v.after.risk ? (v.after.risk ?? '—') : `${v.before.risk ?? '—'} → ${v.after.risk ?? '—'}`] : []),
-        v.sections.slice(0, 1).map((s) => `${s.id} ${signed(s.delta)}`).join('\n') || '—',
+        v.comparable ? v.sections.slice(0, 1).map((s) => `${s.id} ${signed(s.delta)}`).join('\n') || '—' : commonWords(v),
         flagCell(v, style),
         whyCell(v),
       ];
     });
-    const head = ['Vendor', 'Score', 'Δ', 'Verdict', ...(rated ? ['Risk'] : []), 'Moved most', 'Red flags', 'Why (question points)'];
+    const movedHead = diff.summary.notComparable === 0 ? 'Moved most' : diff.summary.notComparable === diff.vendors.length ? 'On common questions' : 'Moved most / common';
+    const head = ['Vendor', 'Score', 'Δ', 'Verdict', ...(rated ? ['Risk'] : []), movedHead, 'Red flags', 'Why (question points)'];
     out.push('', tableText(head, rows, style, ['left', 'right', 'right', 'left', ...(rated ? ['left' as const] : []), 'left', 'left', 'left']));
   }
   if (still.length) out.push('', style.dim(`Unchanged: ${still.map((v) => v.name).join(', ')}.`));
@@ -122,9 +173,11 @@ export function commitmentNote(c: CommitmentChange): string {
 export function vendorDiffText(diff: FindingsDiff, v: VendorDiff, explained: { before?: Map<string, QuestionScore>; after?: Map<string, QuestionScore> }, style: Style): string {
   const out: string[] = [];
   out.push(style.bold(`${v.name} (${v.id}) · ${diff.from.period} → ${diff.to.period}`));
-  const moved = v.movement === 'assessed' ? 'a verdict now, none before' : v.movement === 'unassessed' ? 'too little known now for a verdict' : signed(v.delta);
+  const moved = v.movement === 'not-comparable' ? 'not comparable' : v.movement === 'assessed' ? 'a verdict now, none before' : v.movement === 'unassessed' ? 'too little known now for a verdict' : signed(v.delta);
   out.push(`Score ${score1(v.before.score)} → ${score1(v.after.score)} (${moved}) · ${v.before.verdict} → ${v.after.verdict}${v.before.risk !== undefined || v.after.risk !== undefined ? ` · risk ${v.before.risk ?? '—'} → ${v.after.risk ?? '—'}` : ''}`);
-  if (!diff.comparable) out.push(style.yellow('The questionnaire changed between these snapshots: pass --rescore to compare like for like.'));
+  if (v.common) {
+    out.push(style.yellow(`The two scores were given by different questionnaires (${diff.from.questionnaire.id} ${diff.from.questionnaire.version} → ${diff.to.questionnaire.id} ${diff.to.questionnaire.version}): no move is measured. ${Math.round(v.common.share * 100)}% of the points it can earn now are on the ${v.common.questions} questions common to both editions, where it moved ${v.common.points > 0 ? '+' : ''}${points(v.common.points)} question points. Pass --rescore to compare like for like.`));
+  }
   out.push('', style.bold('Why it moved'));
   for (const w of v.why) out.push(`  ${w.cause === 'unexplained' ? 'no question changed' : CAUSE_TEXT[w.cause]}: ${w.questions.join(', ') || '—'} (${w.points > 0 ? '+' : ''}${points(w.points)} question points)`);
   if (v.why.length === 0) out.push('  nothing moved');

@@ -51,7 +51,15 @@ export function trendText(trend: Trend, vendors: readonly VendorTrend[], style: 
   const head = ['Vendor', 'Trend', ...trend.periods, 'Change', 'Verdicts', ...(rated ? ['Risk'] : []), 'Roadmap promises'];
   const table = tableText(head, rows, style, ['left', 'left', ...trend.periods.map(() => 'right' as const), 'right', 'left', ...(rated ? ['left' as const] : []), 'left']);
   const legend = style.dim(`${LEGEND}${rated ? ` ${RISK_LEGEND}` : ''} * a vendor missing from that snapshot keeps its last known value (┄ in the trend; · a quarter not assessed).`);
-  return `${style.bold(`${trend.periods[0]} → ${trend.periods.at(-1)} · ${trend.periods.length} snapshots · ${vendors.length} vendors`)}\n${table}\n${legend}\n`;
+  const editions = editionsLine(trend);
+  return `${style.bold(`${trend.periods[0]} → ${trend.periods.at(-1)} · ${trend.periods.length} snapshots · ${vendors.length} vendors`)}\n${editions ? `${style.yellow(editions)}\n` : ''}${table}\n${legend}\n`;
+}
+
+/** When the questionnaire changed between quarters: which edition scored which quarters, and what Change compares. */
+export function editionsLine(trend: Trend): string | undefined {
+  if (trend.editions.length < 2) return undefined;
+  const runs = trend.editions.map((e) => `${e.questionnaire.id} ${e.questionnaire.version} ${e.from === e.to ? e.from : `${e.from}–${e.to}`}`);
+  return `The questionnaire changed: ${runs.join(', then ')}. Scores of two editions are different measures: Change counts only from the first quarter of a vendor's latest edition.`;
 }
 
 export function trendMarkdown(trend: Trend, vendors: readonly VendorTrend[]): string {
@@ -72,5 +80,6 @@ export function trendMarkdown(trend: Trend, vendors: readonly VendorTrend[]): st
     `# AI claims trend, ${mdEscape(trend.periods[0] ?? '')} to ${mdEscape(trend.periods.at(-1) ?? '')}\n`,
     mdTable(head, rows, ['left', 'left', ...trend.periods.map(() => 'right' as const), 'right', 'left', ...(rated ? ['left' as const] : []), 'left']),
     `\n${LEGEND}${rated ? ` ${RISK_LEGEND}` : ''} \\* a vendor missing from that snapshot keeps its last known value.\n`,
+    ...(editionsLine(trend) ? [`${mdEscape(editionsLine(trend)!)}\n`] : []),
   ].join('\n');
 }

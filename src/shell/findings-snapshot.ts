@@ -25,7 +25,7 @@ import { historyBefore } from './history.js';
 import { findingsByVendorInParallel } from './read-findings-parallel.js';
 import { withLock } from './lock.js';
 import { ProblemsError, UserError } from './user-error.js';
-import type { Workspace } from './workspace.js';
+import { snapshotCacheDir, type Workspace } from './workspace.js';
 
 // Findings snapshots on disk: where they go, when they may be replaced, and how they are written.
 
@@ -57,7 +57,8 @@ export const MAX_FINDINGS_BYTES = 256 * 1024 * 1024;
 export async function writeSnapshot(target: string, findings: Findings, workspace: Workspace): Promise<void> {
   const text = findingsYaml(findings, schemaPathFor('findings', dirname(target), workspace));
   await writeFileAtomic(target, text);
-  await writeFindingsCache(workspace.cacheDir, contentHash(text), findings);
+  const cacheDir = snapshotCacheDir(workspace);
+  if (cacheDir) await writeFindingsCache(cacheDir, contentHash(text), findings);
 }
 
 export interface SnapshotPart {
@@ -83,9 +84,12 @@ export async function writeSnapshotFromParts(target: string, header: Omit<Findin
       emit(findingsHead({ ...header, vendors: sorted }, schemaPathFor('findings', dirname(target), workspace)));
       for (const p of sorted) emit(reader.read(p.part.yaml, p.chunks.yaml));
     });
-    await writeFindingsCacheStream(workspace.cacheDir, hash.digest('hex').slice(0, 16), header, (write) => {
-      for (const p of sorted) write(reader.read(p.part.json, p.chunks.json));
-    });
+    const cacheDir = snapshotCacheDir(workspace);
+    if (cacheDir) {
+      await writeFindingsCacheStream(cacheDir, hash.digest('hex').slice(0, 16), header, (write) => {
+        for (const p of sorted) write(reader.read(p.part.json, p.chunks.json));
+      });
+    }
   } finally {
     reader.close();
   }
@@ -166,7 +170,7 @@ export async function updateSnapshotVendor(update: SnapshotUpdate): Promise<stri
   // Read, change and write under the lock: a `score --period` at the same time cannot lose this vendor.
   return withLock(target, shown, async () => {
     if (existsSync(target)) {
-      const findings = await readSnapshot(target, shown, workspace.cacheDir);
+      const findings = await readSnapshot(target, shown, snapshotCacheDir(workspace));
       if (findings.questionnaire.hash !== questionnaireHash(questionnaire)) {
         throw new UserError(`${shown} was scored with another version of the questionnaire (${findings.questionnaire.id} ${findings.questionnaire.version})`, {
           hint: `run \`aiclaim score --period ${period}\` to score every vendor with the questionnaire in use`,
@@ -181,7 +185,7 @@ export async function updateSnapshotVendor(update: SnapshotUpdate): Promise<stri
     const loaded = await readVendorFiles(files, indexQuestionnaire(questionnaire));
     const errors = loaded.problems.filter((p) => p.severity === 'error');
     if (errors.length) throw new ProblemsError(errors);
-    const history = await historyBefore(workspace.findingsDir, period, workspace.root, workspace.cacheDir);
+    const history = await historyBefore(workspace.findingsDir, period, workspace.root, snapshotCacheDir(workspace));
     const entries = loaded.vendors.map((v) => ({ vendor: v.vendor, score: scoreVendor(questionnaire, v.vendor, { period, history: history.vendors.get(v.vendor.id) }), source: sourceRef(workspace, v) }));
     await writeSnapshot(target, snapshotOf(period, questionnaire, entries, history.digest), workspace);
     return target;

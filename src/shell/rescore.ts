@@ -19,29 +19,47 @@ import { userCacheDir, type Workspace } from './workspace.js';
 
 export interface SnapshotSources {
   vendors: Map<string, { vendor: Vendor; path: string }>;
-  /** Vendors of the snapshot whose files could not be found as they were. */
-  missing: string[];
+  /** Vendors of the snapshot whose files could not be taken, each with why. */
+  missing: { id: string; kind: 'missing' | 'changed' | 'declares' | 'invalid'; reason: string }[];
 }
 
-export async function snapshotSources(findings: Findings, workspace: Workspace, index: QuestionnaireIndex, folder?: string): Promise<SnapshotSources> {
+/**
+ * `root`: the workspace the snapshot belongs to (snapshotRoot), against which its vendor paths
+ * resolve; `folder`: a folder the user names instead, where `<id>.yaml` is taken as it is now.
+ */
+export async function snapshotSources(findings: Findings, root: string, index: QuestionnaireIndex, folder?: string): Promise<SnapshotSources> {
   const vendors = new Map<string, { vendor: Vendor; path: string }>();
-  const missing: string[] = [];
+  const missing: SnapshotSources['missing'] = [];
   for (const finding of findings.vendors) {
-    const path = folder ? join(folder, `${finding.id}.yaml`) : resolve(workspace.root, finding.source.file);
+    const path = folder ? join(folder, `${finding.id}.yaml`) : resolve(root, finding.source.file);
     const text = existsSync(path) ? await readFile(path) : undefined;
+    if (!text) {
+      missing.push({ id: finding.id, kind: 'missing', reason: folder ? `no ${finding.id}.yaml in the folder named` : `its file ${finding.source.file} is missing` });
+      continue;
+    }
     // Without a folder named, only the very file that was scored will do.
-    if (!text || (!folder && contentHash(text) !== finding.source.hash)) {
-      missing.push(finding.id);
+    if (!folder && contentHash(text) !== finding.source.hash) {
+      missing.push({ id: finding.id, kind: 'changed', reason: `its file ${finding.source.file} changed since the snapshot` });
+      continue;
+    }
+    const declared = declaredQuestionnaire(text.toString('utf8'));
+    if (declared !== undefined && declared !== index.questionnaire.id) {
+      missing.push({ id: finding.id, kind: 'declares', reason: `its file declares the questionnaire ${declared}, not ${index.questionnaire.id}` });
       continue;
     }
     const loaded = loadVendor(text.toString('utf8'), path, index, finding.id);
     if (!loaded.ok) {
-      missing.push(finding.id);
+      missing.push({ id: finding.id, kind: 'invalid', reason: `its file does not load with ${index.questionnaire.id} ${index.questionnaire.version} (${loaded.problems[0]?.message ?? 'invalid'})` });
       continue;
     }
     vendors.set(finding.id, { vendor: loaded.value, path });
   }
   return { vendors, missing };
+}
+
+/** The `questionnaire:` a vendor file declares at its top level, read without loading the file. */
+function declaredQuestionnaire(text: string): string | undefined {
+  return /^questionnaire:[ \t]*["']?([a-z0-9][a-z0-9-]*)["']?[ \t]*(?:#.*)?$/m.exec(text)?.[1];
 }
 
 /** The snapshot scored again with `questionnaire`, vendor by vendor where the files were found. */

@@ -8,7 +8,7 @@ import type { Questionnaire } from '../core/schema/questionnaire.js';
 import { readSnapshot } from './findings-snapshot.js';
 import { readQuestionnaire } from './load-inputs.js';
 import { UserError } from './user-error.js';
-import { questionnaireInUse, userCacheDir, type Workspace } from './workspace.js';
+import { questionnaireInUse, snapshotRoot, userCacheDir, type Workspace } from './workspace.js';
 import { shownPath } from './shown-path.js';
 
 // Findings snapshots named on the command line: a file, or a quarter looked up in findings/.
@@ -149,12 +149,25 @@ export async function latestBefore(period: string | undefined, workspace: Worksp
   return latest ? resolveSnapshot(latest, workspace, cwd) : undefined;
 }
 
-/** The questionnaire a snapshot was scored with, when the one of that id in use is the same content. */
+/**
+ * The questionnaire a snapshot was scored with: the one of that id in use here (the workspace's
+ * questionnaires/, then the bundled ones) when it has the snapshot's hash; else the one in the
+ * snapshot's own workspace's questionnaires/ folder with its hash, or with its id and version (a
+ * snapshot written by an earlier aiclaim hashed the questionnaire as that version read it).
+ * Undefined when none is found.
+ */
 export async function questionnaireOf(snapshot: LoadedSnapshot, workspace: Workspace, cwd: string): Promise<Questionnaire | undefined> {
-  try {
-    const { questionnaire } = await readQuestionnaire(await questionnaireInUse(workspace, snapshot.findings.questionnaire.id, cwd), cwd, userCacheDir(workspace));
-    return questionnaireHash(questionnaire) === snapshot.findings.questionnaire.hash ? questionnaire : undefined;
-  } catch {
-    return undefined;
-  }
+  const { id, version, hash } = snapshot.findings.questionnaire;
+  const read = async (path: () => Promise<string>) => {
+    try {
+      return (await readQuestionnaire(await path(), cwd, userCacheDir(workspace))).questionnaire;
+    } catch {
+      return undefined; // not there, or not readable: the next place is tried
+    }
+  };
+  const inUse = await read(() => questionnaireInUse(workspace, id, cwd));
+  if (inUse && questionnaireHash(inUse) === hash) return inUse;
+  const own = await read(async () => join(snapshotRoot(snapshot.path), 'questionnaires', `${id}.yaml`));
+  if (own && (questionnaireHash(own) === hash || (own.id === id && own.version === version))) return own;
+  return undefined;
 }

@@ -50,7 +50,21 @@ export function sampleNotice(workspace: Workspace, cwd: string): string | undefi
  * workspace of the user's. The bundled sample and bare folders are read, never written to.
  */
 export function userCacheDir(workspace: Workspace): string | undefined {
-  return workspace.settingsFile !== undefined && !workspace.isSample ? workspace.cacheDir : undefined;
+  return workspace.settingsFile !== undefined && !workspace.isSample && !isBundled(workspace.root) ? workspace.cacheDir : undefined;
+}
+
+/**
+ * Where a run that writes the workspace (a snapshot) keeps the snapshot's cache: any folder of the
+ * user's, a bare one too; never the bundled sample or the package's fixtures.
+ */
+export function snapshotCacheDir(workspace: Workspace): string | undefined {
+  return !workspace.isSample && !isBundled(workspace.root) ? workspace.cacheDir : undefined;
+}
+
+/** A folder of the package's own fixtures (the sample portfolios): read, never written to. */
+function isBundled(root: string): boolean {
+  const rel = relative(join(PACKAGE_ROOT, 'fixtures'), resolve(root));
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 function workspaceAt(root: string, settings: Settings, settingsFile: string | undefined, isSample: boolean): Workspace {
@@ -94,6 +108,16 @@ async function readSettings(file: string, cwd: string): Promise<Settings> {
   const loaded = loadSettings(read.text, shown);
   if (!loaded.ok) throw new ProblemsError(loaded.problems);
   return loaded.value;
+}
+
+/**
+ * The workspace a snapshot file belongs to, whatever the current folder: the folder of the nearest
+ * aiclaim.yaml above it, else the folder above its own (findings/ sits in the workspace). Vendor
+ * paths in a snapshot are relative to it.
+ */
+export function snapshotRoot(snapshotPath: string): string {
+  const settings = findUp(dirname(snapshotPath), SETTINGS_FILE);
+  return settings ? dirname(settings) : dirname(dirname(resolve(snapshotPath)));
 }
 
 function findUp(start: string, name: string): string | undefined {

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { stringify } from 'yaml';
 import { splitFindings } from '../../src/core/load/findings-by-vendor.js';
 import { REPO, run, tempDir } from '../helpers/run-cli.js';
 
@@ -19,8 +20,8 @@ function largeSnapshot(period: string, indented: boolean): string {
   }
   items.sort();
   const body = indented ? items.join('') : items.map((item) => item.replace(/^ {2}/gm, '')).join('');
-  const header = Object.entries(split.header).map(([key, value]) => (typeof value === 'object' ? `${key}:\n${Object.entries(value as object).map(([k, v]) => `  ${k}: ${String(v)}`).join('\n')}` : `${key}: ${String(value)}`));
-  const text = `${header.join('\n')}\nvendors:\n${body}`;
+  const header = stringify(split.header, { lineWidth: 0, minContentWidth: 0 });
+  const text = `${header}vendors:\n${body}`;
   // The indented copy must itself be in the layout read vendor by vendor, or the test proves nothing.
   if (indented && JSON.stringify(splitFindings(text)?.header) !== JSON.stringify(split.header)) throw new Error('the copy lost the layout');
   return text;

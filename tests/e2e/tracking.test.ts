@@ -23,7 +23,7 @@ interface DiffJson {
   }[];
   added: { id: string }[];
   dropped: { id: string }[];
-  questionnaireChanges: { added: string[]; removed: string[]; rescored: string[]; renamed: { from: string; to: string }[] };
+  questionnaireChanges: { added: string[]; removed: string[]; rescored: string[]; renamed: { from: string; to: string }[]; questions: { id: string; class: string }[] };
 }
 
 const json = async (args: string[], cwd?: string) => {
@@ -135,7 +135,14 @@ describe('comparability', () => {
 
       const plain = await json(['diff', '2026-Q3', '2026-Q4', '-f', 'json'], sample.dir);
       expect(plain.data.comparable).toBe(false);
-      expect(plain.data.questionnaireChanges).toEqual({ added: [], removed: [], rescored: ['training-records'], renamed: [{ from: 'ml-team', to: 'ml-staff' }] });
+      expect(plain.data.questionnaireChanges).toMatchObject({ added: [], removed: [], rescored: ['training-records'], renamed: [{ from: 'ml-team', to: 'ml-staff' }] });
+      // Question by question: the rule changed for one, one was renamed keeping its meaning, the rest are the same.
+      const classes = plain.data.questionnaireChanges.questions;
+      expect(classes.filter((q) => q.class !== 'same')).toEqual([
+        { id: 'ml-staff', class: 'renamed', was: 'ml-team', sameMeaning: true, known: true },
+        { id: 'training-records', class: 'changed', known: true },
+      ]);
+      expect(plain.data.summary).toMatchObject({ improved: 0, regressed: 0, notComparable: plain.data.vendors.length });
       // Tagwise gave the same answer to ml-team in Q3 as to ml-staff, its new name, in Q4.
       const tagwise = plain.data.vendors.find((v) => v.id === 'tagwise')!;
       expect(tagwise.questions.find((q) => q.id === 'ml-staff')).toMatchObject({ was: 'ml-team', group: 'unchanged' });
@@ -144,7 +151,9 @@ describe('comparability', () => {
       expect(lumen.questions.find((q) => q.id === 'training-records')).toMatchObject({ group: 'not-comparable', causes: ['questionnaire-changed'] });
       const table = await run(['diff', '2026-Q3', '2026-Q4'], { cwd: sample.dir });
       expect(table.stdout).toMatch(/questionnaire changed: ai-claims 2\.0\.0 \(\w{8}\) → ai-claims 2\.0\.0 \(\w{8}\)/);
-      expect(table.stdout).toMatch(/Scores are not like for like \(1 scored differently, 1 renamed\): pass --rescore/);
+      expect(table.stdout).toContain(`Questions: ${classes.length - 2} the same, 1 changed, 1 renamed, 0 added, 0 removed.`);
+      expect(table.stdout).toMatch(/No vendor's scores are comparable: .*pass --rescore to score both quarters with one questionnaire\./);
+      expect(table.stdout).not.toMatch(/improved|regressed|Moved most/);
 
       const rescored = await json(['diff', '2026-Q3', '2026-Q4', '--rescore', '-f', 'json'], sample.dir);
       expect(rescored.data.comparable).toBe(true);
@@ -231,7 +240,10 @@ describe('aiclaim trend', () => {
     const pixelcast = data.vendors.find((v) => v.id === 'pixelcast-media-sa')!;
     expect(pixelcast.points.map((p) => p.score)).toEqual([null, null, null]);
     expect(pixelcast.change).toBeNull();
-    expect(data.vendors.at(-1)!.id).toBe('pixelcast-media-sa');
+    // Vendors with no change to measure (never assessed, or assessed once) come last.
+    const firstNull = data.vendors.findIndex((v) => v.change === null);
+    expect(data.vendors.slice(firstNull).every((v) => v.change === null)).toBe(true);
+    expect(data.vendors.slice(firstNull).map((v) => v.id)).toContain('pixelcast-media-sa');
     expect(data.vendors.find((v) => v.id === 'helpwave')!.points[0]).toEqual({ period: '2026-Q2', score: null, verdict: null, carried: false });
     // SocialPulse's multilingual sentiment promise vanished from its file after Q2.
     expect(data.vendors.find((v) => v.id === 'socialpulse')!.record.promises.find((p) => p.id === 'multilingual-sentiment')).toMatchObject({ outcome: 'withdrawn' });

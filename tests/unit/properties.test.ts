@@ -342,7 +342,7 @@ describe('diff properties', () => {
         expect(diff.comparable).toBe(true);
         expect(diff.added).toEqual([]);
         expect(diff.dropped).toEqual([]);
-        expect(diff.summary).toEqual({ improved: 0, regressed: 0, unchanged: vendors.length, assessed: 0, unassessed: 0, added: 0, dropped: 0 });
+        expect(diff.summary).toEqual({ improved: 0, regressed: 0, unchanged: vendors.length, assessed: 0, unassessed: 0, notComparable: 0, added: 0, dropped: 0 });
         for (const v of diff.vendors) {
           expect(v.delta).toBe(0);
           expect(v.flagsRaised).toEqual([]);

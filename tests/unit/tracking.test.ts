@@ -53,7 +53,7 @@ describe('diffFindings', () => {
   test('a snapshot compared with itself has nothing to report', () => {
     const s = snapshot('2026-Q3', [{ id: 'a', answers: { trains: { value: true }, records: { value: 5000 } } }]);
     const d = diffFindings(s, s);
-    expect(d.summary).toEqual({ improved: 0, regressed: 0, unchanged: 1, assessed: 0, unassessed: 0, added: 0, dropped: 0 });
+    expect(d.summary).toEqual({ improved: 0, regressed: 0, unchanged: 1, assessed: 0, unassessed: 0, notComparable: 0, added: 0, dropped: 0 });
     expect(byId(d, 'a')).toMatchObject({ delta: 0, flagsRaised: [], flagsCleared: [], why: [], sections: [] });
     expect(byId(d, 'a').questions.every((x) => x.group === 'unchanged')).toBe(true);
   });
@@ -179,11 +179,29 @@ describe('diffFindings', () => {
     // Worth 2 before, 5 now: scored differently. (A question not asked tells nothing of its worth.)
     v.questions.eu = '5/5 answered 0badc0de';
     v.questions.extra = '1/1 answered 0badc0de';
+    // The new edition's definitions: trains renamed with its meaning kept, eu's rule changed, extra new.
+    const { trains, ...others } = before.questionnaire.questions!;
+    after.questionnaire.questions = { ...others, 'trains-models': trains!, eu: 'eeeeeeee', extra: '12345678' };
     const d = diffFindings(before, after, { renamed: new Map([['trains-models', 'trains']]) });
     expect(d.comparable).toBe(false);
-    expect(d.questionnaireChanges).toEqual({ added: ['extra'], removed: [], rescored: ['eu'], renamed: [{ from: 'trains', to: 'trains-models' }] });
+    expect(d.questionnaireChanges).toMatchObject({ added: ['extra'], removed: [], rescored: ['eu'], renamed: [{ from: 'trains', to: 'trains-models' }] });
+    expect(d.questionnaireChanges.questions.filter((q) => q.class !== 'same')).toEqual([
+      { id: 'eu', class: 'changed', known: true },
+      { id: 'trains-models', class: 'renamed', was: 'trains', sameMeaning: true, known: true },
+      { id: 'extra', class: 'added', known: true },
+    ]);
     expect(question(d, 'a', 'trains-models')).toMatchObject({ was: 'trains', group: 'unchanged' });
+    expect(question(d, 'a', 'eu')).toMatchObject({ group: 'not-comparable', causes: ['questionnaire-changed'] });
     expect(question(d, 'a', 'extra')).toMatchObject({ group: 'new', causes: ['questionnaire-changed'] });
+    // The vendor's two scores are not compared; the share of its points on common questions is said.
+    expect(byId(d, 'a')).toMatchObject({ comparable: false, movement: 'not-comparable', delta: 0, sections: [] });
+    expect(byId(d, 'a').common!.share).toBeGreaterThan(0);
+    expect(d.summary).toMatchObject({ improved: 0, regressed: 0, unchanged: 0, notComparable: 1 });
+
+    // Without the old edition's definitions nothing shows a question is the same: each in both is changed.
+    const unknown = diffFindings({ ...before, questionnaire: { ...before.questionnaire, questions: undefined } }, after, { renamed: new Map([['trains-models', 'trains']]) });
+    expect(unknown.questionnaireChanges.questions.every((q) => !q.known && q.class !== 'same')).toBe(true);
+    expect(byId(unknown, 'a').common).toMatchObject({ share: 0, questions: 0 });
   });
 });
 

@@ -1,3 +1,4 @@
+import { questionDefinitions } from './question-definitions.js';
 import { canonicalJson, contentHash } from '../digest.js';
 import type { Findings, VendorFinding } from '../schema/findings.js';
 import type { Questionnaire } from '../schema/questionnaire.js';
@@ -87,7 +88,7 @@ export function findingsHeader(header: FindingsHeader): Omit<Findings, 'vendors'
   return {
     schema: 'aiclaim/findings@1',
     period: header.period,
-    questionnaire: { id: header.questionnaire.id, version: header.questionnaire.version, hash: questionnaireHash(header.questionnaire) },
+    questionnaire: { id: header.questionnaire.id, version: header.questionnaire.version, hash: questionnaireHash(header.questionnaire), questions: questionDefinitions(header.questionnaire) },
     tool: header.tool,
     history: header.history,
   };

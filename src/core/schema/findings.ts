@@ -143,7 +143,13 @@ export const vendorFindingSchema = z.strictObject({
 export const findingsSchema = z.strictObject({
   schema: schemaKey(SCHEMA_IDS.findings),
   period,
-  questionnaire: z.strictObject({ id: slug, version: text(MAX_VERSION_LENGTH), hash }),
+  questionnaire: z.strictObject({
+    id: slug,
+    version: text(MAX_VERSION_LENGTH),
+    hash,
+    /** What defines each question (src/core/findings/question-definitions.ts); absent in snapshots written before snapshots carried them. */
+    questions: z.record(slug, z.string().regex(/^[0-9a-f]{8}$/, { error: 'must be an 8-character hex digest' })).optional(),
+  }),
   tool: text(MAX_VERSION_LENGTH),
   /** Digest of the earlier snapshots this one was scored with (the roadmap track record). */
   history: hash.optional(),

@@ -2,13 +2,31 @@ import { parseQuestionLine } from '../findings/build-findings.js';
 import { flagRef, isFinding } from '../findings/flag-ref.js';
 import { comparePeriods } from '../period.js';
 import { own } from '../schema/limits.js';
+import type { QuestionDefinitions } from '../findings/question-definitions.js';
 import { ABSENT_STATES, type CommitmentResult, type Findings, type FlagResult, type QuestionState, type VendorFinding } from '../schema/findings.js';
 
 // What changed between two findings snapshots, vendor by vendor, with every score movement
 // attributed to its causes: an answer, evidence, the questionnaire, or the passing of time.
 
-/** `assessed`: a verdict now, none before; `unassessed`: a verdict before, too little known now. */
-export type Movement = 'improved' | 'regressed' | 'unchanged' | 'assessed' | 'unassessed';
+/**
+ * `assessed`: a verdict now, none before; `unassessed`: a verdict before, too little known now;
+ * `not-comparable`: the two scores were given by different questionnaires, so no move is measured.
+ */
+export type Movement = 'improved' | 'regressed' | 'unchanged' | 'assessed' | 'unassessed' | 'not-comparable';
+
+/**
+ * A question across two editions: the same definition, a changed one (text, type, options or
+ * rules), renamed (`replaces:`; `sameMeaning` when its definition is otherwise unchanged), added or
+ * removed. `known`: both editions' definitions were at hand; without them a question in both is
+ * `changed`, as nothing shows it is the same.
+ */
+export interface QuestionComparison {
+  id: string;
+  class: 'same' | 'changed' | 'renamed' | 'added' | 'removed';
+  was?: string | undefined;
+  sameMeaning?: boolean | undefined;
+  known: boolean;
+}
 export type QuestionGroup = 'new' | 'resolved' | 'changed' | 'unchanged' | 'not-comparable';
 
 export const CAUSES = [
@@ -23,6 +41,7 @@ export const CAUSES = [
   'applicability-changed',
   'condition-changed',
   'questionnaire-changed',
+  'rules-changed',
   'roadmap-updated',
   'roadmap-date-passed',
   'track-record',
@@ -41,6 +60,7 @@ export const CAUSE_TEXT: Record<Cause, string> = {
   'applicability-changed': 'applicability changed',
   'condition-changed': 'questions now (not) asked',
   'questionnaire-changed': 'questionnaire changed',
+  'rules-changed': 'scored by other rules',
   'roadmap-updated': 'roadmap updated',
   'roadmap-date-passed': 'a roadmap date passed',
   'track-record': 'track record',
@@ -80,10 +100,17 @@ export interface VendorDiff {
   id: string;
   name: string;
   category: string;
+  /** Both scores were given by the same questionnaire (the same edition, or both rescored with one). */
+  comparable: boolean;
+  /**
+   * When not comparable: the share (0–1) of the points the newer score can earn that are on questions
+   * common to both editions, how many such questions, and the points they moved.
+   */
+  common?: { share: number; questions: number; points: number } | undefined;
   /** Score null: not assessed. Risk: the rating, when the questionnaire rates risk. */
   before: { score: number | null; verdict: string; risk?: string | undefined };
   after: { score: number | null; verdict: string; risk?: string | undefined };
-  /** Score change; 0 unless both quarters have a score. */
+  /** Score change; 0 unless both quarters have a score and the scores are comparable. */
   delta: number;
   movement: Movement;
   sections: { id: string; before: number | null; after: number | null; delta: number }[];
@@ -99,14 +126,24 @@ export interface VendorDiff {
 export interface FindingsDiff {
   from: { period: string; questionnaire: Findings['questionnaire']; tool: string };
   to: { period: string; questionnaire: Findings['questionnaire']; tool: string };
-  /** Same questionnaire content on both sides: scores compare like for like. */
+  /** Every vendor's two scores compare like for like (the same questionnaire, or both rescored with one). */
   comparable: boolean;
-  questionnaireChanges: { added: string[]; removed: string[]; rescored: string[]; renamed: { from: string; to: string }[] };
+  questionnaireChanges: {
+    added: string[];
+    removed: string[];
+    rescored: string[];
+    renamed: { from: string; to: string }[];
+    /** Each question's class, when the two snapshots follow different questionnaires; empty when they follow the same. */
+    questions: QuestionComparison[];
+  };
+  /** `--rescore`: the questionnaire both quarters were scored with again, the vendors it scored, and why the others were not. */
+  rescored?: { questionnaire: Findings['questionnaire']; vendors: string[]; notRescored: { id: string; reason: string }[] } | undefined;
   tolerance: number;
   vendors: VendorDiff[];
   added: VendorFinding[];
   dropped: VendorFinding[];
-  summary: { improved: number; regressed: number; unchanged: number; assessed: number; unassessed: number; added: number; dropped: number };
+  /** Movements are counted over comparable vendors only; `notComparable` counts the others. */
+  summary: { improved: number; regressed: number; unchanged: number; assessed: number; unassessed: number; notComparable: number; added: number; dropped: number };
   /** Annual spend now in vendors scoring under the threshold, and in vendors not assessed, per currency. */
   spend: { threshold: number; byCurrency: { currency: string; total: number; below: number; vendors: string[]; notAssessed: number }[] };
 }
@@ -120,32 +157,82 @@ export interface DiffOptions {
   computed?: ReadonlyMap<string, 'roadmap' | 'track-record'>;
   /** Spend in vendors scoring under this is reported (default 55, where "plausible" starts). */
   threshold?: number;
+  /** Question definitions of a snapshot that does not carry them, from its questionnaire when found. */
+  definitions?: { before?: QuestionDefinitions | undefined; after?: QuestionDefinitions | undefined };
+  /**
+   * Both quarters scored again with one questionnaire: for the vendors in `vendors` the diff compares
+   * these findings; every other vendor is compared as its snapshots hold it.
+   */
+  rescored?: { before: Findings; after: Findings; vendors: ReadonlySet<string>; notRescored: { id: string; reason: string }[] } | undefined;
 }
 
 export function diffFindings(before: Findings, after: Findings, options: DiffOptions = {}): FindingsDiff {
   const tolerance = options.tolerance ?? 0;
   const renamed = options.renamed ?? new Map<string, string>();
   const computed = options.computed ?? new Map<string, 'roadmap' | 'track-record'>();
-  const comparable = before.questionnaire.hash === after.questionnaire.hash;
+  const sameEdition = before.questionnaire.hash === after.questionnaire.hash;
   const parse = questionLineParser();
+  const classes = sameEdition ? [] : classifyQuestions(before, after, options.definitions?.before ?? before.questionnaire.questions, options.definitions?.after ?? after.questionnaire.questions, renamed);
+  // A question compares like for like when its definition is the same in both editions.
+  const common = new Set(classes.filter((c) => c.class === 'same' || (c.class === 'renamed' && c.sameMeaning)).map((c) => c.id));
+  const sameQuestion = sameEdition ? () => true : (id: string) => common.has(id);
   const old = new Map(before.vendors.map((v) => [v.id, v]));
   const now = new Map(after.vendors.map((v) => [v.id, v]));
-  const vendors = after.vendors.filter((v) => old.has(v.id)).map((v) => diffVendor(old.get(v.id)!, v, { before: before.period, after: after.period }, { tolerance, renamed, computed, comparable, parse }));
+  const rescored = options.rescored;
+  const rescoredOld = new Map(rescored?.before.vendors.map((v) => [v.id, v]) ?? []);
+  const rescoredNew = new Map(rescored?.after.vendors.map((v) => [v.id, v]) ?? []);
+  const periods = { before: before.period, after: after.period };
+  const vendors = after.vendors
+    .filter((v) => old.has(v.id))
+    .map((v) => {
+      const b = rescored?.vendors.has(v.id) ? rescoredOld.get(v.id) : undefined;
+      const a = rescored?.vendors.has(v.id) ? rescoredNew.get(v.id) : undefined;
+      if (b && a) return diffVendor(b, a, periods, { tolerance, renamed, computed, comparable: true, sameQuestion: () => true, parse });
+      return diffVendor(old.get(v.id)!, v, periods, { tolerance, renamed, computed, comparable: sameEdition, sameQuestion, parse });
+    });
   const count = (m: Movement) => vendors.filter((v) => v.movement === m).length;
   const added = after.vendors.filter((v) => !old.has(v.id));
   const dropped = before.vendors.filter((v) => !now.has(v.id));
   return {
     from: { period: before.period, questionnaire: before.questionnaire, tool: before.tool },
     to: { period: after.period, questionnaire: after.questionnaire, tool: after.tool },
-    comparable,
-    questionnaireChanges: questionnaireChanges(before, after, renamed, parse),
+    comparable: vendors.every((v) => v.comparable) && (sameEdition || vendors.length > 0),
+    questionnaireChanges: { ...questionnaireChanges(before, after, renamed, parse), questions: classes },
+    ...(rescored ? { rescored: { questionnaire: rescored.after.questionnaire, vendors: vendors.filter((v) => rescored.vendors.has(v.id)).map((v) => v.id), notRescored: rescored.notRescored } } : {}),
     tolerance,
     vendors,
     added,
     dropped,
-    summary: { improved: count('improved'), regressed: count('regressed'), unchanged: count('unchanged'), assessed: count('assessed'), unassessed: count('unassessed'), added: added.length, dropped: dropped.length },
+    summary: { improved: count('improved'), regressed: count('regressed'), unchanged: count('unchanged'), assessed: count('assessed'), unassessed: count('unassessed'), notComparable: count('not-comparable'), added: added.length, dropped: dropped.length },
     spend: spendBelow(after, options.threshold ?? 55),
   };
+}
+
+/** Every question of either snapshot classed against the other, in the newer edition's order, then the removed ones. */
+function classifyQuestions(before: Findings, after: Findings, oldDefs: QuestionDefinitions | undefined, newDefs: QuestionDefinitions | undefined, renamed: ReadonlyMap<string, string>): QuestionComparison[] {
+  const idsOf = (f: Findings, defs: QuestionDefinitions | undefined) => (defs ? Object.keys(defs) : [...new Set(f.vendors.flatMap((v) => Object.keys(v.questions)))]);
+  const oldIds = idsOf(before, oldDefs);
+  const newIds = idsOf(after, newDefs);
+  const oldSet = new Set(oldIds);
+  const newSet = new Set(newIds);
+  const known = oldDefs !== undefined && newDefs !== undefined;
+  const sameDefinition = (oldId: string, newId: string) => known && own(oldDefs, oldId) !== undefined && own(oldDefs, oldId) === own(newDefs, newId);
+  const out: QuestionComparison[] = [];
+  const used = new Set<string>();
+  for (const id of newIds) {
+    if (oldSet.has(id)) {
+      used.add(id);
+      out.push({ id, class: sameDefinition(id, id) ? 'same' : 'changed', known });
+      continue;
+    }
+    const was = renamed.get(id);
+    if (was !== undefined && oldSet.has(was) && !newSet.has(was)) {
+      used.add(was);
+      out.push({ id, class: 'renamed', was, sameMeaning: sameDefinition(was, id), known });
+    } else out.push({ id, class: 'added', known });
+  }
+  for (const id of oldIds) if (!used.has(id)) out.push({ id, class: 'removed', known });
+  return out;
 }
 
 /**
@@ -178,15 +265,28 @@ export function spendBelow(findings: Findings, threshold: number): FindingsDiff[
   return { threshold, byCurrency: [...byCurrency.values()].sort((a, b) => b.total - a.total || (a.currency < b.currency ? -1 : 1)) };
 }
 
-function diffVendor(before: VendorFinding, after: VendorFinding, periods: { before: string; after: string }, context: { tolerance: number; renamed: ReadonlyMap<string, string>; computed: ReadonlyMap<string, 'roadmap' | 'track-record'>; comparable: boolean; parse: (line: string) => QuestionSide }): VendorDiff {
-  const delta = before.score !== null && after.score !== null ? round1(after.score - before.score) : 0;
+interface VendorContext {
+  tolerance: number;
+  renamed: ReadonlyMap<string, string>;
+  computed: ReadonlyMap<string, 'roadmap' | 'track-record'>;
+  /** The two scores were given by the same questionnaire. */
+  comparable: boolean;
+  /** A question (by its newer id) is defined the same in both editions. */
+  sameQuestion: (id: string) => boolean;
+  parse: (line: string) => QuestionSide;
+}
+
+function diffVendor(before: VendorFinding, after: VendorFinding, periods: { before: string; after: string }, context: VendorContext): VendorDiff {
+  const delta = context.comparable && before.score !== null && after.score !== null ? round1(after.score - before.score) : 0;
   const movement: Movement =
-    before.score === null && after.score !== null ? 'assessed'
+    !context.comparable ? 'not-comparable'
+    : before.score === null && after.score !== null ? 'assessed'
     : before.score !== null && after.score === null ? 'unassessed'
     : Math.abs(delta) <= context.tolerance || delta === 0 ? 'unchanged'
     : delta > 0 ? 'improved' : 'regressed';
   const sectionIds = [...new Set([...Object.keys(before.sections), ...Object.keys(after.sections)])];
-  const sections = sectionIds
+  // Sections of two editions are not the same measure: none "moved most".
+  const sections = (context.comparable ? sectionIds : [])
     .map((id) => {
       const b = own(before.sections, id)?.score ?? null;
       const a = own(after.sections, id)?.score ?? null;
@@ -203,6 +303,8 @@ function diffVendor(before: VendorFinding, after: VendorFinding, periods: { befo
     id: after.id,
     name: after.name,
     category: after.category,
+    comparable: context.comparable,
+    ...(context.comparable ? {} : { common: commonPart(after, questions, context) }),
     before: { score: before.score, verdict: before.verdict, risk: before.risk?.rating },
     after: { score: after.score, verdict: after.verdict, risk: after.risk?.rating },
     delta,
@@ -216,18 +318,32 @@ function diffVendor(before: VendorFinding, after: VendorFinding, periods: { befo
   };
 }
 
+/** The part of a score two editions share: the points possible on common questions, and what moved on them. */
+function commonPart(after: VendorFinding, questions: readonly QuestionChange[], context: VendorContext): NonNullable<VendorDiff['common']> {
+  let possible = 0;
+  let shared = 0;
+  for (const [id, line] of Object.entries(after.questions)) {
+    const side = context.parse(line);
+    if (side.state === 'hidden' || side.state === 'not-asked' || side.state === 'not-applicable') continue;
+    possible += side.possible;
+    if (context.sameQuestion(id)) shared += side.possible;
+  }
+  const common = questions.filter((q) => q.before !== undefined && context.sameQuestion(q.id));
+  return { share: possible > 0 ? Math.round((shared / possible) * 100) / 100 : 0, questions: common.length, points: round2(common.reduce((sum, q) => sum + q.delta, 0)) };
+}
+
 const ABSENT = ABSENT_STATES;
 const UNBACKED: ReadonlySet<string> = new Set(['unverified', 'late-evidence', 'expired-evidence', 'answered']);
 
-function diffQuestions(before: VendorFinding, after: VendorFinding, context: { renamed: ReadonlyMap<string, string>; computed: ReadonlyMap<string, 'roadmap' | 'track-record'>; comparable: boolean; parse: (line: string) => QuestionSide }): QuestionChange[] {
-  const { renamed, comparable, parse } = context;
+function diffQuestions(before: VendorFinding, after: VendorFinding, context: VendorContext): QuestionChange[] {
+  const { renamed, parse } = context;
   const out: QuestionChange[] = [];
   const usedOld = new Set<string>();
   for (const [id, line] of Object.entries(after.questions)) {
     const oldId = own(before.questions, id) !== undefined ? id : renamed.get(id);
     const b = oldId ? own(before.questions, oldId) : undefined;
     if (oldId && b !== undefined) usedOld.add(oldId);
-    out.push(compareQuestion(id, oldId !== id ? oldId : undefined, b === undefined ? undefined : parse(b), parse(line), comparable, context.computed.get(id)));
+    out.push(compareQuestion(id, oldId !== id ? oldId : undefined, b === undefined ? undefined : parse(b), parse(line), context.comparable || context.sameQuestion(id), context.computed.get(id)));
   }
   for (const [id, line] of Object.entries(before.questions)) {
     if (usedOld.has(id)) continue;
@@ -244,16 +360,17 @@ function compareQuestion(id: string, was: string | undefined, b: QuestionSide | 
   if (!b) return change('new', ['questionnaire-changed']);
   const same = b.points === a.points && b.possible === a.possible && b.state === a.state && b.digest === a.digest;
   if (same) return change('unchanged', []);
-  const causes = causesOf(b, a, comparable, kind);
-  const rescored = !comparable && b.possible !== a.possible && !ABSENT.has(b.state) && !ABSENT.has(a.state) && b.state !== 'not-applicable' && a.state !== 'not-applicable';
-  if (rescored) return change('not-comparable', causes);
+  // A question defined differently in the two editions: whatever moved, the questionnaire moved it.
+  if (!comparable) return change('not-comparable', ['questionnaire-changed']);
+  const causes = causesOf(b, a, kind);
   // Nothing was known before (not asked, or ruled out): the question is new to this vendor's record.
   if ((b.state === 'hidden' || b.state === 'not-asked') && !ABSENT.has(a.state)) return change('new', causes);
   if (b.points < b.possible && a.possible > 0 && a.points === a.possible) return change('resolved', causes);
   return change('changed', causes);
 }
 
-function causesOf(b: QuestionSide, a: QuestionSide, comparable: boolean, kind: 'roadmap' | 'track-record' | undefined): Cause[] {
+/** Why a question defined the same in both snapshots moved. */
+function causesOf(b: QuestionSide, a: QuestionSide, kind: 'roadmap' | 'track-record' | undefined): Cause[] {
   const causes = new Set<Cause>();
   const isTrack = kind === 'track-record';
   if (b.state === 'hidden' || a.state === 'hidden') {
@@ -271,10 +388,11 @@ function causesOf(b: QuestionSide, a: QuestionSide, comparable: boolean, kind: '
     else if (b.state === 'evidenced' && UNBACKED.has(a.state)) causes.add('evidence-removed');
     else if (a.state === 'expired-evidence') causes.add('evidence-expired');
   }
-  if (!comparable && b.possible !== a.possible && causes.size === 0) causes.add('questionnaire-changed');
   if (causes.size === 0 && (b.points !== a.points || b.possible !== a.possible || b.state !== a.state)) {
-    // Same answer, different points: time moved on (a roadmap date passed), or the scoring changed.
-    causes.add(!comparable ? 'questionnaire-changed' : isTrack ? 'track-record' : 'roadmap-date-passed');
+    // Same answer, same definition, different points: time moved on (a roadmap date passed, the
+    // track record grew), or the rules of another aiclaim scored it (edition 1 counted a question
+    // with no answer as zero: `unanswered`).
+    causes.add(isTrack ? 'track-record' : kind === 'roadmap' && b.state !== 'unanswered' ? 'roadmap-date-passed' : 'rules-changed');
   }
   return [...causes];
 }
@@ -330,7 +448,7 @@ function commitmentChange(b: CommitmentResult | undefined, a: CommitmentResult, 
   return b ? 'unchanged' : 'added';
 }
 
-function questionnaireChanges(before: Findings, after: Findings, renamed: ReadonlyMap<string, string>, parse: (line: string) => QuestionSide): FindingsDiff['questionnaireChanges'] {
+function questionnaireChanges(before: Findings, after: Findings, renamed: ReadonlyMap<string, string>, parse: (line: string) => QuestionSide): Omit<FindingsDiff['questionnaireChanges'], 'questions'> {
   const idsOf = (f: Findings) => new Set(f.vendors.flatMap((v) => Object.keys(v.questions)));
   const oldIds = idsOf(before);
   const newIds = idsOf(after);

@@ -24,13 +24,20 @@ export interface VendorTrend {
   /** The first quarter the vendor was assessed in; absent if it never was. */
   first?: { period: string; score: number } | undefined;
   latest: { period: string; score: number | null; verdict: string; carried: boolean };
-  /** Latest score minus the first one, both assessed; null without two scores to compare. */
+  /**
+   * Latest score minus the first one given by the same questionnaire (`changeFrom`), both assessed;
+   * null without two such scores. A score of another edition is not compared with it.
+   */
   change: number | null;
+  /** The quarter the change counts from. */
+  changeFrom?: string | undefined;
   record: TrackRecord;
 }
 
 export interface Trend {
   periods: string[];
+  /** Each run of quarters scored with one questionnaire, oldest first: one entry when it never changed. */
+  editions: { from: string; to: string; questionnaire: Findings['questionnaire'] }[];
   vendors: VendorTrend[];
 }
 
@@ -43,12 +50,14 @@ export function trend(snapshots: readonly Findings[]): Trend {
   const vendors: VendorTrend[] = [];
   for (const [id, identity] of ids) {
     const points: TrendPoint[] = [];
+    const editionOf = new Map<string, string>();
     let last: TrendPoint | undefined;
     const observations = [];
     for (const [i, snapshot] of snapshots.entries()) {
       const finding = byId[i]!.get(id);
       if (finding) {
         last = { period: snapshot.period, score: finding.score, verdict: finding.verdict, risk: finding.risk?.rating, carried: false };
+        editionOf.set(snapshot.period, snapshot.questionnaire.hash);
         points.push(last);
         observations.push({ period: snapshot.period, roadmap: finding.roadmap });
       } else {
@@ -59,6 +68,8 @@ export function trend(snapshots: readonly Findings[]): Trend {
     const first = scored[0];
     const latest = points.filter((p) => p.verdict !== null).at(-1)!;
     const lastScored = scored.at(-1);
+    // The change counts within the latest edition only: a score of another questionnaire is another measure.
+    const since = lastScored ? scored.find((p) => editionOf.get(p.period) === editionOf.get(lastScored.period)) : undefined;
     vendors.push({
       id,
       name: identity.name,
@@ -66,11 +77,22 @@ export function trend(snapshots: readonly Findings[]): Trend {
       points,
       first: first ? { period: first.period, score: first.score! } : undefined,
       latest: { period: latest.period, score: latest.score, verdict: latest.verdict!, carried: latest.carried },
-      change: first && lastScored && latest.score !== null ? Math.round((lastScored.score! - first.score!) * 10) / 10 : null,
+      change: since && lastScored && since !== lastScored && latest.score !== null ? Math.round((lastScored.score! - since.score!) * 10) / 10 : null,
+      changeFrom: since && since !== lastScored ? since.period : undefined,
       record: trackRecord(observations),
     });
   }
-  return { periods, vendors };
+  return { periods, editions: editionsOf(snapshots), vendors };
+}
+
+function editionsOf(snapshots: readonly Findings[]): Trend['editions'] {
+  const out: Trend['editions'] = [];
+  for (const s of snapshots) {
+    const last = out.at(-1);
+    if (last && last.questionnaire.hash === s.questionnaire.hash) last.to = s.period;
+    else out.push({ from: s.period, to: s.period, questionnaire: s.questionnaire });
+  }
+  return out;
 }
 
 export const TREND_SORTS = ['score', 'change', 'name', 'delivery'] as const;

@@ -1,0 +1,129 @@
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import type { FindingsDiff } from '../../src/core/tracking/diff-findings.js';
+import { REPO, run, tempDir } from '../helpers/run-cli.js';
+import { tree } from '../helpers/tree.js';
+
+// Quarters scored with two editions of the questionnaire, as a team that upgrades has them: the
+// sample snapshots scored with ai-claims 1.0.0 (fixtures/sample-ai-claims-1.0.0, kept as written)
+// against those of edition 2.0.0. Every command runs from a folder unrelated to either workspace.
+
+const OLD = join(REPO, 'fixtures', 'sample-ai-claims-1.0.0', 'findings', '2026-Q3.yaml');
+const NEW = join(REPO, 'fixtures', 'sample', 'findings', '2026-Q4.yaml');
+const elsewhere = tempDir();
+afterAll(() => elsewhere.remove());
+// The old edition's workspace is read by this file alone: its cache included, nothing may change.
+const oldWorkspace = join(REPO, 'fixtures', 'sample-ai-claims-1.0.0');
+const fixturesBefore = tree(oldWorkspace, { cache: true });
+
+const json = async (args: string[]) => {
+  const out = await run([...args, '-f', 'json'], { cwd: elsewhere.dir });
+  expect(out.code, out.stderr).toBe(0);
+  return JSON.parse(out.stdout) as FindingsDiff;
+};
+
+describe('diff across questionnaire editions', () => {
+  test('no fake deltas: each vendor "not comparable", with the share on common questions; no counts, no "moved most"', async () => {
+    const out = await run(['diff', OLD, NEW], { cwd: elsewhere.dir });
+    expect(out.code, out.stderr).toBe(0);
+    const lines = out.stdout.split('\n');
+    expect(lines[0]).toBe('2026-Q3 → 2026-Q4 · questionnaire changed: ai-claims 1.0.0 (c725245b) → ai-claims 2.0.0 (22137925)');
+    expect(lines[1]).toBe('15 not comparable · 2 added · 1 dropped');
+    expect(out.stdout).not.toMatch(/improved|regressed|Moved most/);
+    expect(out.stdout).toContain('Questions: 53 the same, 7 changed, 6 added, 0 removed.');
+    expect(out.stdout).toContain("No vendor's scores are comparable: they were given by different questionnaires");
+    // Outside any workspace, given its files, diff says nothing of the bundled sample.
+    expect(out.stderr).not.toMatch(/sample/);
+    const rows = lines.filter((l) => /^│ [A-Z]/.test(l) && !l.startsWith('│ Vendor'));
+    expect(rows).toHaveLength(15);
+    for (const row of rows) expect(row).toMatch(/│ not comparable │.*│ common \d+%: [+−±][\d.]+ pts/);
+
+    const diff = await json(['diff', OLD, NEW]);
+    expect(diff.comparable).toBe(false);
+    expect(diff.summary).toMatchObject({ improved: 0, regressed: 0, unchanged: 0, notComparable: 15 });
+    const changed = new Set(diff.questionnaireChanges.questions.filter((q) => q.class === 'changed').map((q) => q.id));
+    expect(changed.size).toBe(7);
+    for (const v of diff.vendors) {
+      expect(v).toMatchObject({ comparable: false, movement: 'not-comparable', delta: 0, sections: [] });
+      expect(v.common!.share).toBeGreaterThan(0.5);
+      expect(v.common!.share).toBeLessThanOrEqual(1);
+      // A question defined differently in the two editions is never blamed on the vendor's answer.
+      for (const q of v.questions.filter((q) => changed.has(q.id) && q.group !== 'unchanged')) expect(q.causes).toEqual(['questionnaire-changed']);
+    }
+  });
+
+  test('--fail-on regression has nothing to check across editions: exit 2, said in one line', async () => {
+    const out = await run(['diff', OLD, NEW, '--fail-on', 'regression'], { cwd: elsewhere.dir });
+    expect(out.code).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toBe("error: --fail-on regression: nothing to check: no vendor's scores are comparable (ai-claims 1.0.0 → ai-claims 2.0.0)\nhint: pass --rescore to score both quarters with one questionnaire\n");
+  });
+
+  test('--rescore from another folder finds the vendor files of each snapshot in its own workspace, and says what it compared', async () => {
+    const out = await run(['diff', OLD, NEW, '--rescore'], { cwd: elsewhere.dir });
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stdout.split('\n').slice(0, 3)).toEqual([
+      '2026-Q3 → 2026-Q4 · rescored with ai-claims 2.0.0 (the snapshots: ai-claims 1.0.0 (c725245b) → ai-claims 2.0.0 (22137925))',
+      '15 vendors rescored for 2026-Q3 and 2026-Q4 with ai-claims 2.0.0: every vendor in both quarters.',
+      expect.stringMatching(/^\d+ improved · \d+ regressed · \d+ unchanged · 2 added · 1 dropped$/),
+    ]);
+    const diff = await json(['diff', OLD, NEW, '--rescore']);
+    expect(diff.comparable).toBe(true);
+    expect(diff.from.questionnaire.version).toBe('1.0.0');
+    expect(diff.rescored).toMatchObject({ questionnaire: { id: 'ai-claims', version: '2.0.0' }, notRescored: [] });
+    expect(diff.rescored!.vendors).toHaveLength(15);
+  });
+
+  test('--rescore with some files gone: those vendors are named with why, and compared as their snapshots hold them', async () => {
+    const folder = join(elsewhere.dir, 'vendors-then');
+    cpSync(join(REPO, 'fixtures', 'sample-ai-claims-1.0.0', 'vendors-2026-Q3'), folder, { recursive: true });
+    rmSync(join(folder, 'datavane.yaml'));
+    // A file that declares another questionnaire is not scored with this one.
+    const cohortia = join(folder, 'cohortia.yaml');
+    writeFileSync(cohortia, readFileSync(cohortia, 'utf8').replace(/^schema: (.*)$/m, 'schema: $1\nquestionnaire: fmti-2023'));
+    const diff = await json(['diff', OLD, NEW, '--rescore', '--old-vendors', folder]);
+    expect(diff.comparable).toBe(false);
+    expect(diff.rescored!.vendors).toHaveLength(13);
+    expect(diff.rescored!.notRescored).toEqual([
+      { id: 'cohortia', reason: '2026-Q3: its file declares the questionnaire fmti-2023, not ai-claims' },
+      { id: 'datavane', reason: '2026-Q3: no datavane.yaml in the folder named; name the folder with --old-vendors' },
+    ]);
+    const byId = new Map(diff.vendors.map((v) => [v.id, v]));
+    expect(byId.get('datavane')).toMatchObject({ comparable: false, movement: 'not-comparable' });
+    expect(byId.get('mailmint')).toMatchObject({ comparable: true });
+    expect(diff.summary.notComparable).toBe(2);
+
+    // Asked for, and possible for no vendor: exit 2, with every reason.
+    for (const name of readdirSync(folder)) rmSync(join(folder, name));
+    const none = await run(['diff', OLD, NEW, '--rescore', '--old-vendors', folder], { cwd: elsewhere.dir });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/--rescore: no vendor could be scored again for both 2026-Q3 and 2026-Q4: autoflow \(2026-Q3: no autoflow\.yaml in the folder named/);
+  });
+
+  test('trend across editions: which edition scored which quarters, and no change measured across them', async () => {
+    // A workspace that upgraded: two quarters of 1.0.0, then one of 2.0.0, in one findings folder.
+    const ws = join(elsewhere.dir, 'upgraded');
+    cpSync(join(REPO, 'fixtures', 'sample'), ws, { recursive: true });
+    rmSync(join(ws, 'findings'), { recursive: true });
+    cpSync(join(oldWorkspace, 'findings'), join(ws, 'findings'), { recursive: true });
+    rmSync(join(ws, 'findings', '2026-Q4.yaml'));
+    cpSync(NEW, join(ws, 'findings', '2026-Q4.yaml'));
+    const out = await run(['trend'], { cwd: ws });
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stdout).toContain('The questionnaire changed: ai-claims 1.0.0 2026-Q2–2026-Q3, then ai-claims 2.0.0 2026-Q4. Scores of two editions are different measures');
+    const trend = JSON.parse((await run(['trend', '-f', 'json'], { cwd: ws })).stdout) as { editions: unknown[]; vendors: { id: string; change: number | null; changeFrom?: string; points: { period: string; score: number | null; carried: boolean }[] }[] };
+    expect(trend.editions).toHaveLength(2);
+    // Scored in 2026-Q4, one quarter of the new edition: nothing to measure a change against.
+    const scoredNow = trend.vendors.filter((v) => v.points.some((p) => p.period === '2026-Q4' && !p.carried && p.score !== null));
+    expect(scoredNow.length).toBeGreaterThan(10);
+    for (const v of scoredNow) expect(v.change).toBeNull();
+    // A vendor last scored with the old edition keeps its change within it.
+    for (const v of trend.vendors.filter((v) => v.change !== null)) expect(v.changeFrom).toBe('2026-Q2');
+  });
+
+  test('nothing in the old workspace was written, not even a cache', () => {
+    expect(tree(oldWorkspace, { cache: true })).toEqual(fixturesBefore);
+  });
+});
