@@ -96,6 +96,8 @@ export function diffText(diff: FindingsDiff, style: Style): string {
   const moved = diff.vendors.filter((v) => v.movement !== 'unchanged' || v.flagsRaised.length || v.flagsCleared.length || v.after.verdict !== v.before.verdict || v.after.risk !== v.before.risk);
   const still = diff.vendors.filter((v) => !moved.includes(v));
   const rated = diff.vendors.some((v) => v.before.risk !== undefined || v.after.risk !== undefined);
+  const tones = new Map(diff.verdicts.map((v) => [v.id, v.tone]));
+  const toneOf = (verdict: string) => tones.get(verdict);
   if (moved.length) {
     const rows = [...moved].sort(byMove).map((v) => {
       const deltaStyle = v.movement === 'improved' ? style.green : v.movement === 'regressed' ? style.red : (t: string) => t;
@@ -103,7 +105,7 @@ export function diffText(diff: FindingsDiff, style: Style): string {
         v.name,
         `${score1(v.before.score)} → ${score1(v.after.score)}`,
         deltaStyle(deltaWords(v)),
-        v.before.verdict === v.after.verdict ? verdictStyle(style, v.after.verdict)(v.after.verdict) : `${v.before.verdict} → ${verdictStyle(style, v.after.verdict)(v.after.verdict)}`,
+        v.before.verdict === v.after.verdict ? verdictStyle(style, toneOf(v.after.verdict))(v.after.verdict) : `${v.before.verdict} → ${verdictStyle(style, toneOf(v.after.verdict))(v.after.verdict)}`,
         ...(rated ? [v.before.risk === v.after.risk ? (v.after.risk ?? '—') : `${v.before.risk ?? '—'} → ${v.after.risk ?? '—'}`] : []),
         v.comparable ? v.sections.slice(0, 1).map((s) => `${s.id} ${signed(s.delta)}`).join('\n') || '—' : commonWords(v),
         flagCell(v, style),

@@ -43,7 +43,7 @@ export function legitimacyLine(score: VendorScore, style: Style): string {
   const decisive = decisiveText(score.decisive);
   if (score.score === null) return `${style.bold('Not assessed')}: too little is known for a verdict · ${decisive}`;
   const weighted = score.method === 'weighted-sections' ? ' (sections weighted)' : '';
-  return `Legitimacy ${style.bold(score1(score.score))} · ${verdictStyle(style, score.verdict)(score.verdictLabel)} · ${points(score.earned)} of ${points(score.possible)} points${weighted} · ${decisive}`;
+  return `Legitimacy ${style.bold(score1(score.score))} · ${verdictStyle(style, score.verdictTone)(score.verdictLabel)} · ${points(score.earned)} of ${points(score.possible)} points${weighted} · ${decisive}`;
 }
 
 export function riskLine(risk: Rating, style: Style): string {

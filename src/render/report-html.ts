@@ -1,7 +1,8 @@
-import { ACTION_VERBS, type ReportModel } from '../core/report/report-model.js';
+import { ACTION_VERBS, lowerVerdicts, upperVerdicts, type ReportModel } from '../core/report/report-model.js';
+import type { Tone } from '../core/scoring/verdict-scale.js';
 import { html, Markup } from './html.js';
 import { money, pct, score1 } from './style.js';
-import { barChart, chartDefs, VERDICT_FILL } from './svg-charts.js';
+import { barChart, chartDefs, toneFill } from './svg-charts.js';
 
 // The executive report as one self-contained HTML page: inline CSS and SVG, no script, no network
 // (a Content-Security-Policy forbids both), laid out to print on A4.
@@ -91,14 +92,14 @@ function glance(model: ReportModel): Markup {
   const figures = [
     { value: String(g.vendors), label: `vendors, ${g.assessed} with a verdict (${g.vendors - g.assessed} not assessed yet)` },
     { value: spend ? money(spend.total, spend.currency) : '—', label: `annual spend${spend?.notAssessed ? `, ${money(spend.notAssessed, spend.currency)} in vendors not assessed` : ''}` },
-    { value: spend ? pct(spend.share) : '—', label: `of spend in vendors whose AI claims are weak or unsubstantiated${spend ? ` (${money(spend.weak, spend.currency)})` : ''}` },
+    { value: spend ? pct(spend.share) : '—', label: `of spend in vendors whose AI claims are ${lowerVerdicts(model)}${spend ? ` (${money(spend.weak, spend.currency)})` : ''}` },
     { value: String(g.flags.critical), label: `critical findings (${g.flags.high} high); ${g.open} question${g.open === 1 ? '' : 's'} to put to vendors` },
   ];
-  const bars = g.byVerdict.map((v) => ({ label: v.label, value: v.count, verdict: v.verdict, note: `${v.count} vendor${v.count === 1 ? '' : 's'}${v.spend[0] ? ` · ${money(v.spend[0].amount, v.spend[0].currency)}` : ''}` }));
+  const bars = g.byVerdict.map((v) => ({ label: v.label, value: v.count, tone: toneOf(model, v.verdict), note: `${v.count} vendor${v.count === 1 ? '' : 's'}${v.spend[0] ? ` · ${money(v.spend[0].amount, v.spend[0].currency)}` : ''}` }));
   const max = Math.max(1, ...g.byVerdict.map((v) => v.count));
   return html`<section id="glance"><h2>The portfolio at a glance</h2>
 <div class="figures">${figures.map((f) => html`<div class="figure"><b>${f.value}</b><span>${f.label}</span></div>`)}</div>
-${g.spend.length > 1 ? html`<p class="because">Spend in other currencies: ${g.spend.slice(1).map((s) => `${money(s.total, s.currency)} (${pct(s.share)} weak or unsubstantiated)`).join('; ')}.</p>` : ''}
+${g.spend.length > 1 ? html`<p class="because">Spend in other currencies: ${g.spend.slice(1).map((s) => `${money(s.total, s.currency)} (${pct(s.share)} ${lowerVerdicts(model)})`).join('; ')}.</p>` : ''}
 <h3>Vendors by verdict</h3>
 ${barChart(bars, { max, title: 'Vendors by verdict, with their annual spend' })}
 ${g.byRisk.length ? html`<h3>Risk of relying on them</h3><p>${g.byRisk.map((r, i) => html`${i ? ' · ' : ''}<b>${r.count}</b> ${r.label.toLowerCase()}`)}. Rated apart from the verdict: GDPR and copyright, AI-content risk, viability, dependency and value.</p>` : ''}
@@ -119,7 +120,7 @@ function ranking(model: ReportModel): Markup {
 ${model.ranked.length === 0 ? html`<p>No vendor has a verdict yet.</p>` : ''}
 <table><thead><tr><th class="num">#</th><th>Vendor</th><th>Category</th><th class="num">Score</th>${since ? html`<th class="num">${since}</th>` : ''}<th>Verdict</th>${rated(model) ? html`<th>Risk</th>` : ''}<th class="num">Evidenced</th><th class="num">Answered</th><th class="num">Spend</th><th>Renewal</th></tr></thead>
 <tbody>${model.ranked.map(
-    (r) => html`<tr><td class="num">${r.rank}</td><td>${r.name}</td><td>${r.categoryLabel}</td><td class="num">${score1(r.score)}</td>${since ? html`<td class="num">${r.change === null ? 'new' : r.change > 0 ? `+${score1(r.change)}` : r.change < 0 ? `−${score1(-r.change)}` : '0.0'}</td>` : ''}<td>${swatch(r.verdict)}${r.verdictLabel}${r.flags.length ? html` <span class="because">(${r.flags.map((f) => `${f.count} ${f.severity}`).join(', ')})</span>` : ''}</td>${rated(model) ? html`<td>${r.risk?.label ?? '—'}</td>` : ''}<td class="num">${pct(r.confidence)}</td><td class="num">${pct(r.completeness)}</td><td class="num">${r.spend ? money(r.spend.amount, r.spend.currency) : '—'}</td><td class="date">${r.renewal ?? '—'}</td></tr>`,
+    (r) => html`<tr><td class="num">${r.rank}</td><td>${r.name}</td><td>${r.categoryLabel}</td><td class="num">${score1(r.score)}</td>${since ? html`<td class="num">${r.change === null ? 'new' : r.change > 0 ? `+${score1(r.change)}` : r.change < 0 ? `−${score1(-r.change)}` : '0.0'}</td>` : ''}<td>${swatch(toneOf(model, r.verdict))}${r.verdictLabel}${r.flags.length ? html` <span class="because">(${r.flags.map((f) => `${f.count} ${f.severity}`).join(', ')})</span>` : ''}</td>${rated(model) ? html`<td>${r.risk?.label ?? '—'}</td>` : ''}<td class="num">${pct(r.confidence)}</td><td class="num">${pct(r.completeness)}</td><td class="num">${r.spend ? money(r.spend.amount, r.spend.currency) : '—'}</td><td class="date">${r.renewal ?? '—'}</td></tr>`,
   )}</tbody></table>
 ${model.previousPeriod && !model.changesComparable ? html`<p class="because">${model.previousPeriod} was scored with another version of the questionnaire: changes are not shown, because they would not compare like for like (aiclaim diff --rescore).</p>` : ''}
 </section>`;
@@ -157,15 +158,16 @@ function ask(model: ReportModel): Markup {
 }
 
 function chart(model: ReportModel): Markup {
-  const bars = model.ranked.map((r) => ({ label: r.name, value: r.score, verdict: r.verdict, note: `${score1(r.score)} · ${r.verdictLabel}` }));
+  const bars = model.ranked.map((r) => ({ label: r.name, value: r.score, tone: toneOf(model, r.verdict), note: `${score1(r.score)} · ${r.verdictLabel}` }));
   return html`<section id="scores"><h2>Scores by vendor</h2>
-${barChart(bars, { max: 100, title: 'Legitimacy score by vendor, 0 to 100', marks: [{ at: 35, label: '35' }, { at: 55, label: '55' }, { at: 75, label: '75' }] })}
+${barChart(bars, { max: 100, title: 'Legitimacy score by vendor, 0 to 100', marks: model.thresholds.map((at) => ({ at, label: String(at) })) })}
 <p class="because">${legend(model)}</p>
 </section>`;
 }
 
 function legend(model: ReportModel): Markup {
-  return html`${model.glance.byVerdict.map((v) => html`${swatch(v.verdict)}${v.label} `)} · dashed lines at 35, 55 and 75 mark the verdict bands.`;
+  const lines = model.thresholds.length ? ` · dashed lines at ${listWords(model.thresholds.map(String))} mark the verdict bands.` : '';
+  return html`${model.glance.byVerdict.map((v) => html`${swatch(toneOf(model, v.verdict))}${v.label} `)}${lines}`;
 }
 
 function changes(model: ReportModel): Markup {
@@ -206,7 +208,7 @@ ${kinds.map((kind) => {
 function coverage(model: ReportModel): Markup {
   const gaps = model.coverage.filter((c) => !c.vetted);
   return html`<section id="coverage"><h2>Coverage of the martech stack</h2>
-<p>Categories in the order of priority marketing leaders give them. ${gaps.length} of ${model.coverage.length} have no vendor whose AI claims are substantiated or plausible.</p>
+<p>Categories in the order of priority marketing leaders give them. ${gaps.length} of ${model.coverage.length} have no vendor whose AI claims are ${upperVerdicts(model)}.</p>
 <table><thead><tr><th>Category</th><th>Vendors</th><th>Status</th></tr></thead><tbody>${model.coverage.map(
     (c) => html`<tr><td>${c.label}</td><td>${c.vendors.length ? c.vendors.map((v, i) => html`${i ? ', ' : ''}${v.name} <span class="because">(${v.verdictLabel})</span>`) : '—'}</td><td class="${c.vetted ? '' : 'gap'}">${c.vetted ? 'vetted vendor' : c.vendors.length ? 'no vetted vendor' : 'no vendor'}</td></tr>`,
   )}</tbody></table>
@@ -214,7 +216,15 @@ function coverage(model: ReportModel): Markup {
 }
 
 /** The verdict's chart pattern in small, so tables and legends match the charts. */
-function swatch(verdict: string): Markup {
-  return html`<svg class="swatch" width="14" height="12" aria-hidden="true"><rect width="14" height="12" fill="${VERDICT_FILL[verdict] ?? 'url(#fill-light)'}" stroke="#111827"/></svg>`;
+function swatch(tone: Tone | undefined): Markup {
+  return html`<svg class="swatch" width="14" height="12" aria-hidden="true"><rect width="14" height="12" fill="${toneFill(tone)}" stroke="#111827"/></svg>`;
+}
+
+function toneOf(model: ReportModel, verdict: string): Tone | undefined {
+  return model.verdicts.find((v) => v.id === verdict)?.tone;
+}
+
+function listWords(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 

@@ -1,4 +1,4 @@
-import { ACTION_VERBS, type ReportModel } from '../core/report/report-model.js';
+import { ACTION_VERBS, lowerVerdicts, type ReportModel } from '../core/report/report-model.js';
 import stringWidth from 'string-width';
 import { mdCode, mdEscape, mdFence, mdTable, mdVisible } from './markdown.js';
 import { money, pct, score1 } from './style.js';
@@ -17,7 +17,7 @@ export function reportMarkdown(model: ReportModel, source: { file: string; tool:
 
   out.push('## The portfolio at a glance\n');
   for (const s of g.spend) {
-    out.push(`- Annual spend: **${mdEscape(money(s.total, s.currency))}**, of which **${pct(s.share)}** (${mdEscape(money(s.weak, s.currency))}) in vendors whose AI claims are weak or unsubstantiated${s.notAssessed ? `, and ${mdEscape(money(s.notAssessed, s.currency))} in vendors not assessed yet` : ''}.`);
+    out.push(`- Annual spend: **${mdEscape(money(s.total, s.currency))}**, of which **${pct(s.share)}** (${mdEscape(money(s.weak, s.currency))}) in vendors whose AI claims are ${mdEscape(lowerVerdicts(model))}${s.notAssessed ? `, and ${mdEscape(money(s.notAssessed, s.currency))} in vendors not assessed yet` : ''}.`);
   }
   out.push(`- Red flags on recorded answers: ${g.flags.critical} critical, ${g.flags.high} high, ${g.flags.medium} medium, ${g.flags.low} low; ${g.open} question${g.open === 1 ? '' : 's'} to put to vendors.`);
   out.push(`- By verdict: ${g.byVerdict.map((v) => `${mdEscape(v.label)} ${v.count}`).join(', ')}.`);

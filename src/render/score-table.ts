@@ -19,7 +19,7 @@ export function scoreTable(rows: readonly ScoreRow[], style: Style): string {
       f.name,
       categoryLabel(f.category, f.categoryLabel),
       f.score === null ? style.dim('—') : style.bold(score1(f.score)),
-      f.score === null ? style.dim(verdict) : verdictStyle(style, f.verdict)(verdict),
+      f.score === null ? style.dim(verdict) : verdictStyle(style, row.verdictTone)(verdict),
       ...(rated ? [riskCell(row, style)] : []),
       pct(f.completeness),
       pct(f.confidence),

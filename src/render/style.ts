@@ -1,18 +1,20 @@
 import type { ChalkInstance } from 'chalk';
 import type { Severity } from '../core/schema/questionnaire.js';
+import type { Tone } from '../core/scoring/verdict-scale.js';
 
 /** The colours renderers use; a chalk instance at level 0 renders plain text. */
 export type Style = Pick<ChalkInstance, 'bold' | 'dim' | 'red' | 'green' | 'yellow' | 'cyan' | 'gray'>;
 
-export function verdictStyle(style: Style, verdict: string): (text: string) => string {
-  switch (verdict) {
-    case 'substantiated':
+/** A verdict's colour by its place on the questionnaire's scale (verdict-scale.ts), never by its name. */
+export function verdictStyle(style: Style, tone: Tone | undefined): (text: string) => string {
+  switch (tone) {
+    case 'best':
       return style.green;
-    case 'plausible':
+    case 'good':
       return style.cyan;
-    case 'weak':
+    case 'poor':
       return style.yellow;
-    case 'unsubstantiated':
+    case 'worst':
       return style.red;
     default:
       return (text) => text;

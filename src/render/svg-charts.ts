@@ -1,16 +1,14 @@
 import { shorten } from '../core/shorten.js';
+import type { Tone } from '../core/scoring/verdict-scale.js';
 import { html, type Markup } from './html.js';
 
 // Charts as inline SVG: no script, no network. Each verdict has a fill pattern as well as a shade,
 // and every bar carries its value and verdict in text, so the charts read in greyscale and print.
 
-export const VERDICT_FILL: Record<string, string> = {
-  substantiated: 'url(#fill-solid)',
-  plausible: 'url(#fill-hatch)',
-  weak: 'url(#fill-dots)',
-  unsubstantiated: 'url(#fill-light)',
-  'not-assessed': 'url(#fill-none)',
-};
+/** A verdict's fill by its place on the questionnaire's scale (verdict-scale.ts); none for not assessed. */
+export function toneFill(tone: Tone | undefined): string {
+  return tone === 'best' ? 'url(#fill-solid)' : tone === 'good' ? 'url(#fill-hatch)' : tone === 'poor' ? 'url(#fill-dots)' : tone === 'worst' ? 'url(#fill-light)' : 'url(#fill-none)';
+}
 
 /** Pattern definitions, once per page. */
 export function chartDefs(): Markup {
@@ -26,7 +24,7 @@ export function chartDefs(): Markup {
 export interface Bar {
   label: string;
   value: number;
-  verdict: string;
+  tone: Tone | undefined;
   /** Text after the bar, e.g. "96.9 · Substantiated". */
   note: string;
 }
@@ -46,7 +44,7 @@ export function barChart(bars: readonly Bar[], options: { max: number; title: st
   );
   const rows = bars.map((b, i) => {
     const y = top + i * row;
-    return html`<g><text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end" class="label">${shorten(b.label, 30)}</text><rect x="${labelWidth}" y="${y + 3}" width="${Math.max(1, x(b.value) - labelWidth)}" height="${row - 6}" fill="${VERDICT_FILL[b.verdict] ?? 'url(#fill-light)'}" stroke="#111827" stroke-width="0.6"/><text x="${x(b.value) + 6}" y="${y + 15}" class="value">${b.note}</text></g>`;
+    return html`<g><text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end" class="label">${shorten(b.label, 30)}</text><rect x="${labelWidth}" y="${y + 3}" width="${Math.max(1, x(b.value) - labelWidth)}" height="${row - 6}" fill="${toneFill(b.tone)}" stroke="#111827" stroke-width="0.6"/><text x="${x(b.value) + 6}" y="${y + 15}" class="value">${b.note}</text></g>`;
   });
   return html`<svg class="chart" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" aria-label="${options.title}"><title>${options.title}</title>${marks}${rows}</svg>`;
 }

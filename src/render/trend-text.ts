@@ -1,3 +1,4 @@
+import { NOT_ASSESSED } from '../core/schema/questionnaire.js';
 import type { Trend, VendorTrend } from '../core/tracking/trend.js';
 import { mdEscape, mdTable } from './markdown.js';
 import { sparkline } from './sparkline.js';
@@ -7,11 +8,12 @@ import { tableText } from './table.js';
 // Every vendor's course across the quarters, as a table or Markdown.
 // The table is terminal text: the command hands in a model made safe with terminalSafe (terminal-text.ts).
 
-const VERDICT_LETTER: Record<string, string> = { substantiated: 'S', plausible: 'P', weak: 'W', unsubstantiated: 'U', 'not-assessed': 'N' };
 const RISK_LETTER: Record<string, string> = { low: 'L', moderate: 'M', high: 'H', severe: 'X', 'not-assessed': 'N' };
 
-export function verdictHistory(v: VendorTrend): string {
-  return v.points.map((p) => (p.verdict === null ? '·' : `${VERDICT_LETTER[p.verdict] ?? p.verdict}${p.carried ? '*' : ''}`)).join(' ');
+/** The verdict quarter by quarter, by the letters of the trend's verdicts (a verdict not among them as the snapshot spells it). */
+export function verdictHistory(v: VendorTrend, verdicts: Trend['verdicts']): string {
+  const letter = new Map(verdicts.map((x) => [x.id, x.letter]));
+  return v.points.map((p) => (p.verdict === null ? '·' : `${letter.get(p.verdict) ?? p.verdict}${p.carried ? '*' : ''}`)).join(' ');
 }
 
 /** The risk rating quarter by quarter; empty when no snapshot rated risk. */
@@ -39,18 +41,22 @@ function scoreCells(v: VendorTrend): string[] {
   return v.points.map((p) => (p.score === null ? (p.verdict === 'not-assessed' ? 'n/a' : '—') : `${score1(p.score)}${p.carried ? '*' : ''}`));
 }
 
-const LEGEND = 'Verdicts: S substantiated, P plausible, W weak, U unsubstantiated, N not assessed (too little known: no score, never a zero).';
+/** "Verdicts: S substantiated, P plausible, …, N not assessed (…)", from the trend's own verdicts. */
+function legendOf(trend: Trend): string {
+  const entry = (v: Trend['verdicts'][number]) => `${v.letter} ${v.label.toLowerCase()}${v.id === NOT_ASSESSED.id ? ' (too little known: no score, never a zero)' : ''}`;
+  return `Verdicts: ${trend.verdicts.map(entry).join(', ')}.`;
+}
 const RISK_LEGEND = 'Risk: L low, M moderate, H high, X severe, N not assessed.';
 
 export function trendText(trend: Trend, vendors: readonly VendorTrend[], style: Style): string {
   const rated = vendors.some((v) => riskHistory(v) !== '');
   const rows = vendors.map((v) => {
     const change = v.change === null ? style.dim('—') : v.change > 0 ? style.green(signedChange(v.change)) : v.change < 0 ? style.red(signedChange(v.change)) : '0.0';
-    return [v.name, sparkline(v.points), ...scoreCells(v), change, verdictHistory(v), ...(rated ? [riskHistory(v)] : []), deliveryRecord(v)];
+    return [v.name, sparkline(v.points), ...scoreCells(v), change, verdictHistory(v, trend.verdicts), ...(rated ? [riskHistory(v)] : []), deliveryRecord(v)];
   });
   const head = ['Vendor', 'Trend', ...trend.periods, 'Change', 'Verdicts', ...(rated ? ['Risk'] : []), 'Roadmap promises'];
   const table = tableText(head, rows, style, ['left', 'left', ...trend.periods.map(() => 'right' as const), 'right', 'left', ...(rated ? ['left' as const] : []), 'left']);
-  const legend = style.dim(`${LEGEND}${rated ? ` ${RISK_LEGEND}` : ''} * a vendor missing from that snapshot keeps its last known value (┄ in the trend; · a quarter not assessed).`);
+  const legend = style.dim(`${legendOf(trend)}${rated ? ` ${RISK_LEGEND}` : ''} * a vendor missing from that snapshot keeps its last known value (┄ in the trend; · a quarter not assessed).`);
   const editions = editionsLine(trend);
   return `${style.bold(`${trend.periods[0]} → ${trend.periods.at(-1)} · ${trend.periods.length} snapshots · ${vendors.length} vendors`)}\n${editions ? `${style.yellow(editions)}\n` : ''}${table}\n${legend}\n`;
 }
@@ -71,7 +77,7 @@ export function trendMarkdown(trend: Trend, vendors: readonly VendorTrend[]): st
     sparkline(v.points),
     ...scoreCells(v).map(mdEscape),
     signedChange(v.change),
-    mdEscape(verdictHistory(v)),
+    mdEscape(verdictHistory(v, trend.verdicts)),
     ...(rated ? [mdEscape(riskHistory(v))] : []),
     mdEscape(deliveryRecord(v)),
   ]);
@@ -79,7 +85,7 @@ export function trendMarkdown(trend: Trend, vendors: readonly VendorTrend[]): st
   return [
     `# AI claims trend, ${mdEscape(trend.periods[0] ?? '')} to ${mdEscape(trend.periods.at(-1) ?? '')}\n`,
     mdTable(head, rows, ['left', 'left', ...trend.periods.map(() => 'right' as const), 'right', 'left', ...(rated ? ['left' as const] : []), 'left']),
-    `\n${LEGEND}${rated ? ` ${RISK_LEGEND}` : ''} \\* a vendor missing from that snapshot keeps its last known value.\n`,
+    `\n${mdEscape(legendOf(trend))}${rated ? ` ${RISK_LEGEND}` : ''} \\* a vendor missing from that snapshot keeps its last known value.\n`,
     ...(editionsLine(trend) ? [`${mdEscape(editionsLine(trend)!)}\n`] : []),
   ].join('\n');
 }

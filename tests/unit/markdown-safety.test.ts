@@ -298,7 +298,7 @@ describe('SVG labels cut between graphemes', () => {
 
   test('a bar chart label: cut on a grapheme boundary, escaped, no U+FFFD', () => {
     const name = `${family.repeat(3)} <b>Famille</b> & Analytics Personalisation Ltd`;
-    const svg = barChart([{ label: name, value: 50, verdict: 'weak', note: '50.0 · Weak' }], { max: 100, title: 'Scores' }).html;
+    const svg = barChart([{ label: name, value: 50, tone: 'poor', note: '50.0 · Weak' }], { max: 100, title: 'Scores' }).html;
     const label = /<text[^>]*class="label">([^<]*)<\/text>/.exec(svg)![1]!;
     expect(label).toBe(`${family.repeat(3)} &lt;b&gt;Famille&lt;/b&gt; &amp; Analytic…`);
     expect(label).not.toMatch(/\uFFFD/);

@@ -1,7 +1,7 @@
 import { questionDefinitions } from './question-definitions.js';
 import { canonicalJson, contentHash } from '../digest.js';
 import type { Findings, VendorFinding } from '../schema/findings.js';
-import type { Questionnaire } from '../schema/questionnaire.js';
+import { verdictsOf, type Questionnaire } from '../schema/questionnaire.js';
 import type { Vendor } from '../schema/vendor.js';
 import type { VendorScore } from '../scoring/types.js';
 
@@ -88,7 +88,13 @@ export function findingsHeader(header: FindingsHeader): Omit<Findings, 'vendors'
   return {
     schema: 'aiclaim/findings@1',
     period: header.period,
-    questionnaire: { id: header.questionnaire.id, version: header.questionnaire.version, hash: questionnaireHash(header.questionnaire), questions: questionDefinitions(header.questionnaire) },
+    questionnaire: {
+      id: header.questionnaire.id,
+      version: header.questionnaire.version,
+      hash: questionnaireHash(header.questionnaire),
+      questions: questionDefinitions(header.questionnaire),
+      verdicts: verdictsOf(header.questionnaire).verdicts.map((v) => ({ id: v.id, label: v.label, min: v.min })),
+    },
     tool: header.tool,
     history: header.history,
   };

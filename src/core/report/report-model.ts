@@ -3,18 +3,17 @@ import { categoryLabel, MARTECH_CATEGORIES } from '../martech-categories.js';
 import { isFinding } from '../findings/flag-ref.js';
 import { indexQuestionnaire } from '../questionnaire-index.js';
 import type { Findings, FlagResult, VendorFinding } from '../schema/findings.js';
-import { NOT_ASSESSED, riskBandsOf, SEVERITIES, verdictsOf, type Questionnaire, type RatingKind, type Severity, type VerdictBand } from '../schema/questionnaire.js';
+import { NOT_ASSESSED, riskBandsOf, SEVERITIES, type Questionnaire, type RatingKind, type Severity, type VerdictBand } from '../schema/questionnaire.js';
 import { openQuestionsOf, questionsToAsk } from '../scoring/open-questions.js';
 import type { OpenQuestion } from '../scoring/types.js';
 import { compareFindings } from '../scoring/score-rows.js';
+import { snapshotScale, type Tone, type VerdictScale } from '../scoring/verdict-scale.js';
 import { diffFindings, type CommitmentChange } from '../tracking/diff-findings.js';
 
 // The numbers behind the executive report, worked out once from the findings: pure data that
 // the HTML and Markdown renderers only lay out. A vendor not assessed is never counted as weak,
 // never ranked, and its next step is an interview.
 
-export const WEAK_VERDICTS: ReadonlySet<string> = new Set(['weak', 'unsubstantiated']);
-const VETTED_VERDICTS: ReadonlySet<string> = new Set(['substantiated', 'plausible']);
 /** Risk bands that call for action before the renewal. */
 const SERIOUS_RISKS: ReadonlySet<string> = new Set(['high', 'severe']);
 
@@ -95,11 +94,15 @@ export interface ReportModel {
   /** False when the previous snapshot was scored with another questionnaire. */
   changesComparable: boolean;
   questionnaire: { id: string; version: string; title?: string | undefined };
+  /** The snapshot's verdicts, best first, each with its place on the scale, and whether it calls for action. */
+  verdicts: { id: string; label: string; tone: Tone | undefined; needsAction: boolean }[];
+  /** Where each verdict band above the lowest starts: the reference lines of the score chart. */
+  thresholds: number[];
   glance: {
     vendors: number;
     assessed: number;
     byVerdict: { verdict: string; label: string; count: number; spend: { currency: string; amount: number }[] }[];
-    /** Weak: spend in assessed vendors whose claims are weak or unsubstantiated; notAssessed apart. */
+    /** Weak: spend in assessed vendors whose verdict is in the lower half of the scale; notAssessed apart. */
     spend: { currency: string; total: number; weak: number; share: number; notAssessed: number }[];
     /** Vendors by risk rating, when the questionnaire rates risk. */
     byRisk: { rating: string; label: string; count: number }[];
@@ -122,9 +125,23 @@ export interface ReportModel {
 
 const MAX_ACTIONS = 12;
 
+/** "substantiated or plausible": the verdicts a vendor can be relied on with, in the questionnaire's own words. */
+export const upperVerdicts = (model: Pick<ReportModel, 'verdicts'>): string => verdictWords(model, (v) => !v.needsAction, 'in the upper verdicts');
+
+/** "weak or unsubstantiated": the verdicts that call for action, in the questionnaire's own words. */
+export const lowerVerdicts = (model: Pick<ReportModel, 'verdicts'>): string => verdictWords(model, (v) => v.needsAction, 'in the lower verdicts');
+
+function verdictWords(model: Pick<ReportModel, 'verdicts'>, which: (v: ReportModel['verdicts'][number]) => boolean, none: string): string {
+  const labels = model.verdicts.filter(which).map((v) => v.label.toLowerCase());
+  if (labels.length === 0) return none;
+  return labels.length === 1 ? labels[0]! : `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}`;
+}
+
 export function reportModel(input: ReportInput): ReportModel {
   const { current, previous, questionnaire } = input;
-  const labels = bandLabels(questionnaire ? verdictsOf(questionnaire).verdicts : []);
+  // Verdicts by their place on the scale of the questionnaire that gave them, never by their names.
+  const scale = snapshotScale(current, questionnaire);
+  const labels = scale.label;
   const riskLabels = bandLabels(questionnaire ? riskBandsOf(questionnaire).bands : []);
   const comparable = previous !== undefined && previous.questionnaire.hash === current.questionnaire.hash;
   const before = new Map((previous?.vendors ?? []).map((v) => [v.id, v]));
@@ -157,7 +174,7 @@ export function reportModel(input: ReportInput): ReportModel {
     .filter((v) => v.score === null)
     .map((v) => ({ id: v.id, name: v.name, categoryLabel: categoryLabel(v.category, v.categoryLabel), decisive: v.decisive, completeness: v.completeness, spend: v.spend, renewal: v.renewal, flags: flagCounts(v) }));
 
-  const verdictOrder = [...(questionnaire ? verdictsOf(questionnaire).verdicts.map((v) => v.id) : ['substantiated', 'plausible', 'weak', 'unsubstantiated']), NOT_ASSESSED.id];
+  const verdictOrder = [...scale.order, NOT_ASSESSED.id];
   const seenVerdicts = [...new Set([...verdictOrder, ...current.vendors.map((v) => v.verdict)])];
   const byVerdict = seenVerdicts
     .map((verdict) => {
@@ -167,7 +184,7 @@ export function reportModel(input: ReportInput): ReportModel {
     .filter((v) => v.verdict !== NOT_ASSESSED.id || v.count > 0);
   const spendIn = (vendors: readonly VendorFinding[], currency: string) => spendOf(vendors).find((s) => s.currency === currency)?.total ?? 0;
   const spend = spendOf(current.vendors).map(({ currency, total }) => {
-    const weak = spendIn(assessed.filter((v) => WEAK_VERDICTS.has(v.verdict)), currency);
+    const weak = spendIn(assessed.filter((v) => scale.needsAction(v.verdict)), currency);
     return { currency, total, weak, share: total ? weak / total : 0, notAssessed: spendIn(current.vendors.filter((v) => v.score === null), currency) };
   });
   const riskOrder = questionnaire ? riskBandsOf(questionnaire).bands.map((b) => b.id) : [];
@@ -186,12 +203,14 @@ export function reportModel(input: ReportInput): ReportModel {
 
   const asks = sorted.map((v) => ({ vendor: v, open: openQuestionsOf(v) }));
   const open = openItems(asks, questionnaire);
-  const allActions = actionsFor(sorted, before, comparable ? previous?.period : undefined, questionnaire, labels, riskLabels);
+  const allActions = actionsFor(sorted, before, comparable ? previous?.period : undefined, questionnaire, scale, riskLabels);
   return {
     period: current.period,
     previousPeriod: previous?.period,
     changesComparable: comparable,
     questionnaire: { id: current.questionnaire.id, version: current.questionnaire.version, title: questionnaire?.title },
+    verdicts: scale.order.map((id) => ({ id, label: scale.label(id), tone: scale.tone(id), needsAction: scale.needsAction(id) })),
+    thresholds: scale.thresholds,
     glance: { vendors: current.vendors.length, assessed: assessed.length, byVerdict, spend, byRisk, flags: flagCount, open: asks.reduce((n, a) => n + questionsToAsk(a.open), 0) },
     ranked,
     unassessed,
@@ -201,7 +220,7 @@ export function reportModel(input: ReportInput): ReportModel {
     roadmap: roadmapItems(current, previous, sorted),
     coverage: MARTECH_CATEGORIES.map((c) => {
       const vendors = sorted.filter((v) => v.category === c.id).map((v) => ({ id: v.id, name: v.name, verdict: v.verdict, verdictLabel: labels(v.verdict) }));
-      return { category: c.id, label: c.label, vendors, vetted: vendors.some((v) => VETTED_VERDICTS.has(v.verdict)) };
+      return { category: c.id, label: c.label, vendors, vetted: vendors.some((v) => scale.vetted(v.verdict)) };
     }),
     actions: allActions.slice(0, MAX_ACTIONS),
     moreActions: Math.max(0, allActions.length - MAX_ACTIONS),
@@ -252,7 +271,8 @@ const EVIDENCE_STATES: Record<string, string> = { unverified: 'claimed, not show
  * What to do next, each item traceable to the finding it rests on; the costliest first.
  * `previousPeriod` only when the previous snapshot compares like for like.
  */
-function actionsFor(vendors: readonly VendorFinding[], before: Map<string, VendorFinding>, previousPeriod: string | undefined, questionnaire: Questionnaire | undefined, labels: (id: string) => string, riskLabels: (id: string) => string): Action[] {
+function actionsFor(vendors: readonly VendorFinding[], before: Map<string, VendorFinding>, previousPeriod: string | undefined, questionnaire: Questionnaire | undefined, scale: VerdictScale, riskLabels: (id: string) => string): Action[] {
+  const labels = scale.label;
   const text = questionText(questionnaire);
   const actions: Action[] = [];
   const flagLine = (f: FlagResult) => `red flag ${f.id}: ${f.title}`;
@@ -273,14 +293,16 @@ function actionsFor(vendors: readonly VendorFinding[], before: Map<string, Vendo
       });
       continue;
     }
-    if (v.verdict === 'unsubstantiated') {
+    // The lowest verdict of the scale: the claims are not backed; the one above it: thin substance.
+    if (scale.tone(v.verdict) === 'worst') {
       actions.push({ ...base, kind: 'retire', text: `${v.name}${renewal}: its AI claims are not backed.`, because: [`verdict ${labels(v.verdict)} (${v.score})`, ...critical.map(flagLine)] });
       continue;
     }
     const seriousRisk = v.risk !== undefined && SERIOUS_RISKS.has(v.risk.rating);
-    if (v.verdict === 'weak' || critical.length > 0 || seriousRisk) {
+    const poor = scale.tone(v.verdict) === 'poor';
+    if (poor || critical.length > 0 || seriousRisk) {
       const high = findings.filter((f) => f.severity === 'high');
-      const why = (critical.length ? critical : high).map((f) => f.title).join('; ') || (v.verdict === 'weak' ? 'thin substance behind the claims' : `${riskLabels(v.risk!.rating).toLowerCase()} of relying on it`);
+      const why = (critical.length ? critical : high).map((f) => f.title).join('; ') || (poor ? 'thin substance behind the claims' : `${riskLabels(v.risk!.rating).toLowerCase()} of relying on it`);
       actions.push({
         ...base,
         kind: 'renegotiate',
@@ -304,7 +326,7 @@ function actionsFor(vendors: readonly VendorFinding[], before: Map<string, Vendo
     const old = before.get(v.id);
     const fell = old && previousPeriod && old.score !== null ? round1(old.score - v.score) : 0;
     const high = findings.filter((f) => f.severity === 'high');
-    if (VETTED_VERDICTS.has(v.verdict) && (fell >= 3 || high.length > 0)) {
+    if (scale.vetted(v.verdict) && (fell >= 3 || high.length > 0)) {
       actions.push({
         ...base,
         kind: 'monitor',

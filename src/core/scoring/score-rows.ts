@@ -4,6 +4,7 @@ import type { VendorFinding } from '../schema/findings.js';
 import { own } from '../schema/limits.js';
 import { NOT_ASSESSED, riskBandsOf, verdictsOf, type Questionnaire, type RatingKind, type Severity, type VerdictBand } from '../schema/questionnaire.js';
 import { openQuestionsOf } from './open-questions.js';
+import { verdictScale, type Tone } from './verdict-scale.js';
 import type { OpenQuestion, VendorScore } from './types.js';
 
 // The rows of a score report: each vendor's finding, ranked (highest score first, ties share a
@@ -21,6 +22,8 @@ export interface ScoreRow {
   /** Where the vendor's answers came from, as shown to the user. */
   file: string;
   verdictLabel: string;
+  /** The verdict's place on the questionnaire's scale, for its colour. */
+  verdictTone: Tone | undefined;
   /** The verdict the points alone give, when a red flag held the vendor below it. */
   pointsVerdict?: { id: string; label: string } | undefined;
   /** Findings: flags on recorded answers. */
@@ -36,6 +39,7 @@ export interface ScoreRow {
 export function rankRows(entries: readonly { finding: FindingSummary; file: string; explain?: VendorScore | undefined }[], questionnaire: Questionnaire): ScoreRow[] {
   const { verdicts } = verdictsOf(questionnaire);
   const label = bandLabel([...verdicts, NOT_ASSESSED]);
+  const scale = verdictScale(verdicts);
   const riskLabel = bandLabel([...riskBandsOf(questionnaire).bands, NOT_ASSESSED]);
   const messages = new Map((questionnaire.redFlags ?? []).map((f) => [f.id, f.message]));
   const sections = indexQuestionnaire(questionnaire).sections;
@@ -52,6 +56,7 @@ export function rankRows(entries: readonly { finding: FindingSummary; file: stri
       finding: f,
       file: entry.file,
       verdictLabel: label(f.verdict),
+      verdictTone: scale.tone(f.verdict),
       pointsVerdict: byPoints ? { id: byPoints.id, label: byPoints.label } : undefined,
       flags: findings.map((flag) => ({ id: flag.id, severity: flag.severity, title: flag.title, rating: flag.rating ?? 'legitimacy', subject: flag.subject, message: explanation(flag, messages, entry.explain) })),
       toAsk: openQuestionsOf(f),

@@ -12,6 +12,7 @@ import { deliveryRecord, roadmapFacts, roadmapResults } from './roadmap-status.j
 import { hiddenQuestion, pendingQuestion, scoreQuestion, type QuestionContext } from './score-question.js';
 import { ratingScore, scoreSections } from './score-sections.js';
 import { openQuestions } from './open-questions.js';
+import { verdictScale } from './verdict-scale.js';
 import type { QuestionScore, RaisedFlag, VendorScore } from './types.js';
 import { historyFacts, trackRecordLine, vendorTrackRecord, type VendorHistory } from './vendor-history.js';
 
@@ -90,6 +91,7 @@ export function scoreVendor(questionnaire: Questionnaire, vendor: Vendor, contex
     method: questionnaire.scoring.method,
     verdict: legitimacy.band,
     verdictLabel: legitimacy.bandLabel,
+    verdictTone: verdictScale(verdictsOf(questionnaire).verdicts).tone(legitimacy.band),
     cappedBy: legitimacy.cappedBy,
     pointsVerdict: legitimacy.pointsBand,
     pointsVerdictLabel: legitimacy.pointsBandLabel,

@@ -1,3 +1,4 @@
+import type { Tone } from './verdict-scale.js';
 import type { ClaimOutcome, CommitmentResult, FlagBasis, QuestionState } from '../schema/findings.js';
 import type { RatingKind, Severity } from '../schema/questionnaire.js';
 import type { Fact } from '../schema/condition.js';
@@ -122,6 +123,8 @@ export interface VendorScore {
   /** The legitimacy verdict, or not-assessed. */
   verdict: string;
   verdictLabel: string;
+  /** The verdict's place on the questionnaire's scale (best … worst); undefined when not assessed. */
+  verdictTone?: Tone | undefined;
   /** Red flags that pulled the verdict below what the points gave. */
   cappedBy: string[];
   /** Verdict the points alone would give. */

@@ -3,6 +3,7 @@ import { flagRef, isFinding } from '../findings/flag-ref.js';
 import { comparePeriods } from '../period.js';
 import { own } from '../schema/limits.js';
 import type { QuestionDefinitions } from '../findings/question-definitions.js';
+import { snapshotScale, type Tone } from '../scoring/verdict-scale.js';
 import { ABSENT_STATES, type CommitmentResult, type Findings, type FlagResult, type QuestionState, type VendorFinding } from '../schema/findings.js';
 
 // What changed between two findings snapshots, vendor by vendor, with every score movement
@@ -142,6 +143,8 @@ export interface FindingsDiff {
   vendors: VendorDiff[];
   added: VendorFinding[];
   dropped: VendorFinding[];
+  /** The newer snapshot's verdicts, best first, with each one's place on the scale (verdict-scale.ts). */
+  verdicts: { id: string; label: string; tone: Tone }[];
   /** Movements are counted over comparable vendors only; `notComparable` counts the others. */
   summary: { improved: number; regressed: number; unchanged: number; assessed: number; unassessed: number; notComparable: number; added: number; dropped: number };
   /** Annual spend now in vendors scoring under the threshold, and in vendors not assessed, per currency. */
@@ -203,9 +206,15 @@ export function diffFindings(before: Findings, after: Findings, options: DiffOpt
     vendors,
     added,
     dropped,
+    verdicts: verdictsWithTones(after),
     summary: { improved: count('improved'), regressed: count('regressed'), unchanged: count('unchanged'), assessed: count('assessed'), unassessed: count('unassessed'), notComparable: count('not-comparable'), added: added.length, dropped: dropped.length },
     spend: spendBelow(after, options.threshold ?? 55),
   };
+}
+
+function verdictsWithTones(findings: Findings): FindingsDiff['verdicts'] {
+  const scale = snapshotScale(findings);
+  return scale.order.map((id) => ({ id, label: scale.label(id), tone: scale.tone(id)! }));
 }
 
 /** Every question of either snapshot classed against the other, in the newer edition's order, then the removed ones. */

@@ -1,4 +1,6 @@
 import type { Findings } from '../schema/findings.js';
+import { NOT_ASSESSED } from '../schema/questionnaire.js';
+import { snapshotScale, verdictScale } from '../scoring/verdict-scale.js';
 import { trackRecord, type TrackRecord } from './track-record.js';
 
 // Every vendor across every snapshot, in quarter order: its score line, verdicts and the record
@@ -38,6 +40,8 @@ export interface Trend {
   periods: string[];
   /** Each run of quarters scored with one questionnaire, oldest first: one entry when it never changed. */
   editions: { from: string; to: string; questionnaire: Findings['questionnaire'] }[];
+  /** The latest snapshot's verdicts, best first, each with its letter (S, P, W, U), then not assessed. */
+  verdicts: { id: string; label: string; letter: string }[];
   vendors: VendorTrend[];
 }
 
@@ -82,7 +86,9 @@ export function trend(snapshots: readonly Findings[]): Trend {
       record: trackRecord(observations),
     });
   }
-  return { periods, editions: editionsOf(snapshots), vendors };
+  const scale = snapshots.length ? snapshotScale(snapshots.at(-1)!) : verdictScale([]);
+  const verdicts = [...scale.order, NOT_ASSESSED.id].map((id) => ({ id, label: scale.label(id), letter: scale.letter(id) }));
+  return { periods, editions: editionsOf(snapshots), verdicts, vendors };
 }
 
 function editionsOf(snapshots: readonly Findings[]): Trend['editions'] {
