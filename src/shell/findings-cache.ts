@@ -1,4 +1,5 @@
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Findings, VendorFinding } from '../core/schema/findings.js';
@@ -10,6 +11,9 @@ import { eachLine } from './each-line.js';
 // data as JSON takes well under one. A snapshot, once read or written, is kept as JSON lines (the
 // header, then one vendor a line) in the workspace's .aiclaim/cache/, under the content hash of
 // its YAML: any edit to the YAML is a new hash, so the cache never answers for another file.
+// The cache is checked, never trusted: its last line is a digest of every line before it, and a
+// cache whose lines do not match it (edited, cut short, malformed) is ignored, and the snapshot
+// read from its YAML again.
 
 type Header = Omit<Findings, 'vendors'>;
 
@@ -22,23 +26,45 @@ export function readFindingsCache(cacheDir: string, yamlHash: string): Findings 
   return read && { ...read.header, vendors: read.vendors };
 }
 
-/** The header and a part of each vendor, parsing one line at a time; undefined if unreadable. */
+/** The header and a part of each vendor, parsing one line at a time; undefined if unreadable or not as written. */
 export function readFindingsCacheParts<T>(cacheDir: string, yamlHash: string, pick: (vendor: VendorFinding) => T): { header: Header; vendors: T[] } | undefined {
   let header: Header | undefined;
   const vendors: T[] = [];
   try {
-    eachLine(cachePath(cacheDir, yamlHash), (line) => {
+    const intact = checkedLines(cachePath(cacheDir, yamlHash), (line) => {
       if (header) vendors.push(pick(JSON.parse(line) as VendorFinding));
       else header = JSON.parse(line) as Header;
     });
+    if (!intact) return undefined;
   } catch {
     return undefined;
   }
   return header?.schema === 'aiclaim/findings@1' ? { header, vendors } : undefined;
 }
 
-export function readFindingsCacheExists(cacheDir: string, yamlHash: string): boolean {
-  return existsSync(cachePath(cacheDir, yamlHash));
+const TRAILER = '{"digest":"';
+
+/**
+ * Each line of a cache file but its trailer, then whether the trailer's digest is that of the
+ * lines before it: false for a file edited, cut short or written by an earlier aiclaim.
+ */
+function checkedLines(path: string, visit: (line: string, start: number, end: number) => void): boolean {
+  const hash = createHash('sha256');
+  let trailer: string | undefined;
+  eachLine(path, (line, start, end) => {
+    if (trailer !== undefined) {
+      trailer = ''; // a line after the trailer: not as written
+      return;
+    }
+    if (line.startsWith(TRAILER)) {
+      trailer = line;
+      return;
+    }
+    hash.update(line);
+    hash.update('\n');
+    visit(line, start, end);
+  });
+  return trailer === `${TRAILER}${hash.digest('hex')}"}`;
 }
 
 export interface CachedVendor {
@@ -53,17 +79,18 @@ export function indexFindingsCache(cacheDir: string, yamlHash: string): { path: 
   const vendors = new Map<string, CachedVendor>();
   let header: Header | undefined;
   try {
-    eachLine(path, (line, start, end) => {
+    const intact = checkedLines(path, (line, start, end) => {
       if (!header) header = JSON.parse(line) as Header;
       else {
         const v = JSON.parse(line) as VendorFinding;
         vendors.set(v.source.file, { id: v.id, hash: v.source.hash, range: { start, length: end - start } });
       }
     });
+    if (!intact) return undefined;
   } catch {
     return undefined;
   }
-  return header ? { path, header, vendors } : undefined;
+  return header?.schema === 'aiclaim/findings@1' ? { path, header, vendors } : undefined;
 }
 
 export function readCachedVendor(path: string, range: ChunkRange): string {
@@ -92,8 +119,14 @@ export async function writeFindingsCacheStream(cacheDir: string, yamlHash: strin
   try {
     const mine = `findings-${yamlHash}.jsonl`;
     await writeFileAtomicStream(join(cacheDir, mine), (write) => {
-      write(`${JSON.stringify(header)}\n`);
-      fill(write);
+      const hash = createHash('sha256');
+      const checked = (text: string) => {
+        hash.update(text);
+        write(text);
+      };
+      checked(`${JSON.stringify(header)}\n`);
+      fill(checked);
+      write(`${TRAILER}${hash.digest('hex')}"}\n`);
     });
     for (const name of await readdir(cacheDir)) {
       if (name === mine || !/^findings-[0-9a-f]+\.jsonl$/.test(name)) continue;

@@ -19,7 +19,7 @@ import { readVendorFiles } from './load-inputs.js';
 import { toolName } from './package-root.js';
 import { decoded, readInput, readInputBytes } from './read-input.js';
 import { schemaPathFor } from './schema-location.js';
-import { indexFindingsCache, readFindingsCache, readFindingsCacheExists, readFindingsCacheParts, writeFindingsCache, writeFindingsCacheStream } from './findings-cache.js';
+import { indexFindingsCache, readFindingsCache, readFindingsCacheParts, writeFindingsCache, writeFindingsCacheStream } from './findings-cache.js';
 import { ChunkReader, type ChunkRange } from './chunk-file.js';
 import { historyBefore } from './history.js';
 import { findingsByVendorInParallel } from './read-findings-parallel.js';
@@ -99,7 +99,10 @@ export async function writeSnapshotFromParts(target: string, header: Omit<Findin
 export async function snapshotIndex(path: string, shown: string, cacheDir: string): Promise<ReturnType<typeof indexFindingsCache>> {
   try {
     const read = await readSnapshotFile(path, shown, cacheDir);
-    if (!readFindingsCacheExists(cacheDir, read.hash!)) await parseSnapshot(read, shown, cacheDir);
+    // A cache that is missing, or not as it was written, is built again from the YAML.
+    const index = indexFindingsCache(cacheDir, read.hash!);
+    if (index) return index;
+    await parseSnapshot(read, shown, cacheDir);
     return indexFindingsCache(cacheDir, read.hash!);
   } catch (error) {
     // A snapshot that cannot be read is only a snapshot whose findings cannot be reused.
