@@ -41,7 +41,7 @@ export type DiffOptions = z.input<typeof diffOptionsSchema>;
 export async function diff(input: DiffOptions, context: Context): Promise<number> {
   const options = parseOptions(diffOptionsSchema, input);
   const workspace = await findWorkspace(context);
-  const notice = sampleNotice(workspace, context.cwd);
+  const notice = sampleNotice(workspace, context.cwd, [options.older, options.newer]);
   if (notice) context.stderr.write(`${notice}\n`);
   const older = await resolveSnapshot(options.older, workspace, context.cwd);
   const newer = await resolveSnapshot(options.newer, workspace, context.cwd);

@@ -22,7 +22,7 @@ const exportOptionsSchema = z.object({
 export async function exportFindings(input: z.input<typeof exportOptionsSchema>, context: Context): Promise<number> {
   const options = parseOptions(exportOptionsSchema, input);
   const workspace = await findWorkspace(context);
-  const notice = sampleNotice(workspace, context.cwd);
+  const notice = sampleNotice(workspace, context.cwd, [options.period]);
   if (notice) context.stderr.write(`${notice}\n`);
   // A path that holds something else is refused before the snapshot is read.
   const target = options.out ? checkOutputTarget(resolve(context.cwd, options.out), options.out, 'csv', options.force) : undefined;

@@ -24,7 +24,7 @@ const reportOptionsSchema = z.object({
 export async function report(input: z.input<typeof reportOptionsSchema>, context: Context): Promise<number> {
   const options = parseOptions(reportOptionsSchema, input);
   const workspace = await findWorkspace(context);
-  const notice = sampleNotice(workspace, context.cwd);
+  const notice = sampleNotice(workspace, context.cwd, [options.period]);
   if (notice) context.stderr.write(`${notice}\n`);
   // A path that holds something else is refused before any snapshot is read.
   const target = options.out ? checkOutputTarget(resolve(context.cwd, options.out), options.out, 'report', options.force) : undefined;

@@ -56,8 +56,8 @@ export type ScoreOptions = z.input<typeof scoreOptionsSchema>;
 export async function score(input: ScoreOptions, context: Context): Promise<number> {
   const options = parseOptions(scoreOptionsSchema, input);
   const workspace = await findWorkspace(context);
-  const notice = sampleNotice(workspace, context.cwd);
-  if (notice && options.paths.length === 0) context.stderr.write(`${notice}\n`);
+  const notice = sampleNotice(workspace, context.cwd, options.paths);
+  if (notice) context.stderr.write(`${notice}\n`);
 
   const { questionnaire, warnings } = await readQuestionnaire(await questionnaireInUse(workspace, options.questionnaire, context.cwd), context.cwd, userCacheDir(workspace));
   if (options.paths.length === 0 && !existsSync(workspace.vendorsDir)) {
@@ -70,6 +70,10 @@ export async function score(input: ScoreOptions, context: Context): Promise<numb
   const currentPeriod = periodOfDate(context.now());
   const period = options.period ?? currentPeriod;
   // An --out that holds anything but this quarter's snapshot is refused before anything is locked or read.
+  // The bundled sample is read, never written: a snapshot of it goes only to a file the user names.
+  if (options.period && !options.out && workspace.isSample) {
+    throw new UserError('no workspace here: the bundled sample portfolio is read, never written', { hint: `run \`aiclaim init\` to start your own, or write the snapshot elsewhere with --out FILE` });
+  }
   const target = options.period ? (options.out ? checkOutputTarget(resolve(context.cwd, options.out), options.out, 'snapshot', options.force, options.period) : snapshotPath(workspace, options.period)) : undefined;
   const run = async () => {
     if (target) guardSnapshot(target, shownPath(target, context.cwd), period, currentPeriod, options.force);

@@ -21,8 +21,8 @@ const trendOptionsSchema = z.object({
 export async function trendCommand(input: z.input<typeof trendOptionsSchema>, context: Context): Promise<number> {
   const options = parseOptions(trendOptionsSchema, input);
   const workspace = await findWorkspace(context);
-  const notice = sampleNotice(workspace, context.cwd);
-  if (notice && !options.dir) context.stderr.write(`${notice}\n`);
+  const notice = sampleNotice(workspace, context.cwd, [options.dir]);
+  if (notice) context.stderr.write(`${notice}\n`);
   const dir = options.dir ? resolve(context.cwd, options.dir) : workspace.findingsDir;
   const snapshots = await snapshotsIn(dir, context.cwd, userCacheDir(workspace));
   if (snapshots.length === 0) {

@@ -30,8 +30,8 @@ export async function validate(input: ValidateOptions, context: Context): Promis
   const options = parseOptions(validateOptionsSchema, input);
   const workspace = await findWorkspace(context);
   const paths = options.paths.length ? options.paths : workspacePaths(workspace);
-  const notice = sampleNotice(workspace, context.cwd);
-  if (notice && options.paths.length === 0) context.stderr.write(`${notice}\n`);
+  const notice = sampleNotice(workspace, context.cwd, options.paths);
+  if (notice) context.stderr.write(`${notice}\n`);
 
   const expanded = await expandPaths(paths, context.cwd, { quietEmpty: options.paths.length === 0 });
   const problems: Problem[] = [...expanded.problems];

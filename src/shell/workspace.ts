@@ -40,8 +40,13 @@ export async function findWorkspace(context: Context): Promise<Workspace> {
   return workspaceAt(context.cwd, settingsSchema.parse({ schema: 'aiclaim/settings@1' }), undefined, false);
 }
 
-export function sampleNotice(workspace: Workspace, cwd: string): string | undefined {
+/**
+ * What to say when a command runs on the bundled sample: nothing when the user named files or
+ * snapshots (`named`, each an existing path), which are then all the command reads.
+ */
+export function sampleNotice(workspace: Workspace, cwd: string, named: readonly (string | undefined)[] = []): string | undefined {
   if (!workspace.isSample) return undefined;
+  if (named.length > 0 && named.every((n) => n !== undefined && existsSync(resolve(cwd, n)))) return undefined;
   return `No workspace here: using the bundled sample portfolio (${shownPath(workspace.root, cwd)}). Run \`aiclaim init\` to start your own.`;
 }
 

@@ -40,7 +40,7 @@ function workspace(): string {
 
 describe('aiclaim interview', () => {
   test('with no terminal, refuses at once and points at the batch way', async () => {
-    const result = await run(['interview', 'acme']);
+    const result = await run(['interview', 'acme'], { cwd: workspace() });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
       'error: interview needs a terminal to ask its questions, and standard input is not one\nhint: for batch use, edit vendors/<id>.yaml and run `aiclaim score`; to start an interview from answers you already have, run it in a terminal with --answers file.yaml\n',
