@@ -15,7 +15,7 @@ import type { Context } from '../shell/context.js';
 import { readQuestionnaire } from '../shell/load-inputs.js';
 import { parseOptions } from '../shell/parse-options.js';
 import { rescoreSnapshot, snapshotSources, type SnapshotSources } from '../shell/rescore.js';
-import { checkOrder, questionnaireOf, resolveSnapshot } from '../shell/snapshot-args.js';
+import { checkOrder, questionnaireOf, refuseTampered, resolveSnapshot } from '../shell/snapshot-args.js';
 import { EXIT, UserError } from '../shell/user-error.js';
 import { findWorkspace, questionnaireInUse, sampleNotice, snapshotRoot, userCacheDir } from '../shell/workspace.js';
 import { didYouMean } from '../core/validate/did-you-mean.js';
@@ -46,6 +46,8 @@ export async function diff(input: DiffOptions, context: Context): Promise<number
   const older = await resolveSnapshot(options.older, workspace, context.cwd);
   const newer = await resolveSnapshot(options.newer, workspace, context.cwd);
   checkOrder(older, newer);
+  // A snapshot edited by hand is refused before anything is compared.
+  await refuseTampered([older, newer], workspace, context.cwd);
 
   const { questionnaire, index } = await readQuestionnaire(await questionnaireInUse(workspace, options.questionnaire, context.cwd), context.cwd, userCacheDir(workspace));
   const needSources = options.rescore || options.vendor !== undefined;

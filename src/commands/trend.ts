@@ -7,7 +7,7 @@ import { yamlText } from '../render/yaml-text.js';
 import { colourFor } from '../shell/colour.js';
 import type { Context } from '../shell/context.js';
 import { parseOptions } from '../shell/parse-options.js';
-import { snapshotsIn } from '../shell/snapshot-args.js';
+import { refuseTampered, snapshotsIn } from '../shell/snapshot-args.js';
 import { EXIT, UserError } from '../shell/user-error.js';
 import { findWorkspace, sampleNotice, userCacheDir } from '../shell/workspace.js';
 import { shownPath } from '../shell/shown-path.js';
@@ -28,6 +28,7 @@ export async function trendCommand(input: z.input<typeof trendOptionsSchema>, co
   if (snapshots.length === 0) {
     throw new UserError(`no findings snapshots in ${shownPath(dir, context.cwd)}`, { hint: 'write one per quarter with `aiclaim score --period YYYY-Qn`' });
   }
+  await refuseTampered(snapshots, workspace, context.cwd);
   const result = trend(snapshots.map((s) => s.findings));
   const vendors = sortTrend(result.vendors, options.sort);
   switch (options.format) {

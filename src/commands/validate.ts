@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import * as z from 'zod';
+import { checkFindings } from '../core/findings/check-findings.js';
 import { draftSchema } from '../core/interview/draft.js';
 import { kindOf, loadDocument } from '../core/load/load-document.js';
 import { loadFindings, loadQuestionnaire, loadSettings, loadVendor } from '../core/load/load-files.js';
@@ -95,7 +96,9 @@ async function validateFile(file: InputFile, questionnaireFor: (id: string | und
     case 'findings': {
       const loaded = loadFindings(parsed, file.shown);
       if (!loaded.ok) return loaded.problems;
-      return findingsChecks(loaded.value, file);
+      // Checked against itself, and against its questionnaire when the one of its id is the one it was scored with.
+      const index = await questionnaireFor(loaded.value.questionnaire.id);
+      return [...findingsChecks(loaded.value, file), ...checkFindings(loaded.value, file.shown, Array.isArray(index) ? undefined : index.questionnaire)];
     }
     case 'settings': {
       const loaded = loadSettings(parsed, file.shown);

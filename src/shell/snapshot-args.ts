@@ -2,12 +2,13 @@ import { existsSync } from 'node:fs';
 import { open, readdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { questionnaireHash } from '../core/findings/build-findings.js';
+import { checkFindings } from '../core/findings/check-findings.js';
 import { comparePeriods, PERIOD_PATTERN } from '../core/period.js';
 import type { Findings } from '../core/schema/findings.js';
 import type { Questionnaire } from '../core/schema/questionnaire.js';
 import { readSnapshot } from './findings-snapshot.js';
 import { readQuestionnaire } from './load-inputs.js';
-import { UserError } from './user-error.js';
+import { ProblemsError, UserError } from './user-error.js';
 import { questionnaireInUse, snapshotRoot, userCacheDir, type Workspace } from './workspace.js';
 import { shownPath } from './shown-path.js';
 
@@ -170,4 +171,11 @@ export async function questionnaireOf(snapshot: LoadedSnapshot, workspace: Works
   const own = await read(async () => join(snapshotRoot(snapshot.path), 'questionnaires', `${id}.yaml`));
   if (own && (questionnaireHash(own) === hash || (own.id === id && own.version === version))) return own;
   return undefined;
+}
+
+/** Snapshots checked against themselves and the questionnaire they were scored with (check-findings.ts): one edited by hand is refused. */
+export async function refuseTampered(snapshots: readonly LoadedSnapshot[], workspace: Workspace, cwd: string): Promise<void> {
+  const problems = [];
+  for (const s of snapshots) problems.push(...checkFindings(s.findings, s.shown, await questionnaireOf(s, workspace, cwd)));
+  if (problems.length) throw new ProblemsError(problems);
 }

@@ -1,9 +1,9 @@
-import { questionDefinitions } from './question-definitions.js';
 import { canonicalJson, contentHash } from '../digest.js';
 import type { Findings, VendorFinding } from '../schema/findings.js';
 import { verdictsOf, type Questionnaire } from '../schema/questionnaire.js';
 import type { Vendor } from '../schema/vendor.js';
 import type { VendorScore } from '../scoring/types.js';
+import { questionDefinitions } from './question-definitions.js';
 
 // Turns scores into the findings snapshot: plain, sorted data with no clock time in it.
 
