@@ -152,6 +152,15 @@ export function buildProgram(run: (action: Action) => void): Command {
       run(async (context) => (await import('./commands/questionnaire.js')).showQuestionnaire({ ...options, id }, context)),
     );
   questionnaire
+    .command('diff')
+    .description('two editions of a questionnaire, question by question: the same, changed (and what), renamed, added or removed, with the crosswalk')
+    .argument('<older>', 'the earlier edition: a questionnaire id or file')
+    .argument('<newer>', 'the later edition: a questionnaire id or file')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'yaml']))
+    .action((older: string, newer: string, options: Record<string, unknown>) =>
+      run(async (context) => (await import('./commands/questionnaire.js')).diffQuestionnairesCommand({ ...options, older, newer }, context)),
+    );
+  questionnaire
     .command('export')
     .description('the answer sheet a vendor fills in without writing YAML (CSV or an Excel workbook: a row per question, no points)')
     .argument('[id]', 'questionnaire id or file (default: the workspace questionnaire)')

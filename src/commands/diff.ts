@@ -94,6 +94,7 @@ export async function diff(input: DiffOptions, context: Context): Promise<number
     threshold: options.threshold ?? workspace.settings.thresholds.failUnder ?? 55,
     renamed: renames(index),
     computed: computedQuestions(index),
+    crosswalk: questionnaire.crosswalk,
     definitions: { before: await definitionsOf(older), after: await definitionsOf(newer) },
     rescored,
   });

@@ -1,6 +1,8 @@
 import * as z from 'zod';
+import { diffQuestionnaires } from '../core/questionnaire-diff.js';
 import { indexQuestionnaire } from '../core/questionnaire-index.js';
 import { questionnaireMarkdown, questionnaireOutline } from '../render/questionnaire-outline.js';
+import { questionnaireDiffText } from '../render/questionnaire-diff-text.js';
 import { questionnaireForVendor, questionnaireForVendorMarkdown } from '../render/questionnaire-vendor.js';
 import { tableText } from '../render/table.js';
 import { terminalSafe } from '../render/terminal-text.js';
@@ -70,5 +72,19 @@ export async function showQuestionnaire(input: z.input<typeof showOptionsSchema>
     default:
       context.stdout.write(questionnaireOutline(terminalSafe(questionnaire), colourFor(context.stdout, context.env)));
   }
+  return EXIT.ok;
+}
+
+const diffOptionsSchema = z.object({ older: z.string(), newer: z.string(), format: z.enum(['text', 'json', 'yaml']).default('text') });
+
+/** Two editions of a questionnaire, question by question (`aiclaim questionnaire diff OLD NEW`). */
+export async function diffQuestionnairesCommand(input: z.input<typeof diffOptionsSchema>, context: Context): Promise<number> {
+  const options = parseOptions(diffOptionsSchema, input);
+  const workspace = await findWorkspace(context);
+  const read = async (ref: string) => (await readQuestionnaire(await questionnaireInUse(workspace, ref, context.cwd), context.cwd, userCacheDir(workspace))).questionnaire;
+  const result = diffQuestionnaires(await read(options.older), await read(options.newer));
+  if (options.format === 'json') context.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  else if (options.format === 'yaml') context.stdout.write(yamlText(result));
+  else context.stdout.write(questionnaireDiffText(terminalSafe(result), colourFor(context.stdout, context.env)));
   return EXIT.ok;
 }

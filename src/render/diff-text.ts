@@ -54,9 +54,10 @@ function questionClassesLine(diff: FindingsDiff): string {
   const classes = diff.questionnaireChanges.questions;
   const count = (c: string) => classes.filter((q) => q.class === c).length;
   const renamed = classes.filter((q) => q.class === 'renamed');
+  const declared = classes.filter((q) => q.class === 'changed' && q.declared === 'same').length;
   const parts = [
     `${count('same')} the same`,
-    `${count('changed')} changed`,
+    `${count('changed')} changed${declared ? ` (${declared} the same in meaning, by the crosswalk)` : ''}`,
     ...(renamed.length ? [`${renamed.length} renamed${renamed.some((r) => !r.sameMeaning) ? ` (${renamed.filter((r) => !r.sameMeaning).length} with a new meaning)` : ''}`] : []),
     `${count('added')} added`,
     `${count('removed')} removed`,

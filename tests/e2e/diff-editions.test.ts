@@ -123,6 +123,38 @@ describe('diff across questionnaire editions', () => {
     for (const v of trend.vendors.filter((v) => v.change !== null)) expect(v.changeFrom).toBe('2026-Q2');
   });
 
+  test('a crosswalk in the new edition declares a reworded question the same measure; questionnaire diff prints it', async () => {
+    const ws = join(elsewhere.dir, 'crosswalk');
+    cpSync(join(REPO, 'fixtures', 'sample'), ws, { recursive: true });
+    const own = readFileSync(join(REPO, 'questionnaires', 'ai-claims.yaml'), 'utf8').replace(
+      /^redFlags:/m,
+      'crosswalk:\n  - { from: data-provenance, to: data-provenance, meaning: same, note: reworded only }\n  - { from: certifications, to: certifications, meaning: changed }\nredFlags:',
+    );
+    cpSync(join(REPO, 'questionnaires'), join(ws, 'questionnaires'), { recursive: true });
+    writeFileSync(join(ws, 'questionnaires', 'ai-claims.yaml'), own);
+    const shown = await run(['questionnaire', 'diff', join(oldWorkspace, 'questionnaires', 'ai-claims.yaml'), 'ai-claims'], { cwd: ws });
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toContain('Questions: 53 the same, 7 changed, 0 renamed, 6 added, 0 removed.');
+    expect(shown.stdout).toContain('  changed  data-provenance: text changed · the crosswalk says: same meaning (reworded only)');
+    expect(shown.stdout).toContain('  changed  certifications: options changed · the crosswalk says: changed meaning');
+    expect(shown.stdout).toContain('  ai-substance: weight 15 → 25');
+
+    // diff with the crosswalk in use: the reworded question counts among the common ones.
+    const plain = await json(['diff', OLD, NEW]);
+    const withCrosswalk = JSON.parse((await run(['diff', OLD, NEW, '-f', 'json'], { cwd: ws })).stdout) as FindingsDiff;
+    expect(withCrosswalk.questionnaireChanges.questions.find((q) => q.id === 'data-provenance')).toMatchObject({ class: 'changed', declared: 'same' });
+    const share = (d: FindingsDiff, id: string) => d.vendors.find((v) => v.id === id)!.common!.share;
+    expect(share(withCrosswalk, 'datavane')).toBeGreaterThan(share(plain, 'datavane'));
+    const table = await run(['diff', OLD, NEW], { cwd: ws });
+    expect(table.stdout).toContain('7 changed (1 the same in meaning, by the crosswalk)');
+
+    // A crosswalk that maps to no question of its edition is refused.
+    writeFileSync(join(ws, 'questionnaires', 'ai-claims.yaml'), own.replace('to: certifications', 'to: no-such-question'));
+    const bad = await run(['validate', 'questionnaires/ai-claims.yaml'], { cwd: ws });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/questionnaires\/ai-claims\.yaml:\d+:\d+: "no-such-question" is not a question of this questionnaire — the crosswalk maps/);
+  });
+
   test('nothing in the old workspace was written, not even a cache', () => {
     expect(tree(oldWorkspace, { cache: true })).toEqual(fixturesBefore);
   });

@@ -209,6 +209,13 @@ const caps = z.partialRecord(z.enum(SEVERITIES), slug);
 
 const claimFlag = z.strictObject({ severity: z.enum(SEVERITIES), cap: slug.optional() });
 
+const crosswalkEntry = z.strictObject({
+  from: slug,
+  to: slug,
+  meaning: z.enum(['same', 'changed'], { error: 'must be same or changed' }),
+  note: text(MAX_TEXT_LENGTH).optional(),
+});
+
 export const questionnaireSchema = z.strictObject({
   schema: schemaKey(SCHEMA_IDS.questionnaire),
   id: slug,
@@ -244,9 +251,15 @@ export const questionnaireSchema = z.strictObject({
     .prefault({}),
   sections: z.array(sectionSchema).min(1),
   redFlags: z.array(redFlag).optional(),
+  /**
+   * How this edition's questions relate to an earlier edition's: old id → new id, and whether the
+   * question still measures the same ("same": a reworded question) or not. diff and trend use it.
+   */
+  crosswalk: z.array(crosswalkEntry).max(5000).optional(),
 });
 
 export type Questionnaire = z.output<typeof questionnaireSchema>;
+export type CrosswalkEntry = z.output<typeof crosswalkEntry>;
 export type Question = z.output<typeof questionSchema>;
 export type QuestionType = Question['type'];
 export type RedFlagRule = z.output<typeof redFlag>;

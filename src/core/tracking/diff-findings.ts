@@ -2,7 +2,9 @@ import { parseQuestionLine } from '../findings/build-findings.js';
 import { flagRef, isFinding } from '../findings/flag-ref.js';
 import { comparePeriods } from '../period.js';
 import { own } from '../schema/limits.js';
+import { classifyQuestions, isCommon, type Edition, type QuestionComparison } from '../findings/question-classes.js';
 import type { QuestionDefinitions } from '../findings/question-definitions.js';
+import type { CrosswalkEntry } from '../schema/questionnaire.js';
 import { snapshotScale, type Tone } from '../scoring/verdict-scale.js';
 import { ABSENT_STATES, type CommitmentResult, type Findings, type FlagResult, type QuestionState, type VendorFinding } from '../schema/findings.js';
 
@@ -15,19 +17,6 @@ import { ABSENT_STATES, type CommitmentResult, type Findings, type FlagResult, t
  */
 export type Movement = 'improved' | 'regressed' | 'unchanged' | 'assessed' | 'unassessed' | 'not-comparable';
 
-/**
- * A question across two editions: the same definition, a changed one (text, type, options or
- * rules), renamed (`replaces:`; `sameMeaning` when its definition is otherwise unchanged), added or
- * removed. `known`: both editions' definitions were at hand; without them a question in both is
- * `changed`, as nothing shows it is the same.
- */
-export interface QuestionComparison {
-  id: string;
-  class: 'same' | 'changed' | 'renamed' | 'added' | 'removed';
-  was?: string | undefined;
-  sameMeaning?: boolean | undefined;
-  known: boolean;
-}
 export type QuestionGroup = 'new' | 'resolved' | 'changed' | 'unchanged' | 'not-comparable';
 
 export const CAUSES = [
@@ -160,6 +149,8 @@ export interface DiffOptions {
   computed?: ReadonlyMap<string, 'roadmap' | 'track-record'>;
   /** Spend in vendors scoring under this is reported (default 55, where "plausible" starts). */
   threshold?: number;
+  /** The newer questionnaire's crosswalk from the older edition: which reworded or renamed questions measure the same. */
+  crosswalk?: readonly CrosswalkEntry[] | undefined;
   /** Question definitions of a snapshot that does not carry them, from its questionnaire when found. */
   definitions?: { before?: QuestionDefinitions | undefined; after?: QuestionDefinitions | undefined };
   /**
@@ -175,9 +166,9 @@ export function diffFindings(before: Findings, after: Findings, options: DiffOpt
   const computed = options.computed ?? new Map<string, 'roadmap' | 'track-record'>();
   const sameEdition = before.questionnaire.hash === after.questionnaire.hash;
   const parse = questionLineParser();
-  const classes = sameEdition ? [] : classifyQuestions(before, after, options.definitions?.before ?? before.questionnaire.questions, options.definitions?.after ?? after.questionnaire.questions, renamed);
-  // A question compares like for like when its definition is the same in both editions.
-  const common = new Set(classes.filter((c) => c.class === 'same' || (c.class === 'renamed' && c.sameMeaning)).map((c) => c.id));
+  const classes = sameEdition ? [] : classifyQuestions(editionOf(before, options.definitions?.before), editionOf(after, options.definitions?.after), renamed, options.crosswalk);
+  // A question compares like for like when its definition is the same in both editions, or the crosswalk says it measures the same.
+  const common = new Set(classes.filter(isCommon).map((c) => c.id));
   const sameQuestion = sameEdition ? () => true : (id: string) => common.has(id);
   const old = new Map(before.vendors.map((v) => [v.id, v]));
   const now = new Map(after.vendors.map((v) => [v.id, v]));
@@ -217,31 +208,10 @@ function verdictsWithTones(findings: Findings): FindingsDiff['verdicts'] {
   return scale.order.map((id) => ({ id, label: scale.label(id), tone: scale.tone(id)! }));
 }
 
-/** Every question of either snapshot classed against the other, in the newer edition's order, then the removed ones. */
-function classifyQuestions(before: Findings, after: Findings, oldDefs: QuestionDefinitions | undefined, newDefs: QuestionDefinitions | undefined, renamed: ReadonlyMap<string, string>): QuestionComparison[] {
-  const idsOf = (f: Findings, defs: QuestionDefinitions | undefined) => (defs ? Object.keys(defs) : [...new Set(f.vendors.flatMap((v) => Object.keys(v.questions)))]);
-  const oldIds = idsOf(before, oldDefs);
-  const newIds = idsOf(after, newDefs);
-  const oldSet = new Set(oldIds);
-  const newSet = new Set(newIds);
-  const known = oldDefs !== undefined && newDefs !== undefined;
-  const sameDefinition = (oldId: string, newId: string) => known && own(oldDefs, oldId) !== undefined && own(oldDefs, oldId) === own(newDefs, newId);
-  const out: QuestionComparison[] = [];
-  const used = new Set<string>();
-  for (const id of newIds) {
-    if (oldSet.has(id)) {
-      used.add(id);
-      out.push({ id, class: sameDefinition(id, id) ? 'same' : 'changed', known });
-      continue;
-    }
-    const was = renamed.get(id);
-    if (was !== undefined && oldSet.has(was) && !newSet.has(was)) {
-      used.add(was);
-      out.push({ id, class: 'renamed', was, sameMeaning: sameDefinition(was, id), known });
-    } else out.push({ id, class: 'added', known });
-  }
-  for (const id of oldIds) if (!used.has(id)) out.push({ id, class: 'removed', known });
-  return out;
+/** A snapshot's questions as an edition: its definitions when known, else the ids its vendors' lines hold. */
+function editionOf(findings: Findings, definitions: QuestionDefinitions | undefined): Edition {
+  const defs = definitions ?? findings.questionnaire.questions;
+  return { ids: defs ? Object.keys(defs) : [...new Set(findings.vendors.flatMap((v) => Object.keys(v.questions)))], definitions: defs };
 }
 
 /**

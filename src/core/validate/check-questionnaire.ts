@@ -16,6 +16,12 @@ type Path = (string | number)[];
 export function checkQuestionnaire(questionnaire: Questionnaire): PathIssue[] {
   const issues: PathIssue[] = [];
   const index = indexQuestionnaire(questionnaire);
+  const mapped = new Set<string>();
+  (questionnaire.crosswalk ?? []).forEach((entry, i) => {
+    if (!index.byId.has(entry.to)) issues.push({ path: ['crosswalk', i, 'to'], message: `"${entry.to}" is not a question of this questionnaire`, hint: 'the crosswalk maps an earlier edition\'s question (from) to one of this edition\'s (to)' });
+    if (mapped.has(entry.from)) issues.push({ path: ['crosswalk', i, 'from'], message: `"${entry.from}" is mapped twice`, hint: 'map each earlier question once' });
+    mapped.add(entry.from);
+  });
   const questionPaths = new Map<string, Path>();
 
   const visitSections = (sections: Section[], base: Path, seen: Set<string>, parentKey: string) => {
