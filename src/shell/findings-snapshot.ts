@@ -3,10 +3,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { buildFindings, questionnaireHash, vendorFinding } from '../core/findings/build-findings.js';
 import { contentHash } from '../core/digest.js';
-import { loadFindings } from '../core/load/load-files.js';
 import { comparePeriods } from '../core/period.js';
 import { indexQuestionnaire } from '../core/questionnaire-index.js';
-import type { Findings, VendorFinding } from '../core/schema/findings.js';
+import type { Findings } from '../core/schema/findings.js';
 import type { Questionnaire } from '../core/schema/questionnaire.js';
 import type { Vendor } from '../core/schema/vendor.js';
 import { scoreVendor } from '../core/scoring/score-vendor.js';
@@ -17,12 +16,12 @@ import { expandPaths } from './expand-paths.js';
 import type { LoadedVendor } from './load-inputs.js';
 import { readVendorFiles } from './load-inputs.js';
 import { toolName } from './package-root.js';
-import { decoded, readInput, readInputBytes } from './read-input.js';
+import { readSnapshot } from './snapshot-read.js';
+import { readInput } from './read-input.js';
 import { schemaPathFor } from './schema-location.js';
-import { indexFindingsCache, readFindingsCache, readFindingsCacheParts, writeFindingsCache, writeFindingsCacheStream } from './findings-cache.js';
+import { writeFindingsCache, writeFindingsCacheStream } from './findings-cache.js';
 import { ChunkReader, type ChunkRange } from './chunk-file.js';
 import { historyBefore } from './history.js';
-import { findingsByVendorInParallel } from './read-findings-parallel.js';
 import { withLock } from './lock.js';
 import { ProblemsError, UserError } from './user-error.js';
 import { snapshotCacheDir, type Workspace } from './workspace.js';
@@ -51,8 +50,6 @@ export function sourceRef(workspace: Workspace, vendor: LoadedVendor): { file: s
 export function snapshotOf(period: string, questionnaire: Questionnaire, entries: readonly { vendor: Vendor; score: VendorScore; source: { file: string; hash: string } }[], history: string): Findings {
   return buildFindings({ period, questionnaire, tool: toolName(), history }, entries.map(({ vendor, score, source }) => vendorFinding(vendor, score, source)));
 }
-
-export const MAX_FINDINGS_BYTES = 256 * 1024 * 1024;
 
 export async function writeSnapshot(target: string, findings: Findings, workspace: Workspace): Promise<void> {
   const text = findingsYaml(findings, schemaPathFor('findings', dirname(target), workspace));
@@ -93,60 +90,6 @@ export async function writeSnapshotFromParts(target: string, header: Omit<Findin
   } finally {
     reader.close();
   }
-}
-
-/** The cache index of a snapshot's vendors, building the cache from the YAML if need be. */
-export async function snapshotIndex(path: string, shown: string, cacheDir: string): Promise<ReturnType<typeof indexFindingsCache>> {
-  try {
-    const read = await readSnapshotFile(path, shown, cacheDir);
-    // A cache that is missing, or not as it was written, is built again from the YAML.
-    const index = indexFindingsCache(cacheDir, read.hash!);
-    if (index) return index;
-    await parseSnapshot(read, shown, cacheDir);
-    return indexFindingsCache(cacheDir, read.hash!);
-  } catch (error) {
-    // A snapshot that cannot be read is only a snapshot whose findings cannot be reused.
-    if (error instanceof ProblemsError) return undefined;
-    throw error;
-  }
-}
-
-/** A snapshot, validated; from the workspace cache when its YAML has been read before. */
-export async function readSnapshot(path: string, shown: string, cacheDir?: string): Promise<Findings> {
-  const read = await readSnapshotFile(path, shown, cacheDir);
-  return (cacheDir && read.hash ? readFindingsCache(cacheDir, read.hash) : undefined) ?? (await parseSnapshot(read, shown, cacheDir));
-}
-
-/**
- * A part of each vendor of a snapshot (`pick`), and its header. From the cache, vendors are read
- * one line at a time, so that the history of the whole landscape is not all in memory at once.
- */
-export async function readSnapshotPart<T>(path: string, shown: string, cacheDir: string | undefined, pick: (vendor: VendorFinding) => T): Promise<{ header: Omit<Findings, 'vendors'>; vendors: T[] }> {
-  const read = await readSnapshotFile(path, shown, cacheDir);
-  const cached = cacheDir && read.hash ? readFindingsCacheParts(cacheDir, read.hash, pick) : undefined;
-  if (cached) return cached;
-  const { vendors, ...header } = await parseSnapshot(read, shown, cacheDir);
-  return { header, vendors: vendors.map(pick) };
-}
-
-/** The bytes and their hash: when the cache has the snapshot, its text is never needed. */
-async function readSnapshotFile(path: string, shown: string, cacheDir: string | undefined): Promise<{ bytes: Uint8Array; hash?: string | undefined }> {
-  const read = await readInputBytes(path, shown, MAX_FINDINGS_BYTES);
-  if (!read.ok) throw new ProblemsError([read.problem]);
-  return { bytes: read.bytes, hash: cacheDir ? contentHash(read.bytes) : undefined };
-}
-
-async function parseSnapshot(read: { bytes: Uint8Array; hash?: string | undefined }, shown: string, cacheDir: string | undefined): Promise<Findings> {
-  const text = decoded(read.bytes, shown, MAX_FINDINGS_BYTES);
-  if (!text.ok) throw new ProblemsError([text.problem]);
-  let findings = await findingsByVendorInParallel(text.text);
-  if (!findings) {
-    const loaded = loadFindings(text.text, shown);
-    if (!loaded.ok) throw new ProblemsError(loaded.problems);
-    findings = loaded.value;
-  }
-  if (cacheDir && read.hash) await writeFindingsCache(cacheDir, read.hash, findings);
-  return findings;
 }
 
 export interface SnapshotUpdate {

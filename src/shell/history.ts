@@ -1,44 +1,15 @@
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename } from 'node:path';
 import { contentHash } from '../core/digest.js';
 import { comparePeriods, PERIOD_PATTERN } from '../core/period.js';
-import type { VendorFinding } from '../core/schema/findings.js';
+import type { CommitmentResult } from '../core/schema/findings.js';
 import type { VendorHistory } from '../core/scoring/vendor-history.js';
-import { readSnapshotPart } from './findings-snapshot.js';
-import { UserError } from './user-error.js';
+import { listSnapshots } from './snapshot-list.js';
+import { readSnapshotPart } from './snapshot-read.js';
 import { shownPath } from './shown-path.js';
+import { UserError } from './user-error.js';
 
-// The findings snapshots of a workspace, by quarter: the history later quarters are scored with.
-
-export interface SnapshotFile {
-  period: string;
-  path: string;
-}
-
-/** Snapshot files named by quarter (2026-Q3.yaml), in quarter order. */
-export async function snapshotFiles(findingsDir: string): Promise<SnapshotFile[]> {
-  let names: string[];
-  try {
-    names = await readdir(findingsDir);
-  } catch {
-    return [];
-  }
-  return names
-    .map((name) => /^(\d{4}-Q[1-4])\.ya?ml$/.exec(name))
-    .filter((m): m is RegExpExecArray => m !== null && PERIOD_PATTERN.test(m[1]!))
-    .map((m) => ({ period: m[1]!, path: join(findingsDir, m[0]) }))
-    .sort((a, b) => comparePeriods(a.period, b.period));
-}
-
-/** Reads what `pick` takes of each vendor of a snapshot, checking that it holds the quarter its file is named for. */
-async function readPeriodSnapshotPart<T>(file: SnapshotFile, cwd: string, cacheDir: string | undefined, pick: (vendor: VendorFinding) => T): Promise<T[]> {
-  const shown = shownPath(file.path, cwd);
-  const { header, vendors } = await readSnapshotPart(file.path, shown, cacheDir, pick);
-  if (header.period !== file.period) {
-    throw new UserError(`${shown} is named for ${file.period} but holds the findings of ${header.period}`, { hint: 'rename the file after the quarter it holds' });
-  }
-  return vendors;
-}
+// The findings snapshots of a workspace before a quarter, as listed by snapshot-list.ts: the
+// history (each vendor's roadmap, quarter by quarter) later quarters are scored with.
 
 export interface History {
   vendors: Map<string, VendorHistory>;
@@ -48,16 +19,29 @@ export interface History {
 
 /** Every vendor's roadmap in the snapshots of quarters before `period`. */
 export async function historyBefore(findingsDir: string, period: string, cwd: string, cacheDir?: string): Promise<History> {
+  const earlier: { period: string; shown: string; roadmaps: (readonly [string, CommitmentResult[]])[] }[] = [];
+  for (const entry of await listSnapshots(findingsDir, cwd).catch(() => [])) {
+    // A snapshot that says its quarter up top is read only when it is an earlier one.
+    if (entry.period !== undefined && comparePeriods(entry.period, period) >= 0) continue;
+    const shown = shownPath(entry.path, cwd);
+    // What the track record reads of a snapshot: each vendor's roadmap.
+    const { header, vendors } = await readSnapshotPart(entry.path, shown, cacheDir, (v) => [v.id, v.roadmap] as const);
+    const name = basename(entry.path).replace(/\.ya?ml$/i, '');
+    if (PERIOD_PATTERN.test(name) && name !== header.period) {
+      throw new UserError(`${shown} is named for ${name} but holds the findings of ${header.period}`, { hint: 'rename the file after the quarter it holds' });
+    }
+    if (comparePeriods(header.period, period) >= 0) continue;
+    const same = earlier.find((e) => e.period === header.period);
+    if (same) throw new UserError(`two snapshots hold ${header.period}: ${same.shown} and ${shown}`, { hint: 'keep one snapshot per quarter (move or delete the other)' });
+    earlier.push({ period: header.period, shown, roadmaps: vendors });
+  }
   const vendors = new Map<string, VendorHistory>();
   const parts: string[] = [];
-  for (const file of await snapshotFiles(findingsDir)) {
-    if (comparePeriods(file.period, period) >= 0) continue;
-    // What the track record reads of a snapshot: each vendor's roadmap.
-    const roadmaps = await readPeriodSnapshotPart(file, cwd, cacheDir, (v) => [v.id, v.roadmap] as const);
-    parts.push(`${file.period}:${contentHash(JSON.stringify(roadmaps))}`);
+  for (const { period: quarter, roadmaps } of earlier.sort((a, b) => comparePeriods(a.period, b.period))) {
+    parts.push(`${quarter}:${contentHash(JSON.stringify(roadmaps))}`);
     for (const [id, roadmap] of roadmaps) {
       const entry = vendors.get(id) ?? { earlier: [] };
-      entry.earlier.push({ period: file.period, roadmap });
+      entry.earlier.push({ period: quarter, roadmap });
       vendors.set(id, entry);
     }
   }

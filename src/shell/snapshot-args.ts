@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
-import { open, readdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { questionnaireHash } from '../core/findings/build-findings.js';
 import { checkFindings } from '../core/findings/check-findings.js';
 import { comparePeriods, PERIOD_PATTERN } from '../core/period.js';
 import type { Findings } from '../core/schema/findings.js';
 import type { Questionnaire } from '../core/schema/questionnaire.js';
-import { readSnapshot } from './findings-snapshot.js';
+import { listSnapshots, type SnapshotEntry } from './snapshot-list.js';
+import { readSnapshot } from './snapshot-read.js';
 import { readQuestionnaire } from './load-inputs.js';
 import { ProblemsError, UserError } from './user-error.js';
 import { questionnaireInUse, snapshotRoot, userCacheDir, type Workspace } from './workspace.js';
@@ -27,7 +27,7 @@ export async function resolveSnapshot(arg: string, workspace: Workspace, cwd: st
     throw new UserError(`${arg}: no such findings file`, { hint: 'give a findings file, or a quarter such as 2026-Q3 to look up in findings/' });
   }
   // Only the snapshot asked for is read in full: each can be tens of megabytes.
-  const files = await snapshotPeriods(workspace.findingsDir, cwd);
+  const files = await listSnapshots(workspace.findingsDir, cwd);
   const found: LoadedSnapshot[] = [];
   for (const file of files.filter((f) => f.period === arg || f.period === undefined)) {
     const loaded = await loadChecked(file.path, cwd, userCacheDir(workspace));
@@ -47,56 +47,14 @@ function twoForOnePeriod(period: string, same: readonly LoadedSnapshot[]): UserE
   return new UserError(`two snapshots hold ${period}: ${same.map((s) => s.shown).join(' and ')}`, { hint: 'keep one snapshot per quarter (move or delete the other)' });
 }
 
-interface SnapshotHead {
-  path: string;
-  /** As the file's first lines say; undefined when they do not (the file is then read in full). */
-  period: string | undefined;
-}
-
-/** The findings files of a folder, with the quarter each says it holds near its top. */
-async function snapshotPeriods(dir: string, cwd: string): Promise<SnapshotHead[]> {
-  const heads: SnapshotHead[] = [];
-  for (const name of await findingsNames(dir, cwd)) {
-    const head = await readHead(join(dir, name));
-    if (head === undefined || !FINDINGS_HEAD.test(head)) continue;
-    heads.push({ path: join(dir, name), period: /^period:\s*["']?(\d{4}-Q[1-4])["']?\s*$/m.exec(head)?.[1] });
-  }
-  return heads;
-}
-
 /** Every findings snapshot in a folder, in quarter order; two of the same quarter is an error. */
 export async function snapshotsIn(dir: string, cwd: string, cacheDir?: string): Promise<LoadedSnapshot[]> {
   const loaded: LoadedSnapshot[] = [];
-  for (const { path } of await snapshotPeriods(dir, cwd)) loaded.push(await loadChecked(path, cwd, cacheDir));
+  for (const { path } of await listSnapshots(dir, cwd)) loaded.push(await loadChecked(path, cwd, cacheDir));
   const byPeriod = new Map<string, LoadedSnapshot[]>();
   for (const s of loaded) byPeriod.set(s.findings.period, [...(byPeriod.get(s.findings.period) ?? []), s]);
   for (const [period, same] of byPeriod) if (same.length > 1) throw twoForOnePeriod(period, same);
   return loaded.sort((a, b) => comparePeriods(a.findings.period, b.findings.period));
-}
-
-async function findingsNames(dir: string, cwd: string): Promise<string[]> {
-  try {
-    return (await readdir(dir)).filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.')).sort();
-  } catch {
-    throw new UserError(`no findings folder at ${shownPath(dir, cwd)}`, { hint: 'write a snapshot with `aiclaim score --period YYYY-Qn`' });
-  }
-}
-
-/** Only a file that says near its top that it is findings is read as findings; others in the folder are left alone. */
-const FINDINGS_HEAD = /^schema:\s*["']?aiclaim\/findings@/m;
-
-async function readHead(path: string): Promise<string | undefined> {
-  let handle;
-  try {
-    handle = await open(path, 'r');
-    const head = Buffer.alloc(4096);
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    return head.subarray(0, bytesRead).toString('utf8');
-  } catch {
-    return undefined;
-  } finally {
-    await handle?.close();
-  }
 }
 
 async function loadChecked(path: string, cwd: string, cacheDir: string | undefined): Promise<LoadedSnapshot> {
@@ -137,7 +95,7 @@ export async function namedOrLatest(arg: string | undefined, workspace: Workspac
 /** The latest snapshot in findings/ of a quarter before `period`, or of any quarter. */
 export async function latestBefore(period: string | undefined, workspace: Workspace, cwd: string): Promise<LoadedSnapshot | undefined> {
   const before = (p: string) => period === undefined || comparePeriods(p, period) < 0;
-  const files = await snapshotPeriods(workspace.findingsDir, cwd).catch(() => [] as SnapshotHead[]);
+  const files = await listSnapshots(workspace.findingsDir, cwd).catch(() => [] as SnapshotEntry[]);
   // A snapshot that does not say its quarter up top could be the one: then every snapshot is read.
   if (files.some((f) => f.period === undefined)) {
     return (await snapshotsIn(workspace.findingsDir, cwd, userCacheDir(workspace)).catch(() => [] as LoadedSnapshot[])).filter((s) => before(s.findings.period)).at(-1);

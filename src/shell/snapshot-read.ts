@@ -1,0 +1,68 @@
+import { contentHash } from '../core/digest.js';
+import { loadFindings } from '../core/load/load-files.js';
+import type { Findings, VendorFinding } from '../core/schema/findings.js';
+import { indexFindingsCache, readFindingsCache, readFindingsCacheParts, writeFindingsCache } from './findings-cache.js';
+import { findingsByVendorInParallel } from './read-findings-parallel.js';
+import { decoded, readInputBytes } from './read-input.js';
+import { ProblemsError } from './user-error.js';
+
+// Reading a findings snapshot: validated, from the workspace cache when its YAML has been read
+// before (the cache checked, never trusted: findings-cache.ts), whole or a part of each vendor.
+// Listing snapshots is snapshot-list.ts; writing them, findings-snapshot.ts.
+
+export const MAX_FINDINGS_BYTES = 256 * 1024 * 1024;
+
+/** The cache index of a snapshot's vendors, building the cache from the YAML if need be. */
+export async function snapshotIndex(path: string, shown: string, cacheDir: string): Promise<ReturnType<typeof indexFindingsCache>> {
+  try {
+    const read = await readSnapshotFile(path, shown, cacheDir);
+    // A cache that is missing, or not as it was written, is built again from the YAML.
+    const index = indexFindingsCache(cacheDir, read.hash!);
+    if (index) return index;
+    await parseSnapshot(read, shown, cacheDir);
+    return indexFindingsCache(cacheDir, read.hash!);
+  } catch (error) {
+    // A snapshot that cannot be read is only a snapshot whose findings cannot be reused.
+    if (error instanceof ProblemsError) return undefined;
+    throw error;
+  }
+}
+
+/** A snapshot, validated; from the workspace cache when its YAML has been read before. */
+export async function readSnapshot(path: string, shown: string, cacheDir?: string): Promise<Findings> {
+  const read = await readSnapshotFile(path, shown, cacheDir);
+  return (cacheDir && read.hash ? readFindingsCache(cacheDir, read.hash) : undefined) ?? (await parseSnapshot(read, shown, cacheDir));
+}
+
+/**
+ * A part of each vendor of a snapshot (`pick`), and its header. From the cache, vendors are read
+ * one line at a time, so that the history of the whole landscape is not all in memory at once.
+ */
+export async function readSnapshotPart<T>(path: string, shown: string, cacheDir: string | undefined, pick: (vendor: VendorFinding) => T): Promise<{ header: Omit<Findings, 'vendors'>; vendors: T[] }> {
+  const read = await readSnapshotFile(path, shown, cacheDir);
+  const cached = cacheDir && read.hash ? readFindingsCacheParts(cacheDir, read.hash, pick) : undefined;
+  if (cached) return cached;
+  const { vendors, ...header } = await parseSnapshot(read, shown, cacheDir);
+  return { header, vendors: vendors.map(pick) };
+}
+
+/** The bytes and their hash: when the cache has the snapshot, its text is never needed. */
+async function readSnapshotFile(path: string, shown: string, cacheDir: string | undefined): Promise<{ bytes: Uint8Array; hash?: string | undefined }> {
+  const read = await readInputBytes(path, shown, MAX_FINDINGS_BYTES);
+  if (!read.ok) throw new ProblemsError([read.problem]);
+  return { bytes: read.bytes, hash: cacheDir ? contentHash(read.bytes) : undefined };
+}
+
+async function parseSnapshot(read: { bytes: Uint8Array; hash?: string | undefined }, shown: string, cacheDir: string | undefined): Promise<Findings> {
+  const text = decoded(read.bytes, shown, MAX_FINDINGS_BYTES);
+  if (!text.ok) throw new ProblemsError([text.problem]);
+  let findings = await findingsByVendorInParallel(text.text);
+  if (!findings) {
+    const loaded = loadFindings(text.text, shown);
+    if (!loaded.ok) throw new ProblemsError(loaded.problems);
+    findings = loaded.value;
+  }
+  if (cacheDir && read.hash) await writeFindingsCache(cacheDir, read.hash, findings);
+  return findings;
+}
+
