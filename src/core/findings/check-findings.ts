@@ -18,6 +18,13 @@ export function checkFindings(findings: Findings, file: string, questionnaire?: 
   const scoredWith = questionnaire && questionnaireHash(questionnaire) === findings.questionnaire.hash ? questionnaire : undefined;
   const bands = findings.questionnaire.verdicts ?? (scoredWith ? verdictsOf(scoredWith).verdicts : undefined);
   const sectionOf = scoredWith ? new Map(indexQuestionnaire(scoredWith).questions.map((q) => [q.question.id, q.sectionKey])) : undefined;
+  // Question lines repeat across thousands of vendors: each distinct one is parsed once.
+  const lines = new Map<string, { points: number; possible: number }>();
+  const parsed = (line: string) => {
+    let p = lines.get(line);
+    if (!p) lines.set(line, (p = parseQuestionLine(line)));
+    return p;
+  };
   const hint = `the snapshot was edited by hand: score the quarter again (aiclaim score --period ${findings.period}), or restore the file from version control`;
   for (const v of findings.vendors) {
     const say = (field: string, message: string) => problems.push({ file, message: `vendor ${v.id}, ${field}: ${message}`, hint, severity: 'error' });
@@ -35,17 +42,17 @@ export function checkFindings(findings: Findings, file: string, questionnaire?: 
       if (given === -1) say('verdict', `"${v.verdict}" is not one of the verdicts (${bands.map((b) => b.id).join(', ')})`);
       else if (byScore !== -1 && (v.cappedBy ? given < byScore : given !== byScore)) say('verdict', `${v.verdict} does not follow from the score ${v.score} (it gives ${bands[byScore]!.id}${v.cappedBy ? ', and a cap only lowers it' : ''})`);
     }
-    if (scoredWith && sectionOf) recompute(v, scoredWith, sectionOf, say);
+    if (scoredWith && sectionOf) recompute(v, scoredWith, sectionOf, parsed, say);
   }
   return problems;
 }
 
 /** The sections and the score again, from the question lines and the questionnaire's weights. */
-function recompute(v: VendorFinding, questionnaire: Questionnaire, sectionOf: ReadonlyMap<string, string>, say: (field: string, message: string) => void): void {
+function recompute(v: VendorFinding, questionnaire: Questionnaire, sectionOf: ReadonlyMap<string, string>, parsed: (line: string) => { points: number; possible: number }, say: (field: string, message: string) => void): void {
   const questions = Object.entries(v.questions).flatMap(([id, line]) => {
     const section = sectionOf.get(id);
     if (section === undefined) return [];
-    const { points, possible } = parseQuestionLine(line);
+    const { points, possible } = parsed(line);
     return [{ id, section, points, possible } as QuestionScore];
   });
   const sections = scoreSections(questionnaire, questions);
