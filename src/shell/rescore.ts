@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { contentHash } from '../core/digest.js';
 import { loadVendor } from '../core/load/load-files.js';
+import { parseYaml } from '../core/yaml/parse-yaml.js';
 import type { QuestionnaireIndex } from '../core/questionnaire-index.js';
 import type { Findings } from '../core/schema/findings.js';
 import type { Questionnaire } from '../core/schema/questionnaire.js';
@@ -42,12 +43,15 @@ export async function snapshotSources(findings: Findings, root: string, index: Q
       missing.push({ id: finding.id, kind: 'changed', reason: `its file ${finding.source.file} changed since the snapshot` });
       continue;
     }
-    const declared = declaredQuestionnaire(text.toString('utf8'));
-    if (declared !== undefined && declared !== index.questionnaire.id) {
+    // Parsed once: what the file declares is read from it, then the same parse is loaded.
+    const parsed = parseYaml(text.toString('utf8'), path);
+    const data = parsed.ok ? (parsed.data as { questionnaire?: unknown } | null) : undefined;
+    const declared = data !== null && typeof data === 'object' ? data.questionnaire : undefined;
+    if (typeof declared === 'string' && declared !== index.questionnaire.id) {
       missing.push({ id: finding.id, kind: 'declares', reason: `its file declares the questionnaire ${declared}, not ${index.questionnaire.id}` });
       continue;
     }
-    const loaded = loadVendor(text.toString('utf8'), path, index, finding.id);
+    const loaded = parsed.ok ? loadVendor(parsed, path, index, finding.id) : parsed;
     if (!loaded.ok) {
       missing.push({ id: finding.id, kind: 'invalid', reason: `its file does not load with ${index.questionnaire.id} ${index.questionnaire.version} (${loaded.problems[0]?.message ?? 'invalid'})` });
       continue;
@@ -55,11 +59,6 @@ export async function snapshotSources(findings: Findings, root: string, index: Q
     vendors.set(finding.id, { vendor: loaded.value, path });
   }
   return { vendors, missing };
-}
-
-/** The `questionnaire:` a vendor file declares at its top level, read without loading the file. */
-function declaredQuestionnaire(text: string): string | undefined {
-  return /^questionnaire:[ \t]*["']?([a-z0-9][a-z0-9-]*)["']?[ \t]*(?:#.*)?$/m.exec(text)?.[1];
 }
 
 /** The snapshot scored again with `questionnaire`, vendor by vendor where the files were found. */
