@@ -33,10 +33,10 @@ export async function trendCommand(input: z.input<typeof trendOptionsSchema>, co
   const vendors = sortTrend(result.vendors, options.sort);
   switch (options.format) {
     case 'json':
-      context.stdout.write(`${JSON.stringify({ periods: result.periods, editions: result.editions, verdicts: result.verdicts, vendors }, null, 2)}\n`);
+      context.stdout.write(`${JSON.stringify({ periods: result.periods, editions: result.editions, verdicts: result.verdicts, risks: result.risks, vendors }, null, 2)}\n`);
       break;
     case 'yaml':
-      context.stdout.write(yamlText({ periods: result.periods, editions: result.editions, verdicts: result.verdicts, vendors }));
+      context.stdout.write(yamlText({ periods: result.periods, editions: result.editions, verdicts: result.verdicts, risks: result.risks, vendors }));
       break;
     case 'markdown':
       context.stdout.write(trendMarkdown(result, vendors));

@@ -8,7 +8,6 @@ import { tableText } from './table.js';
 // Every vendor's course across the quarters, as a table or Markdown.
 // The table is terminal text: the command hands in a model made safe with terminalSafe (terminal-text.ts).
 
-const RISK_LETTER: Record<string, string> = { low: 'L', moderate: 'M', high: 'H', severe: 'X', 'not-assessed': 'N' };
 
 /** The verdict quarter by quarter, by the letters of the trend's verdicts (a verdict not among them as the snapshot spells it). */
 export function verdictHistory(v: VendorTrend, verdicts: Trend['verdicts']): string {
@@ -17,9 +16,10 @@ export function verdictHistory(v: VendorTrend, verdicts: Trend['verdicts']): str
 }
 
 /** The risk rating quarter by quarter; empty when no snapshot rated risk. */
-export function riskHistory(v: VendorTrend): string {
+export function riskHistory(v: VendorTrend, risks: Trend['risks']): string {
   if (v.points.every((p) => p.risk === undefined)) return '';
-  return v.points.map((p) => (p.risk === undefined ? '·' : `${RISK_LETTER[p.risk] ?? p.risk}${p.carried ? '*' : ''}`)).join(' ');
+  const letter = new Map(risks.map((r) => [r.id, r.letter]));
+  return v.points.map((p) => (p.risk === undefined ? '·' : `${letter.get(p.risk) ?? p.risk}${p.carried ? '*' : ''}`)).join(' ');
 }
 
 const signedChange = (change: number | null) => (change === null ? '—' : change > 0 ? `+${score1(change)}` : change < 0 ? `−${score1(-change)}` : '0.0');
@@ -46,17 +46,20 @@ function legendOf(trend: Trend): string {
   const entry = (v: Trend['verdicts'][number]) => `${v.letter} ${v.label.toLowerCase()}${v.id === NOT_ASSESSED.id ? ' (too little known: no score, never a zero)' : ''}`;
   return `Verdicts: ${trend.verdicts.map(entry).join(', ')}.`;
 }
-const RISK_LEGEND = 'Risk: L low, M moderate, H high, X severe, N not assessed.';
+/** "Risk: L low, M moderate, H high, S severe, N not assessed.", from the trend's own risk bands. */
+function riskLegendOf(trend: Trend): string {
+  return `Risk: ${trend.risks.map((r) => `${r.letter} ${r.label.toLowerCase()}`).join(', ')}.`;
+}
 
 export function trendText(trend: Trend, vendors: readonly VendorTrend[], style: Style): string {
-  const rated = vendors.some((v) => riskHistory(v) !== '');
+  const rated = vendors.some((v) => riskHistory(v, trend.risks) !== '');
   const rows = vendors.map((v) => {
     const change = v.change === null ? style.dim('—') : v.change > 0 ? style.green(signedChange(v.change)) : v.change < 0 ? style.red(signedChange(v.change)) : '0.0';
-    return [v.name, sparkline(v.points), ...scoreCells(v), change, verdictHistory(v, trend.verdicts), ...(rated ? [riskHistory(v)] : []), deliveryRecord(v)];
+    return [v.name, sparkline(v.points), ...scoreCells(v), change, verdictHistory(v, trend.verdicts), ...(rated ? [riskHistory(v, trend.risks)] : []), deliveryRecord(v)];
   });
   const head = ['Vendor', 'Trend', ...trend.periods, 'Change', 'Verdicts', ...(rated ? ['Risk'] : []), 'Roadmap promises'];
   const table = tableText(head, rows, style, ['left', 'left', ...trend.periods.map(() => 'right' as const), 'right', 'left', ...(rated ? ['left' as const] : []), 'left']);
-  const legend = style.dim(`${legendOf(trend)}${rated ? ` ${RISK_LEGEND}` : ''} * a vendor missing from that snapshot keeps its last known value (┄ in the trend; · a quarter not assessed).`);
+  const legend = style.dim(`${legendOf(trend)}${rated ? ` ${riskLegendOf(trend)}` : ''} * a vendor missing from that snapshot keeps its last known value (┄ in the trend; · a quarter not assessed).`);
   const editions = editionsLine(trend);
   return `${style.bold(`${trend.periods[0]} → ${trend.periods.at(-1)} · ${trend.periods.length} snapshots · ${vendors.length} vendors`)}\n${editions ? `${style.yellow(editions)}\n` : ''}${table}\n${legend}\n`;
 }
@@ -69,7 +72,7 @@ export function editionsLine(trend: Trend): string | undefined {
 }
 
 export function trendMarkdown(trend: Trend, vendors: readonly VendorTrend[]): string {
-  const rated = vendors.some((v) => riskHistory(v) !== '');
+  const rated = vendors.some((v) => riskHistory(v, trend.risks) !== '');
   // Names come from vendor files, and a verdict or risk the letters do not know is shown as the
   // snapshot spells it: every cell but the change (a number aiclaim writes) through mdEscape.
   const rows = vendors.map((v) => [
@@ -78,14 +81,14 @@ export function trendMarkdown(trend: Trend, vendors: readonly VendorTrend[]): st
     ...scoreCells(v).map(mdEscape),
     signedChange(v.change),
     mdEscape(verdictHistory(v, trend.verdicts)),
-    ...(rated ? [mdEscape(riskHistory(v))] : []),
+    ...(rated ? [mdEscape(riskHistory(v, trend.risks))] : []),
     mdEscape(deliveryRecord(v)),
   ]);
   const head = ['Vendor', 'Trend', ...trend.periods.map(mdEscape), 'Change', 'Verdicts', ...(rated ? ['Risk'] : []), 'Roadmap promises'];
   return [
     `# AI claims trend, ${mdEscape(trend.periods[0] ?? '')} to ${mdEscape(trend.periods.at(-1) ?? '')}\n`,
     mdTable(head, rows, ['left', 'left', ...trend.periods.map(() => 'right' as const), 'right', 'left', ...(rated ? ['left' as const] : []), 'left']),
-    `\n${mdEscape(legendOf(trend))}${rated ? ` ${RISK_LEGEND}` : ''} \\* a vendor missing from that snapshot keeps its last known value.\n`,
+    `\n${mdEscape(legendOf(trend))}${rated ? ` ${mdEscape(riskLegendOf(trend))}` : ''} \\* a vendor missing from that snapshot keeps its last known value.\n`,
     ...(editionsLine(trend) ? [`${mdEscape(editionsLine(trend)!)}\n`] : []),
   ].join('\n');
 }

@@ -48,7 +48,12 @@ async function fiveBandWorkspace(): Promise<string> {
   mkdirSync(join(sample.dir, 'questionnaires'));
   // Flags that cap a verdict name one of the five bands instead.
   const own = (original.slice(0, start) + FIVE_BANDS + original.slice(end)).replace(/cap: (unsubstantiated|weak|plausible)\b/g, (_, v: string) => `cap: ${{ unsubstantiated: 'failing', weak: 'poor', plausible: 'fair' }[v]}`);
-  writeFileSync(join(sample.dir, 'questionnaires', 'ai-claims.yaml'), own);
+  // And three risk bands of its own, capped by the flags as the four were.
+  const risks = own
+    .replace(/ {4}bands:\n(?: {6}- \{ id: (?:low|moderate|high|severe),[^\n]*\n){4}/, '    bands:\n      - { id: safe, label: Safe, min: 70 }\n      - { id: watch, label: Watch, min: 40 }\n      - { id: exposed, label: Exposed, min: 0 }\n')
+    .replace('      critical: high\n      high: moderate\n', '      critical: exposed\n      high: watch\n');
+  expect(risks).not.toBe(own);
+  writeFileSync(join(sample.dir, 'questionnaires', 'ai-claims.yaml'), risks);
   const scored = await run(['score', '--period', '2026-Q4', '--force'], { cwd: sample.dir });
   expect(scored.code, scored.stderr).toBe(0);
   return sample.dir;
@@ -94,6 +99,11 @@ describe('verdicts from the questionnaire', () => {
     for (const v of present) if (colours[v]) expect(coloured.stdout).toContain(`\u001b[${colours[v]}m${labels[v]}`);
     const trend = await run(['trend'], { cwd });
     expect(trend.stdout).toMatch(/Verdicts: E excellent, G good, F fair, P poor, A failing, N not assessed/);
+    expect(trend.stdout).toMatch(/Risk: S safe, W watch, E exposed, N not assessed\./);
+    // The risk bands are the questionnaire's too: no default band's name in the report.
+    expect(md.stdout).not.toMatch(/\b(Low|Moderate|High|Severe) risk\b/);
+    const json = JSON.parse((await run(['trend', '-f', 'json'], { cwd })).stdout) as { risks: { id: string }[] };
+    expect(json.risks.map((r) => r.id)).toEqual(['safe', 'watch', 'exposed', 'not-assessed']);
 
     if (!browserPath) return;
     const file = join(cwd, 'report.html');

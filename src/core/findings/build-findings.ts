@@ -1,6 +1,6 @@
 import { canonicalJson, contentHash } from '../digest.js';
 import type { Findings, VendorFinding } from '../schema/findings.js';
-import { verdictsOf, type Questionnaire } from '../schema/questionnaire.js';
+import { ratesRisk, riskBandsOf, verdictsOf, type Questionnaire } from '../schema/questionnaire.js';
 import type { Vendor } from '../schema/vendor.js';
 import type { VendorScore } from '../scoring/types.js';
 import { questionDefinitions } from './question-definitions.js';
@@ -94,6 +94,7 @@ export function findingsHeader(header: FindingsHeader): Omit<Findings, 'vendors'
       hash: questionnaireHash(header.questionnaire),
       questions: questionDefinitions(header.questionnaire),
       verdicts: verdictsOf(header.questionnaire).verdicts.map((v) => ({ id: v.id, label: v.label, min: v.min })),
+      risks: ratesRisk(header.questionnaire) ? riskBandsOf(header.questionnaire).bands.map((b) => ({ id: b.id, label: b.label, min: b.min })) : undefined,
     },
     tool: header.tool,
     history: header.history,

@@ -3,19 +3,17 @@ import { categoryLabel, MARTECH_CATEGORIES } from '../martech-categories.js';
 import { isFinding } from '../findings/flag-ref.js';
 import { indexQuestionnaire } from '../questionnaire-index.js';
 import type { Findings, FlagResult, VendorFinding } from '../schema/findings.js';
-import { NOT_ASSESSED, riskBandsOf, SEVERITIES, type Questionnaire, type RatingKind, type Severity, type VerdictBand } from '../schema/questionnaire.js';
+import { NOT_ASSESSED, SEVERITIES, type Questionnaire, type RatingKind, type Severity } from '../schema/questionnaire.js';
 import { openQuestionsOf, questionsToAsk } from '../scoring/open-questions.js';
 import type { OpenQuestion } from '../scoring/types.js';
 import { compareFindings } from '../scoring/score-rows.js';
-import { snapshotScale, type Tone, type VerdictScale } from '../scoring/verdict-scale.js';
+import { snapshotRiskScale, snapshotScale, type Tone, type VerdictScale } from '../scoring/verdict-scale.js';
 import { diffFindings, type CommitmentChange } from '../tracking/diff-findings.js';
 
 // The numbers behind the executive report, worked out once from the findings: pure data that
 // the HTML and Markdown renderers only lay out. A vendor not assessed is never counted as weak,
 // never ranked, and its next step is an interview.
 
-/** Risk bands that call for action before the renewal. */
-const SERIOUS_RISKS: ReadonlySet<string> = new Set(['high', 'severe']);
 
 export interface ReportInput {
   current: Findings;
@@ -142,7 +140,9 @@ export function reportModel(input: ReportInput): ReportModel {
   // Verdicts by their place on the scale of the questionnaire that gave them, never by their names.
   const scale = snapshotScale(current, questionnaire);
   const labels = scale.label;
-  const riskLabels = bandLabels(questionnaire ? riskBandsOf(questionnaire).bands : []);
+  // Risk bands likewise by their place on their scale: its lower half calls for action.
+  const riskScale = snapshotRiskScale(current, questionnaire);
+  const riskLabels = riskScale.label;
   const comparable = previous !== undefined && previous.questionnaire.hash === current.questionnaire.hash;
   const before = new Map((previous?.vendors ?? []).map((v) => [v.id, v]));
   const sorted = [...current.vendors].sort(compareFindings);
@@ -187,7 +187,7 @@ export function reportModel(input: ReportInput): ReportModel {
     const weak = spendIn(assessed.filter((v) => scale.needsAction(v.verdict)), currency);
     return { currency, total, weak, share: total ? weak / total : 0, notAssessed: spendIn(current.vendors.filter((v) => v.score === null), currency) };
   });
-  const riskOrder = questionnaire ? riskBandsOf(questionnaire).bands.map((b) => b.id) : [];
+  const riskOrder = riskScale.order;
   const rated = current.vendors.filter((v) => v.risk);
   const byRisk = rated.length
     ? [...new Set([...riskOrder, NOT_ASSESSED.id, ...rated.map((v) => v.risk!.rating)])]
@@ -203,7 +203,7 @@ export function reportModel(input: ReportInput): ReportModel {
 
   const asks = sorted.map((v) => ({ vendor: v, open: openQuestionsOf(v) }));
   const open = openItems(asks, questionnaire);
-  const allActions = actionsFor(sorted, before, comparable ? previous?.period : undefined, questionnaire, scale, riskLabels);
+  const allActions = actionsFor(sorted, before, comparable ? previous?.period : undefined, questionnaire, scale, riskScale);
   return {
     period: current.period,
     previousPeriod: previous?.period,
@@ -225,11 +225,6 @@ export function reportModel(input: ReportInput): ReportModel {
     actions: allActions.slice(0, MAX_ACTIONS),
     moreActions: Math.max(0, allActions.length - MAX_ACTIONS),
   };
-}
-
-function bandLabels(bands: readonly VerdictBand[]): (id: string) => string {
-  const all = [...bands, NOT_ASSESSED];
-  return (id) => all.find((b) => b.id === id)?.label ?? id.charAt(0).toUpperCase() + id.slice(1).replace(/-/g, ' ');
 }
 
 function spendOf(vendors: readonly VendorFinding[]): { currency: string; total: number }[] {
@@ -271,8 +266,9 @@ const EVIDENCE_STATES: Record<string, string> = { unverified: 'claimed, not show
  * What to do next, each item traceable to the finding it rests on; the costliest first.
  * `previousPeriod` only when the previous snapshot compares like for like.
  */
-function actionsFor(vendors: readonly VendorFinding[], before: Map<string, VendorFinding>, previousPeriod: string | undefined, questionnaire: Questionnaire | undefined, scale: VerdictScale, riskLabels: (id: string) => string): Action[] {
+function actionsFor(vendors: readonly VendorFinding[], before: Map<string, VendorFinding>, previousPeriod: string | undefined, questionnaire: Questionnaire | undefined, scale: VerdictScale, riskScale: VerdictScale): Action[] {
   const labels = scale.label;
+  const riskLabels = riskScale.label;
   const text = questionText(questionnaire);
   const actions: Action[] = [];
   const flagLine = (f: FlagResult) => `red flag ${f.id}: ${f.title}`;
@@ -298,7 +294,7 @@ function actionsFor(vendors: readonly VendorFinding[], before: Map<string, Vendo
       actions.push({ ...base, kind: 'retire', text: `${v.name}${renewal}: its AI claims are not backed.`, because: [`verdict ${labels(v.verdict)} (${v.score})`, ...critical.map(flagLine)] });
       continue;
     }
-    const seriousRisk = v.risk !== undefined && SERIOUS_RISKS.has(v.risk.rating);
+    const seriousRisk = v.risk !== undefined && riskScale.needsAction(v.risk.rating);
     const poor = scale.tone(v.verdict) === 'poor';
     if (poor || critical.length > 0 || seriousRisk) {
       const high = findings.filter((f) => f.severity === 'high');

@@ -151,6 +151,8 @@ export const findingsSchema = z.strictObject({
     questions: z.record(slug, z.string().regex(/^[0-9a-f]{8}$/, { error: 'must be an 8-character hex digest' })).optional(),
     /** The questionnaire's verdicts, best first, so that a snapshot is rendered without it; absent in snapshots written before. */
     verdicts: z.array(z.strictObject({ id: slug, label: requiredText(MAX_NAME_LENGTH), min: z.number().min(0).max(100) })).max(20).optional(),
+    /** The risk bands, best (lowest risk) first, when the questionnaire rates risk; absent in snapshots written before. */
+    risks: z.array(z.strictObject({ id: slug, label: requiredText(MAX_NAME_LENGTH), min: z.number().min(0).max(100) })).max(20).optional(),
   }),
   tool: text(MAX_VERSION_LENGTH),
   /** Digest of the earlier snapshots this one was scored with (the roadmap track record). */

@@ -1,5 +1,5 @@
 import type { Findings } from '../schema/findings.js';
-import { DEFAULT_VERDICTS, NOT_ASSESSED, verdictsOf, type Questionnaire, type VerdictBand } from '../schema/questionnaire.js';
+import { DEFAULT_RISK_BANDS, DEFAULT_VERDICTS, NOT_ASSESSED, riskBandsOf, verdictsOf, type Questionnaire, type VerdictBand } from '../schema/questionnaire.js';
 
 // A questionnaire's verdicts as a scale, best first, whatever they are called: four bands, five,
 // or two. Renderers colour and fill a verdict by its place on the scale, and the report calls for
@@ -43,7 +43,8 @@ export function verdictScale(bands: readonly Pick<VerdictBand, 'id' | 'label' | 
   return {
     order,
     tone: (verdict) => tones.get(verdict),
-    label: (verdict) => labels.get(verdict) ?? verdict,
+    // A verdict not on the scale (an older snapshot's) is shown by its id, in words.
+    label: (verdict) => labels.get(verdict) ?? verdict.charAt(0).toUpperCase() + verdict.slice(1).replace(/-/g, ' '),
     letter: (verdict) => letters.get(verdict) ?? verdict,
     needsAction: (verdict) => tones.get(verdict) === 'poor' || tones.get(verdict) === 'worst',
     vetted: (verdict) => tones.get(verdict) === 'best' || tones.get(verdict) === 'good',
@@ -61,4 +62,16 @@ export function snapshotScale(findings: Pick<Findings, 'questionnaire' | 'vendor
   if (questionnaire) return verdictScale(verdictsOf(questionnaire).verdicts);
   const defaults = new Set([...DEFAULT_VERDICTS.map((v) => v.id), NOT_ASSESSED.id]);
   return verdictScale(findings.vendors.every((v) => defaults.has(v.verdict)) ? DEFAULT_VERDICTS : []);
+}
+
+/**
+ * The risk bands of a snapshot as a scale (lowest risk first): the bands it records, else its
+ * questionnaire's, else the defaults when every rating is one of theirs. The lower half of the
+ * scale (high and severe, by default) calls for action before the renewal.
+ */
+export function snapshotRiskScale(findings: Pick<Findings, 'questionnaire' | 'vendors'>, questionnaire?: Questionnaire): VerdictScale {
+  if (findings.questionnaire.risks) return verdictScale(findings.questionnaire.risks);
+  if (questionnaire) return verdictScale(riskBandsOf(questionnaire).bands);
+  const defaults = new Set([...DEFAULT_RISK_BANDS.map((b) => b.id), NOT_ASSESSED.id]);
+  return verdictScale(findings.vendors.every((v) => !v.risk || defaults.has(v.risk.rating)) ? DEFAULT_RISK_BANDS : []);
 }

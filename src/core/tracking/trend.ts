@@ -1,6 +1,6 @@
 import type { Findings } from '../schema/findings.js';
 import { NOT_ASSESSED } from '../schema/questionnaire.js';
-import { snapshotScale, verdictScale } from '../scoring/verdict-scale.js';
+import { snapshotRiskScale, snapshotScale, verdictScale } from '../scoring/verdict-scale.js';
 import { trackRecord, type TrackRecord } from './track-record.js';
 
 // Every vendor across every snapshot, in quarter order: its score line, verdicts and the record
@@ -42,6 +42,8 @@ export interface Trend {
   editions: { from: string; to: string; questionnaire: Findings['questionnaire'] }[];
   /** The latest snapshot's verdicts, best first, each with its letter (S, P, W, U), then not assessed. */
   verdicts: { id: string; label: string; letter: string }[];
+  /** The latest snapshot's risk bands, lowest risk first, with their letters, then not assessed; empty when it rates no risk. */
+  risks: { id: string; label: string; letter: string }[];
   vendors: VendorTrend[];
 }
 
@@ -88,7 +90,9 @@ export function trend(snapshots: readonly Findings[]): Trend {
   }
   const scale = snapshots.length ? snapshotScale(snapshots.at(-1)!) : verdictScale([]);
   const verdicts = [...scale.order, NOT_ASSESSED.id].map((id) => ({ id, label: scale.label(id), letter: scale.letter(id) }));
-  return { periods, editions: editionsOf(snapshots), verdicts, vendors };
+  const riskScale = snapshots.length ? snapshotRiskScale(snapshots.at(-1)!) : verdictScale([]);
+  const risks = riskScale.order.length ? [...riskScale.order, NOT_ASSESSED.id].map((id) => ({ id, label: riskScale.label(id).replace(/ risk$/i, ''), letter: riskScale.letter(id) })) : [];
+  return { periods, editions: editionsOf(snapshots), verdicts, risks, vendors };
 }
 
 function editionsOf(snapshots: readonly Findings[]): Trend['editions'] {
