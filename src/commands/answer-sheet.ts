@@ -24,7 +24,7 @@ import { readInput } from '../shell/read-input.js';
 import { isWorkbookName, readWorkbookBytes } from '../shell/read-workbook.js';
 import { shownPath } from '../shell/shown-path.js';
 import { EXIT, ProblemsError, UserError } from '../shell/user-error.js';
-import { findWorkspace, questionnaireInUse, userCacheDir, type Workspace } from '../shell/workspace.js';
+import { findWorkspace, questionnaireInUse, refuseSample, userCacheDir, type Workspace } from '../shell/workspace.js';
 
 // The answer sheet a vendor fills in without writing YAML: `questionnaire export` writes it,
 // `import answers` reads the returned file into the vendor's file.
@@ -70,7 +70,7 @@ const importOptionsSchema = z.object({
 export async function importAnswers(input: z.input<typeof importOptionsSchema>, context: Context): Promise<number> {
   const options = parseOptions(importOptionsSchema, input);
   const workspace = await findWorkspace(context);
-  if (workspace.isSample) throw new UserError('no workspace here to import into', { hint: 'run `aiclaim init` first, or run import inside your workspace' });
+  refuseSample(workspace, 'run `aiclaim init` first, or run import inside your workspace');
   const path = resolve(context.cwd, options.file);
   const shown = shownPath(path, context.cwd);
   const { grid, claims, roadmap, csv } = await readGrid(path, shown);

@@ -19,8 +19,8 @@ import { printProblems } from '../shell/print-problems.js';
 import { readInput } from '../shell/read-input.js';
 import { isWorkbookName, readWorkbookBytes } from '../shell/read-workbook.js';
 import { schemaPathFor } from '../shell/schema-location.js';
-import { EXIT, ProblemsError, UserError } from '../shell/user-error.js';
-import { findWorkspace, questionnaireInUse, userCacheDir } from '../shell/workspace.js';
+import { EXIT, ProblemsError } from '../shell/user-error.js';
+import { findWorkspace, questionnaireInUse, refuseSample, userCacheDir } from '../shell/workspace.js';
 import { shownPath } from '../shell/shown-path.js';
 
 const importOptionsSchema = z.object({
@@ -35,7 +35,7 @@ const importOptionsSchema = z.object({
 export async function importStack(input: z.input<typeof importOptionsSchema>, context: Context): Promise<number> {
   const options = parseOptions(importOptionsSchema, input);
   const workspace = await findWorkspace(context);
-  if (workspace.isSample) throw new UserError('no workspace here to import into', { hint: 'run `aiclaim init` first, or run import inside your workspace' });
+  refuseSample(workspace, 'run `aiclaim init` first, or run import inside your workspace');
   const path = resolve(context.cwd, options.file);
   const shown = shownPath(path, context.cwd);
   const stackOptions = { currency: options.currency ?? workspace.settings.currency, dateFormat: options.dateFormat, mapping: workspace.settings.categories, acceptSuggestions: options.acceptSuggestions };

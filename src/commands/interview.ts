@@ -32,7 +32,7 @@ import { terminalPrompter } from '../shell/prompts.js';
 import { readInput } from '../shell/read-input.js';
 import { schemaPathFor } from '../shell/schema-location.js';
 import { EXIT, ProblemsError, UserError } from '../shell/user-error.js';
-import { findWorkspace, questionnaireInUse, userCacheDir, type Workspace } from '../shell/workspace.js';
+import { findWorkspace, questionnaireInUse, refuseSample, userCacheDir, type Workspace } from '../shell/workspace.js';
 import { shownPath } from '../shell/shown-path.js';
 import type { Prompter } from '../interview/prompter.js';
 
@@ -55,7 +55,7 @@ export async function interview(input: InterviewCommandOptions, context: Context
   }
   const workspace = await findWorkspace(context);
   // An interview writes a vendor file: never into the bundled sample.
-  if (workspace.isSample) throw new UserError('no workspace here: the bundled sample portfolio is read, never written', { hint: 'run `aiclaim init` first, or run the interview inside your workspace' });
+  refuseSample(workspace, 'run `aiclaim init` first, or run the interview inside your workspace');
   if (!prompter && !context.stdinIsTTY) {
     throw new UserError('interview needs a terminal to ask its questions, and standard input is not one', {
       hint: 'for batch use, edit vendors/<id>.yaml and run `aiclaim score`; to start an interview from answers you already have, run it in a terminal with --answers file.yaml',

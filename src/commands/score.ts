@@ -31,7 +31,7 @@ import { printProblems } from '../shell/print-problems.js';
 import type { BatchItem, BatchSettings } from '../shell/score-batch.js';
 import { jobsFor, scoreInParallel } from '../shell/score-parallel.js';
 import { EXIT, UserError } from '../shell/user-error.js';
-import { findWorkspace, questionnaireInUse, sampleNotice, snapshotCacheDir, userCacheDir, type Workspace } from '../shell/workspace.js';
+import { findWorkspace, questionnaireInUse, refuseSample, sampleNotice, snapshotCacheDir, userCacheDir, type Workspace } from '../shell/workspace.js';
 import { shownPath } from '../shell/shown-path.js';
 
 export const SCORE_FORMATS = ['table', 'json', 'yaml', 'markdown', 'csv'] as const;
@@ -72,9 +72,7 @@ export async function score(input: ScoreOptions, context: Context): Promise<numb
   const period = options.period ?? currentPeriod;
   // An --out that holds anything but this quarter's snapshot is refused before anything is locked or read.
   // The bundled sample is read, never written: a snapshot of it goes only to a file the user names.
-  if (options.period && !options.out && workspace.isSample) {
-    throw new UserError('no workspace here: the bundled sample portfolio is read, never written', { hint: `run \`aiclaim init\` to start your own, or write the snapshot elsewhere with --out FILE` });
-  }
+  if (options.period && !options.out) refuseSample(workspace, 'run `aiclaim init` to start your own, or write the snapshot elsewhere with --out FILE');
   const target = options.period ? (options.out ? checkOutputTarget(resolve(context.cwd, options.out), options.out, 'snapshot', options.force, options.period) : snapshotPath(workspace, options.period)) : undefined;
   const run = async () => {
     if (target) guardSnapshot(target, shownPath(target, context.cwd), period, currentPeriod, options.force);

@@ -50,6 +50,11 @@ export function sampleNotice(workspace: Workspace, cwd: string, named: readonly 
   return `No workspace here: using the bundled sample portfolio (${shownPath(workspace.root, cwd)}). Run \`aiclaim init\` to start your own.`;
 }
 
+/** A command that writes the workspace refuses the bundled sample: it is read, never written. `hint`: what to do instead. */
+export function refuseSample(workspace: Workspace, hint: string): void {
+  if (workspace.isSample) throw new UserError('no workspace here: the bundled sample portfolio is read, never written', { hint });
+}
+
 /**
  * Where a run that only reads keeps what it has checked (the questionnaire, snapshots as JSON): a
  * workspace of the user's. The bundled sample and bare folders are read, never written to.
