@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 
 rmSync('dist', { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'src/cli.ts', 'score-worker': 'src/shell/score-worker.ts', 'snapshot-worker': 'src/shell/snapshot-worker.ts' },
+  entryPoints: { cli: 'src/cli.ts', 'score-worker': 'src/shell/score-worker.ts', 'snapshot-worker': 'src/shell/snapshots/worker.ts' },
   outdir: 'dist',
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,

@@ -15,7 +15,7 @@ import type { Context } from '../shell/context.js';
 import { readQuestionnaire } from '../shell/load-inputs.js';
 import { parseOptions } from '../shell/parse-options.js';
 import { rescoreSnapshot, snapshotSources, type SnapshotSources } from '../shell/rescore.js';
-import { checkOrder, questionnaireOf, refuseTampered, resolveSnapshot } from '../shell/snapshot-args.js';
+import { checkOrder, questionnaireOf, refuseTampered, resolveSnapshot } from '../shell/snapshots/store.js';
 import { EXIT, UserError } from '../shell/user-error.js';
 import { findWorkspace, questionnaireInUse, sampleNotice, snapshotRoot, userCacheDir } from '../shell/workspace.js';
 import { didYouMean } from '../core/validate/did-you-mean.js';

@@ -6,7 +6,7 @@ import { writeFileAtomic } from '../shell/atomic-write.js';
 import type { Context } from '../shell/context.js';
 import { checkOutputTarget } from '../shell/output-target.js';
 import { parseOptions } from '../shell/parse-options.js';
-import { namedOrLatest, questionnaireOf } from '../shell/snapshot-args.js';
+import { namedOrLatest, questionnaireOf } from '../shell/snapshots/store.js';
 import { EXIT } from '../shell/user-error.js';
 import { findWorkspace, sampleNotice } from '../shell/workspace.js';
 import { shownPath } from '../shell/shown-path.js';

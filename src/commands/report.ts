@@ -8,7 +8,7 @@ import type { Context } from '../shell/context.js';
 import { toolName } from '../shell/package-root.js';
 import { checkOutputTarget } from '../shell/output-target.js';
 import { parseOptions } from '../shell/parse-options.js';
-import { latestBefore, namedOrLatest, questionnaireOf } from '../shell/snapshot-args.js';
+import { latestBefore, namedOrLatest, questionnaireOf } from '../shell/snapshots/store.js';
 import { EXIT } from '../shell/user-error.js';
 import { findWorkspace, sampleNotice } from '../shell/workspace.js';
 import { shownPath } from '../shell/shown-path.js';

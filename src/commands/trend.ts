@@ -7,7 +7,7 @@ import { yamlText } from '../render/yaml-text.js';
 import { colourFor } from '../shell/colour.js';
 import type { Context } from '../shell/context.js';
 import { parseOptions } from '../shell/parse-options.js';
-import { refuseTampered, snapshotsIn } from '../shell/snapshot-args.js';
+import { refuseTampered, snapshotsIn } from '../shell/snapshots/store.js';
 import { EXIT, UserError } from '../shell/user-error.js';
 import { findWorkspace, sampleNotice, userCacheDir } from '../shell/workspace.js';
 import { shownPath } from '../shell/shown-path.js';

@@ -10,8 +10,7 @@ import type { Questionnaire } from '../core/schema/questionnaire.js';
 import type { Vendor } from '../core/schema/vendor.js';
 import { scoreVendor } from '../core/scoring/score-vendor.js';
 import type { VendorScore } from '../core/scoring/types.js';
-import { snapshotOf } from './findings-snapshot.js';
-import { historyBefore } from './history.js';
+import { historyBefore, snapshotOf } from './snapshots/store.js';
 import { userCacheDir, type Workspace } from './workspace.js';
 
 // The vendor files behind a snapshot, found again: where the snapshot says they were (when the

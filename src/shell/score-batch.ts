@@ -13,7 +13,7 @@ import type { VendorHistory } from '../core/scoring/vendor-history.js';
 import { vendorFindingYaml } from '../render/findings-yaml.js';
 import { ChunkWriter, type ChunkRange } from './chunk-file.js';
 import type { InputFile } from './expand-paths.js';
-import { readCachedVendor, type CachedVendor } from './findings-cache.js';
+import { readCachedVendor, type CachedVendor } from './snapshots/store.js';
 import { readInputSync } from './read-input.js';
 
 // Batch scoring, file after file: read, validate, score, then write the vendor's part of the

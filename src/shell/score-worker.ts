@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Questionnaire } from '../core/schema/questionnaire.js';
 import type { VendorHistory } from '../core/scoring/vendor-history.js';
 import type { InputFile } from './expand-paths.js';
-import type { CachedVendor } from './findings-cache.js';
+import type { CachedVendor } from './snapshots/store.js';
 import { scoreFiles } from './score-batch.js';
 
 // One worker of `score --jobs N`: scores its share of the files and sends the findings back.

@@ -1,14 +1,14 @@
 import { basename } from 'node:path';
-import { contentHash } from '../core/digest.js';
-import { comparePeriods, PERIOD_PATTERN } from '../core/period.js';
-import type { CommitmentResult } from '../core/schema/findings.js';
-import type { VendorHistory } from '../core/scoring/vendor-history.js';
-import { listSnapshots } from './snapshot-list.js';
-import { readSnapshotPart } from './snapshot-read.js';
-import { shownPath } from './shown-path.js';
-import { UserError } from './user-error.js';
+import { contentHash } from '../../core/digest.js';
+import { comparePeriods, PERIOD_PATTERN } from '../../core/period.js';
+import type { CommitmentResult } from '../../core/schema/findings.js';
+import type { VendorHistory } from '../../core/scoring/vendor-history.js';
+import { listSnapshots } from './list.js';
+import { readSnapshotPart } from './read.js';
+import { shownPath } from '../shown-path.js';
+import { UserError } from '../user-error.js';
 
-// The findings snapshots of a workspace before a quarter, as listed by snapshot-list.ts: the
+// The findings snapshots of a workspace before a quarter, as listed by list.ts: the
 // history (each vendor's roadmap, quarter by quarter) later quarters are scored with.
 
 export interface History {

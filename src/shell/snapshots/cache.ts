@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Findings, VendorFinding } from '../core/schema/findings.js';
-import { writeFileAtomicStream } from './atomic-write.js';
-import type { ChunkRange } from './chunk-file.js';
-import { eachLine } from './each-line.js';
+import type { Findings, VendorFinding } from '../../core/schema/findings.js';
+import { writeFileAtomicStream } from '../atomic-write.js';
+import type { ChunkRange } from '../chunk-file.js';
+import { eachLine } from '../each-line.js';
 
 // Reading a YAML snapshot of thousands of vendors takes the yaml parser tens of seconds; the same
 // data as JSON takes well under one. A snapshot, once read or written, is kept as JSON lines (the

@@ -1,16 +1,16 @@
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { questionnaireHash } from '../core/findings/build-findings.js';
-import { checkFindings } from '../core/findings/check-findings.js';
-import { comparePeriods, PERIOD_PATTERN } from '../core/period.js';
-import type { Findings } from '../core/schema/findings.js';
-import type { Questionnaire } from '../core/schema/questionnaire.js';
-import { listSnapshots, type SnapshotEntry } from './snapshot-list.js';
-import { readSnapshot } from './snapshot-read.js';
-import { readQuestionnaire } from './load-inputs.js';
-import { ProblemsError, UserError } from './user-error.js';
-import { questionnaireInUse, snapshotRoot, userCacheDir, type Workspace } from './workspace.js';
-import { shownPath } from './shown-path.js';
+import { questionnaireHash } from '../../core/findings/build-findings.js';
+import { checkFindings } from '../../core/findings/check-findings.js';
+import { comparePeriods, PERIOD_PATTERN } from '../../core/period.js';
+import type { Findings } from '../../core/schema/findings.js';
+import type { Questionnaire } from '../../core/schema/questionnaire.js';
+import { listSnapshots, type SnapshotEntry } from './list.js';
+import { readSnapshot } from './read.js';
+import { readQuestionnaire } from '../load-inputs.js';
+import { ProblemsError, UserError } from '../user-error.js';
+import { questionnaireInUse, snapshotRoot, userCacheDir, type Workspace } from '../workspace.js';
+import { shownPath } from '../shown-path.js';
 
 // Findings snapshots named on the command line: a file, or a quarter looked up in findings/.
 

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { findingsOf, parseFindingsItem, splitFindings } from '../core/load/findings-by-vendor.js';
-import type { Findings } from '../core/schema/findings.js';
-import { runWorker } from './run-worker.js';
+import { findingsOf, parseFindingsItem, splitFindings } from '../../core/load/findings-by-vendor.js';
+import type { Findings } from '../../core/schema/findings.js';
+import { runWorker } from '../run-worker.js';
 
 // The YAML of a large snapshot takes the parser about half a minute a core: its vendors are
 // parsed on every core. Undefined when the text is not in the layout aiclaim writes.

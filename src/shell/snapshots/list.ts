@@ -1,7 +1,7 @@
 import { open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { shownPath } from './shown-path.js';
-import { UserError } from './user-error.js';
+import { shownPath } from '../shown-path.js';
+import { UserError } from '../user-error.js';
 
 // The one way to list a workspace's findings snapshots: the YAML files of the findings folder that
 // say near their top that they are findings, each with the quarter it says it holds. diff, trend,

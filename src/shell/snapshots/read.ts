@@ -1,14 +1,14 @@
-import { contentHash } from '../core/digest.js';
-import { loadFindings } from '../core/load/load-files.js';
-import type { Findings, VendorFinding } from '../core/schema/findings.js';
-import { indexFindingsCache, readFindingsCache, readFindingsCacheParts, writeFindingsCache } from './findings-cache.js';
-import { findingsByVendorInParallel } from './read-findings-parallel.js';
-import { decoded, readInputBytes } from './read-input.js';
-import { ProblemsError } from './user-error.js';
+import { contentHash } from '../../core/digest.js';
+import { loadFindings } from '../../core/load/load-files.js';
+import type { Findings, VendorFinding } from '../../core/schema/findings.js';
+import { indexFindingsCache, readFindingsCache, readFindingsCacheParts, writeFindingsCache } from './cache.js';
+import { findingsByVendorInParallel } from './parallel-read.js';
+import { decoded, readInputBytes } from '../read-input.js';
+import { ProblemsError } from '../user-error.js';
 
 // Reading a findings snapshot: validated, from the workspace cache when its YAML has been read
-// before (the cache checked, never trusted: findings-cache.ts), whole or a part of each vendor.
-// Listing snapshots is snapshot-list.ts; writing them, findings-snapshot.ts.
+// before (the cache checked, never trusted: cache.ts), whole or a part of each vendor.
+// Listing snapshots is list.ts; writing them, write.ts.
 
 export const MAX_FINDINGS_BYTES = 256 * 1024 * 1024;
 
