@@ -10,7 +10,7 @@ import { ProblemsError } from '../user-error.js';
 // before (the cache checked, never trusted: cache.ts), whole or a part of each vendor.
 // Listing snapshots is list.ts; writing them, write.ts.
 
-export const MAX_FINDINGS_BYTES = 256 * 1024 * 1024;
+const MAX_FINDINGS_BYTES = 256 * 1024 * 1024;
 
 /** The cache index of a snapshot's vendors, building the cache from the YAML if need be. */
 export async function snapshotIndex(path: string, shown: string, cacheDir: string): Promise<ReturnType<typeof indexFindingsCache>> {

@@ -43,7 +43,7 @@ export function guardSnapshot(target: string, shown: string, period: string, cur
 }
 
 /** Where a vendor's source file sits, relative to the workspace: the same wherever aiclaim runs from. */
-export function sourceRef(workspace: Workspace, vendor: LoadedVendor): { file: string; hash: string } {
+function sourceRef(workspace: Workspace, vendor: LoadedVendor): { file: string; hash: string } {
   return { file: relative(workspace.root, vendor.file.path).split(sep).join('/'), hash: vendor.hash };
 }
 
@@ -51,7 +51,7 @@ export function snapshotOf(period: string, questionnaire: Questionnaire, entries
   return buildFindings({ period, questionnaire, tool: toolName(), history }, entries.map(({ vendor, score, source }) => vendorFinding(vendor, score, source)));
 }
 
-export async function writeSnapshot(target: string, findings: Findings, workspace: Workspace): Promise<void> {
+async function writeSnapshot(target: string, findings: Findings, workspace: Workspace): Promise<void> {
   const text = findingsYaml(findings, schemaPathFor('findings', dirname(target), workspace));
   await writeFileAtomic(target, text);
   const cacheDir = snapshotCacheDir(workspace);
