@@ -71,6 +71,7 @@ export function buildProgram(run: (action: Action) => void): Command {
     .option('--old-vendors <dir>', 'with --rescore or --vendor: the folder of the older quarter\'s vendor files')
     .option('--new-vendors <dir>', 'with --rescore or --vendor: the folder of the newer quarter\'s vendor files')
     .option('-q, --questionnaire <id|file>', 'the questionnaire to rescore with (default: the workspace one)')
+    .option('--crosswalk <file>', "across editions: the crosswalk file between the snapshots' questionnaires (default: the one in questionnaires/crosswalks/ that joins them, else the newer questionnaire's own)")
     .action((older: string, newer: string, options: Record<string, unknown>) => run(async (context) => (await import('./commands/diff.js')).diff({ ...options, older, newer }, context)));
 
   program
@@ -79,6 +80,7 @@ export function buildProgram(run: (action: Action) => void): Command {
     .argument('[findings-dir]', 'folder of findings snapshots (default: the workspace findings/)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'yaml', 'markdown']))
     .addOption(new Option('-s, --sort <key>', 'order of the vendors').choices(['score', 'change', 'name', 'delivery']))
+    .option('--crosswalk <file>', "across editions: the crosswalk file from an earlier edition to the latest (default: the ones in questionnaires/crosswalks/, else the latest questionnaire's own)")
     .action((dir: string | undefined, options: Record<string, unknown>) => run(async (context) => (await import('./commands/trend.js')).trendCommand({ ...options, dir }, context)));
 
   program
@@ -153,10 +155,11 @@ export function buildProgram(run: (action: Action) => void): Command {
     );
   questionnaire
     .command('diff')
-    .description('two editions of a questionnaire, question by question: the same, changed (and what), renamed, added or removed, with the crosswalk')
+    .description('two editions of a questionnaire, question by question: the same, changed (and what), renamed, added or removed, with the crosswalk (two different questionnaires: said so, compared by question id alone)')
     .argument('<older>', 'the earlier edition: a questionnaire id or file')
     .argument('<newer>', 'the later edition: a questionnaire id or file')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'yaml']))
+    .option('--crosswalk <file>', "a crosswalk file that joins the two (default: the one in questionnaires/crosswalks/ that does, else the newer edition's own)")
     .action((older: string, newer: string, options: Record<string, unknown>) =>
       run(async (context) => (await import('./commands/questionnaire.js')).diffQuestionnairesCommand({ ...options, older, newer }, context)),
     );

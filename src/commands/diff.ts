@@ -3,7 +3,7 @@ import * as z from 'zod';
 import type { QuestionnaireIndex } from '../core/questionnaire-index.js';
 import type { QuestionScore } from '../core/scoring/types.js';
 import { isFinding } from '../core/findings/flag-ref.js';
-import { questionDefinitions } from '../core/findings/question-definitions.js';
+import { renamesOf } from '../core/findings/question-classes.js';
 import type { Findings } from '../core/schema/findings.js';
 import { diffFindings, type DiffOptions as CoreDiffOptions, type FindingsDiff } from '../core/tracking/diff-findings.js';
 import { diffMarkdown } from '../render/diff-markdown.js';
@@ -11,11 +11,12 @@ import { diffText, vendorDiffText } from '../render/diff-text.js';
 import { terminalLines, terminalSafe } from '../render/terminal-text.js';
 import { yamlText } from '../render/yaml-text.js';
 import { colourFor } from '../shell/colour.js';
+import { editionPair } from '../shell/edition-pair.js';
 import type { Context } from '../shell/context.js';
 import { readQuestionnaire } from '../shell/load-inputs.js';
 import { parseOptions } from '../shell/parse-options.js';
 import { rescoreSnapshot, snapshotSources, type SnapshotSources } from '../shell/rescore.js';
-import { checkOrder, questionnaireOf, refuseTampered, resolveSnapshot } from '../shell/snapshots/store.js';
+import { checkOrder, currentHeader, refuseTampered, resolveSnapshot } from '../shell/snapshots/store.js';
 import { EXIT, UserError } from '../shell/user-error.js';
 import { findWorkspace, questionnaireInUse, sampleNotice, snapshotRoot, userCacheDir } from '../shell/workspace.js';
 import { didYouMean } from '../core/validate/did-you-mean.js';
@@ -34,6 +35,7 @@ const diffOptionsSchema = z.object({
   oldVendors: z.string().optional(),
   newVendors: z.string().optional(),
   questionnaire: z.string().optional(),
+  crosswalk: z.string().optional(),
 });
 
 export type DiffOptions = z.input<typeof diffOptionsSchema>;
@@ -43,8 +45,9 @@ export async function diff(input: DiffOptions, context: Context): Promise<number
   const workspace = await findWorkspace(context);
   const notice = sampleNotice(workspace, context.cwd, [options.older, options.newer]);
   if (notice) context.stderr.write(`${notice}\n`);
-  const older = await resolveSnapshot(options.older, workspace, context.cwd);
-  const newer = await resolveSnapshot(options.newer, workspace, context.cwd);
+  // A snapshot an earlier aiclaim wrote is read with the header this one writes (currentHeader).
+  const older = await currentHeader(await resolveSnapshot(options.older, workspace, context.cwd), workspace, context.cwd);
+  const newer = await currentHeader(await resolveSnapshot(options.newer, workspace, context.cwd), workspace, context.cwd);
   checkOrder(older, newer);
   // A snapshot edited by hand is refused before anything is compared.
   await refuseTampered([older, newer], workspace, context.cwd);
@@ -83,19 +86,19 @@ export async function diff(input: DiffOptions, context: Context): Promise<number
     }
   }
 
-  // A snapshot written before snapshots carried question definitions: from its questionnaire, when found.
-  const definitionsOf = async (snapshot: typeof older) => {
-    if (snapshot.findings.questionnaire.questions) return undefined;
-    const scoredWith = await questionnaireOf(snapshot, workspace, context.cwd);
-    return scoredWith ? questionDefinitions(scoredWith) : undefined;
-  };
+  // Across editions: the newer one as it scored its quarter (its crosswalk, and the weights an older score is restated in).
+  const across = older.findings.questionnaire.hash !== newer.findings.questionnaire.hash;
+  const pair = across ? await editionPair(older, newer, workspace, context.cwd, { named: options.crosswalk, fallback: questionnaire }) : undefined;
+  if (!across && options.crosswalk) context.stderr.write(`${terminalLines(`--crosswalk: both snapshots were scored with ${newer.findings.questionnaire.id} ${newer.findings.questionnaire.version}: there is nothing to cross`)}\n`);
   const result = diffFindings(older.findings, newer.findings, {
     tolerance: options.tolerance ?? workspace.settings.thresholds.tolerance ?? 0,
     threshold: options.threshold ?? workspace.settings.thresholds.failUnder ?? 55,
-    renamed: renames(index),
+    renamed: renamesOf(index),
     computed: computedQuestions(index),
-    crosswalk: questionnaire.crosswalk,
-    definitions: { before: await definitionsOf(older), after: await definitionsOf(newer) },
+    crosswalk: pair?.crosswalk.entries,
+    crosswalkFile: pair?.crosswalk.file,
+    newer: pair?.newer,
+    definitions: pair?.definitions,
     rescored,
   });
 
@@ -115,13 +118,6 @@ export async function diff(input: DiffOptions, context: Context): Promise<number
 function vendorText(result: FindingsDiff, vendor: FindingsDiff['vendors'][number], explained: { before?: Map<string, QuestionScore>; after?: Map<string, QuestionScore> }, style: ReturnType<typeof colourFor>): string {
   const safe = terminalSafe({ result, vendor, explained });
   return vendorDiffText(safe.result, safe.vendor, safe.explained, style);
-}
-
-/** New id → old id, from the questionnaire's `replaces`: a renamed question keeps its history. */
-function renames(index: QuestionnaireIndex): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const { question } of index.questions) for (const old of question.replaces ?? []) map.set(question.id, old);
-  return map;
 }
 
 function computedQuestions(index: QuestionnaireIndex): Map<string, 'roadmap' | 'track-record'> {

@@ -7,7 +7,9 @@ import { questionnaireForVendor, questionnaireForVendorMarkdown } from '../rende
 import { tableText } from '../render/table.js';
 import { terminalSafe } from '../render/terminal-text.js';
 import { yamlText } from '../render/yaml-text.js';
+import type { Questionnaire } from '../core/schema/questionnaire.js';
 import { colourFor } from '../shell/colour.js';
+import { crosswalkBetween } from '../shell/crosswalks.js';
 import type { Context } from '../shell/context.js';
 import { readQuestionnaire } from '../shell/load-inputs.js';
 import { PACKAGE_ROOT } from '../shell/package-root.js';
@@ -59,12 +61,14 @@ export async function showQuestionnaire(input: z.input<typeof showOptionsSchema>
     context.stdout.write(options.format === 'markdown' ? questionnaireForVendorMarkdown(questionnaire) : questionnaireForVendor(terminalSafe(questionnaire), colourFor(context.stdout, context.env)));
     return EXIT.ok;
   }
+  // The file's data as the schema reads it: its identity (digests) is aiclaim's, not the file's.
+  const { identity: _identity, ...asRead } = questionnaire;
   switch (options.format) {
     case 'json':
-      context.stdout.write(`${JSON.stringify(questionnaire, null, 2)}\n`);
+      context.stdout.write(`${JSON.stringify(asRead, null, 2)}\n`);
       break;
     case 'yaml':
-      context.stdout.write(yamlText(questionnaire));
+      context.stdout.write(yamlText(asRead));
       break;
     case 'markdown':
       context.stdout.write(questionnaireMarkdown(questionnaire));
@@ -75,14 +79,21 @@ export async function showQuestionnaire(input: z.input<typeof showOptionsSchema>
   return EXIT.ok;
 }
 
-const diffOptionsSchema = z.object({ older: z.string(), newer: z.string(), format: z.enum(['text', 'json', 'yaml']).default('text') });
+const diffOptionsSchema = z.object({ older: z.string(), newer: z.string(), format: z.enum(['text', 'json', 'yaml']).default('text'), crosswalk: z.string().optional() });
 
-/** Two editions of a questionnaire, question by question (`aiclaim questionnaire diff OLD NEW`). */
+/**
+ * Two editions of a questionnaire, question by question (`aiclaim questionnaire diff OLD NEW`). Two
+ * different questionnaires are compared too, as the model says they are not editions (its warnings).
+ */
 export async function diffQuestionnairesCommand(input: z.input<typeof diffOptionsSchema>, context: Context): Promise<number> {
   const options = parseOptions(diffOptionsSchema, input);
   const workspace = await findWorkspace(context);
   const read = async (ref: string) => (await readQuestionnaire(await questionnaireInUse(workspace, ref, context.cwd), context.cwd, userCacheDir(workspace))).questionnaire;
-  const result = diffQuestionnaires(await read(options.older), await read(options.newer));
+  const [older, newer] = [await read(options.older), await read(options.newer)];
+  // A crosswalk file that joins the two applies: the one named, the workspace's, else the newer edition's own, else a bundled one.
+  const edition = (q: Questionnaire) => ({ id: q.id, version: q.version, ids: new Set(indexQuestionnaire(q).byId.keys()) });
+  const joined = await crosswalkBetween(edition(older), edition(newer), older.id === newer.id ? newer.crosswalk : undefined, workspace, context.cwd, options.crosswalk);
+  const result = diffQuestionnaires(older, newer, joined.file === undefined ? undefined : joined.entries);
   if (options.format === 'json') context.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else if (options.format === 'yaml') context.stdout.write(yamlText(result));
   else context.stdout.write(questionnaireDiffText(terminalSafe(result), colourFor(context.stdout, context.env)));

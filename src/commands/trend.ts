@@ -1,21 +1,25 @@
 import { resolve } from 'node:path';
 import * as z from 'zod';
-import { sortTrend, trend, TREND_SORTS } from '../core/tracking/trend.js';
+import type { Bridge } from '../core/tracking/restate-score.js';
+import { sortTrend, trend, TREND_SORTS, type Bridges } from '../core/tracking/trend.js';
 import { terminalSafe } from '../render/terminal-text.js';
 import { trendMarkdown, trendText } from '../render/trend-text.js';
 import { yamlText } from '../render/yaml-text.js';
 import { colourFor } from '../shell/colour.js';
 import type { Context } from '../shell/context.js';
 import { parseOptions } from '../shell/parse-options.js';
-import { refuseTampered, snapshotsIn } from '../shell/snapshots/store.js';
+import { readCrosswalk } from '../shell/crosswalks.js';
+import { bridgeFor, editionPair } from '../shell/edition-pair.js';
+import { currentHeader, refuseTampered, snapshotsIn, type LoadedSnapshot } from '../shell/snapshots/store.js';
 import { EXIT, UserError } from '../shell/user-error.js';
-import { findWorkspace, sampleNotice, userCacheDir } from '../shell/workspace.js';
+import { findWorkspace, sampleNotice, userCacheDir, type Workspace } from '../shell/workspace.js';
 import { shownPath } from '../shell/shown-path.js';
 
 const trendOptionsSchema = z.object({
   dir: z.string().optional(),
   format: z.enum(['table', 'json', 'yaml', 'markdown']).default('table'),
   sort: z.enum(TREND_SORTS).default('score'),
+  crosswalk: z.string().optional(),
 });
 
 export async function trendCommand(input: z.input<typeof trendOptionsSchema>, context: Context): Promise<number> {
@@ -24,12 +28,16 @@ export async function trendCommand(input: z.input<typeof trendOptionsSchema>, co
   const notice = sampleNotice(workspace, context.cwd, [options.dir]);
   if (notice) context.stderr.write(`${notice}\n`);
   const dir = options.dir ? resolve(context.cwd, options.dir) : workspace.findingsDir;
-  const snapshots = await snapshotsIn(dir, context.cwd, userCacheDir(workspace));
+  // Snapshots an earlier aiclaim wrote are read with the header this one writes (currentHeader).
+  const snapshots = await Promise.all((await snapshotsIn(dir, context.cwd, userCacheDir(workspace))).map((s) => currentHeader(s, workspace, context.cwd)));
   if (snapshots.length === 0) {
     throw new UserError(`no findings snapshots in ${shownPath(dir, context.cwd)}`, { hint: 'write one per quarter with `aiclaim score --period YYYY-Qn`' });
   }
   await refuseTampered(snapshots, workspace, context.cwd);
-  const result = trend(snapshots.map((s) => s.findings));
+  const result = trend(
+    snapshots.map((s) => s.findings),
+    await bridges(snapshots, workspace, context.cwd, options.crosswalk),
+  );
   const vendors = sortTrend(result.vendors, options.sort);
   switch (options.format) {
     case 'json':
@@ -47,4 +55,26 @@ export async function trendCommand(input: z.input<typeof trendOptionsSchema>, co
     }
   }
   return EXIT.ok;
+}
+
+/**
+ * Each earlier edition's bridge to the latest, where the latest questionnaire is at hand: by the
+ * crosswalk named (for the edition it maps from), else as diff finds one (crosswalks.ts).
+ */
+async function bridges(snapshots: readonly LoadedSnapshot[], workspace: Workspace, cwd: string, named: string | undefined): Promise<Bridges> {
+  const latest = snapshots.at(-1)!;
+  const earlier = [...new Map(snapshots.filter((s) => s.findings.questionnaire.hash !== latest.findings.questionnaire.hash).map((s) => [s.findings.questionnaire.hash, s])).values()];
+  const file = named === undefined ? undefined : await readCrosswalk(resolve(cwd, named), cwd);
+  const joins = (s: LoadedSnapshot) => file !== undefined && file.from.questionnaire === s.findings.questionnaire.id && file.from.version === s.findings.questionnaire.version;
+  if (file && !earlier.some(joins)) {
+    const editions = [...new Set(snapshots.map((s) => `${s.findings.questionnaire.id} ${s.findings.questionnaire.version}`))].join(', ');
+    throw new UserError(`--crosswalk ${shownPath(resolve(cwd, named!), cwd)} maps from ${file.from.questionnaire} ${file.from.version}, an edition none of these snapshots was scored with before the latest (${editions})`, { hint: 'name the crosswalk from an earlier edition to the latest one' });
+  }
+  const out = new Map<string, { bridge: Bridge; crosswalk?: string | undefined }>();
+  for (const s of earlier) {
+    const pair = await editionPair(s, latest, workspace, cwd, { named: joins(s) ? named : undefined });
+    const bridge = bridgeFor(s.findings, latest.findings, pair);
+    if (bridge) out.set(s.findings.questionnaire.hash, { bridge, crosswalk: pair.crosswalk.file });
+  }
+  return out;
 }

@@ -4,18 +4,20 @@ import * as z from 'zod';
 import { checkFindings } from '../core/findings/check-findings.js';
 import { draftSchema } from '../core/interview/draft.js';
 import { kindOf, loadDocument } from '../core/load/load-document.js';
-import { loadFindings, loadQuestionnaire, loadSettings, loadVendor } from '../core/load/load-files.js';
+import { loadCrosswalk, loadFindings, loadQuestionnaire, loadSettings, loadVendor } from '../core/load/load-files.js';
 import { sortProblems, type Problem } from '../core/problem.js';
 import { indexQuestionnaire, type QuestionnaireIndex } from '../core/questionnaire-index.js';
 import { SCHEMA_IDS } from '../core/schema/common.js';
 import { parseYaml } from '../core/yaml/parse-yaml.js';
 import { colourFor } from '../shell/colour.js';
+import { CROSSWALKS_DIR } from '../shell/crosswalks.js';
 import type { Context } from '../shell/context.js';
 import { expandPaths, type InputFile } from '../shell/expand-paths.js';
 import { readQuestionnaire } from '../shell/load-inputs.js';
 import { parseOptions } from '../shell/parse-options.js';
 import { printProblems } from '../shell/print-problems.js';
 import { readInput } from '../shell/read-input.js';
+import { EDITIONS_DIR, findEdition } from '../shell/find-edition.js';
 import { EXIT } from '../shell/user-error.js';
 import { findWorkspace, questionnaireInUse, sampleNotice, type Workspace } from '../shell/workspace.js';
 
@@ -54,7 +56,12 @@ export async function validate(input: ValidateOptions, context: Context): Promis
 
   // What cannot have happened yet (a claim dated next month) is an error here, by today's date.
   const today = context.now().toISOString().slice(0, 10);
-  for (const file of expanded.files) problems.push(...(await validateFile(file, questionnaireFor, today)));
+  // A crosswalk's editions, wherever aiclaim keeps them (find-edition.ts).
+  const editionIds = async (id: string, version: string) => {
+    const found = await findEdition({ id, version }, workspace, context.cwd);
+    return found ? new Set(indexQuestionnaire(found).byId.keys()) : undefined;
+  };
+  for (const file of expanded.files) problems.push(...(await validateFile(file, questionnaireFor, editionIds, today)));
 
   const sorted = sortProblems(problems);
   const errors = sorted.filter((p) => p.severity === 'error').length;
@@ -70,12 +77,13 @@ export async function validate(input: ValidateOptions, context: Context): Promis
 }
 
 function workspacePaths(workspace: Workspace): string[] {
-  return [workspace.settingsFile, `${workspace.root}/questionnaires`, workspace.vendorsDir, workspace.findingsDir].filter(
+  const questionnaires = `${workspace.root}/questionnaires`;
+  return [workspace.settingsFile, questionnaires, `${questionnaires}/${EDITIONS_DIR}`, `${questionnaires}/${CROSSWALKS_DIR}`, workspace.vendorsDir, workspace.findingsDir].filter(
     (p): p is string => p !== undefined && existsSync(p),
   );
 }
 
-async function validateFile(file: InputFile, questionnaireFor: (id: string | undefined) => Promise<QuestionnaireIndex | Problem[]>, today: string): Promise<Problem[]> {
+async function validateFile(file: InputFile, questionnaireFor: (id: string | undefined) => Promise<QuestionnaireIndex | Problem[]>, editionIds: (id: string, version: string) => Promise<ReadonlySet<string> | undefined>, today: string): Promise<Problem[]> {
   const read = await readInput(file.path, file.shown);
   if (!read.ok) return [read.problem];
   const parsed = parseYaml(read.text, file.shown);
@@ -103,6 +111,16 @@ async function validateFile(file: InputFile, questionnaireFor: (id: string | und
     case 'settings': {
       const loaded = loadSettings(parsed, file.shown);
       return loaded.ok ? [] : loaded.problems;
+    }
+    case 'crosswalk': {
+      // Checked against each edition it joins, where aiclaim keeps that edition.
+      const idsOf = async (edition: unknown) => {
+        const e = edition as { questionnaire?: unknown; version?: unknown } | undefined;
+        return typeof e?.questionnaire === 'string' && typeof e.version === 'string' ? editionIds(e.questionnaire, e.version) : undefined;
+      };
+      const data = parsed.data as { from?: unknown; to?: unknown };
+      const loaded = loadCrosswalk(parsed, file.shown, { older: await idsOf(data.from), newer: await idsOf(data.to) });
+      return loaded.ok ? loaded.warnings : loaded.problems;
     }
     case 'draft': {
       const loaded = loadDocument(parsed, file.shown, 'draft', draftSchema);

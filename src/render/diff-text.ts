@@ -40,13 +40,24 @@ export function diffHeadline(diff: FindingsDiff): string[] {
     const unassessed = c.notAssessed ? `; ${money(c.notAssessed, c.currency)} in vendors not assessed` : '';
     lines.push(`${money(c.below, c.currency)} of ${money(c.total, c.currency)} annual spend (${c.total ? Math.round((100 * c.below) / c.total) : 0}%) is now in ${c.vendors.length} vendor${c.vendors.length === 1 ? '' : 's'} scoring under ${diff.spend.threshold}${unassessed}`);
   }
+  const restated = diff.vendors.filter((v) => v.by === 'restated');
+  if (summary.notComparable > 0 || restated.length > 0) lines.push(questionClassesLine(diff));
+  if (restated.length > 0) lines.push(restatedLine(diff, restated));
   if (summary.notComparable > 0) {
-    lines.push(questionClassesLine(diff));
+    const why = restated.length > 0 || diff.questionnaireChanges.crosswalk ? 'a question that counts in their scores is in one edition only, or does not measure the same in both' : 'they were given by different questionnaires';
     lines.push(
-      `${summary.notComparable === diff.vendors.length ? "No vendor's scores are comparable" : `${summary.notComparable} of ${diff.vendors.length} vendors' scores are not comparable`}: they were given by different questionnaires, so no move is counted for them, none "moved most", and no gate applies to them. Each shows the share of its points on questions common to both editions and what moved there; pass --rescore to score both quarters with one questionnaire.`,
+      `${summary.notComparable === diff.vendors.length ? "No vendor's scores are comparable" : `${summary.notComparable} of ${diff.vendors.length} vendors' scores are not comparable`}: ${why}, so no move is counted for them, none "moved most", and no gate applies to them. Each shows the share of its points on questions common to both editions and what moved there; pass --rescore to score both quarters with one questionnaire${diff.questionnaireChanges.crosswalk ? '' : ', or declare which questions measure the same in a crosswalk'}.`,
     );
   }
   return lines;
+}
+
+/** Scores of two editions compared by restating the older one: which vendors, in what terms, by which crosswalk. */
+function restatedLine(diff: FindingsDiff, restated: readonly VendorDiff[]): string {
+  const who = restated.length === diff.vendors.length ? `every vendor in both quarters (${restated.length})` : restated.length <= 8 ? restated.map((v) => v.name).join(', ') : `${restated.length} vendors`;
+  const crosswalk = diff.questionnaireChanges.crosswalk;
+  const by = crosswalk ? ` and the crosswalk${crosswalk.file ? ` in ${crosswalk.file}` : ` of ${diff.to.questionnaire.id} ${diff.to.questionnaire.version}`}` : '';
+  return `Compared by restating the ${diff.from.period} score in ${diff.to.questionnaire.id} ${diff.to.questionnaire.version}'s sections and weights: ${who}. Every question that counts in both their scores is common to both editions, by its definition${by}; the score the ${diff.from.period} snapshot records is kept as before.recorded in JSON.`;
 }
 
 /** "Questions: 44 the same, 9 changed, 1 renamed, 6 added, 2 removed." */
@@ -57,7 +68,7 @@ function questionClassesLine(diff: FindingsDiff): string {
   const declared = classes.filter((q) => q.class === 'changed' && q.declared === 'same').length;
   const parts = [
     `${count('same')} the same`,
-    `${count('changed')} changed${declared ? ` (${declared} the same in meaning, by the crosswalk)` : ''}`,
+    `${count('changed')} changed${declared ? ` (${declared} the same in meaning, by the crosswalk${diff.questionnaireChanges.crosswalk?.file ? ` in ${diff.questionnaireChanges.crosswalk.file}` : ''})` : ''}`,
     ...(renamed.length ? [`${renamed.length} renamed${renamed.some((r) => !r.sameMeaning) ? ` (${renamed.filter((r) => !r.sameMeaning).length} with a new meaning)` : ''}`] : []),
     `${count('added')} added`,
     `${count('removed')} removed`,
@@ -178,6 +189,9 @@ export function vendorDiffText(diff: FindingsDiff, v: VendorDiff, explained: { b
   out.push(style.bold(`${v.name} (${v.id}) · ${diff.from.period} → ${diff.to.period}`));
   const moved = v.movement === 'not-comparable' ? 'not comparable' : v.movement === 'assessed' ? 'a verdict now, none before' : v.movement === 'unassessed' ? 'too little known now for a verdict' : signed(v.delta);
   out.push(`Score ${score1(v.before.score)} → ${score1(v.after.score)} (${moved}) · ${v.before.verdict} → ${v.after.verdict}${v.before.risk !== undefined || v.after.risk !== undefined ? ` · risk ${v.before.risk ?? '—'} → ${v.after.risk ?? '—'}` : ''}`);
+  if (v.by === 'restated') {
+    out.push(style.yellow(`Scored with two editions (${diff.from.questionnaire.id} ${diff.from.questionnaire.version} → ${diff.to.questionnaire.id} ${diff.to.questionnaire.version}): the ${diff.from.period} score is restated in the newer edition's sections and weights, ${score1(v.before.score)} (recorded ${score1(v.before.recorded ?? null)}), as every question that counts in both scores is common to both editions.`));
+  }
   if (v.common) {
     out.push(style.yellow(`The two scores were given by different questionnaires (${diff.from.questionnaire.id} ${diff.from.questionnaire.version} → ${diff.to.questionnaire.id} ${diff.to.questionnaire.version}): no move is measured. ${Math.round(v.common.share * 100)}% of the points it can earn now are on the ${v.common.questions} questions common to both editions, where it moved ${v.common.points > 0 ? '+' : ''}${points(v.common.points)} question points. Pass --rescore to compare like for like.`));
   }

@@ -54,7 +54,7 @@ function riskLegendOf(trend: Trend): string {
 export function trendText(trend: Trend, vendors: readonly VendorTrend[], style: Style): string {
   const rated = vendors.some((v) => riskHistory(v, trend.risks) !== '');
   const rows = vendors.map((v) => {
-    const change = v.change === null ? style.dim('—') : v.change > 0 ? style.green(signedChange(v.change)) : v.change < 0 ? style.red(signedChange(v.change)) : '0.0';
+    const change = v.change === null ? style.dim('—') : v.change > 0 ? style.green(changeWords(v)) : v.change < 0 ? style.red(changeWords(v)) : changeWords(v);
     return [v.name, sparkline(v.points), ...scoreCells(v), change, verdictHistory(v, trend.verdicts), ...(rated ? [riskHistory(v, trend.risks)] : []), deliveryRecord(v)];
   });
   const head = ['Vendor', 'Trend', ...trend.periods, 'Change', 'Verdicts', ...(rated ? ['Risk'] : []), 'Roadmap promises'];
@@ -68,7 +68,16 @@ export function trendText(trend: Trend, vendors: readonly VendorTrend[], style: 
 export function editionsLine(trend: Trend): string | undefined {
   if (trend.editions.length < 2) return undefined;
   const runs = trend.editions.map((e) => `${e.questionnaire.id} ${e.questionnaire.version} ${e.from === e.to ? e.from : `${e.from}–${e.to}`}`);
-  return `The questionnaire changed: ${runs.join(', then ')}. Scores of two editions are different measures: Change counts only from the first quarter of a vendor's latest edition.`;
+  const bridged = trend.editions.filter((e) => e.restated);
+  const from = bridged.length && trend.vendors.some((v) => v.restated)
+    ? `Change counts from the first quarter of a vendor's latest edition or, marked †, from a score of ${bridged.map((e) => `${e.questionnaire.id} ${e.questionnaire.version}${e.restated!.crosswalk ? ` (by the crosswalk in ${e.restated!.crosswalk})` : ''}`).join(', ')} restated in the latest edition's sections and weights, for a vendor whose every counted question is common to both.`
+    : "Change counts only from the first quarter of a vendor's latest edition.";
+  return `The questionnaire changed: ${runs.join(', then ')}. Scores of two editions are different measures: ${from}`;
+}
+
+/** The change, signed; marked † when it counts from an earlier edition's score restated. */
+function changeWords(v: VendorTrend): string {
+  return `${signedChange(v.change)}${v.change !== null && v.restated ? '†' : ''}`;
 }
 
 export function trendMarkdown(trend: Trend, vendors: readonly VendorTrend[]): string {
@@ -79,7 +88,7 @@ export function trendMarkdown(trend: Trend, vendors: readonly VendorTrend[]): st
     mdEscape(v.name),
     sparkline(v.points),
     ...scoreCells(v).map(mdEscape),
-    signedChange(v.change),
+    mdEscape(changeWords(v)),
     mdEscape(verdictHistory(v, trend.verdicts)),
     ...(rated ? [mdEscape(riskHistory(v, trend.risks))] : []),
     mdEscape(deliveryRecord(v)),

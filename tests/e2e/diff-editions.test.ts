@@ -1,4 +1,4 @@
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
@@ -29,11 +29,13 @@ describe('diff across questionnaire editions', () => {
     const out = await run(['diff', OLD, NEW], { cwd: elsewhere.dir });
     expect(out.code, out.stderr).toBe(0);
     const lines = out.stdout.split('\n');
-    expect(lines[0]).toBe('2026-Q3 → 2026-Q4 · questionnaire changed: ai-claims 1.0.0 (c725245b) → ai-claims 2.0.0 (22137925)');
+    expect(lines[0]).toBe('2026-Q3 → 2026-Q4 · questionnaire changed: ai-claims 1.0.0 (c725245b) → ai-claims 2.0.0 (60198ae2)');
     expect(lines[1]).toBe('15 not comparable · 2 added · 1 dropped');
     expect(out.stdout).not.toMatch(/improved|regressed|Moved most/);
-    expect(out.stdout).toContain('Questions: 53 the same, 7 changed, 6 added, 0 removed.');
-    expect(out.stdout).toContain("No vendor's scores are comparable: they were given by different questionnaires");
+    // The crosswalk aiclaim ships for this upgrade declares five of the seven changed questions the same measure.
+    expect(out.stdout).toContain(`Questions: 53 the same, 7 changed (5 the same in meaning, by the crosswalk in ${join(REPO, 'questionnaires', 'crosswalks', 'ai-claims-1.0.0-to-2.0.0.yaml')}), 6 added, 0 removed.`);
+    // ai-claims changed in meaning (each claim now asserts something checked) and counts for every vendor: none is restated.
+    expect(out.stdout).toContain("No vendor's scores are comparable: a question that counts in their scores is in one edition only, or does not measure the same in both");
     // Outside any workspace, given its files, diff says nothing of the bundled sample.
     expect(out.stderr).not.toMatch(/sample/);
     const rows = lines.filter((l) => /^│ [A-Z]/.test(l) && !l.startsWith('│ Vendor'));
@@ -43,8 +45,10 @@ describe('diff across questionnaire editions', () => {
     const diff = await json(['diff', OLD, NEW]);
     expect(diff.comparable).toBe(false);
     expect(diff.summary).toMatchObject({ improved: 0, regressed: 0, unchanged: 0, notComparable: 15 });
-    const changed = new Set(diff.questionnaireChanges.questions.filter((q) => q.class === 'changed').map((q) => q.id));
-    expect(changed.size).toBe(7);
+    const changedClasses = diff.questionnaireChanges.questions.filter((q) => q.class === 'changed');
+    expect(changedClasses).toHaveLength(7);
+    expect(changedClasses.filter((q) => q.declared !== 'same').map((q) => q.id)).toEqual(['ai-claims', 'independent-validation']);
+    const changed = new Set(changedClasses.filter((q) => q.declared !== 'same').map((q) => q.id));
     for (const v of diff.vendors) {
       expect(v).toMatchObject({ comparable: false, movement: 'not-comparable', delta: 0, sections: [] });
       expect(v.common!.share).toBeGreaterThan(0.5);
@@ -65,7 +69,7 @@ describe('diff across questionnaire editions', () => {
     const out = await run(['diff', OLD, NEW, '--rescore'], { cwd: elsewhere.dir });
     expect(out.code, out.stderr).toBe(0);
     expect(out.stdout.split('\n').slice(0, 3)).toEqual([
-      '2026-Q3 → 2026-Q4 · rescored with ai-claims 2.0.0 (the snapshots: ai-claims 1.0.0 (c725245b) → ai-claims 2.0.0 (22137925))',
+      '2026-Q3 → 2026-Q4 · rescored with ai-claims 2.0.0 (the snapshots: ai-claims 1.0.0 (c725245b) → ai-claims 2.0.0 (60198ae2))',
       '15 vendors rescored for 2026-Q3 and 2026-Q4 with ai-claims 2.0.0: every vendor in both quarters.',
       expect.stringMatching(/^\d+ improved · \d+ regressed · \d+ unchanged · 2 added · 1 dropped$/),
     ]);
@@ -130,7 +134,7 @@ describe('diff across questionnaire editions', () => {
       /^redFlags:/m,
       'crosswalk:\n  - { from: data-provenance, to: data-provenance, meaning: same, note: reworded only }\n  - { from: certifications, to: certifications, meaning: changed }\nredFlags:',
     );
-    cpSync(join(REPO, 'questionnaires'), join(ws, 'questionnaires'), { recursive: true });
+    mkdirSync(join(ws, 'questionnaires'));
     writeFileSync(join(ws, 'questionnaires', 'ai-claims.yaml'), own);
     const shown = await run(['questionnaire', 'diff', join(oldWorkspace, 'questionnaires', 'ai-claims.yaml'), 'ai-claims'], { cwd: ws });
     expect(shown.code, shown.stderr).toBe(0);
@@ -139,12 +143,17 @@ describe('diff across questionnaire editions', () => {
     expect(shown.stdout).toContain('  changed  certifications: options changed · the crosswalk says: changed meaning');
     expect(shown.stdout).toContain('  ai-substance: weight 15 → 25');
 
-    // diff with the crosswalk in use: the reworded question counts among the common ones.
-    const plain = await json(['diff', OLD, NEW]);
+    // diff with the team's crosswalk in use: it takes the place of the one aiclaim ships, entry for entry.
     const withCrosswalk = JSON.parse((await run(['diff', OLD, NEW, '-f', 'json'], { cwd: ws })).stdout) as FindingsDiff;
-    expect(withCrosswalk.questionnaireChanges.questions.find((q) => q.id === 'data-provenance')).toMatchObject({ class: 'changed', declared: 'same' });
+    const classOf = (d: FindingsDiff, id: string) => d.questionnaireChanges.questions.find((q) => q.id === id);
+    expect(classOf(withCrosswalk, 'data-provenance')).toMatchObject({ class: 'changed', declared: 'same' });
+    expect(classOf(withCrosswalk, 'certifications')).toMatchObject({ class: 'changed', declared: 'changed' });
+    expect(classOf(withCrosswalk, 'ai-runtime')).toEqual({ id: 'ai-runtime', class: 'changed', known: true });
+    expect(withCrosswalk.questionnaireChanges.crosswalk).toEqual({ questions: 2 });
+    const bundled = await json(['diff', OLD, NEW]);
+    expect(classOf(bundled, 'ai-runtime')).toMatchObject({ declared: 'same' });
     const share = (d: FindingsDiff, id: string) => d.vendors.find((v) => v.id === id)!.common!.share;
-    expect(share(withCrosswalk, 'datavane')).toBeGreaterThan(share(plain, 'datavane'));
+    expect(share(withCrosswalk, 'autoflow')).toBeLessThan(share(bundled, 'autoflow'));
     const table = await run(['diff', OLD, NEW], { cwd: ws });
     expect(table.stdout).toContain('7 changed (1 the same in meaning, by the crosswalk)');
 
@@ -153,6 +162,98 @@ describe('diff across questionnaire editions', () => {
     const bad = await run(['validate', 'questionnaires/ai-claims.yaml'], { cwd: ws });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/questionnaires\/ai-claims\.yaml:\d+:\d+: "no-such-question" is not a question of this questionnaire — the crosswalk maps/);
+  });
+
+  test('a crosswalk that declares every changed question the same measure: scores restated in the new weights are compared', async () => {
+    const ws = join(elsewhere.dir, 'restated');
+    cpSync(join(REPO, 'fixtures', 'sample'), ws, { recursive: true });
+    mkdirSync(join(ws, 'questionnaires', 'crosswalks'), { recursive: true });
+    // The team judges all seven the same measure (the bundled crosswalk does not: see the test above).
+    const entries = ['ai-runtime', 'ai-claims', 'data-provenance', 'last-trained', 'independent-validation', 'certifications', 'funding'].map((id) => `  - { from: ${id}, to: ${id}, meaning: same }`);
+    writeFileSync(join(ws, 'questionnaires', 'crosswalks', 'ours.yaml'), ['schema: aiclaim/crosswalk@1', 'from: { questionnaire: ai-claims, version: 1.0.0 }', 'to: { questionnaire: ai-claims, version: 2.0.0 }', 'questions:', ...entries, ''].join('\n'));
+    const out = await run(['diff', OLD, NEW, '-f', 'json'], { cwd: ws });
+    expect(out.code, out.stderr).toBe(0);
+    const diff = JSON.parse(out.stdout) as FindingsDiff;
+    expect(diff.questionnaireChanges.crosswalk).toEqual({ questions: 7, file: join('questionnaires', 'crosswalks', 'ours.yaml') });
+    const restated = diff.vendors.filter((v) => v.by === 'restated');
+    const other = diff.vendors.filter((v) => v.by !== 'restated');
+    // Datavane's headline metric and Lumen's outcome claims are questions of 2.0.0 alone that count in their scores.
+    expect(other.map((v) => v.id).sort()).toEqual(['datavane', 'lumen-personalize']);
+    for (const v of other) expect(v).toMatchObject({ comparable: false, movement: 'not-comparable', delta: 0 });
+    expect(restated).toHaveLength(13);
+    for (const v of restated) {
+      expect(v.comparable).toBe(true);
+      expect(v.delta).toBe(Math.round((v.after.score! - v.before.score!) * 10) / 10);
+      expect(v.movement).not.toBe('not-comparable');
+    }
+    // ai-substance weighs 25 in 2.0.0, 15 in 1.0.0: restated, most earlier scores are not the recorded ones.
+    expect(restated.filter((v) => v.before.score !== v.before.recorded).length).toBeGreaterThan(5);
+    expect(diff.summary.notComparable).toBe(2);
+    expect(diff.summary.improved + diff.summary.regressed + diff.summary.unchanged).toBe(13);
+
+    const table = await run(['diff', OLD, NEW], { cwd: ws });
+    const lines = table.stdout.split('\n');
+    expect(lines[1]).toBe(`${diff.summary.improved} improved · ${diff.summary.regressed} regressed · 0 unchanged · 2 not comparable · 2 added · 1 dropped`);
+    expect(table.stdout).toContain(`Questions: 53 the same, 7 changed (7 the same in meaning, by the crosswalk in ${join('questionnaires', 'crosswalks', 'ours.yaml')}), 6 added, 0 removed.`);
+    expect(table.stdout).toContain("Compared by restating the 2026-Q3 score in ai-claims 2.0.0's sections and weights: 13 vendors. Every question that counts in both their scores is common to both editions");
+    expect(table.stdout).toContain("2 of 15 vendors' scores are not comparable: a question that counts in their scores is in one edition only");
+    const autoflow = restated.find((v) => v.id === 'autoflow')!;
+    const detail = await run(['diff', OLD, NEW, '--vendor', 'autoflow'], { cwd: ws });
+    expect(detail.stdout).toContain(`the 2026-Q3 score is restated in the newer edition's sections and weights, ${autoflow.before.score!.toFixed(1)} (recorded ${autoflow.before.recorded!.toFixed(1)})`);
+
+    // The gate applies to the compared vendors, and says which it could not check.
+    const gate = await run(['diff', OLD, NEW, '--fail-on', 'regression'], { cwd: ws });
+    expect(gate.code).toBe(diff.summary.regressed > 0 ? 1 : 0);
+    expect(gate.stderr).toContain('--fail-on regression: 2 vendors not checked, their scores not comparable: datavane, lumen-personalize');
+
+    // Named on the command line, a crosswalk must join the two editions compared.
+    const wrong = join(ws, 'wrong.yaml');
+    writeFileSync(wrong, readFileSync(join(ws, 'questionnaires', 'crosswalks', 'ours.yaml'), 'utf8').replace('version: 1.0.0', 'version: 1.1.0'));
+    const refused = await run(['diff', OLD, NEW, '--crosswalk', wrong], { cwd: ws });
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toBe('error: --crosswalk wrong.yaml joins ai-claims 1.1.0 → ai-claims 2.0.0, not ai-claims 1.0.0 → ai-claims 2.0.0\nhint: name the crosswalk between the editions these snapshots were scored with\n');
+    // A question neither edition has: the file and line, exit 2, nothing printed.
+    writeFileSync(join(ws, 'questionnaires', 'crosswalks', 'ours.yaml'), readFileSync(join(ws, 'questionnaires', 'crosswalks', 'ours.yaml'), 'utf8').replace('from: funding', 'from: fundng'));
+    const bad = await run(['diff', OLD, NEW], { cwd: ws });
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toMatch(/^✖ questionnaires\/crosswalks\/ours\.yaml:11:\d+: "fundng" is not a question of ai-claims 1\.0\.0 — from names a question of the earlier edition; did you mean "funding"\?/);
+    const validated = await run(['validate'], { cwd: ws });
+    expect(validated.code).toBe(2);
+    expect(validated.stderr).toContain('"fundng" is not a question of ai-claims 1.0.0');
+  });
+
+  test('trend with the crosswalk: the change counts from the earlier edition restated, marked †', async () => {
+    const ws = join(elsewhere.dir, 'upgraded-crosswalk');
+    cpSync(join(REPO, 'fixtures', 'sample'), ws, { recursive: true });
+    rmSync(join(ws, 'findings'), { recursive: true });
+    cpSync(join(oldWorkspace, 'findings'), join(ws, 'findings'), { recursive: true });
+    rmSync(join(ws, 'findings', '2026-Q4.yaml'));
+    cpSync(NEW, join(ws, 'findings', '2026-Q4.yaml'));
+    const entries = ['ai-runtime', 'ai-claims', 'data-provenance', 'last-trained', 'independent-validation', 'certifications', 'funding'].map((id) => `  - { from: ${id}, to: ${id}, meaning: same }`);
+    const file = join(elsewhere.dir, 'all-same.yaml');
+    writeFileSync(file, ['schema: aiclaim/crosswalk@1', 'from: { questionnaire: ai-claims, version: 1.0.0 }', 'to: { questionnaire: ai-claims, version: 2.0.0 }', 'questions:', ...entries, ''].join('\n'));
+    type TrendJson = { editions: { restated?: { crosswalk?: string } }[]; vendors: { id: string; change: number | null; changeFrom?: string; restated?: { score: number; recorded: number } }[] };
+    const trend = JSON.parse((await run(['trend', '-f', 'json', '--crosswalk', file], { cwd: ws })).stdout) as TrendJson;
+    expect(trend.editions[0]!.restated).toEqual({ crosswalk: file });
+    const restated = trend.vendors.filter((v) => v.restated);
+    expect(restated.length).toBeGreaterThan(10);
+    for (const v of restated) expect(['2026-Q2', '2026-Q3']).toContain(v.changeFrom);
+    const diff = JSON.parse((await run(['diff', '2026-Q3', '2026-Q4', '-f', 'json', '--crosswalk', file], { cwd: ws })).stdout) as FindingsDiff;
+    // From 2026-Q3 to 2026-Q4, trend's change is diff's move on the same restated score.
+    for (const v of restated.filter((r) => r.changeFrom === '2026-Q3')) expect(v.change).toBe(diff.vendors.find((d) => d.id === v.id)!.delta);
+    const table = await run(['trend', '--crosswalk', file], { cwd: ws });
+    expect(table.stdout).toContain(`or, marked †, from a score of ai-claims 1.0.0 (by the crosswalk in ${file}) restated in the latest edition's sections and weights`);
+    expect(table.stdout).toMatch(/│ +[+−]\d+\.\d† │/);
+    // Without it, the bundled crosswalk leaves ai-claims changed in meaning: no change is measured across.
+    const plain = JSON.parse((await run(['trend', '-f', 'json'], { cwd: ws })).stdout) as TrendJson;
+    expect(plain.vendors.filter((v) => v.restated)).toEqual([]);
+    // A crosswalk from an edition no snapshot was scored with is refused.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('version: 1.0.0', 'version: 0.9.0'));
+    const refused = await run(['trend', '--crosswalk', file], { cwd: ws });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^error: --crosswalk \S+all-same\.yaml maps from ai-claims 0\.9\.0, an edition none of these snapshots was scored with before the latest/);
   });
 
   test('nothing in the old workspace was written, not even a cache', () => {

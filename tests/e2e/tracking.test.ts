@@ -11,14 +11,17 @@ interface DiffJson {
   spend: { threshold: number; byCurrency: { currency: string; total: number; below: number; vendors: string[] }[] };
   vendors: {
     id: string;
-    before: { score: number | null; verdict: string; risk?: string };
+    name: string;
+    comparable: boolean;
+    by?: 'rescore' | 'restated';
+    before: { score: number | null; verdict: string; risk?: string; recorded?: number | null };
     after: { score: number | null; verdict: string; risk?: string };
     delta: number;
     movement: string;
     flagsRaised: { id: string; subject?: string }[];
     flagsCleared: { id: string }[];
     roadmap: { id: string; change: string; quartersLate: number; after?: { revisedDue?: string; deliveredIn?: string } }[];
-    questions: { id: string; was?: string; group: string; causes: string[] }[];
+    questions: { id: string; was?: string; group: string; causes: string[]; before?: { possible: number }; after?: { possible: number } }[];
     why: { cause: string; questions: string[] }[];
   }[];
   added: { id: string }[];
@@ -142,7 +145,16 @@ describe('comparability', () => {
         { id: 'ml-staff', class: 'renamed', was: 'ml-team', sameMeaning: true, known: true },
         { id: 'training-records', class: 'changed', known: true },
       ]);
-      expect(plain.data.summary).toMatchObject({ improved: 0, regressed: 0, notComparable: plain.data.vendors.length });
+      // A vendor whose scores rest only on questions common to both (training-records does not count
+      // for it: it trains no model) is compared, its Q3 score restated in the new edition's weights,
+      // which did not change: the restated score is the recorded one. Every other one is not comparable.
+      const counts = (v: DiffJson['vendors'][number]) => v.questions.some((q) => q.id === 'training-records' && ((q.before?.possible ?? 0) > 0 || (q.after?.possible ?? 0) > 0));
+      const restated = plain.data.vendors.filter((v) => v.by === 'restated');
+      expect(restated.length).toBeGreaterThan(0);
+      expect(restated.length).toBeLessThan(plain.data.vendors.length);
+      for (const v of plain.data.vendors) expect([v.id, v.comparable]).toEqual([v.id, !counts(v)]);
+      for (const v of restated) expect(v.before.score).toBe(v.before.recorded);
+      expect(plain.data.summary.notComparable).toBe(plain.data.vendors.length - restated.length);
       // Tagwise gave the same answer to ml-team in Q3 as to ml-staff, its new name, in Q4.
       const tagwise = plain.data.vendors.find((v) => v.id === 'tagwise')!;
       expect(tagwise.questions.find((q) => q.id === 'ml-staff')).toMatchObject({ was: 'ml-team', group: 'unchanged' });
@@ -152,8 +164,8 @@ describe('comparability', () => {
       const table = await run(['diff', '2026-Q3', '2026-Q4'], { cwd: sample.dir });
       expect(table.stdout).toMatch(/questionnaire changed: ai-claims 2\.0\.0 \(\w{8}\) → ai-claims 2\.0\.0 \(\w{8}\)/);
       expect(table.stdout).toContain(`Questions: ${classes.length - 2} the same, 1 changed, 1 renamed, 0 added, 0 removed.`);
-      expect(table.stdout).toMatch(/No vendor's scores are comparable: .*pass --rescore to score both quarters with one questionnaire\./);
-      expect(table.stdout).not.toMatch(/improved|regressed|Moved most/);
+      expect(table.stdout).toContain(`Compared by restating the 2026-Q3 score in ai-claims 2.0.0's sections and weights: ${restated.length <= 8 ? restated.map((v) => v.name).join(', ') : `${restated.length} vendors`}.`);
+      expect(table.stdout).toMatch(new RegExp(`${plain.data.summary.notComparable} of ${plain.data.vendors.length} vendors' scores are not comparable: a question that counts in their scores is in one edition only, or does not measure the same in both, .*pass --rescore to score both quarters with one questionnaire, or declare which questions measure the same in a crosswalk\\.`));
 
       const rescored = await json(['diff', '2026-Q3', '2026-Q4', '--rescore', '-f', 'json'], sample.dir);
       expect(rescored.data.comparable).toBe(true);

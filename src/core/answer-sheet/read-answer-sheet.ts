@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { questionnaireHash } from '../findings/build-findings.js';
+import { scoredWith } from '../findings/build-findings.js';
 import { parseDateAnswer, parseNumberAnswer, parseQuarterAnswer, type Parsed } from '../interview/parse-answer.js';
 import { parseEvidenceDate, parseEvidenceRef } from '../interview/parse-evidence.js';
 import type { Problem } from '../problem.js';
@@ -145,7 +145,7 @@ export function readAnswerGrid(grid: AnswerGrid, questionnaire: Questionnaire, t
       problems.push({ file: grid.metaWhere, message: `this sheet follows the questionnaire ${meta.questionnaire}, not ${questionnaire.id}`, hint: `export an answer sheet of ${questionnaire.id} (aiclaim questionnaire export), or import into a workspace that uses ${meta.questionnaire}`, severity: 'error' });
       return result;
     }
-    result.otherVersion = (meta.hash !== undefined && meta.hash !== questionnaireHash(questionnaire)) || (meta.version !== undefined && meta.version !== questionnaire.version);
+    result.otherVersion = (meta.hash !== undefined && !scoredWith(questionnaire, meta.hash)) || (meta.version !== undefined && meta.version !== questionnaire.version);
   }
   const records = grid.rows;
   const headerAt = grid.headerRow - 1;

@@ -14,9 +14,17 @@ export interface SourceFile {
   hash: string;
 }
 
-/** Changes whenever a weight, rule or question changes; not when comments or layout do. */
+/**
+ * Changes whenever a weight, rule, text or question of the file changes; not when comments or
+ * layout do, nor when a later aiclaim gives a key a default (question-definitions.ts).
+ */
 export function questionnaireHash(questionnaire: Questionnaire): string {
-  return contentHash(canonicalJson(questionnaire));
+  return questionnaire.identity?.hash ?? contentHash(canonicalJson(questionnaire));
+}
+
+/** Whether a snapshot's recorded hash names this questionnaire: as this aiclaim hashes it, or as aiclaim 0.2 did. */
+export function scoredWith(questionnaire: Questionnaire, hash: string): boolean {
+  return questionnaireHash(questionnaire) === hash || questionnaire.identity?.legacy === hash;
 }
 
 /**
@@ -110,4 +118,17 @@ export function parseQuestionLine(line: string): { points: number; possible: num
   const [ratio = '0/0', state = 'unanswered', digest] = line.split(' ');
   const [points = '0', possible = '0'] = ratio.split('/');
   return { points: Number(points), possible: Number(possible), state, ...(digest ? { digest } : {}) };
+}
+
+/**
+ * Question lines repeat across thousands of vendors ("0/0 hidden", "2/2 answered 4db211e5"): each
+ * distinct line is parsed once, and its parts shared (never changed once made).
+ */
+export function questionLineParser(): (line: string) => ReturnType<typeof parseQuestionLine> {
+  const parsed = new Map<string, ReturnType<typeof parseQuestionLine>>();
+  return (line) => {
+    let side = parsed.get(line);
+    if (!side) parsed.set(line, (side = parseQuestionLine(line)));
+    return side;
+  };
 }

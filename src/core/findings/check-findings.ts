@@ -3,8 +3,7 @@ import { indexQuestionnaire } from '../questionnaire-index.js';
 import type { Findings, VendorFinding } from '../schema/findings.js';
 import { NOT_ASSESSED, verdictsOf, type Questionnaire } from '../schema/questionnaire.js';
 import { ratingScore, scoreSections } from '../scoring/score-sections.js';
-import type { QuestionScore } from '../scoring/types.js';
-import { parseQuestionLine, questionnaireHash, scoredDigest } from './build-findings.js';
+import { questionLineParser, scoredDigest, scoredWith } from './build-findings.js';
 
 // A snapshot is checked against itself: each vendor's question lines against their digest, its
 // verdict against its score and the verdict bands, and, with the questionnaire it was scored with
@@ -15,16 +14,10 @@ const INTEGER_KEY = /^(0|[1-9]\d*)$/;
 
 export function checkFindings(findings: Findings, file: string, questionnaire?: Questionnaire): Problem[] {
   const problems: Problem[] = [];
-  const scoredWith = questionnaire && questionnaireHash(questionnaire) === findings.questionnaire.hash ? questionnaire : undefined;
-  const bands = findings.questionnaire.verdicts ?? (scoredWith ? verdictsOf(scoredWith).verdicts : undefined);
-  const sectionOf = scoredWith ? new Map(indexQuestionnaire(scoredWith).questions.map((q) => [q.question.id, q.sectionKey])) : undefined;
-  // Question lines repeat across thousands of vendors: each distinct one is parsed once.
-  const lines = new Map<string, { points: number; possible: number }>();
-  const parsed = (line: string) => {
-    let p = lines.get(line);
-    if (!p) lines.set(line, (p = parseQuestionLine(line)));
-    return p;
-  };
+  const scoredBy = questionnaire && scoredWith(questionnaire, findings.questionnaire.hash) ? questionnaire : undefined;
+  const bands = findings.questionnaire.verdicts ?? (scoredBy ? verdictsOf(scoredBy).verdicts : undefined);
+  const sectionOf = scoredBy ? new Map(indexQuestionnaire(scoredBy).questions.map((q) => [q.question.id, q.sectionKey])) : undefined;
+  const parsed = questionLineParser();
   const hint = `the snapshot was edited by hand: score the quarter again (aiclaim score --period ${findings.period}), or restore the file from version control`;
   for (const v of findings.vendors) {
     const say = (field: string, message: string) => problems.push({ file, message: `vendor ${v.id}, ${field}: ${message}`, hint, severity: 'error' });
@@ -42,7 +35,7 @@ export function checkFindings(findings: Findings, file: string, questionnaire?: 
       if (given === -1) say('verdict', `"${v.verdict}" is not one of the verdicts (${bands.map((b) => b.id).join(', ')})`);
       else if (byScore !== -1 && (v.cappedBy ? given < byScore : given !== byScore)) say('verdict', `${v.verdict} does not follow from the score ${v.score} (it gives ${bands[byScore]!.id}${v.cappedBy ? ', and a cap only lowers it' : ''})`);
     }
-    if (scoredWith && sectionOf) recompute(v, scoredWith, sectionOf, parsed, say);
+    if (scoredBy && sectionOf) recompute(v, scoredBy, sectionOf, parsed, say);
   }
   return problems;
 }
@@ -53,7 +46,7 @@ function recompute(v: VendorFinding, questionnaire: Questionnaire, sectionOf: Re
     const section = sectionOf.get(id);
     if (section === undefined) return [];
     const { points, possible } = parsed(line);
-    return [{ id, section, points, possible } as QuestionScore];
+    return [{ section, points, possible }];
   });
   const sections = scoreSections(questionnaire, questions);
   for (const s of sections) {

@@ -1,4 +1,6 @@
 import { own } from '../schema/limits.js';
+import type { QuestionnaireIndex } from '../questionnaire-index.js';
+import type { Findings } from '../schema/findings.js';
 import type { CrosswalkEntry } from '../schema/questionnaire.js';
 import type { QuestionDefinitions } from './question-definitions.js';
 
@@ -57,4 +59,17 @@ export function classifyQuestions(older: Edition, newer: Edition, renamed: Reado
 /** A pair that measures the same in both editions: scores on it compare like for like. */
 export function isCommon(c: QuestionComparison): boolean {
   return c.class === 'same' || (c.class === 'renamed' && c.sameMeaning === true) || (c.class === 'changed' && c.declared === 'same');
+}
+
+/** A snapshot's questions as an edition: its definitions when known, else the ids its vendors' lines hold. */
+export function snapshotEdition(findings: Findings, definitions?: QuestionDefinitions): Edition {
+  const defs = definitions ?? findings.questionnaire.questions;
+  return { ids: defs ? Object.keys(defs) : [...new Set(findings.vendors.flatMap((v) => Object.keys(v.questions)))], definitions: defs };
+}
+
+/** New id → old id, from the questionnaire's `replaces`: a renamed question keeps its history. */
+export function renamesOf(index: QuestionnaireIndex): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const { question } of index.questions) for (const old of question.replaces ?? []) map.set(question.id, old);
+  return map;
 }

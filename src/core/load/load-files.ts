@@ -1,22 +1,29 @@
 import { hasErrors, sortProblems } from '../problem.js';
 import type { QuestionnaireIndex } from '../questionnaire-index.js';
+import { crosswalkSchema, type Crosswalk } from '../schema/crosswalk.js';
 import { findingsSchema, type Findings } from '../schema/findings.js';
 import { questionnaireSchema, type Questionnaire } from '../schema/questionnaire.js';
 import { settingsSchema, type Settings } from '../schema/settings.js';
 import { vendorSchema, type Vendor } from '../schema/vendor.js';
 import { checkDates } from '../validate/check-dates.js';
+import { checkCrosswalk } from '../validate/check-crosswalk.js';
 import { checkQuestionnaire } from '../validate/check-questionnaire.js';
 import { checkVendor } from '../validate/check-vendor.js';
 import { locateIssues } from '../validate/path-issue.js';
+import { questionnaireIdentity } from '../findings/question-definitions.js';
+import { parseYaml } from '../yaml/parse-yaml.js';
 import { loadDocument, type Loaded, type YamlInput } from './load-document.js';
 
 // One loader per kind of file: shape first, then what only the whole file (and questionnaire) can tell.
 
+/** With its identity (question-definitions.ts): the digests of the file as written. */
 export function loadQuestionnaire(text: YamlInput, file: string): Loaded<Questionnaire> {
-  const loaded = loadDocument(text, file, 'questionnaire', questionnaireSchema);
+  const parsed = typeof text === 'string' ? parseYaml(text, file) : text;
+  if (!parsed.ok) return parsed;
+  const loaded = loadDocument(parsed, file, 'questionnaire', questionnaireSchema);
   if (!loaded.ok) return loaded;
   const problems = sortProblems(locateIssues(loaded.source, checkQuestionnaire(loaded.value)));
-  return hasErrors(problems) ? { ok: false, problems } : { ...loaded, warnings: problems };
+  return hasErrors(problems) ? { ok: false, problems } : { ...loaded, value: { ...loaded.value, identity: questionnaireIdentity(parsed.data, loaded.value) }, warnings: problems };
 }
 
 /**
@@ -39,4 +46,18 @@ export function loadFindings(text: YamlInput, file: string): Loaded<Findings> {
 
 export function loadSettings(text: YamlInput, file: string): Loaded<Settings> {
   return loadDocument(text, file, 'settings', settingsSchema);
+}
+
+/**
+ * A crosswalk file; with the question ids of the editions it joins at hand, each entry checked
+ * against them (and against itself in any case: a question mapped twice).
+ */
+export function loadCrosswalk(text: YamlInput, file: string, editions?: { older?: ReadonlySet<string>; newer?: ReadonlySet<string> }): Loaded<Crosswalk> {
+  const loaded = loadDocument(text, file, 'crosswalk', crosswalkSchema);
+  if (!loaded.ok) return loaded;
+  const { from, to } = loaded.value;
+  const names = { older: `${from.questionnaire} ${from.version}`, newer: `${to.questionnaire} ${to.version}` };
+  const newer = editions?.newer ?? new Set(loaded.value.questions.map((q) => q.to));
+  const problems = sortProblems(locateIssues(loaded.source, checkCrosswalk(loaded.value.questions, ['questions'], newer, editions?.older, names)));
+  return hasErrors(problems) ? { ok: false, problems } : { ...loaded, warnings: problems };
 }

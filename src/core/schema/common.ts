@@ -47,6 +47,7 @@ export const SCHEMA_IDS = {
   findings: 'aiclaim/findings@1',
   settings: 'aiclaim/settings@1',
   draft: 'aiclaim/draft@1',
+  crosswalk: 'aiclaim/crosswalk@1',
 } as const;
 
 export type FileKind = keyof typeof SCHEMA_IDS;

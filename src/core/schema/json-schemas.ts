@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { crosswalkSchema } from './crosswalk.js';
 import { findingsSchema } from './findings.js';
 import { questionnaireSchema } from './questionnaire.js';
 import { settingsSchema } from './settings.js';
@@ -14,9 +15,10 @@ const TITLES: Record<FileKind, string> = {
   findings: 'aiclaim findings snapshot',
   settings: 'aiclaim workspace settings',
   draft: 'aiclaim interview draft',
+  crosswalk: 'aiclaim crosswalk between two questionnaire editions',
 };
 
-const SCHEMAS = { questionnaire: questionnaireSchema, vendor: vendorSchema, findings: findingsSchema, settings: settingsSchema, draft: draftSchema } as const;
+const SCHEMAS = { questionnaire: questionnaireSchema, vendor: vendorSchema, findings: findingsSchema, settings: settingsSchema, draft: draftSchema, crosswalk: crosswalkSchema } as const;
 
 export function jsonSchemas(): Record<FileKind, string> {
   const out = {} as Record<FileKind, string>;

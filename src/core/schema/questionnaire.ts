@@ -209,7 +209,7 @@ const caps = z.partialRecord(z.enum(SEVERITIES), slug);
 
 const claimFlag = z.strictObject({ severity: z.enum(SEVERITIES), cap: slug.optional() });
 
-const crosswalkEntry = z.strictObject({
+export const crosswalkEntry = z.strictObject({
   from: slug,
   to: slug,
   meaning: z.enum(['same', 'changed'], { error: 'must be same or changed' }),
@@ -258,7 +258,23 @@ export const questionnaireSchema = z.strictObject({
   crosswalk: z.array(crosswalkEntry).max(5000).optional(),
 });
 
-export type Questionnaire = z.output<typeof questionnaireSchema>;
+/**
+ * What a questionnaire file says, as digests: the whole file, and what defines each question
+ * (question-definitions.ts). Set by the loader from the file as written, before the schema's
+ * defaults, so that a default a later aiclaim adds does not make the same file another edition.
+ */
+export interface QuestionnaireIdentity {
+  hash: string;
+  questions: Readonly<Record<string, string>>;
+  /**
+   * The hash aiclaim 0.2 and earlier gave the same file: of the questionnaire as the schema fills
+   * it in. A snapshot they wrote records it; it is read as this hash (find.ts, currentHeader).
+   */
+  legacy: string;
+}
+
+/** A questionnaire as read; `identity` is absent only for one built in code rather than read from a file. */
+export type Questionnaire = z.output<typeof questionnaireSchema> & { identity?: QuestionnaireIdentity | undefined };
 export type CrosswalkEntry = z.output<typeof crosswalkEntry>;
 export type Question = z.output<typeof questionSchema>;
 export type QuestionType = Question['type'];

@@ -4,7 +4,8 @@ import type { QuestionScore, SectionScore } from './types.js';
 // Section scores (earned over possible, where possible counts only what is answered or declined),
 // and each rating's score: the weighted mean of the top-level sections that feed it.
 
-export function scoreSections(questionnaire: Questionnaire, questions: readonly QuestionScore[]): SectionScore[] {
+/** Only where each question sits and its points count: a snapshot's question lines score the same way. */
+export function scoreSections(questionnaire: Questionnaire, questions: readonly Pick<QuestionScore, 'section' | 'points' | 'possible'>[]): SectionScore[] {
   const out: SectionScore[] = [];
   const pointsMethod = questionnaire.scoring.method === 'points';
   const bySection = new Map<string, { earned: number; possible: number }>();

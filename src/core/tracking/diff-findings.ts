@@ -1,10 +1,11 @@
-import { parseQuestionLine } from '../findings/build-findings.js';
 import { flagRef, isFinding } from '../findings/flag-ref.js';
 import { comparePeriods } from '../period.js';
 import { own } from '../schema/limits.js';
-import { classifyQuestions, isCommon, type Edition, type QuestionComparison } from '../findings/question-classes.js';
+import { classifyQuestions, isCommon, snapshotEdition, type QuestionComparison } from '../findings/question-classes.js';
 import type { QuestionDefinitions } from '../findings/question-definitions.js';
-import type { CrosswalkEntry } from '../schema/questionnaire.js';
+import type { CrosswalkEntry, Questionnaire } from '../schema/questionnaire.js';
+import { questionLineParser, questionnaireHash } from '../findings/build-findings.js';
+import { bridgeOf, restateScore } from './restate-score.js';
 import { snapshotScale, type Tone } from '../scoring/verdict-scale.js';
 import { ABSENT_STATES, type CommitmentResult, type Findings, type FlagResult, type QuestionState, type VendorFinding } from '../schema/findings.js';
 
@@ -90,15 +91,20 @@ export interface VendorDiff {
   id: string;
   name: string;
   category: string;
-  /** Both scores were given by the same questionnaire (the same edition, or both rescored with one). */
+  /**
+   * The two scores compare like for like: the same questionnaire gave both, or both were rescored
+   * with one (`by: rescore`), or the older one is restated in the newer edition's terms (`by:
+   * restated`, see restate-score.ts).
+   */
   comparable: boolean;
+  by?: 'rescore' | 'restated' | undefined;
   /**
    * When not comparable: the share (0–1) of the points the newer score can earn that are on questions
    * common to both editions, how many such questions, and the points they moved.
    */
   common?: { share: number; questions: number; points: number } | undefined;
   /** Score null: not assessed. Risk: the rating, when the questionnaire rates risk. */
-  before: { score: number | null; verdict: string; risk?: string | undefined };
+  before: { score: number | null; verdict: string; risk?: string | undefined; recorded?: number | null | undefined };
   after: { score: number | null; verdict: string; risk?: string | undefined };
   /** Score change; 0 unless both quarters have a score and the scores are comparable. */
   delta: number;
@@ -125,6 +131,8 @@ export interface FindingsDiff {
     renamed: { from: string; to: string }[];
     /** Each question's class, when the two snapshots follow different questionnaires; empty when they follow the same. */
     questions: QuestionComparison[];
+    /** The crosswalk used, when one joins the two editions: how many questions it maps, and its file when it has one. */
+    crosswalk?: { questions: number; file?: string | undefined } | undefined;
   };
   /** `--rescore`: the questionnaire both quarters were scored with again, the vendors it scored, and why the others were not. */
   rescored?: { questionnaire: Findings['questionnaire']; vendors: string[]; notRescored: { id: string; reason: string }[] } | undefined;
@@ -151,6 +159,13 @@ export interface DiffOptions {
   threshold?: number;
   /** The newer questionnaire's crosswalk from the older edition: which reworded or renamed questions measure the same. */
   crosswalk?: readonly CrosswalkEntry[] | undefined;
+  /** The file the crosswalk came from, as shown; absent when it is the newer questionnaire's own. */
+  crosswalkFile?: string | undefined;
+  /**
+   * The questionnaire the newer snapshot was scored with, when at hand: an older score whose every
+   * counted question has a common counterpart is restated in its terms and compared.
+   */
+  newer?: Questionnaire | undefined;
   /** Question definitions of a snapshot that does not carry them, from its questionnaire when found. */
   definitions?: { before?: QuestionDefinitions | undefined; after?: QuestionDefinitions | undefined };
   /**
@@ -166,10 +181,14 @@ export function diffFindings(before: Findings, after: Findings, options: DiffOpt
   const computed = options.computed ?? new Map<string, 'roadmap' | 'track-record'>();
   const sameEdition = before.questionnaire.hash === after.questionnaire.hash;
   const parse = questionLineParser();
-  const classes = sameEdition ? [] : classifyQuestions(editionOf(before, options.definitions?.before), editionOf(after, options.definitions?.after), renamed, options.crosswalk);
+  const classes = sameEdition ? [] : classifyQuestions(snapshotEdition(before, options.definitions?.before), snapshotEdition(after, options.definitions?.after), renamed, options.crosswalk);
   // A question compares like for like when its definition is the same in both editions, or the crosswalk says it measures the same.
   const common = new Set(classes.filter(isCommon).map((c) => c.id));
   const sameQuestion = sameEdition ? () => true : (id: string) => common.has(id);
+  const bridge = !sameEdition && options.newer && questionnaireHash(options.newer) === after.questionnaire.hash ? bridgeOf(options.newer, classes) : undefined;
+  // Renamed questions, by `replaces:` or by the crosswalk, keep their history question by question.
+  const pairs = new Map(renamed);
+  for (const c of classes) if (c.class === 'renamed' && c.was) pairs.set(c.id, c.was);
   const old = new Map(before.vendors.map((v) => [v.id, v]));
   const now = new Map(after.vendors.map((v) => [v.id, v]));
   const rescored = options.rescored;
@@ -181,8 +200,15 @@ export function diffFindings(before: Findings, after: Findings, options: DiffOpt
     .map((v) => {
       const b = rescored?.vendors.has(v.id) ? rescoredOld.get(v.id) : undefined;
       const a = rescored?.vendors.has(v.id) ? rescoredNew.get(v.id) : undefined;
-      if (b && a) return diffVendor(b, a, periods, { tolerance, renamed, computed, comparable: true, sameQuestion: () => true, parse });
-      return diffVendor(old.get(v.id)!, v, periods, { tolerance, renamed, computed, comparable: sameEdition, sameQuestion, parse });
+      if (b && a) return { ...diffVendor(b, a, periods, { tolerance, renamed, computed, comparable: true, sameQuestion: () => true, parse }), by: 'rescore' as const };
+      const was = old.get(v.id)!;
+      const restated = bridge ? restateScore(was, v, bridge, parse) : undefined;
+      if (restated) {
+        const sections = Object.fromEntries(restated.sections.map((s) => [s.key, { score: s.score, earned: s.earned, possible: s.possible }]));
+        const diffed = diffVendor({ ...was, score: restated.score, sections }, v, periods, { tolerance, renamed: pairs, computed, comparable: true, sameQuestion, parse });
+        return { ...diffed, by: 'restated' as const, before: { ...diffed.before, recorded: was.score } };
+      }
+      return diffVendor(was, v, periods, { tolerance, renamed: pairs, computed, comparable: sameEdition, sameQuestion, parse });
     });
   const count = (m: Movement) => vendors.filter((v) => v.movement === m).length;
   const added = after.vendors.filter((v) => !old.has(v.id));
@@ -191,7 +217,11 @@ export function diffFindings(before: Findings, after: Findings, options: DiffOpt
     from: { period: before.period, questionnaire: before.questionnaire, tool: before.tool },
     to: { period: after.period, questionnaire: after.questionnaire, tool: after.tool },
     comparable: vendors.every((v) => v.comparable) && (sameEdition || vendors.length > 0),
-    questionnaireChanges: { ...questionnaireChanges(before, after, renamed, parse), questions: classes },
+    questionnaireChanges: {
+      ...questionnaireChanges(before, after, renamed, parse),
+      questions: classes,
+      ...(!sameEdition && options.crosswalk?.length ? { crosswalk: { questions: options.crosswalk.length, ...(options.crosswalkFile ? { file: options.crosswalkFile } : {}) } } : {}),
+    },
     ...(rescored ? { rescored: { questionnaire: rescored.after.questionnaire, vendors: vendors.filter((v) => rescored.vendors.has(v.id)).map((v) => v.id), notRescored: rescored.notRescored } } : {}),
     tolerance,
     vendors,
@@ -206,25 +236,6 @@ export function diffFindings(before: Findings, after: Findings, options: DiffOpt
 function verdictsWithTones(findings: Findings): FindingsDiff['verdicts'] {
   const scale = snapshotScale(findings);
   return scale.order.map((id) => ({ id, label: scale.label(id), tone: scale.tone(id)! }));
-}
-
-/** A snapshot's questions as an edition: its definitions when known, else the ids its vendors' lines hold. */
-function editionOf(findings: Findings, definitions: QuestionDefinitions | undefined): Edition {
-  const defs = definitions ?? findings.questionnaire.questions;
-  return { ids: defs ? Object.keys(defs) : [...new Set(findings.vendors.flatMap((v) => Object.keys(v.questions)))], definitions: defs };
-}
-
-/**
- * Question lines repeat across thousands of vendors ("0/0 hidden", "2/2 answered 4db211e5"):
- * each distinct line is parsed once, and its parts shared (never changed once made).
- */
-function questionLineParser(): (line: string) => QuestionSide {
-  const parsed = new Map<string, QuestionSide>();
-  return (line) => {
-    let side = parsed.get(line);
-    if (!side) parsed.set(line, (side = parseQuestionLine(line)));
-    return side;
-  };
 }
 
 /** A vendor not assessed has no score: its spend is counted apart, never as under the threshold. */
@@ -248,9 +259,9 @@ interface VendorContext {
   tolerance: number;
   renamed: ReadonlyMap<string, string>;
   computed: ReadonlyMap<string, 'roadmap' | 'track-record'>;
-  /** The two scores were given by the same questionnaire. */
+  /** The two scores compare like for like (one questionnaire gave both, or the older one is restated). */
   comparable: boolean;
-  /** A question (by its newer id) is defined the same in both editions. */
+  /** A question (by its newer id) measures the same in both scorings: always, when one questionnaire gave both. */
   sameQuestion: (id: string) => boolean;
   parse: (line: string) => QuestionSide;
 }
@@ -322,7 +333,7 @@ function diffQuestions(before: VendorFinding, after: VendorFinding, context: Ven
     const oldId = own(before.questions, id) !== undefined ? id : renamed.get(id);
     const b = oldId ? own(before.questions, oldId) : undefined;
     if (oldId && b !== undefined) usedOld.add(oldId);
-    out.push(compareQuestion(id, oldId !== id ? oldId : undefined, b === undefined ? undefined : parse(b), parse(line), context.comparable || context.sameQuestion(id), context.computed.get(id)));
+    out.push(compareQuestion(id, oldId !== id ? oldId : undefined, b === undefined ? undefined : parse(b), parse(line), context.sameQuestion(id), context.computed.get(id)));
   }
   for (const [id, line] of Object.entries(before.questions)) {
     if (usedOld.has(id)) continue;

@@ -3,6 +3,7 @@ import { isQuestionTest, operatorOf, NUMERIC_OPERATORS, type Condition, type Que
 import { CLAIM_FLAG_IDS, NOT_ASSESSED, ratesRisk, riskBandsOf, verdictsOf, type Option, type Question, type Questionnaire, type Section, type VerdictBand } from '../schema/questionnaire.js';
 import { quoted } from '../problem.js';
 import { MAX_KEY_LENGTH } from '../schema/limits.js';
+import { checkCrosswalk } from './check-crosswalk.js';
 import { didYouMean } from './did-you-mean.js';
 import type { PathIssue } from './path-issue.js';
 import { label } from './schema-problems.js';
@@ -16,12 +17,7 @@ type Path = (string | number)[];
 export function checkQuestionnaire(questionnaire: Questionnaire): PathIssue[] {
   const issues: PathIssue[] = [];
   const index = indexQuestionnaire(questionnaire);
-  const mapped = new Set<string>();
-  (questionnaire.crosswalk ?? []).forEach((entry, i) => {
-    if (!index.byId.has(entry.to)) issues.push({ path: ['crosswalk', i, 'to'], message: `"${entry.to}" is not a question of this questionnaire`, hint: 'the crosswalk maps an earlier edition\'s question (from) to one of this edition\'s (to)' });
-    if (mapped.has(entry.from)) issues.push({ path: ['crosswalk', i, 'from'], message: `"${entry.from}" is mapped twice`, hint: 'map each earlier question once' });
-    mapped.add(entry.from);
-  });
+  issues.push(...checkCrosswalk(questionnaire.crosswalk ?? [], ['crosswalk'], new Set(index.byId.keys())));
   const questionPaths = new Map<string, Path>();
 
   const visitSections = (sections: Section[], base: Path, seen: Set<string>, parentKey: string) => {

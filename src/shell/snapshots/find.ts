@@ -1,16 +1,16 @@
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { questionnaireHash } from '../../core/findings/build-findings.js';
 import { checkFindings } from '../../core/findings/check-findings.js';
 import { comparePeriods, PERIOD_PATTERN } from '../../core/period.js';
 import type { Findings } from '../../core/schema/findings.js';
 import type { Questionnaire } from '../../core/schema/questionnaire.js';
 import { listSnapshots, type SnapshotEntry } from './list.js';
 import { readSnapshot } from './read.js';
-import { readQuestionnaire } from '../load-inputs.js';
+import { findEdition } from '../find-edition.js';
 import { ProblemsError, UserError } from '../user-error.js';
 import { questionnaireInUse, snapshotRoot, userCacheDir, type Workspace } from '../workspace.js';
 import { shownPath } from '../shown-path.js';
+
 
 // Findings snapshots named on the command line: a file, or a quarter looked up in findings/.
 
@@ -108,27 +108,23 @@ export async function latestBefore(period: string | undefined, workspace: Worksp
   return latest ? resolveSnapshot(latest, workspace, cwd) : undefined;
 }
 
-/**
- * The questionnaire a snapshot was scored with: the one of that id in use here (the workspace's
- * questionnaires/, then the bundled ones) when it has the snapshot's hash; else the one in the
- * snapshot's own workspace's questionnaires/ folder with its hash, or with its id and version (a
- * snapshot written by an earlier aiclaim hashed the questionnaire as that version read it).
- * Undefined when none is found.
- */
+/** The questionnaire a snapshot was scored with, wherever it is kept (find-edition.ts), its own workspace included. */
 export async function questionnaireOf(snapshot: LoadedSnapshot, workspace: Workspace, cwd: string): Promise<Questionnaire | undefined> {
   const { id, version, hash } = snapshot.findings.questionnaire;
-  const read = async (path: () => Promise<string>) => {
-    try {
-      return (await readQuestionnaire(await path(), cwd, userCacheDir(workspace))).questionnaire;
-    } catch {
-      return undefined; // not there, or not readable: the next place is tried
-    }
-  };
-  const inUse = await read(() => questionnaireInUse(workspace, id, cwd));
-  if (inUse && questionnaireHash(inUse) === hash) return inUse;
-  const own = await read(async () => join(snapshotRoot(snapshot.path), 'questionnaires', `${id}.yaml`));
-  if (own && (questionnaireHash(own) === hash || (own.id === id && own.version === version))) return own;
-  return undefined;
+  return findEdition({ id, version, hash }, workspace, cwd, [snapshotRoot(snapshot.path)]);
+}
+
+/**
+ * A snapshot written by aiclaim 0.2 or earlier records its questionnaire's legacy hash (and
+ * question digests of the questionnaire as the schema filled it in): read with the header this
+ * aiclaim writes for that questionnaire, when found, so that a quarter scored before the upgrade
+ * and one scored after with the same file are one edition. The file is not changed.
+ */
+export async function currentHeader(snapshot: LoadedSnapshot, workspace: Workspace, cwd: string): Promise<LoadedSnapshot> {
+  const recorded = snapshot.findings.questionnaire;
+  const found = await questionnaireOf(snapshot, workspace, cwd);
+  if (!found?.identity || found.identity.hash === recorded.hash || found.identity.legacy !== recorded.hash) return snapshot;
+  return { ...snapshot, findings: { ...snapshot.findings, questionnaire: { ...recorded, hash: found.identity.hash, questions: found.identity.questions } } };
 }
 
 /** Snapshots checked against themselves and the questionnaire they were scored with (check-findings.ts): one edited by hand is refused. */

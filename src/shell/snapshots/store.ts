@@ -10,7 +10,7 @@
 //
 // Commands and the rest of the shell import from this module only.
 
-export { checkOrder, latestBefore, namedOrLatest, questionnaireOf, refuseTampered, resolveSnapshot, snapshotsIn, type LoadedSnapshot } from './find.js';
+export { checkOrder, currentHeader, latestBefore, namedOrLatest, questionnaireOf, refuseTampered, resolveSnapshot, snapshotsIn, type LoadedSnapshot } from './find.js';
 export { snapshotIndex } from './read.js';
 export { readCachedVendor, type CachedVendor } from './cache.js';
 export { historyBefore } from './history.js';

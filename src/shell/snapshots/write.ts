@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { buildFindings, questionnaireHash, vendorFinding } from '../../core/findings/build-findings.js';
+import { buildFindings, questionnaireHash, scoredWith, vendorFinding } from '../../core/findings/build-findings.js';
 import { contentHash } from '../../core/digest.js';
 import { comparePeriods } from '../../core/period.js';
 import { indexQuestionnaire } from '../../core/questionnaire-index.js';
@@ -117,7 +117,7 @@ export async function updateSnapshotVendor(update: SnapshotUpdate): Promise<stri
   return withLock(target, shown, async () => {
     if (existsSync(target)) {
       const findings = await readSnapshot(target, shown, snapshotCacheDir(workspace));
-      if (findings.questionnaire.hash !== questionnaireHash(questionnaire)) {
+      if (!scoredWith(questionnaire, findings.questionnaire.hash)) {
         throw new UserError(`${shown} was scored with another version of the questionnaire (${findings.questionnaire.id} ${findings.questionnaire.version})`, {
           hint: `run \`aiclaim score --period ${period}\` to score every vendor with the questionnaire in use`,
         });
