@@ -78,37 +78,54 @@ const DOMAIN_HELP: Record<string, string> = {
 
 // Short summaries, in our own words, of each indicator's scoring notes in fmti-indicators.csv.
 const HELP: Record<string, string> = {
-  'data-size': 'Earned when the amount of data is given in sensible units (tokens, images, bytes) per modality, to one significant figure; no split by phase is needed.',
-  'data-sources': 'Needs a meaningful breakdown of named sources such as domains, databases or data providers; "from the Internet" or "licensed sources" is not enough.',
-  'data-creators': 'Needs some characterisation of the people who created the data, e.g. their demographics, geography, language or occupation, beyond listing web sources.',
+  'data-size':
+    'Earned when the amount of data is given in sensible units (tokens, images, bytes) per modality, to one significant figure; no split by phase is needed.',
+  'data-sources':
+    'Needs a meaningful breakdown of named sources such as domains, databases or data providers; "from the Internet" or "licensed sources" is not enough.',
+  'data-creators':
+    'Needs some characterisation of the people who created the data, e.g. their demographics, geography, language or occupation, beyond listing web sources.',
   'data-source-selection': 'Needs the rules used to include or exclude datasets; they need not be exhaustive.',
   'data-curation': 'Needs the steps taken to clean, annotate or organise the sources; also earned if the developer says it does no curation.',
   'data-augmentation': 'Needs the steps taken to augment the data, such as adding synthetic data; also earned if the developer says it does none.',
-  'harmful-data-filtration': 'Needs a description of any filter for harmful content such as violence or child sexual abuse material; also earned if the developer says it does no such filtering.',
-  'data-copyright-status': 'Needs the copyright status (e.g. copyrighted, public domain) of some meaningful breakdown of the data, even if not legally comprehensive.',
+  'harmful-data-filtration':
+    'Needs a description of any filter for harmful content such as violence or child sexual abuse material; also earned if the developer says it does no such filtering.',
+  'data-copyright-status':
+    'Needs the copyright status (e.g. copyrighted, public domain) of some meaningful breakdown of the data, even if not legally comprehensive.',
   'data-license-status': 'Needs the licence status of some meaningful breakdown of the data.',
-  'personal-information-in-data': 'Needs a statement, for some meaningful breakdown of the data, of whether it contains personal information; admitting that it does is enough.',
+  'personal-information-in-data':
+    'Needs a statement, for some meaningful breakdown of the data, of whether it contains personal information; admitting that it does is enough.',
   'use-of-human-labor': 'Needs a best-effort account of which phases of the data pipeline (collection, annotation, cleaning, validation) involve people.',
   'employment-of-data-laborers': 'Needs the name of the organisation that employs the data workers in each phase; other employment terms need not be given.',
   'geographic-distribution-of-data-laborers': 'Needs a best-effort, country-level account of where the data workers are.',
   wages: 'Needs the pay of people doing data work, annotation and red-teaming included; also earned if the developer says they are unpaid.',
   'instructions-for-creating-data': 'Needs a best-effort release of the instructions given to data workers, for most phases that involve human labour.',
-  'labor-protections': 'Needs the protections given to data workers, e.g. for mental health when labelling violent content; also earned if the developer says there are none or it uses no data workers.',
-  'third-party-partners': 'Needs the third parties involved at any stage of development, not only in data labour; also earned if the developer says it worked alone.',
-  'queryable-external-data-access': 'Earned for any reasonable way for outsiders to query or inspect the training data, even with transparent rate limits or access restrictions.',
-  'direct-external-data-access': 'Earned when outsiders can reach the data directly, without gating by the developer; justified exclusions of parts of it may be accepted.',
+  'labor-protections':
+    'Needs the protections given to data workers, e.g. for mental health when labelling violent content; also earned if the developer says there are none or it uses no data workers.',
+  'third-party-partners':
+    'Needs the third parties involved at any stage of development, not only in data labour; also earned if the developer says it worked alone.',
+  'queryable-external-data-access':
+    'Earned for any reasonable way for outsiders to query or inspect the training data, even with transparent rate limits or access restrictions.',
+  'direct-external-data-access':
+    'Earned when outsiders can reach the data directly, without gating by the developer; justified exclusions of parts of it may be accepted.',
   'compute-usage': 'Needs the compute used to build the model, usually in FLOPs to one significant figure, and which runs it covers.',
   'development-duration': 'Needs how long building the model took, in hours, days or weeks to one significant figure, and what that time covers.',
-  'compute-hardware': 'Needs the number and type of the main hardware (e.g. GPUs, TPUs) used for this model, to one significant figure; the developer\'s usual fleet is not enough.',
-  'hardware-owner': 'Needs who owns the main hardware: the developer, a cloud provider or a national supercomputer; a reasonable account will do when ownership is spread out.',
+  'compute-hardware':
+    "Needs the number and type of the main hardware (e.g. GPUs, TPUs) used for this model, to one significant figure; the developer's usual fleet is not enough.",
+  'hardware-owner':
+    'Needs who owns the main hardware: the developer, a cloud provider or a national supercomputer; a reasonable account will do when ownership is spread out.',
   'energy-usage': 'Needs the energy used to build the model, usually in MWh to one significant figure, and which runs it covers.',
   'carbon-emissions': 'Needs the carbon emitted in building the model, usually in tCO2 to one significant figure, and which runs it covers.',
-  'broader-environmental-impact': 'Needs a meaningful, possibly incomplete discussion of environmental impact beyond carbon, such as water for cooling or metals for hardware.',
+  'broader-environmental-impact':
+    'Needs a meaningful, possibly incomplete discussion of environmental impact beyond carbon, such as water for cooling or metals for hardware.',
   'model-stages': 'Needs a clear and complete description of every step that substantially changes the model during development.',
-  'model-objectives': 'Needs, for each described stage, its learning objective or what the update does: its intent, its loss function or results before and after.',
-  'core-frameworks': 'Needs a meaningful, possibly incomplete list of the main frameworks (e.g. PyTorch, JAX), with a description or public analogue of significant internal ones.',
-  'additional-dependencies': 'Needs a best-effort account of what building the model depends on besides data, compute and code (search engines, APIs, tools), or a statement that there is nothing.',
-  'mitigations-for-privacy': 'Needs the steps taken to find, filter or reduce personal information in the data and in outputs; also earned if the developer says it takes none.',
+  'model-objectives':
+    'Needs, for each described stage, its learning objective or what the update does: its intent, its loss function or results before and after.',
+  'core-frameworks':
+    'Needs a meaningful, possibly incomplete list of the main frameworks (e.g. PyTorch, JAX), with a description or public analogue of significant internal ones.',
+  'additional-dependencies':
+    'Needs a best-effort account of what building the model depends on besides data, compute and code (search engines, APIs, tools), or a statement that there is nothing.',
+  'mitigations-for-privacy':
+    'Needs the steps taken to find, filter or reduce personal information in the data and in outputs; also earned if the developer says it takes none.',
   'mitigations-for-copyright': 'Needs the steps taken to find, filter or reduce copyrighted material in the data and in outputs.',
   'input-modality': 'Needs the kinds of input the model accepts, e.g. text, images, audio, video or tables.',
   'output-modality': 'Needs the kinds of output the model produces, e.g. text, images, audio or video.',
@@ -116,68 +133,102 @@ const HELP: Record<string, string> = {
   'model-size': 'Needs the size of each named component, usually in parameters to one significant figure.',
   'model-architecture': 'Earned for any clear, possibly incomplete account of how the model is structured and how its components fit together.',
   'centralized-model-documentation': 'Needs one central artefact with the key facts about the model, such as a model card, system card or technical report.',
-  'external-model-access-protocol': 'Needs where outsiders can ask for access, the criteria for choosing them, and a transparent decision within a reasonable time.',
-  'blackbox-external-model-access': 'Earned when outsiders such as researchers or auditors can query the model, e.g. through an API, even with transparent limits.',
+  'external-model-access-protocol':
+    'Needs where outsiders can ask for access, the criteria for choosing them, and a transparent decision within a reasonable time.',
+  'blackbox-external-model-access':
+    'Earned when outsiders such as researchers or auditors can query the model, e.g. through an API, even with transparent limits.',
   'full-external-model-access': 'Earned when the model weights are released, even with transparent restrictions on who may have them.',
   'capabilities-description': 'Earned for a clear, possibly incomplete description of several things the model can do.',
   'capabilities-demonstration': 'Needs examples that show several capabilities in a way the general public can follow.',
-  'evaluation-of-capabilities': 'Needs rigorous, quantified evaluations of several capabilities (standard benchmarks usually do), published by the time of release.',
-  'external-reproducibility-of-capabilities-evaluation': 'Needs several capability evaluations that outsiders can reproduce from public or well-described data and protocols; standard benchmarks count.',
-  'third-party-capabilities-evaluation': 'Needs a public evaluation of capabilities by an independent party, disclosed or cited in the developer\'s materials.',
-  'limitations-description': 'Earned for a clear, possibly incomplete description of several things the model cannot do well, such as events after its data cut-off.',
+  'evaluation-of-capabilities':
+    'Needs rigorous, quantified evaluations of several capabilities (standard benchmarks usually do), published by the time of release.',
+  'external-reproducibility-of-capabilities-evaluation':
+    'Needs several capability evaluations that outsiders can reproduce from public or well-described data and protocols; standard benchmarks count.',
+  'third-party-capabilities-evaluation': "Needs a public evaluation of capabilities by an independent party, disclosed or cited in the developer's materials.",
+  'limitations-description':
+    'Earned for a clear, possibly incomplete description of several things the model cannot do well, such as events after its data cut-off.',
   'limitations-demonstration': 'Needs examples that show several limitations in a way the general public can follow.',
-  'third-party-evaluation-of-limitations': 'Earned when independent parties could evaluate limitations, e.g. through an API or open weights with no policy forbidding it, even if none has yet.',
-  'risks-description': 'Earned for a clear, possibly incomplete description of several risks from both careless use (bias, hallucination) and malicious use (fraud, disinformation).',
+  'third-party-evaluation-of-limitations':
+    'Earned when independent parties could evaluate limitations, e.g. through an API or open weights with no policy forbidding it, even if none has yet.',
+  'risks-description':
+    'Earned for a clear, possibly incomplete description of several risks from both careless use (bias, hallucination) and malicious use (fraud, disinformation).',
   'risks-demonstration': 'Needs examples that show several risks, from careless and malicious use alike, in a way the general public can follow.',
-  'unintentional-harm-evaluation': 'Needs rigorous, quantified evaluations of several unintentional harms such as bias or toxicity, published by the time of release.',
-  'external-reproducibility-of-unintentional-harm-evaluation': 'Needs several unintentional-harm evaluations that outsiders can reproduce; standard benchmarks count, and a justification may do where one cannot be.',
-  'intentional-harm-evaluation': 'Needs rigorous, quantified evaluations of several intentional harms such as fraud, cyber attacks or weapons design, published by the time of release.',
-  'external-reproducibility-of-intentional-harm-evaluation': 'Needs several intentional-harm evaluations that outsiders can reproduce; standard benchmarks count, and a justification may do where one cannot be.',
-  'third-party-risks-evaluation': 'Needs a public evaluation of risks by an independent party, disclosed or cited in the developer\'s materials; an unpublished one does not count.',
-  'mitigations-description': 'Earned for a clear, possibly incomplete description of several model-level mitigations of its risks, or a statement that risks are not mitigated.',
-  'mitigations-demonstration': 'Needs examples that show several mitigations at work in a way the general public can follow, or a statement that risks are not mitigated.',
+  'unintentional-harm-evaluation':
+    'Needs rigorous, quantified evaluations of several unintentional harms such as bias or toxicity, published by the time of release.',
+  'external-reproducibility-of-unintentional-harm-evaluation':
+    'Needs several unintentional-harm evaluations that outsiders can reproduce; standard benchmarks count, and a justification may do where one cannot be.',
+  'intentional-harm-evaluation':
+    'Needs rigorous, quantified evaluations of several intentional harms such as fraud, cyber attacks or weapons design, published by the time of release.',
+  'external-reproducibility-of-intentional-harm-evaluation':
+    'Needs several intentional-harm evaluations that outsiders can reproduce; standard benchmarks count, and a justification may do where one cannot be.',
+  'third-party-risks-evaluation':
+    "Needs a public evaluation of risks by an independent party, disclosed or cited in the developer's materials; an unpublished one does not count.",
+  'mitigations-description':
+    'Earned for a clear, possibly incomplete description of several model-level mitigations of its risks, or a statement that risks are not mitigated.',
+  'mitigations-demonstration':
+    'Needs examples that show several mitigations at work in a way the general public can follow, or a statement that risks are not mitigated.',
   'mitigations-evaluation': 'Needs rigorous, quantified evaluations of several mitigations.',
-  'external-reproducibility-of-mitigations-evaluation': 'Needs several mitigation evaluations, usually against an unmitigated baseline, that outsiders can reproduce; a justification may do where one cannot be.',
-  'third-party-mitigations-evaluation': 'Earned when independent parties could assess the mitigations with methods of their own choosing, even if none has yet.',
+  'external-reproducibility-of-mitigations-evaluation':
+    'Needs several mitigation evaluations, usually against an unmitigated baseline, that outsiders can reproduce; a justification may do where one cannot be.',
+  'third-party-mitigations-evaluation':
+    'Earned when independent parties could assess the mitigations with methods of their own choosing, even if none has yet.',
   'trustworthiness-evaluation': 'Needs a rigorous, quantified evaluation of trustworthiness, e.g. robustness, calibration or interpretability.',
-  'external-reproducibility-of-trustworthiness-evaluation': 'Needs at least one trustworthiness evaluation that outsiders can reproduce; standard benchmarks count.',
+  'external-reproducibility-of-trustworthiness-evaluation':
+    'Needs at least one trustworthiness evaluation that outsiders can reproduce; standard benchmarks count.',
   'inference-duration-evaluation': 'Needs the inference time, in seconds to one significant figure, for a task and hardware set-up the developer states.',
   'inference-compute-evaluation': 'Needs the inference compute, in FLOPs to one significant figure, for a task and hardware set-up the developer states.',
-  'release-decision-making-protocol': 'Earned for any clear protocol for deciding whether and how to release a model, even one that is company-wide rather than model-specific.',
+  'release-decision-making-protocol':
+    'Earned for any clear protocol for deciding whether and how to release a model, even one that is company-wide rather than model-specific.',
   'release-process': 'Needs a detailed account of how the model was released, e.g. who got access at each step of a staged release.',
   'distribution-channels': 'Needs every channel the developer knows of through which the model reaches others.',
-  'products-and-services': 'Needs a best-effort account of the developer\'s own products and services that depend on the model.',
-  'machine-generated-content': 'Needs any mechanism for detecting the model\'s output, such as watermarks, stored outputs or a trained detector, or a statement that there is none.',
+  'products-and-services': "Needs a best-effort account of the developer's own products and services that depend on the model.",
+  'machine-generated-content':
+    "Needs any mechanism for detecting the model's output, such as watermarks, stored outputs or a trained detector, or a statement that there is none.",
   'model-asset-license': 'Needs a licence for the model that makes clear which assets it covers, whether open-source, responsible-AI or commercial.',
-  'terms-of-service': 'Earned when terms of service appear to cover most of the model\'s distribution channels.',
-  'permitted-and-prohibited-users': 'Needs a clear description of who may, who may only with restrictions, and who may not use the model, e.g. by country, organisation or industry.',
-  'permitted-restricted-and-prohibited-uses': 'Needs at least two of: permitted uses, restricted uses (needing extra approval) and prohibited uses, e.g. in an acceptable use policy.',
-  'usage-policy-enforcement': 'Needs a best-effort account of how users and uses are screened and the policy enforced (a bare right to close accounts is not enough), or a statement that it is not enforced.',
-  'justification-for-enforcement-action': 'Needs a statement of whether users who are restricted or banned are told which rule they broke, when and how; saying they are not told also counts.',
+  'terms-of-service': "Earned when terms of service appear to cover most of the model's distribution channels.",
+  'permitted-and-prohibited-users':
+    'Needs a clear description of who may, who may only with restrictions, and who may not use the model, e.g. by country, organisation or industry.',
+  'permitted-restricted-and-prohibited-uses':
+    'Needs at least two of: permitted uses, restricted uses (needing extra approval) and prohibited uses, e.g. in an acceptable use policy.',
+  'usage-policy-enforcement':
+    'Needs a best-effort account of how users and uses are screened and the policy enforced (a bare right to close accounts is not enough), or a statement that it is not enforced.',
+  'justification-for-enforcement-action':
+    'Needs a statement of whether users who are restricted or banned are told which rule they broke, when and how; saying they are not told also counts.',
   'usage-policy-violation-appeals-mechanism': 'Needs a way for users to appeal a finding that they broke the usage policy, through any interface or channel.',
-  'permitted-restricted-and-prohibited-model-behaviors': 'Needs at least two of the permitted, restricted and prohibited model behaviours, or a statement that the model\'s behaviour is not restricted.',
-  'model-behavior-policy-enforcement': 'Needs how breaches of the model behaviour policy are detected and handled, e.g. by updating the model, or a statement that it is not enforced.',
-  'interoperability-of-usage-and-model-behavior-policies': 'Needs how the usage and model behaviour policies work together, e.g. how the model responds when asked for a prohibited use such as spam.',
-  'user-interaction-with-ai-system': 'Earned when every user-facing interface tells users they are dealing with AI, which model it is, and that outputs are machine-generated.',
+  'permitted-restricted-and-prohibited-model-behaviors':
+    "Needs at least two of the permitted, restricted and prohibited model behaviours, or a statement that the model's behaviour is not restricted.",
+  'model-behavior-policy-enforcement':
+    'Needs how breaches of the model behaviour policy are detected and handled, e.g. by updating the model, or a statement that it is not enforced.',
+  'interoperability-of-usage-and-model-behavior-policies':
+    'Needs how the usage and model behaviour policies work together, e.g. how the model responds when asked for a prohibited use such as spam.',
+  'user-interaction-with-ai-system':
+    'Earned when every user-facing interface tells users they are dealing with AI, which model it is, and that outputs are machine-generated.',
   'usage-disclaimers': 'Earned when every user-facing interface shows disclaimers on use, e.g. what breaks the policy or how to read outputs.',
   'user-data-protection-policy': 'Needs how user data is stored, accessed and shared, or a statement that there is no such policy.',
-  'permitted-and-prohibited-use-of-user-data': 'Needs the developer\'s rules on what it may and may not do with user data from this model (e.g. training future models), or a statement that there are no limits.',
-  'usage-data-access-protocol': 'Needs the process for giving outsiders access to usage data (inputs and metadata), beyond privacy-policy sharing clauses, or a statement that it is not shared.',
+  'permitted-and-prohibited-use-of-user-data':
+    "Needs the developer's rules on what it may and may not do with user data from this model (e.g. training future models), or a statement that there are no limits.",
+  'usage-data-access-protocol':
+    'Needs the process for giving outsiders access to usage data (inputs and metadata), beyond privacy-policy sharing clauses, or a statement that it is not shared.',
   'versioning-protocol': 'Needs a unique, fixed version for each model instance, or a clear label such as "latest" for one that may change.',
   'change-log': 'Needs a description of each change to the model, tied to a version change and clear to a technical reader.',
-  'deprecation-policy': 'Needs what deprecation means and how users should respond, e.g. migration instructions; also earned when open weights remove the risk.',
+  'deprecation-policy':
+    'Needs what deprecation means and how users should respond, e.g. migration instructions; also earned when open weights remove the risk.',
   'feedback-mechanism': 'Needs a working way for users and other outsiders to report feedback or problems with the model.',
   'feedback-summary': 'Earned for a meaningful, possibly vague summary of the feedback received or of how the developer responded to it.',
-  'government-inquiries': 'Earned for a meaningful summary of government requests about the model, e.g. for user data or content removal, or at least of requests for user data.',
-  'monitoring-mechanism': 'Needs, for each distribution channel, a specific way of tracking use beyond collecting usage data, or a statement that the channel is not monitored.',
+  'government-inquiries':
+    'Earned for a meaningful summary of government requests about the model, e.g. for user data or content removal, or at least of requests for user data.',
+  'monitoring-mechanism':
+    'Needs, for each distribution channel, a specific way of tracking use beyond collecting usage data, or a statement that the channel is not monitored.',
   'downstream-applications': 'Needs a meaningful estimate of how many applications depend on the model, and what counts as depending on it.',
   'affected-market-sectors': 'Earned for a meaningful, possibly vague breakdown of downstream applications by market sector.',
   'affected-individuals': 'Needs a meaningful estimate of how many people the model affects (mainly users of applications), and what counts as affected.',
-  'usage-reports': 'Earned for a meaningful, possibly vague report of usage statistics on the model\'s impact on users, such as the main kinds of harm caused.',
+  'usage-reports': "Earned for a meaningful, possibly vague report of usage statistics on the model's impact on users, such as the main kinds of harm caused.",
   'geographic-statistics': 'Earned for a meaningful, possibly vague disclosure of usage statistics by country.',
   'redress-mechanism': 'Needs any way for users harmed by the model to obtain redress, or a statement that there is none.',
-  'centralized-documentation-for-downstream-use': 'Earned when one clearly identified artefact (a documentation site, repository or ecosystem card) holds most of what downstream users need to know.',
-  'documentation-for-responsible-downstream-use': 'Needs guidance on using the model responsibly, e.g. safe API settings or how to add mitigations, or a statement that none is given.',
+  'centralized-documentation-for-downstream-use':
+    'Earned when one clearly identified artefact (a documentation site, repository or ecosystem card) holds most of what downstream users need to know.',
+  'documentation-for-responsible-downstream-use':
+    'Needs guidance on using the model responsibly, e.g. safe API settings or how to add mitigations, or a statement that none is given.',
 };
 
 interface Indicator {
@@ -304,13 +355,13 @@ const toYaml = (value: unknown) => stringify(value, { lineWidth: 120, minContent
 
 function main() {
   const { developers, indicators } = readInputs();
-  writeFileSync(
-    QUESTIONNAIRE,
-    `# yaml-language-server: $schema=../schemas/questionnaire.schema.json\n${GENERATED}\n${toYaml(questionnaire(indicators))}`,
-  );
+  writeFileSync(QUESTIONNAIRE, `# yaml-language-server: $schema=../schemas/questionnaire.schema.json\n${GENERATED}\n${toYaml(questionnaire(indicators))}`);
   mkdirSync(DEVELOPERS, { recursive: true });
   developers.forEach((name, column) => {
-    writeFileSync(path.join(DEVELOPERS, `${slugify(name)}.yaml`), `# yaml-language-server: $schema=../../../schemas/vendor.schema.json\n${GENERATED}\n${toYaml(developerFile(name, column, indicators))}`);
+    writeFileSync(
+      path.join(DEVELOPERS, `${slugify(name)}.yaml`),
+      `# yaml-language-server: $schema=../../../schemas/vendor.schema.json\n${GENERATED}\n${toYaml(developerFile(name, column, indicators))}`,
+    );
   });
   console.log(`wrote ${path.relative(root, QUESTIONNAIRE)} (${indicators.length} indicators) and ${developers.length} developer files`);
 }

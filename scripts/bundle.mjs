@@ -36,7 +36,13 @@ function stripAnsiRegexOnce() {
       b.onLoad({ filter: /[\\/]strip-ansi[\\/]index\.js$/ }, (args) => {
         const source = readFileSync(args.path, 'utf8');
         if (!source.includes(known)) return undefined;
-        return { contents: source.replace(known, "const regex = ansiRegex();\nmodule.exports = string => typeof string === 'string' ? string.replace(regex, '') : string;"), loader: 'js' };
+        return {
+          contents: source.replace(
+            known,
+            "const regex = ansiRegex();\nmodule.exports = string => typeof string === 'string' ? string.replace(regex, '') : string;",
+          ),
+          loader: 'js',
+        };
       });
     },
   };

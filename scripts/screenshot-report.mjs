@@ -9,8 +9,14 @@ import { chromium } from 'playwright-core';
 
 const dir = mkdtempSync(join(tmpdir(), 'aiclaim-report-'));
 const report = join(dir, 'report.html');
-execFileSync(process.execPath, ['bin/aiclaim.js', 'report', '2026-Q4', '-o', report], { stdio: 'inherit', env: { ...process.env, AICLAIM_TODAY: '2026-11-22' } });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+execFileSync(process.execPath, ['bin/aiclaim.js', 'report', '2026-Q4', '-o', report], {
+  stdio: 'inherit',
+  env: { ...process.env, AICLAIM_TODAY: '2026-11-22' },
+});
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
 try {
   const page = await browser.newPage({ viewport: { width: 1000, height: 1500 }, deviceScaleFactor: 1 });
   await page.goto(pathToFileURL(report).href);

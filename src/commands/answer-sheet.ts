@@ -57,7 +57,11 @@ export async function exportAnswerSheet(input: z.input<typeof exportOptionsSchem
   }
   await writeFileAtomic(target, text);
   const rows = workbook.sheets.find((s) => s.name === 'Answers')!.rows.length;
-  context.stderr.write(terminalLines(`Wrote ${shownPath(target, context.cwd)}: the answer ${format === 'xlsx' ? 'workbook' : 'sheet'} of ${questionnaire.id} ${questionnaire.version}, ${rows} questions${vendor ? `, with ${vendor.name}'s answers on record` : ''}.\n`));
+  context.stderr.write(
+    terminalLines(
+      `Wrote ${shownPath(target, context.cwd)}: the answer ${format === 'xlsx' ? 'workbook' : 'sheet'} of ${questionnaire.id} ${questionnaire.version}, ${rows} questions${vendor ? `, with ${vendor.name}'s answers on record` : ''}.\n`,
+    ),
+  );
   return EXIT.ok;
 }
 
@@ -82,7 +86,8 @@ export async function importAnswers(input: z.input<typeof importOptionsSchema>, 
   const problems: Problem[] = [...sheet.problems];
   if (id === undefined) problems.push({ file: shown, message: 'which vendor answered? The sheet does not say', hint: 'pass --vendor <id>', severity: 'error' });
   else if (!SLUG_PATTERN.test(id)) problems.push({ file: `${shown}:1`, message: `"${id}" is not a vendor id`, hint: 'pass --vendor <id>', severity: 'error' });
-  if (id === undefined || !SLUG_PATTERN.test(id) || (hasErrors(problems) && !existsSync(join(workspace.vendorsDir, `${id}.yaml`)))) throw new ProblemsError(problems);
+  if (id === undefined || !SLUG_PATTERN.test(id) || (hasErrors(problems) && !existsSync(join(workspace.vendorsDir, `${id}.yaml`))))
+    throw new ProblemsError(problems);
 
   // A vendor file that cannot be read is said with the sheet's own problems, not instead of them.
   const { vendor, original, target } = await readVendor(workspace, id, index, context).catch((error: unknown) => {
@@ -97,7 +102,14 @@ export async function importAnswers(input: z.input<typeof importOptionsSchema>, 
   if (hasErrors(problems)) throw new ProblemsError(problems);
   const merged = lists.vendor;
   const changed = changes.length > 0 || lists.changes.length > 0;
-  const text = !changed ? original : vendorFileText(original, merged, index.questions.map((q) => q.question.id), '');
+  const text = !changed
+    ? original
+    : vendorFileText(
+        original,
+        merged,
+        index.questions.map((q) => q.question.id),
+        '',
+      );
   // Nothing is written that aiclaim would refuse to read.
   const check = loadVendor(text, shownPath(target, context.cwd), index, id, today);
   if (!check.ok) throw new ProblemsError(check.problems.map((p) => ({ ...p, message: `${p.message} (from ${shown})` })));
@@ -105,12 +117,16 @@ export async function importAnswers(input: z.input<typeof importOptionsSchema>, 
   printProblems(problems, context);
   const lines: string[] = [];
   if (sheet.otherVersion) {
-    lines.push(`${shown} follows ${questionnaire.id} ${sheet.meta?.version ?? '(another version)'}; its answers were mapped by question id to ${questionnaire.version}.`);
+    lines.push(
+      `${shown} follows ${questionnaire.id} ${sheet.meta?.version ?? '(another version)'}; its answers were mapped by question id to ${questionnaire.version}.`,
+    );
     for (const m of sheet.mapped) lines.push(`  row ${m.row}: ${m.from} is now ${m.to}`);
-    if (sheet.unmapped.length) lines.push(`  not mapped (no such question in ${questionnaire.version}), left out: ${sheet.unmapped.map((u) => `${u.id} (row ${u.row})`).join(', ')}`);
+    if (sheet.unmapped.length)
+      lines.push(`  not mapped (no such question in ${questionnaire.version}), left out: ${sheet.unmapped.map((u) => `${u.id} (row ${u.row})`).join(', ')}`);
   }
   const would = options.dryRun ? 'would change' : 'changed';
-  if (changes.length === 0) lines.push(`No answer ${options.dryRun ? 'would change' : 'changed'}${changed ? '.' : `: ${shownPath(target, context.cwd)} is as it was.`}`);
+  if (changes.length === 0)
+    lines.push(`No answer ${options.dryRun ? 'would change' : 'changed'}${changed ? '.' : `: ${shownPath(target, context.cwd)} is as it was.`}`);
   else {
     lines.push(`${changes.length} answer${changes.length === 1 ? '' : 's'} ${would} in ${shownPath(target, context.cwd)} since its last answers:`);
     for (const c of changes) {
@@ -119,18 +135,29 @@ export async function importAnswers(input: z.input<typeof importOptionsSchema>, 
     }
   }
   if (lists.changes.length > 0) {
-    lines.push(`Claims and roadmap: ${lists.changes.length} change${lists.changes.length === 1 ? '' : 's'} ${options.dryRun ? 'would be made' : 'made'} in ${shownPath(target, context.cwd)}:`);
+    lines.push(
+      `Claims and roadmap: ${lists.changes.length} change${lists.changes.length === 1 ? '' : 's'} ${options.dryRun ? 'would be made' : 'made'} in ${shownPath(target, context.cwd)}:`,
+    );
     for (const c of lists.changes) lines.push(`  ${c.sheet} row ${c.row}: ${c.what}`);
   }
   for (const kept of lists.kept) lines.push(`  ${kept}`);
-  if (csv && ((vendor.claims?.length ?? 0) > 0 || (vendor.roadmap?.length ?? 0) > 0)) lines.push(`${shown} is a CSV: it holds only the Answers sheet, so the claims and roadmap of ${shownPath(target, context.cwd)} were not read and are as they were (send the .xlsx workbook to change them).`);
+  if (csv && ((vendor.claims?.length ?? 0) > 0 || (vendor.roadmap?.length ?? 0) > 0))
+    lines.push(
+      `${shown} is a CSV: it holds only the Answers sheet, so the claims and roadmap of ${shownPath(target, context.cwd)} were not read and are as they were (send the .xlsx workbook to change them).`,
+    );
   if (!options.dryRun && changed) await writeFileAtomic(target, text);
   context.stderr.write(`${terminalLines(lines.join('\n'))}\n`);
   return EXIT.ok;
 }
 
-/** The returned file's Answers cells, from a CSV or a workbook (with its Claims and Roadmap cells); what cannot be read is refused before anything is written. */
-async function readGrid(path: string, shown: string): Promise<{ grid: AnswerGrid; claims?: ListGrid | undefined; roadmap?: ListGrid | undefined; csv: boolean }> {
+/**
+ * The returned file's Answers cells, from a CSV or a workbook (with its Claims and Roadmap cells);
+ * what cannot be read is refused before anything is written.
+ */
+async function readGrid(
+  path: string,
+  shown: string,
+): Promise<{ grid: AnswerGrid; claims?: ListGrid | undefined; roadmap?: ListGrid | undefined; csv: boolean }> {
   if (!isWorkbookName(path)) {
     const read = await readInput(path, shown, 5 * 1024 * 1024);
     if (!read.ok) throw new ProblemsError([read.problem]);
@@ -145,10 +172,18 @@ async function readGrid(path: string, shown: string): Promise<{ grid: AnswerGrid
   return { grid: workbook.grid, claims: workbook.claims, roadmap: workbook.roadmap, csv: false };
 }
 
-async function readVendor(workspace: Workspace, id: string, index: Parameters<typeof loadVendor>[2], context: Context): Promise<{ vendor: Vendor; original: string; target: string }> {
+async function readVendor(
+  workspace: Workspace,
+  id: string,
+  index: Parameters<typeof loadVendor>[2],
+  context: Context,
+): Promise<{ vendor: Vendor; original: string; target: string }> {
   const target = join(workspace.vendorsDir, `${id}.yaml`);
   const shown = shownPath(target, context.cwd);
-  if (!existsSync(target)) throw new UserError(`no vendor ${id}: ${shown} does not exist`, { hint: 'create the vendor first (aiclaim import stack.csv, or aiclaim interview), or pass the right --vendor' });
+  if (!existsSync(target))
+    throw new UserError(`no vendor ${id}: ${shown} does not exist`, {
+      hint: 'create the vendor first (aiclaim import stack.csv, or aiclaim interview), or pass the right --vendor',
+    });
   const read = await readInput(target, shown);
   if (!read.ok) throw new ProblemsError([read.problem]);
   const loaded = loadVendor(read.text, shown, index, id);

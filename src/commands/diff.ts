@@ -5,7 +5,9 @@ import type { QuestionScore } from '../core/scoring/types.js';
 import { isFinding } from '../core/findings/flag-ref.js';
 import { renamesOf } from '../core/findings/question-classes.js';
 import type { Findings } from '../core/schema/findings.js';
-import { diffFindings, type DiffOptions as CoreDiffOptions, type FindingsDiff } from '../core/tracking/diff-findings.js';
+import { byLargestMove, diffFindings, type DiffOptions as CoreDiffOptions, type FindingsDiff } from '../core/tracking/diff-findings.js';
+import { NOT_ASSESSED } from '../core/schema/questionnaire.js';
+import { selectVendors } from '../core/select-vendors.js';
 import { diffMarkdown } from '../render/diff-markdown.js';
 import { diffText, vendorDiffText } from '../render/diff-text.js';
 import { terminalLines, terminalSafe } from '../render/terminal-text.js';
@@ -15,9 +17,11 @@ import { editionPair } from '../shell/edition-pair.js';
 import type { Context } from '../shell/context.js';
 import { readQuestionnaire } from '../shell/load-inputs.js';
 import { parseOptions } from '../shell/parse-options.js';
+import { applySelection, selectionOf, selectionOptions } from '../shell/selection.js';
 import { rescoreSnapshot, snapshotSources, type SnapshotSources } from '../shell/rescore.js';
 import { checkOrder, currentHeader, refuseTampered, resolveSnapshot } from '../shell/snapshots/store.js';
 import { EXIT, UserError } from '../shell/user-error.js';
+import { tableWidthOf } from '../shell/table-width.js';
 import { findWorkspace, questionnaireInUse, sampleNotice, snapshotRoot, userCacheDir } from '../shell/workspace.js';
 import { didYouMean } from '../core/validate/did-you-mean.js';
 
@@ -36,6 +40,7 @@ const diffOptionsSchema = z.object({
   newVendors: z.string().optional(),
   questionnaire: z.string().optional(),
   crosswalk: z.string().optional(),
+  ...selectionOptions,
 });
 
 export type DiffOptions = z.input<typeof diffOptionsSchema>;
@@ -46,13 +51,17 @@ export async function diff(input: DiffOptions, context: Context): Promise<number
   const notice = sampleNotice(workspace, context.cwd, [options.older, options.newer]);
   if (notice) context.stderr.write(`${notice}\n`);
   // A snapshot an earlier aiclaim wrote is read with the header this one writes (currentHeader).
-  const older = await currentHeader(await resolveSnapshot(options.older, workspace, context.cwd), workspace, context.cwd);
-  const newer = await currentHeader(await resolveSnapshot(options.newer, workspace, context.cwd), workspace, context.cwd);
+  const older = await currentHeader(await resolveSnapshot(options.older, workspace, context.cwd, context.now()), workspace, context.cwd);
+  const newer = await currentHeader(await resolveSnapshot(options.newer, workspace, context.cwd, context.now()), workspace, context.cwd);
   checkOrder(older, newer);
   // A snapshot edited by hand is refused before anything is compared.
   await refuseTampered([older, newer], workspace, context.cwd);
 
-  const { questionnaire, index } = await readQuestionnaire(await questionnaireInUse(workspace, options.questionnaire, context.cwd), context.cwd, userCacheDir(workspace));
+  const { questionnaire, index } = await readQuestionnaire(
+    await questionnaireInUse(workspace, options.questionnaire, context.cwd),
+    context.cwd,
+    userCacheDir(workspace),
+  );
   const needSources = options.rescore || options.vendor !== undefined;
   // Vendor paths in a snapshot are relative to the workspace it belongs to, wherever diff runs from.
   const sources = needSources
@@ -71,11 +80,20 @@ export async function diff(input: DiffOptions, context: Context): Promise<number
       rescoreSnapshot(newer.findings, newSources, questionnaire, workspace, context.cwd),
     ]);
     if (options.rescore) {
-      rescored = rescoredPairs(older.findings, newer.findings, sources, { before: b.findings, after: a.findings }, { older: '--old-vendors', newer: '--new-vendors' });
+      rescored = rescoredPairs(
+        older.findings,
+        newer.findings,
+        sources,
+        { before: b.findings, after: a.findings },
+        { older: '--old-vendors', newer: '--new-vendors' },
+      );
       if (rescored.vendors.size === 0 && rescored.notRescored.length > 0) {
-        throw new UserError(`--rescore: no vendor could be scored again for both ${older.findings.period} and ${newer.findings.period}: ${rescored.notRescored.map((n) => `${n.id} (${n.reason})`).join('; ')}`, {
-          hint: 'name the folders holding the vendor files as they were with --old-vendors and --new-vendors, or give the questionnaire they declare with -q',
-        });
+        throw new UserError(
+          `--rescore: no vendor could be scored again for both ${older.findings.period} and ${newer.findings.period}: ${rescored.notRescored.map((n) => `${n.id} (${n.reason})`).join('; ')}`,
+          {
+            hint: 'name the folders holding the vendor files as they were with --old-vendors and --new-vendors, or give the questionnaire they declare with -q',
+          },
+        );
       }
     }
     if (options.vendor) {
@@ -89,7 +107,10 @@ export async function diff(input: DiffOptions, context: Context): Promise<number
   // Across editions: the newer one as it scored its quarter (its crosswalk, and the weights an older score is restated in).
   const across = older.findings.questionnaire.hash !== newer.findings.questionnaire.hash;
   const pair = across ? await editionPair(older, newer, workspace, context.cwd, { named: options.crosswalk, fallback: questionnaire }) : undefined;
-  if (!across && options.crosswalk) context.stderr.write(`${terminalLines(`--crosswalk: both snapshots were scored with ${newer.findings.questionnaire.id} ${newer.findings.questionnaire.version}: there is nothing to cross`)}\n`);
+  if (!across && options.crosswalk)
+    context.stderr.write(
+      `${terminalLines(`--crosswalk: both snapshots were scored with ${newer.findings.questionnaire.id} ${newer.findings.questionnaire.version}: there is nothing to cross`)}\n`,
+    );
   const result = diffFindings(older.findings, newer.findings, {
     tolerance: options.tolerance ?? workspace.settings.thresholds.tolerance ?? 0,
     threshold: options.threshold ?? workspace.settings.thresholds.failUnder ?? 55,
@@ -107,15 +128,35 @@ export async function diff(input: DiffOptions, context: Context): Promise<number
   if (options.vendor) {
     const vendor = result.vendors.find((v) => v.id === options.vendor);
     if (!vendor) throw unknownVendor(options.vendor, result);
-    context.stdout.write(options.format === 'json' ? `${JSON.stringify(vendor, null, 2)}\n` : options.format === 'yaml' ? yamlText(vendor) : vendorText(result, vendor, explained, style));
+    context.stdout.write(
+      options.format === 'json'
+        ? `${JSON.stringify(vendor, null, 2)}\n`
+        : options.format === 'yaml'
+          ? yamlText(vendor)
+          : vendorText(result, vendor, explained, style),
+    );
   } else {
-    context.stdout.write(render(result, options.format, style));
+    // What is printed may be a selection (the largest moves first); the counts and the gates cover every vendor.
+    const selection = selectionOf(options, [...result.verdicts.map((v) => v.id), NOT_ASSESSED.id]);
+    // --top keeps the largest moves; the vendors printed keep the diff's own order.
+    const kept = new Set(
+      applySelection([...result.vendors].sort(byLargestMove), selection, (v) => ({ verdict: v.after.verdict, category: v.category }), context).shown,
+    );
+    const shown = { shown: result.vendors.filter((v) => kept.has(v)) };
+    const keep = (v: { verdict: string; category: string }) => selectVendors([v], { ...selection, top: undefined }, (x) => x).shown.length > 0;
+    const printed = { ...result, vendors: shown.shown, added: result.added.filter(keep), dropped: result.dropped.filter(keep) };
+    context.stdout.write(render(printed, options.format, style, tableWidthOf(context.stdout)));
   }
   return failures(result, options.failOn, context);
 }
 
 /** One vendor's diff for the terminal: names, titles, answers and notes from files made safe first, together. */
-function vendorText(result: FindingsDiff, vendor: FindingsDiff['vendors'][number], explained: { before?: Map<string, QuestionScore>; after?: Map<string, QuestionScore> }, style: ReturnType<typeof colourFor>): string {
+function vendorText(
+  result: FindingsDiff,
+  vendor: FindingsDiff['vendors'][number],
+  explained: { before?: Map<string, QuestionScore>; after?: Map<string, QuestionScore> },
+  style: ReturnType<typeof colourFor>,
+): string {
   const safe = terminalSafe({ result, vendor, explained });
   return vendorDiffText(safe.result, safe.vendor, safe.explained, style);
 }
@@ -134,7 +175,13 @@ function explanations(score: { questions: QuestionScore[] } | undefined): Map<st
 }
 
 /** The vendors whose files were found for both quarters, and why each other vendor was not scored again. */
-function rescoredPairs(older: Findings, newer: Findings, sources: readonly [SnapshotSources, SnapshotSources], findings: { before: Findings; after: Findings }, flags: { older: string; newer: string }): NonNullable<CoreDiffOptions['rescored']> {
+function rescoredPairs(
+  older: Findings,
+  newer: Findings,
+  sources: readonly [SnapshotSources, SnapshotSources],
+  findings: { before: Findings; after: Findings },
+  flags: { older: string; newer: string },
+): NonNullable<CoreDiffOptions['rescored']> {
   const [oldSources, newSources] = sources;
   const reasons = new Map<string, string[]>();
   for (const [side, period, flag] of [
@@ -142,7 +189,8 @@ function rescoredPairs(older: Findings, newer: Findings, sources: readonly [Snap
     [newSources, newer.period, flags.newer],
   ] as const) {
     // A file elsewhere can be named; one that declares another questionnaire needs that questionnaire.
-    for (const m of side.missing) reasons.set(m.id, [...(reasons.get(m.id) ?? []), `${period}: ${m.reason}${m.kind === 'declares' ? '' : `; name the folder with ${flag}`}`]);
+    for (const m of side.missing)
+      reasons.set(m.id, [...(reasons.get(m.id) ?? []), `${period}: ${m.reason}${m.kind === 'declares' ? '' : `; name the folder with ${flag}`}`]);
   }
   const inBoth = newer.vendors.filter((v) => older.vendors.some((o) => o.id === v.id)).map((v) => v.id);
   const vendors = new Set(inBoth.filter((id) => oldSources.vendors.has(id) && newSources.vendors.has(id)));
@@ -153,11 +201,12 @@ function rescoredPairs(older: Findings, newer: Findings, sources: readonly [Snap
 function unknownVendor(id: string, result: FindingsDiff): UserError {
   const ids = result.vendors.map((v) => v.id);
   const only = [...result.added.map((v) => v.id), ...result.dropped.map((v) => v.id)];
-  if (only.includes(id)) return new UserError(`${id} is in only one of the two snapshots (added or dropped)`, { hint: 'the diff of a vendor needs it in both quarters' });
+  if (only.includes(id))
+    return new UserError(`${id} is in only one of the two snapshots (added or dropped)`, { hint: 'the diff of a vendor needs it in both quarters' });
   return new UserError(`no vendor "${id}" in both snapshots`, { hint: didYouMean(id, ids) ?? `vendors: ${ids.join(', ')}` });
 }
 
-function render(result: FindingsDiff, format: 'table' | 'json' | 'yaml' | 'markdown', style: ReturnType<typeof colourFor>): string {
+function render(result: FindingsDiff, format: 'table' | 'json' | 'yaml' | 'markdown', style: ReturnType<typeof colourFor>, width: number | undefined): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(result, null, 2)}\n`;
@@ -166,24 +215,33 @@ function render(result: FindingsDiff, format: 'table' | 'json' | 'yaml' | 'markd
     case 'markdown':
       return diffMarkdown(result);
     case 'table':
-      return diffText(terminalSafe(result), style);
+      return diffText(terminalSafe(result), style, width);
   }
 }
 
 /** A regression gate with no comparable vendor checks nothing: refused before anything is printed. */
 function checkGate(result: FindingsDiff, failOn: readonly (typeof FAIL_ON)[number][]): void {
   if (!failOn.includes('regression') || result.vendors.length === 0 || result.vendors.some((v) => v.comparable)) return;
-  throw new UserError(`--fail-on regression: nothing to check: no vendor's scores are comparable (${result.from.questionnaire.id} ${result.from.questionnaire.version} → ${result.to.questionnaire.id} ${result.to.questionnaire.version})`, { hint: 'pass --rescore to score both quarters with one questionnaire' });
+  throw new UserError(
+    `--fail-on regression: nothing to check: no vendor's scores are comparable (${result.from.questionnaire.id} ${result.from.questionnaire.version} → ${result.to.questionnaire.id} ${result.to.questionnaire.version})`,
+    { hint: 'pass --rescore to score both quarters with one questionnaire' },
+  );
 }
 
 function failures(result: FindingsDiff, failOn: readonly (typeof FAIL_ON)[number][], context: Context): number {
   const reasons: string[] = [];
   if (failOn.includes('regression')) {
     const regressed = result.vendors.filter((v) => v.movement === 'regressed');
-    if (regressed.length) reasons.push(`${regressed.length} vendor${regressed.length === 1 ? '' : 's'} regressed by more than ${result.tolerance} points: ${regressed.map((v) => `${v.id} (${v.delta})`).join(', ')}`);
+    if (regressed.length)
+      reasons.push(
+        `${regressed.length} vendor${regressed.length === 1 ? '' : 's'} regressed by more than ${result.tolerance} points: ${regressed.map((v) => `${v.id} (${v.delta})`).join(', ')}`,
+      );
     // A score given by another questionnaire is not a regression, nor a pass: it is said.
     const unchecked = result.vendors.filter((v) => !v.comparable);
-    if (unchecked.length) context.stderr.write(`${terminalLines(`--fail-on regression: ${unchecked.length} vendor${unchecked.length === 1 ? '' : 's'} not checked, their scores not comparable: ${unchecked.map((v) => v.id).join(', ')}`)}\n`);
+    if (unchecked.length)
+      context.stderr.write(
+        `${terminalLines(`--fail-on regression: ${unchecked.length} vendor${unchecked.length === 1 ? '' : 's'} not checked, their scores not comparable: ${unchecked.map((v) => v.id).join(', ')}`)}\n`,
+      );
   }
   if (failOn.includes('new-critical')) {
     // Findings only: a flag that waits on missing answers is a question, not a new critical finding.

@@ -26,13 +26,15 @@ export async function exportFindings(input: z.input<typeof exportOptionsSchema>,
   if (notice) context.stderr.write(`${notice}\n`);
   // A path that holds something else is refused before the snapshot is read.
   const target = options.out ? checkOutputTarget(resolve(context.cwd, options.out), options.out, 'csv', options.force) : undefined;
-  const snapshot = await namedOrLatest(options.period, workspace, context.cwd);
+  const snapshot = await namedOrLatest(options.period, workspace, context.cwd, context.now());
   // Question texts and order come from the questionnaire only if it is the one the snapshot was scored with.
   const rows = options.matrix ? matrixRows(snapshot.findings, await questionnaireOf(snapshot, workspace, context.cwd)) : vendorRows(snapshot.findings);
   const text = csv(rows);
   if (target) {
     await writeFileAtomic(target, text);
-    context.stderr.write(terminalLines(`Wrote ${shownPath(target, context.cwd)}: ${rows.length - 1} row${rows.length === 2 ? '' : 's'} from ${snapshot.shown}.\n`));
+    context.stderr.write(
+      terminalLines(`Wrote ${shownPath(target, context.cwd)}: ${rows.length - 1} row${rows.length === 2 ? '' : 's'} from ${snapshot.shown}.\n`),
+    );
   } else {
     context.stdout.write(text);
   }

@@ -27,7 +27,10 @@ const importOptionsSchema = z.object({
   file: z.string(),
   force: z.boolean().default(false),
   dryRun: z.boolean().default(false),
-  currency: z.string().regex(/^[A-Z]{3}$/, { error: 'must be a currency code such as EUR' }).optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, { error: 'must be a currency code such as EUR' })
+    .optional(),
   dateFormat: z.enum(['iso', 'dmy', 'mdy']).default('iso'),
   acceptSuggestions: z.boolean().default(false),
 });
@@ -38,7 +41,12 @@ export async function importStack(input: z.input<typeof importOptionsSchema>, co
   refuseSample(workspace, 'run `aiclaim init` first, or run import inside your workspace');
   const path = resolve(context.cwd, options.file);
   const shown = shownPath(path, context.cwd);
-  const stackOptions = { currency: options.currency ?? workspace.settings.currency, dateFormat: options.dateFormat, mapping: workspace.settings.categories, acceptSuggestions: options.acceptSuggestions };
+  const stackOptions = {
+    currency: options.currency ?? workspace.settings.currency,
+    dateFormat: options.dateFormat,
+    mapping: workspace.settings.categories,
+    acceptSuggestions: options.acceptSuggestions,
+  };
   const { vendors, problems, refused } = readStackTable(await stackTable(path, shown), shown, stackOptions);
   // Past a limit (rows, cells): one line saying so, and nothing written.
   if (refused) throw new ProblemsError(problems);
@@ -63,12 +71,30 @@ export async function importStack(input: z.input<typeof importOptionsSchema>, co
         problems.push(...loaded.problems.map((p) => ({ ...p, message: `${p.message} (not updated from ${shown} line ${row.line})` })));
         continue;
       }
-      writes.push({ target, row, text: vendorFileText(original, withProfile(loaded.value, row), index.questions.map((q) => q.question.id), '') });
+      writes.push({
+        target,
+        row,
+        text: vendorFileText(
+          original,
+          withProfile(loaded.value, row),
+          index.questions.map((q) => q.question.id),
+          '',
+        ),
+      });
       updated.push(row.id);
     } else {
       // A comment is one line: a line break in the file name would end it and start YAML.
       const hint = `${schemaHint(schemaPathFor('vendor', workspace.vendorsDir, workspace))}\n# Imported by aiclaim from ${oneLine(shown)} (line ${row.line}). Interview the vendor with: aiclaim interview ${row.id}`;
-      writes.push({ target, row, text: vendorFileText(undefined, withProfile({ schema: 'aiclaim/vendor@1', id: row.id, name: row.name, category: row.category, answers: {} }, row), [], hint) });
+      writes.push({
+        target,
+        row,
+        text: vendorFileText(
+          undefined,
+          withProfile({ schema: 'aiclaim/vendor@1', id: row.id, name: row.name, category: row.category, answers: {} }, row),
+          [],
+          hint,
+        ),
+      });
       created.push(row.id);
     }
   }
@@ -79,7 +105,9 @@ export async function importStack(input: z.input<typeof importOptionsSchema>, co
   // imported whole or not at all.
   const errors = problems.filter((p) => p.severity === 'error').length;
   if (errors > 0) {
-    context.stderr.write(`${terminalLines(`Nothing ${options.dryRun ? 'would be ' : ''}imported: ${errors} problem${errors === 1 ? '' : 's'} to fix in ${shown}, listed above. Fix them and run the import again.`)}\n`);
+    context.stderr.write(
+      `${terminalLines(`Nothing ${options.dryRun ? 'would be ' : ''}imported: ${errors} problem${errors === 1 ? '' : 's'} to fix in ${shown}, listed above. Fix them and run the import again.`)}\n`,
+    );
     return EXIT.invalid;
   }
   if (!options.dryRun) for (const { target, text } of writes) await writeFileAtomic(target, text);
@@ -88,7 +116,11 @@ export async function importStack(input: z.input<typeof importOptionsSchema>, co
   const lines = [
     `${created.length} vendor file${created.length === 1 ? '' : 's'} ${would}created${created.length ? `: ${created.join(', ')}` : ''}.`,
     ...(updated.length ? [`${updated.length} ${would}updated from the spreadsheet (answers and comments kept): ${updated.join(', ')}.`] : []),
-    ...(kept.length ? [`${kept.length} already existed and ${options.dryRun ? 'would be' : 'were'} kept as they are (pass --force to update their profile): ${kept.join(', ')}.`] : []),
+    ...(kept.length
+      ? [
+          `${kept.length} already existed and ${options.dryRun ? 'would be' : 'were'} kept as they are (pass --force to update their profile): ${kept.join(', ')}.`,
+        ]
+      : []),
   ];
   context.stderr.write(`${terminalLines(lines.join('\n'))}\n`);
   return EXIT.ok;
@@ -102,12 +134,24 @@ function wouldRefuse(text: string, file: string, row: StackVendor, csv: string, 
   const where = { file: csv, line: row.line, column: 1, severity: 'error' as const };
   const bytes = Buffer.byteLength(text);
   if (bytes > MAX_INPUT_BYTES) {
-    return [{ ...where, message: `${file} would be ${formatBytes(bytes)}, more than the ${formatBytes(MAX_INPUT_BYTES)} aiclaim reads: nothing was imported`, hint: 'shorten what this row adds to the vendor file, or edit the file by hand' }];
+    return [
+      {
+        ...where,
+        message: `${file} would be ${formatBytes(bytes)}, more than the ${formatBytes(MAX_INPUT_BYTES)} aiclaim reads: nothing was imported`,
+        hint: 'shorten what this row adds to the vendor file, or edit the file by hand',
+      },
+    ];
   }
   const loaded = loadVendor(text, file, index, row.id);
   if (loaded.ok) return [];
   const first = loaded.problems[0]!;
-  return [{ ...where, message: `${file} would not be a valid vendor file (${first.message}): nothing was imported`, hint: first.hint ?? 'fix the row in the spreadsheet and export it again' }];
+  return [
+    {
+      ...where,
+      message: `${file} would not be a valid vendor file (${first.message}): nothing was imported`,
+      hint: first.hint ?? 'fix the row in the spreadsheet and export it again',
+    },
+  ];
 }
 
 /** Text for a YAML comment: no character that ends the line. */

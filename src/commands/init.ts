@@ -129,7 +129,10 @@ export async function init(input: InitOptions, context: Context): Promise<number
   const missing = GITIGNORE_LINES.filter((line) => !current.split(/\r?\n/).includes(line));
   if (missing.length) {
     const separator = current === '' || current.endsWith('\n') ? '' : '\n';
-    await writeFileAtomic(gitignore, `${current}${separator}# aiclaim: unfinished interviews and a cache of findings (both can be deleted)\n${missing.join('\n')}\n`);
+    await writeFileAtomic(
+      gitignore,
+      `${current}${separator}# aiclaim: unfinished interviews and a cache of findings (both can be deleted)\n${missing.join('\n')}\n`,
+    );
   }
 
   const where = shownPath(root, context.cwd);

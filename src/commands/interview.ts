@@ -74,13 +74,23 @@ export async function interview(input: InterviewCommandOptions, context: Context
     const shown = shownPath(snapshot, context.cwd);
     guardSnapshot(snapshot, shown, options.period, period, options.force);
     const holder = lockHolder(snapshot);
-    if (holder !== undefined) throw new UserError(`another aiclaim (process ${holder}) is writing ${shown} right now`, { hint: 'run the interview when it has finished; nothing was asked or written' });
+    if (holder !== undefined)
+      throw new UserError(`another aiclaim (process ${holder}) is writing ${shown} right now`, {
+        hint: 'run the interview when it has finished; nothing was asked or written',
+      });
   }
   const store = fileStore(workspace, index, context);
   const ask = prompter ?? (await terminalPrompter(process.stderr));
   let draft: Draft;
   try {
-    draft = await conductInterview(questionnaire, store, ask, { id: options.id, changedOnly: options.changedOnly, preload, currency: workspace.settings.currency, period, today });
+    draft = await conductInterview(questionnaire, store, ask, {
+      id: options.id,
+      changedOnly: options.changedOnly,
+      preload,
+      currency: workspace.settings.currency,
+      period,
+      today,
+    });
   } catch (error) {
     if (!(error instanceof InterviewCancelled)) throw error;
     const id = store.lastSaved;
@@ -99,29 +109,54 @@ export async function interview(input: InterviewCommandOptions, context: Context
   // What validate would refuse is not written: the file checks as the prompts did, today's dates included.
   const issues = [...checkVendor(vendor, index), ...checkDates(vendor, index, today)].filter((i) => i.severity !== 'warning');
   if (issues.length) {
-    throw new UserError(`the answers do not validate: ${issues.map((i) => i.message).join('; ')}`, { hint: `the draft is kept in ${shownPath(draftPath(workspace, vendor.id), context.cwd)}` });
+    throw new UserError(`the answers do not validate: ${issues.map((i) => i.message).join('; ')}`, {
+      hint: `the draft is kept in ${shownPath(draftPath(workspace, vendor.id), context.cwd)}`,
+    });
   }
   const target = join(workspace.vendorsDir, `${vendor.id}.yaml`);
   const original = existsSync(target) ? await readFile(target, 'utf8') : undefined;
   const hint = schemaHint(schemaPathFor('vendor', workspace.vendorsDir, workspace));
-  await writeFileAtomic(target, vendorFileText(original, vendor, index.questions.map((q) => q.question.id), hint));
+  await writeFileAtomic(
+    target,
+    vendorFileText(
+      original,
+      vendor,
+      index.questions.map((q) => q.question.id),
+      hint,
+    ),
+  );
   await rm(draftPath(workspace, vendor.id), { force: true });
   context.stderr.write(terminalLines(`\nWrote ${shownPath(target, context.cwd)}.\n\n`));
 
   const scoringPeriod = options.period ?? period;
-  const scoring = { period: scoringPeriod, history: (await historyBefore(workspace.findingsDir, scoringPeriod, context.cwd, userCacheDir(workspace))).vendors.get(vendor.id) };
+  const scoring = {
+    period: scoringPeriod,
+    history: (await historyBefore(workspace.findingsDir, scoringPeriod, context.cwd, userCacheDir(workspace))).vendors.get(vendor.id),
+  };
   const score = scoreVendor(questionnaire, vendor, scoring);
   // The card shows names, titles and answers from files: made safe for the terminal together.
   const card = terminalSafe({ score, advice: evidenceAdvice(questionnaire, vendor, scoring, score) });
   context.stdout.write(scoreCard(card.score, card.advice, colourFor(context.stdout, context.env), columnsOf(context.stdout)));
   if (options.period) {
-    const written = await updateSnapshotVendor({ workspace, questionnaire, vendor, score, sourcePath: target, period: options.period, currentPeriod: period, force: options.force }).catch((error: unknown) => {
+    const written = await updateSnapshotVendor({
+      workspace,
+      questionnaire,
+      vendor,
+      score,
+      sourcePath: target,
+      period: options.period,
+      currentPeriod: period,
+      force: options.force,
+    }).catch((error: unknown) => {
       // The vendor file is written: say so, and what was not.
       if (!(error instanceof UserError)) throw error;
       const reason = error instanceof ProblemsError ? error.problems.map((p) => p.message).join('; ') : error.message;
-      throw new UserError(`wrote ${shownPath(target, context.cwd)}, but ${shownPath(snapshotPath(workspace, options.period!), context.cwd)} was not updated: ${reason}`, {
-        hint: `run \`aiclaim score --period ${options.period}\` to update the snapshot`,
-      });
+      throw new UserError(
+        `wrote ${shownPath(target, context.cwd)}, but ${shownPath(snapshotPath(workspace, options.period!), context.cwd)} was not updated: ${reason}`,
+        {
+          hint: `run \`aiclaim score --period ${options.period}\` to update the snapshot`,
+        },
+      );
     });
     context.stderr.write(terminalLines(`Updated ${shownPath(written, context.cwd)} for ${vendor.id}.\n`));
   }
@@ -139,7 +174,9 @@ function fileStore(workspace: Workspace, index: QuestionnaireIndex, context: Con
       const out = [];
       for (const name of names) {
         // A file with errors is listed with its first problem: choosing it shows them all.
-        const vendor = await readVendorFile(join(workspace.vendorsDir, name), index, context).catch((error: unknown) => (error instanceof UserError ? error : undefined));
+        const vendor = await readVendorFile(join(workspace.vendorsDir, name), index, context).catch((error: unknown) =>
+          error instanceof UserError ? error : undefined,
+        );
         const id = name.slice(0, -5);
         if (vendor instanceof UserError) out.push({ id, name: id, problem: firstProblem(vendor) });
         else if (vendor) out.push({ id: vendor.id, name: vendor.name });
@@ -156,7 +193,9 @@ function fileStore(workspace: Workspace, index: QuestionnaireIndex, context: Con
       for (const name of names) {
         const id = name.slice(0, -5);
         // One that cannot be resumed is listed too, with why: its id stays taken, never overwritten.
-        const draft = await readDraftFile(join(workspace.draftsDir, name), id, context).catch((error: unknown) => (error instanceof UserError ? error : undefined));
+        const draft = await readDraftFile(join(workspace.draftsDir, name), id, context).catch((error: unknown) =>
+          error instanceof UserError ? error : undefined,
+        );
         if (draft instanceof UserError) out.push({ id, name: id, answered: 0, problem: firstProblem(draft) });
         else if (draft) out.push({ id: draft.vendor.id, name: draft.vendor.name, answered: answeredIn(draft) });
       }
@@ -192,9 +231,12 @@ async function readDraftFile(path: string, id: string, context: Context): Promis
   const loaded = loadDocument(read.text, shown, 'draft', draftSchema);
   if (!loaded.ok) throw new ProblemsError(loaded.problems);
   if (loaded.value.vendor.id !== id) {
-    throw new UserError(`${shown} holds an interview of ${loaded.value.vendor.id}, not ${id}: resumed, it would be written to vendors/${loaded.value.vendor.id}.yaml`, {
-      hint: `rename it to ${loaded.value.vendor.id}.yaml if it is that vendor's, or delete it`,
-    });
+    throw new UserError(
+      `${shown} holds an interview of ${loaded.value.vendor.id}, not ${id}: resumed, it would be written to vendors/${loaded.value.vendor.id}.yaml`,
+      {
+        hint: `rename it to ${loaded.value.vendor.id}.yaml if it is that vendor's, or delete it`,
+      },
+    );
   }
   return loaded.value;
 }

@@ -21,7 +21,9 @@ import { shownPath } from '../shell/shown-path.js';
 const listOptionsSchema = z.object({ format: z.enum(['table', 'json', 'yaml']).default('table') });
 const showOptionsSchema = z
   .object({ id: z.string().optional(), format: z.enum(['text', 'markdown', 'json', 'yaml']).default('text'), forVendor: z.boolean().default(false) })
-  .refine((o) => !o.forVendor || o.format === 'text' || o.format === 'markdown', { error: '--for-vendor shows text or markdown: the json and yaml formats hold the points' });
+  .refine((o) => !o.forVendor || o.format === 'text' || o.format === 'markdown', {
+    error: '--for-vendor shows text or markdown: the json and yaml formats hold the points',
+  });
 
 export async function listQuestionnaires(input: z.input<typeof listOptionsSchema>, context: Context): Promise<number> {
   const options = parseOptions(listOptionsSchema, input);
@@ -44,7 +46,15 @@ export async function listQuestionnaires(input: z.input<typeof listOptionsSchema
   else if (options.format === 'yaml') context.stdout.write(yamlText(rows));
   else {
     const style = colourFor(context.stdout, context.env);
-    const cells = terminalSafe(rows).map((r) => [r.inUse ? `${r.id} ${style.green('(in use)')}` : r.id, r.version, r.title, String(r.sections), String(r.questions), String(r.redFlags), r.source]);
+    const cells = terminalSafe(rows).map((r) => [
+      r.inUse ? `${r.id} ${style.green('(in use)')}` : r.id,
+      r.version,
+      r.title,
+      String(r.sections),
+      String(r.questions),
+      String(r.redFlags),
+      r.source,
+    ]);
     context.stdout.write(`${tableText(['Id', 'Version', 'Title', 'Sections', 'Questions', 'Red flags', 'Source'], cells, style)}\n`);
   }
   return EXIT.ok;
@@ -58,7 +68,11 @@ export async function showQuestionnaire(input: z.input<typeof showOptionsSchema>
   indexQuestionnaire(questionnaire);
   if (options.forVendor) {
     // What a vendor may be sent: no points, weights, bands, caps, red flags, verdicts or mappings.
-    context.stdout.write(options.format === 'markdown' ? questionnaireForVendorMarkdown(questionnaire) : questionnaireForVendor(terminalSafe(questionnaire), colourFor(context.stdout, context.env)));
+    context.stdout.write(
+      options.format === 'markdown'
+        ? questionnaireForVendorMarkdown(questionnaire)
+        : questionnaireForVendor(terminalSafe(questionnaire), colourFor(context.stdout, context.env)),
+    );
     return EXIT.ok;
   }
   // The file's data as the schema reads it: its identity (digests) is aiclaim's, not the file's.
@@ -79,7 +93,12 @@ export async function showQuestionnaire(input: z.input<typeof showOptionsSchema>
   return EXIT.ok;
 }
 
-const diffOptionsSchema = z.object({ older: z.string(), newer: z.string(), format: z.enum(['text', 'json', 'yaml']).default('text'), crosswalk: z.string().optional() });
+const diffOptionsSchema = z.object({
+  older: z.string(),
+  newer: z.string(),
+  format: z.enum(['text', 'json', 'yaml']).default('text'),
+  crosswalk: z.string().optional(),
+});
 
 /**
  * Two editions of a questionnaire, question by question (`aiclaim questionnaire diff OLD NEW`). Two
@@ -88,11 +107,19 @@ const diffOptionsSchema = z.object({ older: z.string(), newer: z.string(), forma
 export async function diffQuestionnairesCommand(input: z.input<typeof diffOptionsSchema>, context: Context): Promise<number> {
   const options = parseOptions(diffOptionsSchema, input);
   const workspace = await findWorkspace(context);
-  const read = async (ref: string) => (await readQuestionnaire(await questionnaireInUse(workspace, ref, context.cwd), context.cwd, userCacheDir(workspace))).questionnaire;
+  const read = async (ref: string) =>
+    (await readQuestionnaire(await questionnaireInUse(workspace, ref, context.cwd), context.cwd, userCacheDir(workspace))).questionnaire;
   const [older, newer] = [await read(options.older), await read(options.newer)];
   // A crosswalk file that joins the two applies: the one named, the workspace's, else the newer edition's own, else a bundled one.
   const edition = (q: Questionnaire) => ({ id: q.id, version: q.version, ids: new Set(indexQuestionnaire(q).byId.keys()) });
-  const joined = await crosswalkBetween(edition(older), edition(newer), older.id === newer.id ? newer.crosswalk : undefined, workspace, context.cwd, options.crosswalk);
+  const joined = await crosswalkBetween(
+    edition(older),
+    edition(newer),
+    older.id === newer.id ? newer.crosswalk : undefined,
+    workspace,
+    context.cwd,
+    options.crosswalk,
+  );
   const result = diffQuestionnaires(older, newer, joined.file === undefined ? undefined : joined.entries);
   if (options.format === 'json') context.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else if (options.format === 'yaml') context.stdout.write(yamlText(result));

@@ -9,12 +9,15 @@ import { sortProblems, type Problem } from '../core/problem.js';
 import { period as periodSchema } from '../core/schema/common.js';
 import type { Questionnaire } from '../core/schema/questionnaire.js';
 import { rankRows, type FindingSummary } from '../core/scoring/score-rows.js';
+import { NOT_ASSESSED, verdictsOf } from '../core/schema/questionnaire.js';
 import { explainText } from '../render/explain-text.js';
 import { scoreCsv } from '../render/score-csv.js';
 import { scoreMarkdown } from '../render/score-markdown.js';
 import { scoreReportData, type ScoreReport } from '../render/score-report.js';
 import { scoreTable } from '../render/score-table.js';
 import { terminalLines, terminalSafe } from '../render/terminal-text.js';
+import { progressLine } from '../shell/progress.js';
+import { applySelection, selectionOf, selectionOptions } from '../shell/selection.js';
 import { yamlText } from '../render/yaml-text.js';
 import { colourFor } from '../shell/colour.js';
 import type { Context } from '../shell/context.js';
@@ -31,6 +34,7 @@ import { jobsFor, scoreInParallel } from '../shell/score-parallel.js';
 import { EXIT, UserError } from '../shell/user-error.js';
 import { findWorkspace, questionnaireInUse, refuseSample, sampleNotice, snapshotCacheDir, userCacheDir, type Workspace } from '../shell/workspace.js';
 import { shownPath } from '../shell/shown-path.js';
+import { tableWidthOf } from '../shell/table-width.js';
 
 export const SCORE_FORMATS = ['table', 'json', 'yaml', 'markdown', 'csv'] as const;
 /** What `--fail-on` can fail a scheduled run on, besides `--fail-under`. */
@@ -44,10 +48,13 @@ export const scoreOptionsSchema = z.object({
   out: z.string().optional(),
   force: z.boolean().default(false),
   failUnder: z.number().min(0).max(100).optional(),
-  failOn: z.array(z.enum(SCORE_FAILURES, { error: (issue) => `"${String(issue.input)}" is not something to fail on: use ${SCORE_FAILURES.join(', ')}` })).default([]),
+  failOn: z
+    .array(z.enum(SCORE_FAILURES, { error: (issue) => `"${String(issue.input)}" is not something to fail on: use ${SCORE_FAILURES.join(', ')}` }))
+    .default([]),
   questionnaire: z.string().optional(),
   jobs: z.number().int().min(0).max(256).optional(),
   reuse: z.boolean().default(true),
+  ...selectionOptions,
 });
 
 export type ScoreOptions = z.input<typeof scoreOptionsSchema>;
@@ -58,10 +65,15 @@ export async function score(input: ScoreOptions, context: Context): Promise<numb
   const notice = sampleNotice(workspace, context.cwd, options.paths);
   if (notice) context.stderr.write(`${notice}\n`);
 
-  const { questionnaire, warnings } = await readQuestionnaire(await questionnaireInUse(workspace, options.questionnaire, context.cwd), context.cwd, userCacheDir(workspace));
+  const { questionnaire, warnings } = await readQuestionnaire(
+    await questionnaireInUse(workspace, options.questionnaire, context.cwd),
+    context.cwd,
+    userCacheDir(workspace),
+  );
+  const selection = selectionOf(options, [...verdictsOf(questionnaire).verdicts.map((v) => v.id), NOT_ASSESSED.id]);
   if (options.paths.length === 0 && !existsSync(workspace.vendorsDir)) {
     throw new UserError(`no vendors folder here (${shownPath(workspace.vendorsDir, context.cwd)})`, {
-      hint: 'run `aiclaim init` to create a workspace, or pass vendor files, folders or globs',
+      hint: 'run `aiclaim init` to create a workspace, pass vendor files, folders or globs, or try the bundled sample: aiclaim --sample score',
     });
   }
   const expanded = await expandPaths(options.paths.length ? options.paths : [workspace.vendorsDir], context.cwd);
@@ -71,20 +83,28 @@ export async function score(input: ScoreOptions, context: Context): Promise<numb
   // An --out that holds anything but this quarter's snapshot is refused before anything is locked or read.
   // The bundled sample is read, never written: a snapshot of it goes only to a file the user names.
   if (options.period && !options.out) refuseSample(workspace, 'run `aiclaim init` to start your own, or write the snapshot elsewhere with --out FILE');
-  const target = options.period ? (options.out ? checkOutputTarget(resolve(context.cwd, options.out), options.out, 'snapshot', options.force, options.period) : snapshotPath(workspace, options.period)) : undefined;
+  const target = options.period
+    ? options.out
+      ? checkOutputTarget(resolve(context.cwd, options.out), options.out, 'snapshot', options.force, options.period)
+      : snapshotPath(workspace, options.period)
+    : undefined;
   const run = async () => {
     if (target) guardSnapshot(target, shownPath(target, context.cwd), period, currentPeriod, options.force);
     const history = await historyBefore(workspace.findingsDir, period, context.cwd, userCacheDir(workspace));
-    const reuse = options.reuse ? await reusableFindings(target ?? snapshotPath(workspace, period), questionnaire, history.digest, period, workspace, context) : undefined;
+    const reuse = options.reuse
+      ? await reusableFindings(target ?? snapshotPath(workspace, period), questionnaire, history.digest, period, workspace, context)
+      : undefined;
     // With a snapshot to write, each vendor's part of it goes to disk as it is scored.
     const partDir = target ? await mkdtemp(join(tmpdir(), 'aiclaim-score-')) : undefined;
     try {
+      // On a terminal, past a second: how many files are scored, at what rate, how long is left.
+      const progress = progressLine(context, 'Scoring', 'files', expanded.files.length, { quiet: options.format === 'json' || options.format === 'yaml' });
       const items = await scoreInParallel(
         expanded.files,
-        { questionnaire, period, explain: options.explain, history: history.vendors, root: workspace.root, reuse },
+        { questionnaire, period, explain: options.explain, history: history.vendors, root: workspace.root, reuse, onScored: (done) => progress.update(done) },
         jobsFor(options.jobs),
         partDir ? (i) => ({ yaml: join(partDir, `${i}.yaml`), json: join(partDir, `${i}.jsonl`) }) : undefined,
-      );
+      ).finally(() => progress.end());
       const { entries, problems: itemProblems } = collect(items);
       const problems: Problem[] = sortProblems([...warnings, ...expanded.problems, ...itemProblems]);
       const errors = problems.filter((p) => p.severity === 'error');
@@ -95,15 +115,36 @@ export async function score(input: ScoreOptions, context: Context): Promise<numb
         invalid: errors,
       };
       printProblems(problems, context);
-      context.stdout.write(render(report, options.format ?? 'table', options.explain, colourFor(context.stdout, context.env)));
+      // What is printed may be a selection; the snapshot and the gates below count every vendor.
+      const shown = applySelection(report.rows, selection, (r) => r.finding, context);
+      context.stdout.write(
+        render(
+          { ...report, rows: shown.shown },
+          options.format ?? 'table',
+          options.explain,
+          colourFor(context.stdout, context.env),
+          tableWidthOf(context.stdout),
+        ),
+      );
       if (target) {
         if (errors.length > 0) {
-          context.stderr.write(`Findings not written: ${errors.length} input problem${errors.length === 1 ? '' : 's'} above; a snapshot with vendors missing would read as vendors dropped. Fix them and run again.\n`);
+          context.stderr.write(
+            `Findings not written: ${errors.length} input problem${errors.length === 1 ? '' : 's'} above; a snapshot with vendors missing would read as vendors dropped. Fix them and run again.\n`,
+          );
         } else {
           const header = findingsHeader({ period, questionnaire, tool: toolName(), history: history.digest });
-          await writeSnapshotFromParts(target, header, entries.map((e) => ({ id: e.finding.id, part: e.part!, chunks: e.chunks! })), workspace);
+          await writeSnapshotFromParts(
+            target,
+            header,
+            entries.map((e) => ({ id: e.finding.id, part: e.part!, chunks: e.chunks! })),
+            workspace,
+          );
           const reused = items.filter((i) => i.reused).length;
-          context.stderr.write(terminalLines(`Wrote ${shownPath(target, context.cwd)}: ${entries.length} vendor${entries.length === 1 ? '' : 's'}, ${period}${reused ? ` (${reused} unchanged since the last run, not read again)` : ''}.\n`));
+          context.stderr.write(
+            terminalLines(
+              `Wrote ${shownPath(target, context.cwd)}: ${entries.length} vendor${entries.length === 1 ? '' : 's'}, ${period}${reused ? ` (${reused} unchanged since the last run, not read again)` : ''}.\n`,
+            ),
+          );
         }
       }
       return { report, errors };
@@ -111,7 +152,7 @@ export async function score(input: ScoreOptions, context: Context): Promise<numb
       if (partDir) await rm(partDir, { recursive: true, force: true });
     }
   };
-  // Two runs writing the same snapshot at once would each overwrite the other's: one waits its turn.
+  // Two runs writing the same snapshot at once would each overwrite the other's: the second is refused, told which process holds the lock.
   const { report, errors } = target ? await withLock(target, shownPath(target, context.cwd), run) : await run();
   if (errors.length > 0) return EXIT.invalid;
 
@@ -121,14 +162,22 @@ export async function score(input: ScoreOptions, context: Context): Promise<numb
     // A vendor not assessed has no score to be under: it fails a run only with --fail-on not-assessed.
     const below = report.rows.filter((r) => r.finding.score !== null && r.finding.score < failUnder);
     if (below.length > 0) {
-      context.stderr.write(terminalLines(`${below.length} vendor${below.length === 1 ? '' : 's'} scored under ${failUnder}: ${below.map((r) => `${r.finding.id} (${r.finding.score})`).join(', ')}\n`));
+      context.stderr.write(
+        terminalLines(
+          `${below.length} vendor${below.length === 1 ? '' : 's'} scored under ${failUnder}: ${below.map((r) => `${r.finding.id} (${r.finding.score})`).join(', ')}\n`,
+        ),
+      );
       failed = true;
     }
   }
   if (options.failOn.includes('not-assessed')) {
     const unassessed = report.rows.filter((r) => r.finding.score === null);
     if (unassessed.length > 0) {
-      context.stderr.write(terminalLines(`${unassessed.length} vendor${unassessed.length === 1 ? ' is' : 's are'} not assessed: ${unassessed.map((r) => r.finding.id).join(', ')}\n`));
+      context.stderr.write(
+        terminalLines(
+          `${unassessed.length} vendor${unassessed.length === 1 ? ' is' : 's are'} not assessed: ${unassessed.map((r) => r.finding.id).join(', ')}\n`,
+        ),
+      );
       failed = true;
     }
   }
@@ -148,7 +197,12 @@ function collect(items: readonly Item[]): { entries: Entry[]; problems: Problem[
     if (!item.summary) continue;
     const first = seen.get(item.summary.id);
     if (first) {
-      problems.push({ file: item.file.shown, message: `vendor id "${item.summary.id}" is already used by ${first}`, hint: 'each vendor has one file; remove or rename the copy', severity: 'error' });
+      problems.push({
+        file: item.file.shown,
+        message: `vendor id "${item.summary.id}" is already used by ${first}`,
+        hint: 'each vendor has one file; remove or rename the copy',
+        severity: 'error',
+      });
       continue;
     }
     seen.set(item.summary.id, item.file.shown);
@@ -161,16 +215,30 @@ function collect(items: readonly Item[]): { entries: Entry[]; problems: Problem[
  * The findings of the last run for this quarter, if they were scored exactly as this run would
  * score: same questionnaire, same aiclaim version, same history. Their unchanged files are not read again.
  */
-async function reusableFindings(path: string, questionnaire: Questionnaire, history: string, period: string, workspace: Workspace, context: Context): Promise<BatchSettings['reuse']> {
+async function reusableFindings(
+  path: string,
+  questionnaire: Questionnaire,
+  history: string,
+  period: string,
+  workspace: Workspace,
+  context: Context,
+): Promise<BatchSettings['reuse']> {
   const cacheDir = snapshotCacheDir(workspace);
   if (!existsSync(path) || !cacheDir) return undefined;
   const earlier = await snapshotIndex(path, shownPath(path, context.cwd), cacheDir).catch(() => undefined);
   const h = earlier?.header;
-  if (!earlier || !h || h.period !== period || h.tool !== toolName() || h.history !== history || h.questionnaire.hash !== questionnaireHash(questionnaire)) return undefined;
+  if (!earlier || !h || h.period !== period || h.tool !== toolName() || h.history !== history || h.questionnaire.hash !== questionnaireHash(questionnaire))
+    return undefined;
   return { path: earlier.path, vendors: earlier.vendors };
 }
 
-function render(report: ScoreReport, format: (typeof SCORE_FORMATS)[number], explain: boolean, style: ReturnType<typeof colourFor>): string {
+function render(
+  report: ScoreReport,
+  format: (typeof SCORE_FORMATS)[number],
+  explain: boolean,
+  style: ReturnType<typeof colourFor>,
+  width: number | undefined,
+): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(scoreReportData(report, explain), null, 2)}\n`;
@@ -184,7 +252,7 @@ function render(report: ScoreReport, format: (typeof SCORE_FORMATS)[number], exp
       if (report.rows.length === 0) return 'No vendors scored.\n';
       // Names, claims, answers and reasons come from files: made safe for the terminal once, here.
       const rows = terminalSafe(report.rows);
-      return scoreTable(rows, style) + (explain ? `\n${explainText(rows, style)}` : '');
+      return scoreTable(rows, style, width) + (explain ? `\n${explainText(rows, style)}` : '');
     }
   }
 }

@@ -8,18 +8,21 @@ import { yamlText } from '../render/yaml-text.js';
 import { colourFor } from '../shell/colour.js';
 import type { Context } from '../shell/context.js';
 import { parseOptions } from '../shell/parse-options.js';
+import { applySelection, selectionOf, selectionOptions } from '../shell/selection.js';
 import { readCrosswalk } from '../shell/crosswalks.js';
 import { bridgeFor, editionPair } from '../shell/edition-pair.js';
 import { currentHeader, refuseTampered, snapshotsIn, type LoadedSnapshot } from '../shell/snapshots/store.js';
 import { EXIT, UserError } from '../shell/user-error.js';
 import { findWorkspace, sampleNotice, userCacheDir, type Workspace } from '../shell/workspace.js';
 import { shownPath } from '../shell/shown-path.js';
+import { tableWidthOf } from '../shell/table-width.js';
 
 const trendOptionsSchema = z.object({
   dir: z.string().optional(),
   format: z.enum(['table', 'json', 'yaml', 'markdown']).default('table'),
   sort: z.enum(TREND_SORTS).default('score'),
   crosswalk: z.string().optional(),
+  ...selectionOptions,
 });
 
 export async function trendCommand(input: z.input<typeof trendOptionsSchema>, context: Context): Promise<number> {
@@ -38,10 +41,22 @@ export async function trendCommand(input: z.input<typeof trendOptionsSchema>, co
     snapshots.map((s) => s.findings),
     await bridges(snapshots, workspace, context.cwd, options.crosswalk),
   );
-  const vendors = sortTrend(result.vendors, options.sort);
+  // What is printed may be a selection of the sorted vendors (said on stderr, with how many there are).
+  const selection = selectionOf(
+    options,
+    result.verdicts.map((v) => v.id),
+  );
+  const vendors = applySelection(
+    sortTrend(result.vendors, options.sort),
+    selection,
+    (v) => ({ verdict: v.latest.verdict, category: v.category }),
+    context,
+  ).shown;
   switch (options.format) {
     case 'json':
-      context.stdout.write(`${JSON.stringify({ periods: result.periods, editions: result.editions, verdicts: result.verdicts, risks: result.risks, vendors }, null, 2)}\n`);
+      context.stdout.write(
+        `${JSON.stringify({ periods: result.periods, editions: result.editions, verdicts: result.verdicts, risks: result.risks, vendors }, null, 2)}\n`,
+      );
       break;
     case 'yaml':
       context.stdout.write(yamlText({ periods: result.periods, editions: result.editions, verdicts: result.verdicts, risks: result.risks, vendors }));
@@ -51,7 +66,7 @@ export async function trendCommand(input: z.input<typeof trendOptionsSchema>, co
       break;
     case 'table': {
       const safe = terminalSafe({ result, vendors });
-      context.stdout.write(trendText(safe.result, safe.vendors, colourFor(context.stdout, context.env)));
+      context.stdout.write(trendText(safe.result, safe.vendors, colourFor(context.stdout, context.env), tableWidthOf(context.stdout)));
     }
   }
   return EXIT.ok;
@@ -63,12 +78,20 @@ export async function trendCommand(input: z.input<typeof trendOptionsSchema>, co
  */
 async function bridges(snapshots: readonly LoadedSnapshot[], workspace: Workspace, cwd: string, named: string | undefined): Promise<Bridges> {
   const latest = snapshots.at(-1)!;
-  const earlier = [...new Map(snapshots.filter((s) => s.findings.questionnaire.hash !== latest.findings.questionnaire.hash).map((s) => [s.findings.questionnaire.hash, s])).values()];
+  const earlier = [
+    ...new Map(
+      snapshots.filter((s) => s.findings.questionnaire.hash !== latest.findings.questionnaire.hash).map((s) => [s.findings.questionnaire.hash, s]),
+    ).values(),
+  ];
   const file = named === undefined ? undefined : await readCrosswalk(resolve(cwd, named), cwd);
-  const joins = (s: LoadedSnapshot) => file !== undefined && file.from.questionnaire === s.findings.questionnaire.id && file.from.version === s.findings.questionnaire.version;
+  const joins = (s: LoadedSnapshot) =>
+    file !== undefined && file.from.questionnaire === s.findings.questionnaire.id && file.from.version === s.findings.questionnaire.version;
   if (file && !earlier.some(joins)) {
     const editions = [...new Set(snapshots.map((s) => `${s.findings.questionnaire.id} ${s.findings.questionnaire.version}`))].join(', ');
-    throw new UserError(`--crosswalk ${shownPath(resolve(cwd, named!), cwd)} maps from ${file.from.questionnaire} ${file.from.version}, an edition none of these snapshots was scored with before the latest (${editions})`, { hint: 'name the crosswalk from an earlier edition to the latest one' });
+    throw new UserError(
+      `--crosswalk ${shownPath(resolve(cwd, named!), cwd)} maps from ${file.from.questionnaire} ${file.from.version}, an edition none of these snapshots was scored with before the latest (${editions})`,
+      { hint: 'name the crosswalk from an earlier edition to the latest one' },
+    );
   }
   const out = new Map<string, { bridge: Bridge; crosswalk?: string | undefined }>();
   for (const s of earlier) {

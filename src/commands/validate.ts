@@ -66,7 +66,9 @@ export async function validate(input: ValidateOptions, context: Context): Promis
   const sorted = sortProblems(problems);
   const errors = sorted.filter((p) => p.severity === 'error').length;
   if (options.format === 'json') {
-    context.stdout.write(`${JSON.stringify({ files: expanded.files.length, problems: sorted.map((p) => ({ ...p, line: p.line ?? null, column: p.column ?? null, hint: p.hint ?? null })) }, null, 2)}\n`);
+    context.stdout.write(
+      `${JSON.stringify({ files: expanded.files.length, problems: sorted.map((p) => ({ ...p, line: p.line ?? null, column: p.column ?? null, hint: p.hint ?? null })) }, null, 2)}\n`,
+    );
   } else {
     printProblems(sorted, context);
     const style = colourFor(context.stderr, context.env);
@@ -78,12 +80,22 @@ export async function validate(input: ValidateOptions, context: Context): Promis
 
 function workspacePaths(workspace: Workspace): string[] {
   const questionnaires = `${workspace.root}/questionnaires`;
-  return [workspace.settingsFile, questionnaires, `${questionnaires}/${EDITIONS_DIR}`, `${questionnaires}/${CROSSWALKS_DIR}`, workspace.vendorsDir, workspace.findingsDir].filter(
-    (p): p is string => p !== undefined && existsSync(p),
-  );
+  return [
+    workspace.settingsFile,
+    questionnaires,
+    `${questionnaires}/${EDITIONS_DIR}`,
+    `${questionnaires}/${CROSSWALKS_DIR}`,
+    workspace.vendorsDir,
+    workspace.findingsDir,
+  ].filter((p): p is string => p !== undefined && existsSync(p));
 }
 
-async function validateFile(file: InputFile, questionnaireFor: (id: string | undefined) => Promise<QuestionnaireIndex | Problem[]>, editionIds: (id: string, version: string) => Promise<ReadonlySet<string> | undefined>, today: string): Promise<Problem[]> {
+async function validateFile(
+  file: InputFile,
+  questionnaireFor: (id: string | undefined) => Promise<QuestionnaireIndex | Problem[]>,
+  editionIds: (id: string, version: string) => Promise<ReadonlySet<string> | undefined>,
+  today: string,
+): Promise<Problem[]> {
   const read = await readInput(file.path, file.shown);
   if (!read.ok) return [read.problem];
   const parsed = parseYaml(read.text, file.shown);
@@ -133,7 +145,9 @@ async function validateFile(file: InputFile, questionnaireFor: (id: string | und
           line: 1,
           column: 1,
           message: 'not an aiclaim file: it has no known "schema:" key',
-          hint: `start it with one of: ${Object.values(SCHEMA_IDS).map((s) => `schema: ${s}`).join(', ')}`,
+          hint: `start it with one of: ${Object.values(SCHEMA_IDS)
+            .map((s) => `schema: ${s}`)
+            .join(', ')}`,
           severity: 'error',
         },
       ];
@@ -144,7 +158,12 @@ function findingsChecks(findings: { period: string; vendors: { id: string }[] },
   const problems: Problem[] = [];
   const name = basename(file.path).replace(/\.ya?ml$/i, '');
   if (/^\d{4}-Q[1-4]$/.test(name) && name !== findings.period) {
-    problems.push({ file: file.shown, message: `file is named for ${name} but holds the findings of ${findings.period}`, hint: 'rename the file or check its period', severity: 'error' });
+    problems.push({
+      file: file.shown,
+      message: `file is named for ${name} but holds the findings of ${findings.period}`,
+      hint: 'rename the file or check its period',
+      severity: 'error',
+    });
   }
   const seen = new Set<string>();
   for (const vendor of findings.vendors) {

@@ -40,10 +40,14 @@ export function capProblems(problems: readonly Problem[], file: string, total = 
   const more = total - MAX_PROBLEMS_PER_FILE;
   return [
     ...problems.slice(0, MAX_PROBLEMS_PER_FILE),
-    { file, message: `and ${more} more problem${more === 1 ? '' : 's'} in this file`, hint: 'fix the ones above first: they often cause the rest', severity: 'error' },
+    {
+      file,
+      message: `and ${more} more problem${more === 1 ? '' : 's'} in this file`,
+      hint: 'fix the ones above first: they often cause the rest',
+      severity: 'error',
+    },
   ];
 }
-
 
 /**
  * Input echoed in a message, cut to its first `max` characters with "…" and the full length, so

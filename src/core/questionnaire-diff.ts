@@ -70,7 +70,12 @@ export function diffQuestionnaires(older: Questionnaire, newer: Questionnaire, j
     const before = oldIndex.byId.get(c.was ?? c.id)?.question;
     const after = newIndex.byId.get(c.id)?.question;
     const fields = before && after && c.class !== 'removed' ? changedFields(before, after) : [];
-    return { ...c, fields, help: before !== undefined && after !== undefined && (before.help ?? '') !== (after.help ?? ''), ...(notes.get(c.id) ? { note: notes.get(c.id) } : {}) };
+    return {
+      ...c,
+      fields,
+      help: before !== undefined && after !== undefined && (before.help ?? '') !== (after.help ?? ''),
+      ...(notes.get(c.id) ? { note: notes.get(c.id) } : {}),
+    };
   });
   const weights = (q: Questionnaire) => new Map(indexQuestionnaire(q).sections.map((s) => [s.key, s.section.weight]));
   const oldWeights = weights(older);

@@ -44,7 +44,8 @@ export function indexQuestionnaire(questionnaire: Questionnaire): QuestionnaireI
     const path = [...parent, section.id];
     const askedOf = section.askedOf ?? inherited;
     sections.push({ section, path, key: path.join('/'), depth: parent.length, askedOf });
-    for (const question of section.questions ?? []) questions.push({ question, order: questions.length, sectionPath: path, sectionKey: path.join('/'), askedOf });
+    for (const question of section.questions ?? [])
+      questions.push({ question, order: questions.length, sectionPath: path, sectionKey: path.join('/'), askedOf });
     for (const child of section.sections ?? []) visit(child, path, askedOf);
   };
   for (const section of questionnaire.sections) visit(section, [], 'vendor');

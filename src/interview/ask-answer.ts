@@ -72,7 +72,8 @@ export async function askAnswer(question: Question, previous: Answer | undefined
     }
     const extra = { ...(note !== undefined ? { note } : {}), ...by(context) };
     if (picked === LATER) {
-      if (note !== undefined && note !== previous?.note) context.prompter.note('The note is not kept: a note belongs to an answer, and this question is left for later.');
+      if (note !== undefined && note !== previous?.note)
+        context.prompter.note('The note is not kept: a note belongs to an answer, and this question is left for later.');
       return undefined;
     }
     if (picked === DECLINED) {
@@ -92,9 +93,15 @@ export async function askAnswer(question: Question, previous: Answer | undefined
     const valueChanged = previous?.value === undefined || JSON.stringify(previous.value) !== JSON.stringify(picked);
     // The date of a claim stays the day it was first made, unless the answer itself changed.
     const date = !valueChanged && previous?.date ? previous.date : undefined;
-    const answer = (evidence: Evidence | undefined): Answer => ({ value: picked, ...(evidence !== undefined ? { evidence } : {}), ...(date ? { date } : {}), ...extra });
+    const answer = (evidence: Evidence | undefined): Answer => ({
+      value: picked,
+      ...(evidence !== undefined ? { evidence } : {}),
+      ...(date ? { date } : {}),
+      ...extra,
+    });
     // Evidence is asked for where it is required, and where it would back points the answer earns.
-    const wanted = question.evidence === 'required' || (question.evidence === 'optional' && (question.type === 'list' || rulePoints(question, picked).points > 0));
+    const wanted =
+      question.evidence === 'required' || (question.evidence === 'optional' && (question.type === 'list' || rulePoints(question, picked).points > 0));
     if (!wanted) return answer(previous?.evidence);
     await context.save?.(answer(previous?.evidence));
     const evidence = await askEvidence(question, previous?.evidence, context, date ?? context.claimDate);
@@ -111,10 +118,13 @@ function by(context: AskContext): Partial<Answer> {
 
 /** A note for the answer; and, when several people answer for the vendor, which of them gave it. */
 async function askNote(note: string | undefined, context: AskContext): Promise<string | undefined> {
-  const typed = await context.prompter.input(`A note for this answer, kept in the file${note !== undefined ? ' (Enter keeps it; "none" removes it)' : ' (Enter for none)'}`, {
-    default: note,
-    maxLength: MAX_LONG_TEXT_LENGTH,
-  });
+  const typed = await context.prompter.input(
+    `A note for this answer, kept in the file${note !== undefined ? ' (Enter keeps it; "none" removes it)' : ' (Enter for none)'}`,
+    {
+      default: note,
+      maxLength: MAX_LONG_TEXT_LENGTH,
+    },
+  );
   const answering = context.answering;
   if (answering && answering.respondents.length > 1) {
     answering.current = await context.prompter.select(
@@ -137,16 +147,34 @@ function askValue(question: Question, current: Picked | undefined, context: AskC
   const message = questionHeading(question, context.position, context.overall);
   switch (question.type) {
     case 'boolean':
-      return askChoice(message, question, [
-        { name: 'Yes', value: true },
-        { name: 'No', value: false },
-      ], current, context);
+      return askChoice(
+        message,
+        question,
+        [
+          { name: 'Yes', value: true },
+          { name: 'No', value: false },
+        ],
+        current,
+        context,
+      );
     case 'choice':
-      return askChoice(message, question, question.options.map((o) => ({ name: o.label, value: o.value, description: o.help })), current, context);
+      return askChoice(
+        message,
+        question,
+        question.options.map((o) => ({ name: o.label, value: o.value, description: o.help })),
+        current,
+        context,
+      );
     case 'multi':
       return askMulti(message, question, current, context);
     case 'number':
-      return askText(`${message} (${question.unit})`, question, typeof current === 'number' ? formatNumber(current).replace(/,/g, '') : current, (text) => parseNumberAnswer(text, question), context);
+      return askText(
+        `${message} (${question.unit})`,
+        question,
+        typeof current === 'number' ? formatNumber(current).replace(/,/g, '') : current,
+        (text) => parseNumberAnswer(text, question),
+        context,
+      );
     case 'date':
       return askText(`${message} (YYYY-MM-DD)`, question, current, parseDateAnswer, context);
     case 'quarter':
@@ -169,15 +197,41 @@ function offersDecline(question: Question, context: AskContext): boolean {
 /** What every list prompt offers after the answers: a note, the previous question, save and stop. */
 function moves(context: AskContext): Choice<typeof NOTE | Move>[] {
   const several = (context.answering?.respondents.length ?? 0) > 1;
-  return [{ name: several ? 'Add a note, or say who answered…' : 'Add a note…', value: NOTE, description: 'kept with the answer in the file; then the question again' }, BACK_CHOICE, QUIT_CHOICE];
+  return [
+    {
+      name: several ? 'Add a note, or say who answered…' : 'Add a note…',
+      value: NOTE,
+      description: 'kept with the answer in the file; then the question again',
+    },
+    BACK_CHOICE,
+    QUIT_CHOICE,
+  ];
 }
 
-async function askChoice(message: string, question: Question, options: Choice<AnswerValue>[], current: Picked | undefined, context: AskContext): Promise<Asked> {
+async function askChoice(
+  message: string,
+  question: Question,
+  options: Choice<AnswerValue>[],
+  current: Picked | undefined,
+  context: AskContext,
+): Promise<Asked> {
   const help = question.help;
-  const choices: Choice<Picked | typeof NOTE | Move>[] = options.map((o) => ({ ...o, description: [o.description, help].filter(Boolean).join(' — ') || undefined }));
+  const choices: Choice<Picked | typeof NOTE | Move>[] = options.map((o) => ({
+    ...o,
+    description: [o.description, help].filter(Boolean).join(' — ') || undefined,
+  }));
   if (question.notApplicable) choices.push({ name: 'Not applicable (say why)', value: NA, description: help });
-  if (offersDecline(question, context)) choices.push({ name: 'The vendor will not say (declined)', value: DECLINED, description: 'recorded with what it said: scores zero, and may raise a red flag' });
-  choices.push({ name: context.askedOf === 'team' ? 'Not known yet: come back to it later' : 'Not asked yet: come back to it later', value: LATER, description: 'no information: out of the score until it is answered' });
+  if (offersDecline(question, context))
+    choices.push({
+      name: 'The vendor will not say (declined)',
+      value: DECLINED,
+      description: 'recorded with what it said: scores zero, and may raise a red flag',
+    });
+  choices.push({
+    name: context.askedOf === 'team' ? 'Not known yet: come back to it later' : 'Not asked yet: come back to it later',
+    value: LATER,
+    description: 'no information: out of the score until it is answered',
+  });
   choices.push(...moves(context));
   return moved(await context.prompter.select(message, choices, { default: current }));
 }
@@ -185,9 +239,20 @@ async function askChoice(message: string, question: Question, options: Choice<An
 async function askMulti(message: string, question: Question & { type: 'multi' }, current: Picked | undefined, context: AskContext): Promise<Asked> {
   let ticked: readonly unknown[] = Array.isArray(current) ? current : current === undefined ? [] : [current];
   for (;;) {
-    const choices: Choice<string | typeof NA | typeof DECLINED | typeof NOTE | Move>[] = question.options.map((o) => ({ name: o.label, value: o.value, checked: ticked.includes(o.value), description: o.help ?? question.help }));
+    const choices: Choice<string | typeof NA | typeof DECLINED | typeof NOTE | Move>[] = question.options.map((o) => ({
+      name: o.label,
+      value: o.value,
+      checked: ticked.includes(o.value),
+      description: o.help ?? question.help,
+    }));
     if (question.notApplicable) choices.push({ name: 'Not applicable (say why)', value: NA, checked: ticked.includes(NA), description: question.help });
-    if (offersDecline(question, context)) choices.push({ name: 'The vendor will not say (declined)', value: DECLINED, checked: ticked.includes(DECLINED), description: 'recorded with what it said: scores zero, and may raise a red flag' });
+    if (offersDecline(question, context))
+      choices.push({
+        name: 'The vendor will not say (declined)',
+        value: DECLINED,
+        checked: ticked.includes(DECLINED),
+        description: 'recorded with what it said: scores zero, and may raise a red flag',
+      });
     choices.push(...moves(context));
     const picked = await context.prompter.checkbox(`${message} (space to tick, enter to confirm; none ticked = not asked yet)`, choices);
     if (picked.includes(QUIT)) throw new InterviewCancelled('quit');
@@ -205,7 +270,13 @@ async function askMulti(message: string, question: Question & { type: 'multi' },
   }
 }
 
-async function askText(message: string, question: Question, current: Picked | undefined, parse: (text: string) => Parsed<AnswerValue>, context: AskContext): Promise<Asked> {
+async function askText(
+  message: string,
+  question: Question,
+  current: Picked | undefined,
+  parse: (text: string) => Parsed<AnswerValue>,
+  context: AskContext,
+): Promise<Asked> {
   const decline = offersDecline(question, context);
   const keys = [
     ...(decline ? [`${DECLINE_KEY} if the vendor will not say`] : []),
@@ -281,9 +352,19 @@ async function askListItems(message: string, fields: ListField[], items: Record<
 async function askField(field: ListField, prompter: Prompter): Promise<unknown> {
   const text = terminalText(field.text);
   if (field.type === 'boolean') return prompter.confirm(text);
-  if (field.type === 'choice' && field.options) return prompter.select(text, field.options.map((o) => ({ name: o.label, value: o.value })));
+  if (field.type === 'choice' && field.options)
+    return prompter.select(
+      text,
+      field.options.map((o) => ({ name: o.label, value: o.value })),
+    );
   const parse: (t: string) => Parsed<unknown> =
-    field.type === 'number' ? (t) => parseNumberAnswer(t, { unit: '' }) : field.type === 'date' ? parseDateAnswer : field.type === 'quarter' ? parseQuarterAnswer : (t) => ({ ok: true, value: t.trim() });
+    field.type === 'number'
+      ? (t) => parseNumberAnswer(t, { unit: '' })
+      : field.type === 'date'
+        ? parseDateAnswer
+        : field.type === 'quarter'
+          ? parseQuarterAnswer
+          : (t) => ({ ok: true, value: t.trim() });
   const typed = await prompter.input(`${text}${field.required ? '' : ' (Enter to leave out)'}`, {
     validate: (t) => (t.trim() === '' ? (field.required ? 'required' : true) : ((r) => (r.ok ? true : r.message))(parse(t))),
   });
@@ -296,7 +377,12 @@ async function askField(field: ListField, prompter: Prompter): Promise<unknown> 
  * Evidence for an answer: a URL or document reference, and the date the document bears; AGAIN for
  * the question again. `claimDate`: evidence dated after it does not back the claim, and is said so.
  */
-async function askEvidence(question: Question, previous: Evidence | undefined, context: AskContext, claimDate: string | undefined): Promise<Evidence | undefined | typeof AGAIN> {
+async function askEvidence(
+  question: Question,
+  previous: Evidence | undefined,
+  context: AskContext,
+  claimDate: string | undefined,
+): Promise<Evidence | undefined | typeof AGAIN> {
   const { prompter, today } = context;
   const previousRef = previous === undefined ? undefined : typeof previous === 'string' ? previous : previous.ref;
   const required = question.evidence === 'required';
@@ -324,7 +410,9 @@ async function askEvidence(question: Question, previous: Evidence | undefined, c
   });
   const dated = date.trim();
   if (dated && claimDate && dated > claimDate) {
-    prompter.note(`Dated ${dated}, after the claim it should back (${claimDate}): this evidence will not count for the answer. Evidence that existed when the claim was made does.`);
+    prompter.note(
+      `Dated ${dated}, after the claim it should back (${claimDate}): this evidence will not count for the answer. Evidence that existed when the claim was made does.`,
+    );
   }
   return dated ? { ref, date: dated } : ref;
 }

@@ -28,13 +28,20 @@ export async function chooseVendor(vendors: readonly VendorChoice[], drafts: rea
   const unfinished = new Set(drafts.map((d) => d.id));
   return prompter.select('Which vendor?', [
     ...drafts.map((d) => ({
-      name: terminalText(d.problem === undefined ? `Resume ${d.name} (${d.id}): unfinished, ${d.answered} answer${d.answered === 1 ? '' : 's'}` : `${d.id}: an unfinished interview that cannot be resumed (${shorten(d.problem, 80)})`),
+      name: terminalText(
+        d.problem === undefined
+          ? `Resume ${d.name} (${d.id}): unfinished, ${d.answered} answer${d.answered === 1 ? '' : 's'}`
+          : `${d.id}: an unfinished interview that cannot be resumed (${shorten(d.problem, 80)})`,
+      ),
       value: d.id,
     })),
     { name: 'A new vendor…', value: NEW_VENDOR },
     ...vendors
       .filter((v) => !unfinished.has(v.id))
-      .map((v) => ({ name: terminalText(v.problem === undefined ? `${v.name} (${v.id})` : `${v.id}: a vendor file with errors (${shorten(v.problem, 80)})`), value: v.id })),
+      .map((v) => ({
+        name: terminalText(v.problem === undefined ? `${v.name} (${v.id})` : `${v.id}: a vendor file with errors (${shorten(v.problem, 80)})`),
+        value: v.id,
+      })),
   ]);
 }
 
@@ -42,9 +49,14 @@ const validDate = (text: string) => (text.trim() === '' ? true : ((r) => (r.ok ?
 
 /** `taken`: ids that may not be used, each with the reason to give. */
 /** `defaults`: a profile to offer (a vendor's own filled-in file), each field its prompt's default. */
-export async function askProfile(prompter: Prompter, options: { id?: string | undefined; taken: ReadonlyMap<string, string>; currency: string; defaults?: Vendor | undefined }): Promise<Vendor> {
+export async function askProfile(
+  prompter: Prompter,
+  options: { id?: string | undefined; taken: ReadonlyMap<string, string>; currency: string; defaults?: Vendor | undefined },
+): Promise<Vendor> {
   const given = options.defaults;
-  const name = (await prompter.input('Vendor name', { default: given?.name, maxLength: MAX_NAME_LENGTH, validate: (t) => (t.trim() ? true : 'type the vendor name') })).trim();
+  const name = (
+    await prompter.input('Vendor name', { default: given?.name, maxLength: MAX_NAME_LENGTH, validate: (t) => (t.trim() ? true : 'type the vendor name') })
+  ).trim();
   const id =
     options.id ??
     (
@@ -104,13 +116,26 @@ async function askSpend(prompter: Prompter, currency: string, offered?: number):
 /** Who interviewed and who answered for the vendor; the previous ones are the defaults. */
 export async function askInterviewRecord(vendor: Vendor, today: string, prompter: Prompter): Promise<NonNullable<Vendor['interview']>> {
   const previous = vendor.interview;
-  const interviewer = (await prompter.input('Your name (the interviewer)', { maxLength: MAX_NAME_LENGTH, default: previous?.interviewer, validate: (t) => (t.trim() ? true : 'type your name') })).trim();
+  const interviewer = (
+    await prompter.input('Your name (the interviewer)', {
+      maxLength: MAX_NAME_LENGTH,
+      default: previous?.interviewer,
+      validate: (t) => (t.trim() ? true : 'type your name'),
+    })
+  ).trim();
   let respondents = previous?.respondents ?? [];
-  const same = respondents.length > 0 && (await prompter.confirm(`Answering for the vendor: ${respondents.map((r) => terminalText(r.role ? `${r.name} (${r.role})` : r.name)).join(', ')}. Same people?`, { default: true }));
+  const same =
+    respondents.length > 0 &&
+    (await prompter.confirm(
+      `Answering for the vendor: ${respondents.map((r) => terminalText(r.role ? `${r.name} (${r.role})` : r.name)).join(', ')}. Same people?`,
+      { default: true },
+    ));
   if (!same) {
     respondents = [];
     do {
-      const name = (await prompter.input('Who answers for the vendor? Name', { maxLength: MAX_NAME_LENGTH, validate: (t) => (t.trim() ? true : 'type a name') })).trim();
+      const name = (
+        await prompter.input('Who answers for the vendor? Name', { maxLength: MAX_NAME_LENGTH, validate: (t) => (t.trim() ? true : 'type a name') })
+      ).trim();
       const role = (await prompter.input('Their role (Enter to leave out)', { maxLength: MAX_NAME_LENGTH })).trim();
       respondents.push(role ? { name, role } : { name });
     } while (await prompter.confirm('Anyone else?', { default: false }));

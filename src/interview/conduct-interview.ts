@@ -3,7 +3,6 @@ import { indexQuestionnaire, type IndexedSection } from '../core/questionnaire-i
 import { own } from '../core/schema/limits.js';
 import type { Question, Questionnaire } from '../core/schema/questionnaire.js';
 import type { Answer, Vendor } from '../core/schema/vendor.js';
-import { scoreVendor } from '../core/scoring/score-vendor.js';
 import { askAnswer, questionHeading, type Answering } from './ask-answer.js';
 import { editClaims } from './edit-claims.js';
 import { dueCommitments, editRoadmap, reviewCommitment } from './edit-roadmap.js';
@@ -47,7 +46,9 @@ export async function conductInterview(questionnaire: Questionnaire, store: Inte
   const drafts = await store.listDrafts();
   const chosen = options.id ?? (await chooseVendor(vendors, drafts, prompter));
   const id = chosen === NEW_VENDOR ? undefined : chosen;
-  const draft = (id ? await resumeDraft(id, questionnaire, store, prompter) : undefined) ?? (await startDraft(id, questionnaire, store, prompter, options, vendors, drafts));
+  const draft =
+    (id ? await resumeDraft(id, questionnaire, store, prompter) : undefined) ??
+    (await startDraft(id, questionnaire, store, prompter, options, vendors, drafts));
   await store.saveDraft(draft);
   await askQuestions(questionnaire, draft, store, prompter, options);
   return draft;
@@ -63,14 +64,25 @@ async function resumeDraft(id: string, questionnaire: Questionnaire, store: Inte
     });
   }
   const answered = answeredIn(draft);
-  const resume = await prompter.select(`An unfinished interview of ${terminalText(draft.vendor.name)} from ${draft.started} has ${answered === 0 ? 'its profile and no answer yet' : `${answered} answer${answered === 1 ? '' : 's'}`}${draft.visited.length ? `, ${draft.visited.length} question${draft.visited.length === 1 ? '' : 's'} gone through` : ''}.`, [
-    { name: 'Resume it', value: true },
-    { name: 'Start again (the draft is replaced)', value: false },
-  ]);
+  const resume = await prompter.select(
+    `An unfinished interview of ${terminalText(draft.vendor.name)} from ${draft.started} has ${answered === 0 ? 'its profile and no answer yet' : `${answered} answer${answered === 1 ? '' : 's'}`}${draft.visited.length ? `, ${draft.visited.length} question${draft.visited.length === 1 ? '' : 's'} gone through` : ''}.`,
+    [
+      { name: 'Resume it', value: true },
+      { name: 'Start again (the draft is replaced)', value: false },
+    ],
+  );
   return resume ? draft : undefined;
 }
 
-async function startDraft(id: string | undefined, questionnaire: Questionnaire, store: InterviewStore, prompter: Prompter, options: InterviewOptions, vendors: VendorChoice[], drafts: DraftChoice[]): Promise<Draft> {
+async function startDraft(
+  id: string | undefined,
+  questionnaire: Questionnaire,
+  store: InterviewStore,
+  prompter: Prompter,
+  options: InterviewOptions,
+  vendors: VendorChoice[],
+  drafts: DraftChoice[],
+): Promise<Draft> {
   const existing = id ? await store.readVendor(id) : undefined;
   // An id with a vendor file or an unfinished interview is taken: a new vendor never overwrites either.
   const taken = new Map<string, string>([
@@ -89,7 +101,18 @@ async function startDraft(id: string | undefined, questionnaire: Questionnaire, 
           { name: 'Every question, with the previous answers as defaults', value: 'full' },
         ]);
   }
-  const draft: Draft = { schema: 'aiclaim/draft@1', questionnaire: questionnaire.id, started: options.today, existing: existing !== undefined, mode, visited: [], unchanged: [], reviewed: [], added: [], vendor };
+  const draft: Draft = {
+    schema: 'aiclaim/draft@1',
+    questionnaire: questionnaire.id,
+    started: options.today,
+    existing: existing !== undefined,
+    mode,
+    visited: [],
+    unchanged: [],
+    reviewed: [],
+    added: [],
+    vendor,
+  };
   // The profile typed so far is kept before the next prompt: Ctrl-C there loses none of it.
   if (!existing) await store.saveDraft(draft);
   vendor.interview = await askInterviewRecord(vendor, options.today, prompter);
@@ -272,10 +295,14 @@ async function confirmUnchanged(draft: Draft, section: IndexedSection, shown: re
     return true;
   }
   if (pending.length === 0) return false;
-  const answered = pending.filter((q) => own(draft.vendor.answers, q.id) !== undefined || (q.type === 'list' && q.binds && draft.vendor[q.binds] !== undefined));
+  const answered = pending.filter(
+    (q) => own(draft.vendor.answers, q.id) !== undefined || (q.type === 'list' && q.binds && draft.vendor[q.binds] !== undefined),
+  );
   if (answered.length === 0) return false;
   // Answers from the vendor file, one line each in the summary.
-  prompter.note(pending.map((q) => `  ${q.id}: ${terminalText(shownAnswer(q, draft.vendor))}${own(draft.vendor.answers, q.id)?.evidence ? ' (evidence)' : ''}`).join('\n'));
+  prompter.note(
+    pending.map((q) => `  ${q.id}: ${terminalText(shownAnswer(q, draft.vendor))}${own(draft.vendor.answers, q.id)?.evidence ? ' (evidence)' : ''}`).join('\n'),
+  );
   const unchanged = await prompter.confirm('Nothing changed in this section?', { default: true });
   if (unchanged) {
     draft.visited.push(...pending.map((q) => q.id));

@@ -10,13 +10,15 @@ import type { Prompter } from './prompter.js';
 // they stand. One on record is never removed (the track record keeps it): it is marked dropped.
 // Only one added in this interview, by mistake, can be removed.
 
-const quarter = (options: { after?: string; notAfter?: string } = {}) => (text: string) => {
-  const parsed = parseQuarterAnswer(text);
-  if (!parsed.ok) return parsed.message;
-  if (options.after && comparePeriods(parsed.value, options.after) <= 0) return `must be after ${options.after}`;
-  if (options.notAfter && comparePeriods(parsed.value, options.notAfter) > 0) return `cannot be later than ${options.notAfter}`;
-  return true;
-};
+const quarter =
+  (options: { after?: string; notAfter?: string } = {}) =>
+  (text: string) => {
+    const parsed = parseQuarterAnswer(text);
+    if (!parsed.ok) return parsed.message;
+    if (options.after && comparePeriods(parsed.value, options.after) <= 0) return `must be after ${options.after}`;
+    if (options.notAfter && comparePeriods(parsed.value, options.notAfter) > 0) return `cannot be later than ${options.notAfter}`;
+    return true;
+  };
 
 /** A quarter the prompt has already validated. */
 function quarterOf(text: string): string {
@@ -27,7 +29,11 @@ function quarterOf(text: string): string {
 
 /** Commitments whose quarter has come and that still need a status: asked about one by one. */
 export function dueCommitments(roadmap: readonly Commitment[], period: string): Commitment[] {
-  return roadmap.filter((c) => (c.status === 'planned' && comparePeriods(c.due, period) <= 0) || (c.status === 'slipped' && c.revisedDue !== undefined && comparePeriods(c.revisedDue, period) <= 0));
+  return roadmap.filter(
+    (c) =>
+      (c.status === 'planned' && comparePeriods(c.due, period) <= 0) ||
+      (c.status === 'slipped' && c.revisedDue !== undefined && comparePeriods(c.revisedDue, period) <= 0),
+  );
 }
 
 type Outcome = 'delivered' | 'slipped' | 'dropped' | 'on-track' | 'skip';
@@ -59,7 +65,10 @@ export async function reviewCommitment(c: Commitment, period: string, prompter: 
     case 'slipped': {
       // Later than it was due, and not a quarter already past: a slip is to a quarter still ahead.
       const after = comparePeriods(promisedFor, addQuarters(period, -1)) > 0 ? promisedFor : addQuarters(period, -1);
-      const when = await prompter.input('Now promised for which quarter? (YYYY-Qn)', { default: comparePeriods(addQuarters(period, 1), after) > 0 ? addQuarters(period, 1) : addQuarters(after, 1), validate: quarter({ after }) });
+      const when = await prompter.input('Now promised for which quarter? (YYYY-Qn)', {
+        default: comparePeriods(addQuarters(period, 1), after) > 0 ? addQuarters(period, 1) : addQuarters(after, 1),
+        validate: quarter({ after }),
+      });
       return { ...rest, status: 'slipped', revisedDue: quarterOf(when) };
     }
     case 'dropped':
@@ -88,10 +97,15 @@ export async function editRoadmap(roadmap: readonly Commitment[], prompter: Prom
     const n = out.length;
     const picked = moved(
       await prompter.select<typeof ADD | typeof DONE | number | Move>(
-        n ? `${n} roadmap commitment${n === 1 ? '' : 's'} recorded. Add a new roadmap commitment, change one, or go on?` : 'Add a roadmap commitment? (none recorded yet)',
+        n
+          ? `${n} roadmap commitment${n === 1 ? '' : 's'} recorded. Add a new roadmap commitment, change one, or go on?`
+          : 'Add a roadmap commitment? (none recorded yet)',
         [
           { name: 'Add a roadmap commitment', value: ADD },
-          ...out.map((c, i) => ({ name: `Change or update ${terminalText(c.id)}: ${terminalText(c.title)} — due ${c.due}, ${c.status}${c.revisedDue ? ` to ${c.revisedDue}` : ''}${c.deliveredIn ? ` in ${c.deliveredIn}` : ''}`, value: i })),
+          ...out.map((c, i) => ({
+            name: `Change or update ${terminalText(c.id)}: ${terminalText(c.title)} — due ${c.due}, ${c.status}${c.revisedDue ? ` to ${c.revisedDue}` : ''}${c.deliveredIn ? ` in ${c.deliveredIn}` : ''}`,
+            value: i,
+          })),
           { name: n ? 'Done with the roadmap' : 'No commitment to record: go on', value: DONE },
           BACK_CHOICE,
           QUIT_CHOICE,
@@ -147,15 +161,27 @@ async function changeCommitment(roadmap: Commitment[], i: number, prompter: Prom
 
 /** One commitment, asked field by field; one being changed keeps its id and status, and offers what it holds. */
 async function askCommitment(previous: Commitment | undefined, roadmap: readonly Commitment[], period: string, prompter: Prompter): Promise<Commitment> {
-  const title = await prompter.input('What was promised?', { default: previous?.title, maxLength: MAX_NAME_LENGTH, validate: (t) => (t.trim() ? true : 'describe the commitment') });
+  const title = await prompter.input('What was promised?', {
+    default: previous?.title,
+    maxLength: MAX_NAME_LENGTH,
+    validate: (t) => (t.trim() ? true : 'describe the commitment'),
+  });
   let id = previous?.id;
   if (id === undefined) {
     const ids = new Set(roadmap.map((c) => c.id));
     let suggestion = suggestSlug(title);
     for (let n = 2; ids.has(suggestion); n++) suggestion = `${suggestSlug(title).slice(0, 60)}-${n}`;
-    id = (await prompter.input('A short id for it', { default: suggestion, validate: (t) => ((r) => (!r.ok ? r.message : ids.has(r.value) ? 'that id is taken' : true))(parseSlug(t)) })).trim();
+    id = (
+      await prompter.input('A short id for it', {
+        default: suggestion,
+        validate: (t) => ((r) => (!r.ok ? r.message : ids.has(r.value) ? 'that id is taken' : true))(parseSlug(t)),
+      })
+    ).trim();
   }
-  const promised = await prompter.input('Promised in which quarter? (YYYY-Qn)', { default: previous?.promised ?? period, validate: quarter({ notAfter: period }) });
+  const promised = await prompter.input('Promised in which quarter? (YYYY-Qn)', {
+    default: previous?.promised ?? period,
+    validate: quarter({ notAfter: period }),
+  });
   const p = quarterOf(promised);
   const due = await prompter.input('Due in which quarter? (YYYY-Qn)', {
     default: previous?.due ?? addQuarters(period, 1),

@@ -8,7 +8,11 @@ export const QUIT = Symbol('quit');
 
 export type Move = typeof BACK | typeof QUIT;
 
-export const BACK_CHOICE: Choice<typeof BACK> = { name: '← Back to the previous question', value: BACK, description: 'the question before this one, its answer the default' };
+export const BACK_CHOICE: Choice<typeof BACK> = {
+  name: '← Back to the previous question',
+  value: BACK,
+  description: 'the question before this one, its answer the default',
+};
 export const QUIT_CHOICE: Choice<typeof QUIT> = { name: 'Save and stop (resume later)', value: QUIT, description: 'every answer so far is kept in the draft' };
 
 /** The value chosen, unless it is a move: then the move is made. */

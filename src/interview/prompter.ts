@@ -13,7 +13,10 @@ export interface Prompter {
   /** Several choices at once; nothing chosen returns an empty list. */
   checkbox<T>(message: string, choices: Choice<T>[]): Promise<T[]>;
   /** `maxLength`: the most the file holds there (default: MAX_TEXT_LENGTH), enforced by withLengthLimits. */
-  input(message: string, options?: { default?: string | undefined; validate?: (text: string) => true | string; maxLength?: number | undefined }): Promise<string>;
+  input(
+    message: string,
+    options?: { default?: string | undefined; validate?: (text: string) => true | string; maxLength?: number | undefined },
+  ): Promise<string>;
   confirm(message: string, options?: { default?: boolean | undefined }): Promise<boolean>;
   /** A line of text between prompts: section headers, help, notices. */
   note(text: string): void;
@@ -53,7 +56,12 @@ export function withLengthLimits(prompter: Prompter): Prompter {
       const validate = options.validate;
       return prompter.input(message, {
         ...options,
-        validate: (text) => (text.trim().length > max ? `that is ${text.trim().length.toLocaleString('en-US')} characters; at most ${max.toLocaleString('en-US')} fit here` : validate ? validate(text) : true),
+        validate: (text) =>
+          text.trim().length > max
+            ? `that is ${text.trim().length.toLocaleString('en-US')} characters; at most ${max.toLocaleString('en-US')} fit here`
+            : validate
+              ? validate(text)
+              : true,
       });
     },
   };

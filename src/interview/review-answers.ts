@@ -30,7 +30,10 @@ export async function reviewAnswers(questionnaire: Questionnaire, draft: Draft, 
         'Every question is gone through. Before the vendor file is written, review the answers: choose a section to see and change them.',
         [
           { name: `Write vendors/${terminalText(draft.vendor.id)}.yaml`, value: WRITE },
-          ...bySection.map(({ section, questions }) => ({ name: `${sectionTitle(section, review.sections)}: ${tally(questions, draft.vendor)}`, value: section.key })),
+          ...bySection.map(({ section, questions }) => ({
+            name: `${sectionTitle(section, review.sections)}: ${tally(questions, draft.vendor)}`,
+            value: section.key,
+          })),
           QUIT_CHOICE,
         ],
         { default: WRITE },
@@ -70,7 +73,12 @@ export function shownAnswer(question: Question, vendor: Vendor): string {
   if (question.type === 'list' && question.binds) return `${(vendor[question.binds] ?? []).length} recorded`;
   const answer = own(vendor.answers, question.id);
   if (answer === undefined) return 'not asked yet';
-  const said = answer.notApplicable !== undefined ? 'not applicable' : answer.declined !== undefined ? `declined: ${answer.declined}` : formatAnswer(question, answer.value!);
+  const said =
+    answer.notApplicable !== undefined
+      ? 'not applicable'
+      : answer.declined !== undefined
+        ? `declined: ${answer.declined}`
+        : formatAnswer(question, answer.value!);
   return `${said}${answer.note !== undefined ? ' (note)' : ''}`;
 }
 
@@ -93,5 +101,7 @@ function tally(questions: readonly Question[], vendor: Vendor): string {
 /** The sections with questions shown, each with them, in asking order. */
 function questionsBySection(questionnaire: Questionnaire, vendor: Vendor, review: Review): { section: IndexedSection; questions: Question[] }[] {
   const shown = shownQuestions(questionnaire, vendor, review.period);
-  return review.sections.map((section) => ({ section, questions: shown.filter((s) => s.section === section).map((s) => s.question) })).filter((s) => s.questions.length > 0);
+  return review.sections
+    .map((section) => ({ section, questions: shown.filter((s) => s.section === section).map((s) => s.question) }))
+    .filter((s) => s.questions.length > 0);
 }

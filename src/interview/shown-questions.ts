@@ -16,12 +16,21 @@ export interface Shown {
 export function shownQuestions(questionnaire: Questionnaire, vendor: Vendor, period: string): Shown[] {
   const index = indexQuestionnaire(questionnaire);
   // One that depends on an answer left for later waits until that answer is given.
-  const hidden = new Set(scoreVendor(questionnaire, vendor, { period }).questions.filter((q) => q.state === 'hidden' || q.pending).map((q) => q.id));
+  const hidden = new Set(
+    scoreVendor(questionnaire, vendor, { period })
+      .questions.filter((q) => q.state === 'hidden' || q.pending)
+      .map((q) => q.id),
+  );
   const sections = new Map(index.sections.map((s) => [s.key, s]));
-  return index.questions.filter((q) => !hidden.has(q.question.id) && q.question.type !== 'track-record').map((q) => ({ question: q.question, section: sections.get(q.sectionKey)! }));
+  return index.questions
+    .filter((q) => !hidden.has(q.question.id) && q.question.type !== 'track-record')
+    .map((q) => ({ question: q.question, section: sections.get(q.sectionKey)! }));
 }
 
 /** "Upstream › Training data": a section named with the sections it sits in. */
 export function sectionTitle(section: IndexedSection, all: readonly IndexedSection[]): string {
-  return section.path.map((_, i) => all.find((s) => s.key === section.path.slice(0, i + 1).join('/'))!.section.title).map(terminalText).join(' › ');
+  return section.path
+    .map((_, i) => all.find((s) => s.key === section.path.slice(0, i + 1).join('/'))!.section.title)
+    .map(terminalText)
+    .join(' › ');
 }

@@ -10,6 +10,13 @@ export function answerSheetCsv(workbook: Workbook): string {
   const sheet = workbook.sheets.find((s) => s.name === 'Answers');
   if (!sheet) throw new Error('a workbook without an Answers sheet');
   const { meta } = workbook;
-  const first = [meta.format, `questionnaire: ${meta.questionnaire}`, `version: ${meta.version}`, `hash: ${meta.hash}`, ...(meta.vendor ? [`vendor: ${meta.vendor}`] : []), 'Keep this row and the Question id column as they are: they tell aiclaim what each answer is.'];
+  const first = [
+    meta.format,
+    `questionnaire: ${meta.questionnaire}`,
+    `version: ${meta.version}`,
+    `hash: ${meta.hash}`,
+    ...(meta.vendor ? [`vendor: ${meta.vendor}`] : []),
+    'Keep this row and the Question id column as they are: they tell aiclaim what each answer is.',
+  ];
   return csv([first, sheet.columns.map((c) => c.header), ...sheet.rows.map((row) => sheet.columns.map((c) => row.cells[c.key]))]);
 }

@@ -20,7 +20,28 @@ const INLINE_LIST_LIMIT = 255;
 /** Empty input rows offered under the Claims and Roadmap rows, unlocked for the vendor. */
 const EXTRA_ROWS = 50;
 
-const WIDTHS: Record<string, number> = { id: 24, section: 26, question: 50, help: 50, how: 40, onlyIf: 32, answer: 32, evidence: 40, evidenceDate: 16, note: 40, text: 70, source: 36, date: 16, asserts: 40, title: 50, promised: 16, due: 16, status: 24, key: 16, value: 40 };
+const WIDTHS: Record<string, number> = {
+  id: 24,
+  section: 26,
+  question: 50,
+  help: 50,
+  how: 40,
+  onlyIf: 32,
+  answer: 32,
+  evidence: 40,
+  evidenceDate: 16,
+  note: 40,
+  text: 70,
+  source: 36,
+  date: 16,
+  asserts: 40,
+  title: 50,
+  promised: 16,
+  due: 16,
+  status: 24,
+  key: 16,
+  value: 40,
+};
 const INPUT_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF8DC' } } as const;
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE4EE' } } as const;
 const SECTION_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEF1F5' } } as const;
@@ -38,7 +59,10 @@ export async function answerSheetXlsx(model: Workbook): Promise<Uint8Array> {
   };
 
   for (const sheet of model.sheets) {
-    const ws = book.addWorksheet(sheet.name, sheet.name === META_SHEET ? { state: 'hidden' } : { views: [{ state: 'frozen', ySplit: 1, xSplit: sheet.name === 'Answers' ? 1 : 0 }] });
+    const ws = book.addWorksheet(
+      sheet.name,
+      sheet.name === META_SHEET ? { state: 'hidden' } : { views: [{ state: 'frozen', ySplit: 1, xSplit: sheet.name === 'Answers' ? 1 : 0 }] },
+    );
     ws.columns = sheet.columns.map((c) => ({ key: c.key, width: sheet.name === 'Instructions' ? 110 : (WIDTHS[c.key] ?? 20) }));
     const header = ws.addRow(sheet.columns.map((c) => c.header));
     header.font = { bold: true };

@@ -2,7 +2,7 @@
 // where it does what it is for: holding an emoji sequence together (👩‍👩‍👧, 🏳️‍🌈), between two
 // pictographs. Shared by every output that shows invisible characters.
 
-const PICTOGRAPH_BEFORE = /\p{Extended_Pictographic}[\uFE0F\u{1F3FB}-\u{1F3FF}]?$/u;
+const PICTOGRAPH_BEFORE = /\p{Extended_Pictographic}(?:\uFE0F|[\u{1F3FB}-\u{1F3FF}])?$/u;
 const PICTOGRAPH_AFTER = /^\p{Extended_Pictographic}/u;
 
 /** Whether the character at `offset` of `text` is a zero-width joiner inside an emoji sequence. */

@@ -28,7 +28,9 @@ function explainVendor(score: VendorScore, file: string, style: Style): string {
     lines.push('');
     const weight = weighted ? `, weight ${section.weight}` : '';
     const feeds = section.depth === 0 && score.risk ? style.dim(` · ${section.rating}`) : '';
-    lines.push(`${indent}${style.bold(section.title)}  ${score1(section.score)}  ${style.dim(`(${points(section.earned)} of ${points(section.possible)} points${weight})`)}${feeds}`);
+    lines.push(
+      `${indent}${style.bold(section.title)}  ${score1(section.score)}  ${style.dim(`(${points(section.earned)} of ${points(section.possible)} points${weight})`)}${feeds}`,
+    );
     for (const q of score.questions.filter((q) => q.section === section.key)) lines.push(`${indent}  ${questionLine(q, idWidth, style)}`);
   }
   lines.push('', ...flagLines(score.redFlags.filter(isFinding), style));
@@ -59,14 +61,18 @@ export function verdictLines(score: VendorScore, style: Style): string[] {
   if (score.cappedBy.length === 0) return [];
   const flags = score.redFlags.filter((f) => score.cappedBy.includes(flagRef(f)));
   const by = flags.map((f) => `${f.id} (${f.severity})`).join(', ');
-  return [`  ${style.yellow('Verdict capped')}: the points give ${score.pointsVerdictLabel}; ${by} ${flags.length === 1 ? 'holds' : 'hold'} it at ${score.verdictLabel}`];
+  return [
+    `  ${style.yellow('Verdict capped')}: the points give ${score.pointsVerdictLabel}; ${by} ${flags.length === 1 ? 'holds' : 'hold'} it at ${score.verdictLabel}`,
+  ];
 }
 
 function flagLines(flags: readonly RaisedFlag[], style: Style): string[] {
   if (flags.length === 0) return [`  ${style.bold('Red flags')}  none on the answers recorded`];
   const lines = [`  ${style.bold('Red flags')} ${style.dim('(findings on recorded answers)')}`];
   for (const flag of flags) {
-    lines.push(`    ${severityStyle(style, flag.severity)(flag.severity.toUpperCase().padEnd(8))}  ${flag.title}${flag.rating === 'risk' ? style.dim(' · risk') : ''}`);
+    lines.push(
+      `    ${severityStyle(style, flag.severity)(flag.severity.toUpperCase().padEnd(8))}  ${flag.title}${flag.rating === 'risk' ? style.dim(' · risk') : ''}`,
+    );
     lines.push(`              ${flag.message}`);
     lines.push(`              ${style.dim(`because: ${flag.because.map((b) => `${b.question} = ${b.answer}`).join('; ') || 'roadmap record'}`)}`);
   }
@@ -75,18 +81,31 @@ function flagLines(flags: readonly RaisedFlag[], style: Style): string[] {
 
 function claimLines(claims: readonly ClaimScore[], style: Style): string[] {
   const lines = [`  ${style.bold('Claims tested')}`];
-  const outcome = (o: string) => (o === 'contradicted' ? style.red.bold(o) : o === 'withheld' ? style.red(o) : o === 'supported' ? style.green(o) : o === 'unverified' ? style.yellow(o) : style.dim(o));
+  const outcome = (o: string) =>
+    o === 'contradicted'
+      ? style.red.bold(o)
+      : o === 'withheld'
+        ? style.red(o)
+        : o === 'supported'
+          ? style.green(o)
+          : o === 'unverified'
+            ? style.yellow(o)
+            : style.dim(o);
   for (const claim of claims) {
     const where = [claim.source, claim.date].filter(Boolean).join(', ');
     lines.push(`    "${claim.text}"${where ? style.dim(` (${where})`) : ''}`);
-    for (const check of claim.checks) lines.push(`      ${check.question} ${check.asserts}: ${outcome(check.outcome)}${check.found ? style.dim(` — ${check.found}`) : ''}`);
+    for (const check of claim.checks)
+      lines.push(`      ${check.question} ${check.asserts}: ${outcome(check.outcome)}${check.found ? style.dim(` — ${check.found}`) : ''}`);
   }
   return lines;
 }
 
 export function askLines(open: readonly OpenQuestion[], style: Style): string[] {
   if (open.length === 0) return [`  ${style.bold('Ask the vendor')}  nothing open`];
-  return [`  ${style.bold('Ask the vendor')} ${style.dim('(open questions: they never cap a verdict)')}`, ...open.map((o) => `    - ${o.questions.join(', ')} ${style.dim(`— ${o.why}`)}`)];
+  return [
+    `  ${style.bold('Ask the vendor')} ${style.dim('(open questions: they never cap a verdict)')}`,
+    ...open.map((o) => `    - ${o.questions.join(', ')} ${style.dim(`— ${o.why}`)}`),
+  ];
 }
 
 function questionLine(q: QuestionScore, idWidth: number, style: Style): string {

@@ -25,7 +25,12 @@ export function findingsHead(findings: Omit<Findings, 'vendors'> & { vendors: re
 export function vendorFindingYaml(v: VendorFinding): string {
   // A line break inside a flow mapping makes the library lay the mapping out over lines: rare
   // enough to leave to it entirely.
-  const flowTexts = [...v.redFlags.map((f) => f.title), ...v.roadmap.map((c) => c.title), v.spend?.currency ?? '', ...(v.claims ?? []).flatMap((c) => c.checks.flatMap((k) => [k.asserts, k.found ?? '']))];
+  const flowTexts = [
+    ...v.redFlags.map((f) => f.title),
+    ...v.roadmap.map((c) => c.title),
+    v.spend?.currency ?? '',
+    ...(v.claims ?? []).flatMap((c) => c.checks.flatMap((k) => [k.asserts, k.found ?? ''])),
+  ];
   if (flowTexts.some((t) => /[\n\r]/.test(t))) return libraryVendorYaml(v);
   const out: string[] = [`  - id: ${block(v.id, 4)}`];
   const line = (key: string, value: string) => out.push(`    ${key}: ${value}`);
@@ -48,7 +53,13 @@ export function vendorFindingYaml(v: VendorFinding): string {
   line('confidence', v.confidence === null ? 'null' : num(v.confidence));
   const sections = Object.entries(v.sections);
   if (sections.length === 0) line('sections', '{}');
-  else out.push('    sections:', ...sections.map(([id, s]) => `      ${key(id)}: { score: ${s.score === null ? 'null' : num(s.score)}, earned: ${num(s.earned)}, possible: ${num(s.possible)} }`));
+  else
+    out.push(
+      '    sections:',
+      ...sections.map(
+        ([id, s]) => `      ${key(id)}: { score: ${s.score === null ? 'null' : num(s.score)}, earned: ${num(s.earned)}, possible: ${num(s.possible)} }`,
+      ),
+    );
   if (v.redFlags.length === 0) line('redFlags', '[]');
   else out.push('    redFlags:', ...v.redFlags.map((f) => `      - { ${flagFields(f).join(', ')} }`));
   if (v.claims) {

@@ -166,7 +166,13 @@ function carryColour(rows: readonly Row[]): string[] {
       else if (closer !== undefined) open.push(code);
       else open = open.filter((o) => closerOf(Number(o.slice(2, -1).split(';')[0])) !== first);
     }
-    const closed = i < rows.length - 1 ? [...new Set(open.map((o) => closerOf(Number(o.slice(2, -1).split(';')[0]))))].reverse().map((c) => `\u001b[${c}m`).join('') : '';
+    const closed =
+      i < rows.length - 1
+        ? [...new Set(open.map((o) => closerOf(Number(o.slice(2, -1).split(';')[0]))))]
+            .reverse()
+            .map((c) => `\u001b[${c}m`)
+            .join('')
+        : '';
     return `${row.indent}${reopened}${row.body}${closed}`;
   });
 }

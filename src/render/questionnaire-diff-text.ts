@@ -31,7 +31,10 @@ export function questionnaireDiffText(diff: QuestionnaireDiff, style: Style): st
     for (const s of diff.sections) out.push(s.change === 'weight' ? `  ${s.key}: weight ${s.before} → ${s.after}` : `  ${s.change.padEnd(8)} ${s.key}`);
   }
   const bands = (b: QuestionnaireDiff['verdicts']['before']) => b.map((v) => `${v.id} ≥ ${v.min}`).join(', ');
-  out.push('', diff.verdicts.changed ? `Verdicts: ${bands(diff.verdicts.before)} → ${bands(diff.verdicts.after)}` : `Verdicts: the same (${bands(diff.verdicts.after)})`);
+  out.push(
+    '',
+    diff.verdicts.changed ? `Verdicts: ${bands(diff.verdicts.before)} → ${bands(diff.verdicts.after)}` : `Verdicts: the same (${bands(diff.verdicts.after)})`,
+  );
   return `${out.join('\n')}\n`;
 }
 

@@ -19,11 +19,17 @@ export function questionnaireOutline(questionnaire: Questionnaire, style: Style)
   lines.push(`${index.questions.length} questions in ${index.sections.length} sections.`);
   const visit = (section: Section, number: string, depth: number) => {
     const indent = '  '.repeat(depth);
-    const total = index.questions.filter((q) => q.sectionPath.join('/').startsWith(sectionKey(index, section))).reduce((sum, q) => sum + possiblePoints(q.question), 0);
+    const total = index.questions
+      .filter((q) => q.sectionPath.join('/').startsWith(sectionKey(index, section)))
+      .reduce((sum, q) => sum + possiblePoints(q.question), 0);
     lines.push('');
     const feeds = depth === 0 && ratesRisk(questionnaire) ? `, feeds ${section.rating ?? 'legitimacy'}` : '';
-    lines.push(`${indent}${style.bold(`${number} ${section.title}`)} ${style.dim(`[${section.id}] weight ${section.weight}, up to ${points(total)} points${feeds}`)}`);
-    section.questions?.forEach((question, i) => lines.push(...questionLines(question, `${number}.${i + 1}`, indent + '  ', style, decisiveFor(questionnaire, question.id))));
+    lines.push(
+      `${indent}${style.bold(`${number} ${section.title}`)} ${style.dim(`[${section.id}] weight ${section.weight}, up to ${points(total)} points${feeds}`)}`,
+    );
+    section.questions?.forEach((question, i) =>
+      lines.push(...questionLines(question, `${number}.${i + 1}`, indent + '  ', style, decisiveFor(questionnaire, question.id))),
+    );
     section.sections?.forEach((child, i) => visit(child, `${number}.${i + 1}`, depth + 1));
   };
   questionnaire.sections.forEach((section, i) => visit(section, String(i + 1), 0));
@@ -56,16 +62,22 @@ function scoringSummary(questionnaire: Questionnaire): string {
     'questions not asked yet are out of the score; declined ones score zero',
     `answers missing required evidence earn ${Math.round(questionnaire.scoring.unverifiedShare * 100)}%; text answers earn only with evidence`,
     `verdicts ${verdicts.map((v) => `${v.label} ≥ ${v.min}`).join(', ')}`,
-    assessment ? `a verdict needs ${assessment.minimum ?? assessment.decisive.length} of the decisive questions answered or declined, or a critical finding` : 'a verdict needs one scored answer',
+    assessment
+      ? `a verdict needs ${assessment.minimum ?? assessment.decisive.length} of the decisive questions answered or declined, or a critical finding`
+      : 'a verdict needs one scored answer',
     ...caps,
   ];
   if (ratesRisk(questionnaire)) {
     const risk = riskBandsOf(questionnaire);
     const a = questionnaire.scoring.risk?.assessment;
-    parts.push(`risk rated apart: ${risk.bands.map((b) => `${b.label} ≥ ${b.min}`).join(', ')} (safeguards, higher is safer)${a ? `, given once ${a.minimum ?? a.decisive.length} of ${a.decisive.join(', ')} are answered` : ''}`);
+    parts.push(
+      `risk rated apart: ${risk.bands.map((b) => `${b.label} ≥ ${b.min}`).join(', ')} (safeguards, higher is safer)${a ? `, given once ${a.minimum ?? a.decisive.length} of ${a.decisive.join(', ')} are answered` : ''}`,
+    );
   }
   const claims = claimRulesOf(questionnaire);
-  parts.push(`a claim contradicted by the record is ${claims.contradicted.severity}; a figure within ${Math.round(claims.tolerance * 100)}% of the claim is disputed, not contradicted`);
+  parts.push(
+    `a claim contradicted by the record is ${claims.contradicted.severity}; a figure within ${Math.round(claims.tolerance * 100)}% of the claim is disputed, not contradicted`,
+  );
   return parts.join('; ');
 }
 
@@ -78,7 +90,12 @@ function decisiveFor(questionnaire: Questionnaire, id: string): string | undefin
 
 function questionLines(question: Question, number: string, indent: string, style: Style, decisive?: string): string[] {
   const lines: string[] = [];
-  const facts = [question.type === 'number' ? `number (${question.unit})` : question.type, `evidence ${question.evidence}`, `up to ${points(possiblePoints(question))} points`, ...(decisive ? [decisive] : [])];
+  const facts = [
+    question.type === 'number' ? `number (${question.unit})` : question.type,
+    `evidence ${question.evidence}`,
+    `up to ${points(possiblePoints(question))} points`,
+    ...(decisive ? [decisive] : []),
+  ];
   if (question.notApplicable) facts.push('may be not applicable');
   lines.push(`${indent}${number} ${style.bold(question.id)} ${style.dim(facts.join(' · '))}`);
   lines.push(`${indent}    ${question.text}`);
@@ -103,7 +120,9 @@ export function ruleText(question: Question): string | undefined {
       return question.bands?.map((b) => `${describeBand(b, question.unit)}: ${b.points}`).join(', ');
     case 'list':
       if (!question.points) return question.binds ? `recorded under ${question.binds}:` : undefined;
-      return 'delivery' in question.points ? `up to ${question.points.delivery} for commitments kept (on time whole, late half)` : `${question.points.perItem} per item, up to ${question.points.cap}`;
+      return 'delivery' in question.points
+        ? `up to ${question.points.delivery} for commitments kept (on time whole, late half)`
+        : `${question.points.perItem} per item, up to ${question.points.cap}`;
     case 'track-record':
       return `up to ${question.points} for the share of roadmap promises kept on time across snapshots (computed, not asked)`;
     case 'text':
@@ -128,7 +147,10 @@ function wrap(text: string, indent: number): string {
 }
 
 export function questionnaireMarkdown(questionnaire: Questionnaire): string {
-  const out: string[] = [`# ${mdEscape(questionnaire.title)}\n`, `${mdCode(questionnaire.id)} version ${mdEscape(questionnaire.version)}. Scoring: ${mdEscape(scoringSummary(questionnaire))}.\n`];
+  const out: string[] = [
+    `# ${mdEscape(questionnaire.title)}\n`,
+    `${mdCode(questionnaire.id)} version ${mdEscape(questionnaire.version)}. Scoring: ${mdEscape(scoringSummary(questionnaire))}.\n`,
+  ];
   if (questionnaire.description) out.push(`${mdEscape(questionnaire.description)}\n`);
   const visit = (section: Section, depth: number) => {
     const feeds = depth === 0 && ratesRisk(questionnaire) ? `, feeds ${section.rating ?? 'legitimacy'}` : '';
@@ -147,7 +169,10 @@ export function questionnaireMarkdown(questionnaire: Questionnaire): string {
   for (const section of questionnaire.sections) visit(section, 0);
   if (questionnaire.redFlags?.length) {
     out.push('## Red flags\n');
-    for (const flag of questionnaire.redFlags) out.push(`- **${flag.severity}**${flag.rating === 'risk' ? ' (risk)' : ''} ${mdCode(flag.id)}: ${mdEscape(flag.title)}. When ${mdEscape(describeCondition(flag.when))}.`);
+    for (const flag of questionnaire.redFlags)
+      out.push(
+        `- **${flag.severity}**${flag.rating === 'risk' ? ' (risk)' : ''} ${mdCode(flag.id)}: ${mdEscape(flag.title)}. When ${mdEscape(describeCondition(flag.when))}.`,
+      );
     out.push('');
   }
   return out.join('\n');

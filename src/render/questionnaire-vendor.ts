@@ -1,4 +1,13 @@
-import { allowedLabels, askedInSheet, evidenceAsked, howToAnswer, onlyIf, vendorHelp, vendorQuestionHelp, vendorQuestionText } from '../core/answer-sheet/vendor-words.js';
+import {
+  allowedLabels,
+  askedInSheet,
+  evidenceAsked,
+  howToAnswer,
+  onlyIf,
+  vendorHelp,
+  vendorQuestionHelp,
+  vendorQuestionText,
+} from '../core/answer-sheet/vendor-words.js';
 import { indexQuestionnaire, questionsOf, type IndexedQuestion, type IndexedSection } from '../core/questionnaire-index.js';
 import type { Questionnaire } from '../core/schema/questionnaire.js';
 import { mdCode, mdEscape } from './markdown.js';
@@ -86,7 +95,10 @@ export function questionnaireForVendorMarkdown(questionnaire: Questionnaire): st
       if (qhelp) out.push(`*${mdEscape(qhelp)}*\n`);
       const [answer, ...rest] = facts(q, questionnaire);
       const labels = allowedLabels(q.question);
-      const items = labels && q.question.type !== 'boolean' ? [`- ${q.question.type === 'multi' ? 'One or more of (separate them with ";"):' : 'One of:'}`, ...labels.map((l) => `  - ${mdEscape(l)}`)] : [`- ${mdEscape(answer!)}`];
+      const items =
+        labels && q.question.type !== 'boolean'
+          ? [`- ${q.question.type === 'multi' ? 'One or more of (separate them with ";"):' : 'One of:'}`, ...labels.map((l) => `  - ${mdEscape(l)}`)]
+          : [`- ${mdEscape(answer!)}`];
       for (const fact of rest) items.push(fact.startsWith('Question id: ') ? `- Question id: ${mdCode(q.question.id)}` : `- ${mdEscape(fact)}`);
       out.push(`${items.join('\n')}\n`);
     });

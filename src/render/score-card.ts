@@ -27,7 +27,14 @@ export function scoreCard(score: VendorScore, advice: readonly EvidenceAdvice[],
   for (const line of verdictLines(score, style)) put(line.trimStart());
   if (score.risk) put(riskLine(score.risk, style), '  ', ' · ');
   lines.push('');
-  lines.push(...sectionRows(score.sections.filter((s) => s.depth === 0), Boolean(score.risk), style, columns));
+  lines.push(
+    ...sectionRows(
+      score.sections.filter((s) => s.depth === 0),
+      Boolean(score.risk),
+      style,
+      columns,
+    ),
+  );
   lines.push('');
   const findings = score.redFlags.filter(isFinding);
   if (findings.length === 0) put(`${style.bold('Red flags')}: none on the answers recorded`);
@@ -45,7 +52,8 @@ export function scoreCard(score: VendorScore, advice: readonly EvidenceAdvice[],
   put(head!);
   for (const line of open) put(line, '    ');
   lines.push('');
-  if (advice.length === 0) put(`${style.bold('Evidence')}: ${score.score === null ? 'a verdict comes first: answer the decisive questions.' : 'nothing claimed is left unshown.'}`);
+  if (advice.length === 0)
+    put(`${style.bold('Evidence')}: ${score.score === null ? 'a verdict comes first: answer the decisive questions.' : 'nothing claimed is left unshown.'}`);
   else {
     put(style.bold('Evidence that would raise the score most'));
     for (const a of advice) put(`  ${style.green(`+${a.gain.toFixed(1)}`.padStart(6))}  ${a.question} ${style.dim(`(${a.now})`)}`, ' '.repeat(10));

@@ -1,7 +1,6 @@
 import { isFinding } from '../core/findings/flag-ref.js';
 import { categoryLabel } from '../core/martech-categories.js';
 import { questionsToAsk } from '../core/scoring/open-questions.js';
-import type { ScoreRow } from '../core/scoring/score-rows.js';
 import type { VendorScore } from '../core/scoring/types.js';
 import { mdCode, mdEscape, mdTable } from './markdown.js';
 import type { ScoreReport } from './score-report.js';
@@ -13,7 +12,9 @@ import { money, pct, points, score1 } from './style.js';
 export function scoreMarkdown(report: ScoreReport, explain: boolean): string {
   const out: string[] = [];
   out.push(`# AI claims audit, ${mdEscape(report.period)}\n`);
-  out.push(`Questionnaire: ${mdEscape(report.questionnaire.title)} (${mdEscape(report.questionnaire.id)} ${mdEscape(report.questionnaire.version)}), ${report.rows.length} vendor${report.rows.length === 1 ? '' : 's'}.\n`);
+  out.push(
+    `Questionnaire: ${mdEscape(report.questionnaire.title)} (${mdEscape(report.questionnaire.id)} ${mdEscape(report.questionnaire.version)}), ${report.rows.length} vendor${report.rows.length === 1 ? '' : 's'}.\n`,
+  );
   const rated = report.rows.some((r) => r.finding.risk);
   out.push(
     mdTable(
@@ -56,13 +57,22 @@ function explainVendorMarkdown(score: VendorScore, file: string): string {
       ? `**Not assessed**: too little is known for a verdict (${decisive}); answered ${pct(score.completeness)}. Source: ${mdCode(file)}.\n`
       : `Legitimacy **${score1(score.score)}**, ${mdEscape(score.verdictLabel)} (${decisive}); answered ${pct(score.completeness)}, evidenced ${pct(score.confidence)}. Source: ${mdCode(file)}.\n`,
   );
-  if (score.cappedBy.length) out.push(`Verdict capped: the points give ${mdEscape(score.pointsVerdictLabel)}; held at ${mdEscape(score.verdictLabel)} by ${mdEscape(score.cappedBy.join(', '))}.\n`);
+  if (score.cappedBy.length)
+    out.push(
+      `Verdict capped: the points give ${mdEscape(score.pointsVerdictLabel)}; held at ${mdEscape(score.verdictLabel)} by ${mdEscape(score.cappedBy.join(', '))}.\n`,
+    );
   if (score.risk) {
     const r = score.risk;
-    out.push(r.score === null ? `Risk not assessed (${r.decisive.answered} of ${r.decisive.applicable} decisive answered, ${r.decisive.required} needed).\n` : `Risk: **${mdEscape(r.bandLabel)}**, safeguards ${score1(r.score)} of 100${r.cappedBy.length ? `, held there by ${mdEscape(r.cappedBy.join(', '))}` : ''}.\n`);
+    out.push(
+      r.score === null
+        ? `Risk not assessed (${r.decisive.answered} of ${r.decisive.applicable} decisive answered, ${r.decisive.required} needed).\n`
+        : `Risk: **${mdEscape(r.bandLabel)}**, safeguards ${score1(r.score)} of 100${r.cappedBy.length ? `, held there by ${mdEscape(r.cappedBy.join(', '))}` : ''}.\n`,
+    );
   }
   for (const section of score.sections) {
-    out.push(`${'#'.repeat(Math.min(6, 3 + section.depth))} ${mdEscape(section.title)}: ${score1(section.score)} (${points(section.earned)} of ${points(section.possible)} points, weight ${section.weight})\n`);
+    out.push(
+      `${'#'.repeat(Math.min(6, 3 + section.depth))} ${mdEscape(section.title)}: ${score1(section.score)} (${points(section.earned)} of ${points(section.possible)} points, weight ${section.weight})\n`,
+    );
     const rows = score.questions
       .filter((q) => q.section === section.key)
       .map((q) => [
@@ -76,12 +86,16 @@ function explainVendorMarkdown(score: VendorScore, file: string): string {
   const findings = score.redFlags.filter(isFinding);
   out.push('**Red flags** (findings on recorded answers)\n');
   if (findings.length === 0) out.push('None.\n');
-  for (const flag of findings) out.push(`- **${mdEscape(flag.severity)}**${flag.rating === 'risk' ? ' (risk)' : ''}: ${mdEscape(flag.title)}. ${mdEscape(flag.message)} (because ${mdEscape(flag.because.map((b) => `${b.question} = ${b.answer}`).join('; ') || 'of the roadmap record')})`);
+  for (const flag of findings)
+    out.push(
+      `- **${mdEscape(flag.severity)}**${flag.rating === 'risk' ? ' (risk)' : ''}: ${mdEscape(flag.title)}. ${mdEscape(flag.message)} (because ${mdEscape(flag.because.map((b) => `${b.question} = ${b.answer}`).join('; ') || 'of the roadmap record')})`,
+    );
   if (score.claims.length) {
     out.push('\n**Claims tested**\n');
     for (const claim of score.claims) {
       out.push(`- "${mdEscape(claim.text)}"${claim.source || claim.date ? ` (${mdEscape([claim.source, claim.date].filter(Boolean).join(', '))})` : ''}`);
-      for (const check of claim.checks) out.push(`  - ${mdCode(check.question)} ${mdEscape(check.asserts)}: **${mdEscape(check.outcome)}**${check.found ? ` (${mdEscape(check.found)})` : ''}`);
+      for (const check of claim.checks)
+        out.push(`  - ${mdCode(check.question)} ${mdEscape(check.asserts)}: **${mdEscape(check.outcome)}**${check.found ? ` (${mdEscape(check.found)})` : ''}`);
     }
   }
   out.push('\n**Ask the vendor** (open questions: they never cap a verdict)\n');

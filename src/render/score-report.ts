@@ -30,7 +30,9 @@ export function scoreReportData(report: ScoreReport, explain: boolean): unknown 
         verdict: f.verdict,
         ...(row.pointsVerdict ? { pointsVerdict: row.pointsVerdict.id, cappedBy: f.cappedBy } : {}),
         decisive: f.decisive ?? null,
-        ...(f.risk ? { risk: { rating: f.risk.rating, label: row.riskLabel, safeguards: f.risk.safeguards, cappedBy: f.risk.cappedBy ?? [], decisive: f.risk.decisive } } : {}),
+        ...(f.risk
+          ? { risk: { rating: f.risk.rating, label: row.riskLabel, safeguards: f.risk.safeguards, cappedBy: f.risk.cappedBy ?? [], decisive: f.risk.decisive } }
+          : {}),
         completeness: f.completeness,
         confidence: f.confidence,
         spend: f.spend ?? null,
@@ -38,7 +40,16 @@ export function scoreReportData(report: ScoreReport, explain: boolean): unknown 
         sections: row.sections.map((s) => ({ id: s.id, title: s.title, score: s.score, earned: s.earned, possible: s.possible, weight: s.weight })),
         redFlags: row.flags.map((flag) => {
           const raised = score?.redFlags.find((r) => r.id === flag.id && r.subject === flag.subject);
-          return { id: flag.id, ...(flag.subject ? { subject: flag.subject } : {}), severity: flag.severity, rating: flag.rating, basis: 'answered', title: flag.title, message: flag.message, ...(raised ? { because: raised.because } : {}) };
+          return {
+            id: flag.id,
+            ...(flag.subject ? { subject: flag.subject } : {}),
+            severity: flag.severity,
+            rating: flag.rating,
+            basis: 'answered',
+            title: flag.title,
+            message: flag.message,
+            ...(raised ? { because: raised.because } : {}),
+          };
         }),
         claims: f.claims ?? [],
         toAsk: row.toAsk,

@@ -3,13 +3,20 @@ import { questionsToAsk } from '../core/scoring/open-questions.js';
 import type { ScoreRow } from '../core/scoring/score-rows.js';
 import { SEVERITIES } from '../core/schema/questionnaire.js';
 import { money, pct, score1, severityStyle, verdictStyle, type Style } from './style.js';
-import { tableText } from './table.js';
+import { dropping, fittedTableText, type FitColumn } from './fit-table.js';
 
 // The ranked table a terminal user sees first. Vendors not assessed come last, unranked, with how
 // many of the decisive answers a verdict needs they have.
 // Terminal text: the command hands in a model made safe with terminalSafe (terminal-text.ts).
 
-export function scoreTable(rows: readonly ScoreRow[], style: Style): string {
+/**
+ * On a narrow terminal, the columns dropped first to last; Vendor, Score and Verdict are never
+ * dropped (Vendor, Category, Verdict and Risk are cut with "…" before anything is).
+ */
+const DROP_ORDER = ['Evidenced', 'Answered', '#', 'To ask', 'Category', 'Annual spend', 'Risk', 'Red flags'];
+
+/** The table; with a `width` (a terminal's), fitted to it. */
+export function scoreTable(rows: readonly ScoreRow[], style: Style, width?: number): string {
   const rated = rows.some((r) => r.finding.risk);
   const cells = rows.map((row) => {
     const f = row.finding;
@@ -28,9 +35,20 @@ export function scoreTable(rows: readonly ScoreRow[], style: Style): string {
       money(f.spend?.amount, f.spend?.currency),
     ];
   });
-  const head = ['#', 'Vendor', 'Category', 'Score', 'Verdict', ...(rated ? ['Risk'] : []), 'Answered', 'Evidenced', 'Red flags', 'To ask', 'Annual spend'];
-  const align = ['right', 'left', 'left', 'right', 'left', ...(rated ? ['left' as const] : []), 'right', 'right', 'left', 'right', 'right'] as const;
-  return `${tableText(head, cells, style, [...align])}\n`;
+  const columns: FitColumn[] = [
+    { head: '#', align: 'right' },
+    { head: 'Vendor', min: 12 },
+    { head: 'Category', min: 10 },
+    { head: 'Score', align: 'right' },
+    { head: 'Verdict', min: 15 },
+    ...(rated ? [{ head: 'Risk', min: 8 }] : []),
+    { head: 'Answered', align: 'right' },
+    { head: 'Evidenced', align: 'right' },
+    { head: 'Red flags' },
+    { head: 'To ask', align: 'right' },
+    { head: 'Annual spend', align: 'right' },
+  ];
+  return `${fittedTableText(dropping(columns, DROP_ORDER), cells, style, width)}\n`;
 }
 
 function riskCell(row: ScoreRow, style: Style): string {
@@ -38,7 +56,13 @@ function riskCell(row: ScoreRow, style: Style): string {
   if (!risk || !row.riskLabel) return style.dim('—');
   const label = row.riskLabel.replace(/ risk$/i, '');
   if (risk.safeguards === null) return style.dim(label.toLowerCase());
-  return risk.rating === 'low' ? style.green(label) : risk.rating === 'moderate' ? style.yellow(label) : risk.rating === 'high' || risk.rating === 'severe' ? style.red(label) : label;
+  return risk.rating === 'low'
+    ? style.green(label)
+    : risk.rating === 'moderate'
+      ? style.yellow(label)
+      : risk.rating === 'high' || risk.rating === 'severe'
+        ? style.red(label)
+        : label;
 }
 
 function flagSummary(flags: ScoreRow['flags'], style: Style): string {

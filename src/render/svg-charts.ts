@@ -7,18 +7,30 @@ import { html, type Markup } from './html.js';
 
 /** A verdict's fill by its place on the questionnaire's scale (verdict-scale.ts); none for not assessed. */
 export function toneFill(tone: Tone | undefined): string {
-  return tone === 'best' ? 'url(#fill-solid)' : tone === 'good' ? 'url(#fill-hatch)' : tone === 'poor' ? 'url(#fill-dots)' : tone === 'worst' ? 'url(#fill-light)' : 'url(#fill-none)';
+  return tone === 'best'
+    ? 'url(#fill-solid)'
+    : tone === 'good'
+      ? 'url(#fill-hatch)'
+      : tone === 'poor'
+        ? 'url(#fill-dots)'
+        : tone === 'worst'
+          ? 'url(#fill-light)'
+          : 'url(#fill-none)';
 }
 
-/** Pattern definitions, once per page. */
+/**
+ * Pattern definitions, once per page. Each verdict has its colour (green for the best, a lighter
+ * green above the middle, amber below it, red for the worst, grey for not assessed) and, on top, a
+ * pattern of its own (solid, hatched, dotted, striped, sparse dots): printed in greyscale, the
+ * patterns and the text beside every bar still tell the verdicts apart.
+ */
 export function chartDefs(): Markup {
-  return html`<svg width="0" height="0" style="position:absolute" aria-hidden="true"><defs>
-<pattern id="fill-solid" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#1f2937"/></pattern>
-<pattern id="fill-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#e5e7eb"/><line x1="0" y1="0" x2="0" y2="6" stroke="#374151" stroke-width="3"/></pattern>
-<pattern id="fill-dots" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#f3f4f6"/><circle cx="3" cy="3" r="1.4" fill="#4b5563"/></pattern>
-<pattern id="fill-light" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#ffffff"/><path d="M0 6 L6 0" stroke="#9ca3af" stroke-width="1"/></pattern>
-<pattern id="fill-none" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#ffffff"/><circle cx="3" cy="3" r="0.7" fill="#9ca3af"/></pattern>
-</defs></svg>`;
+  return html`<svg width="0" height="0" style="position:absolute" aria-hidden="true"><defs><pattern id="fill-solid" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#166534" /></pattern><pattern id="fill-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#bbf7d0" /><line x1="0" y1="0" x2="0" y2="6" stroke="#15803d" stroke-width="3" /></pattern><pattern id="fill-dots" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#fde68a" /><circle cx="3" cy="3" r="1.4" fill="#92400e" /></pattern><pattern id="fill-light" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#fecaca" /><path d="M0 6 L6 0" stroke="#b91c1c" stroke-width="1.2" /></pattern><pattern id="fill-none" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#ffffff" /><circle cx="3" cy="3" r="0.7" fill="#6b7280" /></pattern></defs></svg>`;
+}
+
+/** A verdict's colour in text and borders (the same scale as the fills). */
+export function toneColour(tone: Tone | undefined): string {
+  return tone === 'best' ? '#166534' : tone === 'good' ? '#15803d' : tone === 'poor' ? '#b45309' : tone === 'worst' ? '#b91c1c' : '#6b7280';
 }
 
 export interface Bar {
@@ -29,22 +41,31 @@ export interface Bar {
   note: string;
 }
 
-/** Horizontal bars on a fixed scale, with reference lines (e.g. the verdict thresholds). */
-export function barChart(bars: readonly Bar[], options: { max: number; title: string; marks?: { at: number; label: string }[] }): Markup {
+/**
+ * Horizontal bars on a fixed scale, with reference lines (e.g. the verdict thresholds). `gap`: a row
+ * of text after the bar at that index, for the vendors left out between the best and the worst.
+ */
+export function barChart(
+  bars: readonly Bar[],
+  options: { max: number; title: string; marks?: { at: number; label: string }[]; gap?: { after: number; label: string } | undefined },
+): Markup {
   const labelWidth = 210;
   const barWidth = 400;
   const noteWidth = 190;
-  const row = 22;
+  const row = 19;
   const top = 26;
   const width = labelWidth + barWidth + noteWidth;
-  const height = top + bars.length * row + 8;
+  const gap = options.gap && options.gap.after >= 0 && options.gap.after < bars.length - 1 ? options.gap : undefined;
+  const height = top + (bars.length + (gap ? 1 : 0)) * row + 8;
   const x = (v: number) => labelWidth + (Math.max(0, Math.min(options.max, v)) / options.max) * barWidth;
   const marks = (options.marks ?? []).map(
-    (m) => html`<line x1="${x(m.at)}" y1="${top - 6}" x2="${x(m.at)}" y2="${height - 4}" stroke="#6b7280" stroke-dasharray="3 3"/><text x="${x(m.at)}" y="${top - 10}" text-anchor="middle" class="mark">${m.label}</text>`,
+    (m) =>
+      html`<line x1="${x(m.at)}" y1="${top - 6}" x2="${x(m.at)}" y2="${height - 4}" stroke="#6b7280" stroke-dasharray="3 3" /><text x="${x(m.at)}" y="${top - 10}" text-anchor="middle" class="mark">${m.label}</text>`,
   );
   const rows = bars.map((b, i) => {
-    const y = top + i * row;
-    return html`<g><text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end" class="label">${shorten(b.label, 30)}</text><rect x="${labelWidth}" y="${y + 3}" width="${Math.max(1, x(b.value) - labelWidth)}" height="${row - 6}" fill="${toneFill(b.tone)}" stroke="#111827" stroke-width="0.6"/><text x="${x(b.value) + 6}" y="${y + 15}" class="value">${b.note}</text></g>`;
+    const y = top + (gap && i > gap.after ? i + 1 : i) * row;
+    return html`<g><text x="${labelWidth - 8}" y="${y + 14}" text-anchor="end" class="label">${shorten(b.label, 30)}</text><rect x="${labelWidth}" y="${y + 2}" width="${Math.max(1, x(b.value) - labelWidth)}" height="${row - 4}" fill="${toneFill(b.tone)}" stroke="#111827" stroke-width="0.6"/><text x="${x(b.value) + 6}" y="${y + 14}" class="value">${b.note}</text></g>`;
   });
-  return html`<svg class="chart" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" aria-label="${options.title}"><title>${options.title}</title>${marks}${rows}</svg>`;
+  const between = gap ? html`<text x="${labelWidth}" y="${top + (gap.after + 1) * row + 14}" class="mark">${gap.label}</text>` : '';
+  return html`<svg class="chart" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" aria-label="${options.title}"><title>${options.title}</title>${marks}${rows}${between}</svg>`;
 }

@@ -2,7 +2,7 @@ import Table from 'cli-table3';
 import stringWidth from 'string-width';
 import type { Style } from './style.js';
 
-type Align = 'left' | 'right' | 'center';
+export type Align = 'left' | 'right' | 'center';
 
 /**
  * cli-table3 lays a table out in time quadratic in its rows (it checks every cell for spans):
@@ -26,7 +26,9 @@ export function tableText(head: readonly string[], rows: readonly (readonly stri
   const colWidths = boldHead.map((h, i) => rows.reduce((w, row) => Math.max(w, cellWidth(row[i] ?? '')), cellWidth(h)) + PADDING);
   const slices: string[] = [];
   for (let start = 0; start < rows.length; start += SLICE_ROWS) {
-    const lines = newTable(start === 0 ? boldHead : [], rows.slice(start, start + SLICE_ROWS), colAligns, colWidths).toString().split('\n');
+    const lines = newTable(start === 0 ? boldHead : [], rows.slice(start, start + SLICE_ROWS), colAligns, colWidths)
+      .toString()
+      .split('\n');
     const last = start + SLICE_ROWS >= rows.length;
     slices.push(lines.slice(start === 0 ? 0 : 1, last ? lines.length : -1).join('\n'));
   }
@@ -46,6 +48,6 @@ function newTable(head: string[], rows: readonly (readonly string[])[], colAlign
 }
 
 /** As cli-table3 measures a cell: its widest line, escape codes not counted. */
-function cellWidth(text: string): number {
+export function cellWidth(text: string): number {
   return text.split('\n').reduce((w, line) => Math.max(w, stringWidth(line)), 0);
 }

@@ -3,11 +3,10 @@ import type { Trend, VendorTrend } from '../core/tracking/trend.js';
 import { mdEscape, mdTable } from './markdown.js';
 import { sparkline } from './sparkline.js';
 import { score1, type Style } from './style.js';
-import { tableText } from './table.js';
+import { dropping, fittedTableText, type FitColumn } from './fit-table.js';
 
 // Every vendor's course across the quarters, as a table or Markdown.
 // The table is terminal text: the command hands in a model made safe with terminalSafe (terminal-text.ts).
-
 
 /** The verdict quarter by quarter, by the letters of the trend's verdicts (a verdict not among them as the snapshot spells it). */
 export function verdictHistory(v: VendorTrend, verdicts: Trend['verdicts']): string {
@@ -21,6 +20,8 @@ export function riskHistory(v: VendorTrend, risks: Trend['risks']): string {
   const letter = new Map(risks.map((r) => [r.id, r.letter]));
   return v.points.map((p) => (p.risk === undefined ? '·' : `${letter.get(p.risk) ?? p.risk}${p.carried ? '*' : ''}`)).join(' ');
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 const signedChange = (change: number | null) => (change === null ? '—' : change > 0 ? `+${score1(change)}` : change < 0 ? `−${score1(-change)}` : '0.0');
 
@@ -43,7 +44,8 @@ function scoreCells(v: VendorTrend): string[] {
 
 /** "Verdicts: S substantiated, P plausible, …, N not assessed (…)", from the trend's own verdicts. */
 function legendOf(trend: Trend): string {
-  const entry = (v: Trend['verdicts'][number]) => `${v.letter} ${v.label.toLowerCase()}${v.id === NOT_ASSESSED.id ? ' (too little known: no score, never a zero)' : ''}`;
+  const entry = (v: Trend['verdicts'][number]) =>
+    `${v.letter} ${v.label.toLowerCase()}${v.id === NOT_ASSESSED.id ? ' (too little known: no score, never a zero)' : ''}`;
   return `Verdicts: ${trend.verdicts.map(entry).join(', ')}.`;
 }
 /** "Risk: L low, M moderate, H high, S severe, N not assessed.", from the trend's own risk bands. */
@@ -51,17 +53,40 @@ function riskLegendOf(trend: Trend): string {
   return `Risk: ${trend.risks.map((r) => `${r.letter} ${r.label.toLowerCase()}`).join(', ')}.`;
 }
 
-export function trendText(trend: Trend, vendors: readonly VendorTrend[], style: Style): string {
+/** The table; with a `width` (a terminal's), fitted to it. */
+export function trendText(trend: Trend, vendors: readonly VendorTrend[], style: Style, width?: number): string {
   const rated = vendors.some((v) => riskHistory(v, trend.risks) !== '');
   const rows = vendors.map((v) => {
     const change = v.change === null ? style.dim('—') : v.change > 0 ? style.green(changeWords(v)) : v.change < 0 ? style.red(changeWords(v)) : changeWords(v);
-    return [v.name, sparkline(v.points), ...scoreCells(v), change, verdictHistory(v, trend.verdicts), ...(rated ? [riskHistory(v, trend.risks)] : []), deliveryRecord(v)];
+    return [
+      v.name,
+      sparkline(v.points),
+      ...scoreCells(v),
+      change,
+      verdictHistory(v, trend.verdicts),
+      ...(rated ? [riskHistory(v, trend.risks)] : []),
+      deliveryRecord(v),
+    ];
   });
-  const head = ['Vendor', 'Trend', ...trend.periods, 'Change', 'Verdicts', ...(rated ? ['Risk'] : []), 'Roadmap promises'];
-  const table = tableText(head, rows, style, ['left', 'left', ...trend.periods.map(() => 'right' as const), 'right', 'left', ...(rated ? ['left' as const] : []), 'left']);
-  const legend = style.dim(`${legendOf(trend)}${rated ? ` ${riskLegendOf(trend)}` : ''} * a vendor missing from that snapshot keeps its last known value (┄ in the trend; · a quarter not assessed).`);
+  const columns: FitColumn[] = [
+    { head: 'Vendor', min: 12 },
+    { head: 'Trend', min: 5, cut: 'start' },
+    ...trend.periods.map((p): FitColumn => ({ head: p, align: 'right' })),
+    { head: 'Change', align: 'right' },
+    { head: 'Verdicts', min: 8, cut: 'start' },
+    ...(rated ? [{ head: 'Risk', min: 6, cut: 'start' } as const] : []),
+    { head: 'Roadmap promises', min: 12 },
+  ];
+  // On a narrow terminal: the earlier quarters' scores first (oldest first: the trend shows their
+  // course), then the promises, the risk, the change and the trend; never the vendor, its latest
+  // score or its verdicts. The trend and the histories keep their latest quarters when cut.
+  const dropOrder = [...trend.periods.slice(0, -1), 'Roadmap promises', 'Risk', 'Change', 'Trend'];
+  const table = fittedTableText(dropping(columns, dropOrder), rows, style, width);
+  const legend = style.dim(
+    `${legendOf(trend)}${rated ? ` ${riskLegendOf(trend)}` : ''} * a vendor missing from that snapshot keeps its last known value (┄ in the trend; · a quarter not assessed).`,
+  );
   const editions = editionsLine(trend);
-  return `${style.bold(`${trend.periods[0]} → ${trend.periods.at(-1)} · ${trend.periods.length} snapshots · ${vendors.length} vendors`)}\n${editions ? `${style.yellow(editions)}\n` : ''}${table}\n${legend}\n`;
+  return `${style.bold(`${trend.periods[0]} → ${trend.periods.at(-1)} · ${plural(trend.periods.length, 'snapshot')} · ${plural(vendors.length, 'vendor')}`)}\n${editions ? `${style.yellow(editions)}\n` : ''}${table}\n${legend}\n`;
 }
 
 /** When the questionnaire changed between quarters: which edition scored which quarters, and what Change compares. */
@@ -69,9 +94,10 @@ export function editionsLine(trend: Trend): string | undefined {
   if (trend.editions.length < 2) return undefined;
   const runs = trend.editions.map((e) => `${e.questionnaire.id} ${e.questionnaire.version} ${e.from === e.to ? e.from : `${e.from}–${e.to}`}`);
   const bridged = trend.editions.filter((e) => e.restated);
-  const from = bridged.length && trend.vendors.some((v) => v.restated)
-    ? `Change counts from the first quarter of a vendor's latest edition or, marked †, from a score of ${bridged.map((e) => `${e.questionnaire.id} ${e.questionnaire.version}${e.restated!.crosswalk ? ` (by the crosswalk in ${e.restated!.crosswalk})` : ''}`).join(', ')} restated in the latest edition's sections and weights, for a vendor whose every counted question is common to both.`
-    : "Change counts only from the first quarter of a vendor's latest edition.";
+  const from =
+    bridged.length && trend.vendors.some((v) => v.restated)
+      ? `Change counts from the first quarter of a vendor's latest edition or, marked †, from a score of ${bridged.map((e) => `${e.questionnaire.id} ${e.questionnaire.version}${e.restated!.crosswalk ? ` (by the crosswalk in ${e.restated!.crosswalk})` : ''}`).join(', ')} restated in the latest edition's sections and weights, for a vendor whose every counted question is common to both.`
+      : "Change counts only from the first quarter of a vendor's latest edition.";
   return `The questionnaire changed: ${runs.join(', then ')}. Scores of two editions are different measures: ${from}`;
 }
 

@@ -62,7 +62,10 @@ function replaced(path: string): Replaced {
   }
   const existing = statSync(real);
   if (existing.isDirectory()) throw new UserError(`${path} is a folder, not a file`, { hint: 'give the path of a file to write' });
-  if (!existing.isFile()) throw new UserError(`${path} is ${specialKind(existing)}: aiclaim writes only regular files and does not replace it`, { hint: 'give the path of a file to write' });
+  if (!existing.isFile())
+    throw new UserError(`${path} is ${specialKind(existing)}: aiclaim writes only regular files and does not replace it`, {
+      hint: 'give the path of a file to write',
+    });
   return { path: real, existing };
 }
 
@@ -104,7 +107,7 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
 
 /** A write to a nearly full disk may take fewer bytes than given: the rest is written, or it throws. */
 function writeAll(fd: number, bytes: Buffer): void {
-  for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+  for (let offset = 0; offset < bytes.length;) offset += writeSync(fd, bytes, offset, bytes.length - offset);
 }
 
 /** A failed write or flush names no file: it is the target's. */

@@ -19,7 +19,7 @@ export class ChunkWriter {
   append(text: string): ChunkRange {
     const bytes = Buffer.from(text, 'utf8');
     // A nearly full disk may take fewer bytes than given: the rest is written, or it throws.
-    for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done);
+    for (let done = 0; done < bytes.length;) done += writeSync(this.fd, bytes, done, bytes.length - done);
     const range = { start: this.offset, length: bytes.length };
     this.offset += bytes.length;
     return range;

@@ -20,9 +20,16 @@ export interface Context {
   /** The clock, read only to pick the current quarter. */
   now: () => Date;
   stdinIsTTY: boolean;
+  /**
+   * `--sample`: run on the bundled sample portfolio wherever the command runs (read, never
+   * written), rather than the workspace found from `cwd`.
+   */
+  sample?: boolean | undefined;
 }
 
 export function processContext(): Context {
+  endQuietlyOnClosedPipe(process.stdout);
+  endQuietlyOnClosedPipe(process.stderr);
   return {
     cwd: process.cwd(),
     env: process.env,
@@ -37,4 +44,17 @@ export function processContext(): Context {
 function today(pinned: string | undefined): Date {
   if (pinned && /^\d{4}-\d{2}-\d{2}$/.test(pinned)) return new Date(`${pinned}T12:00:00Z`);
   return new Date();
+}
+
+/**
+ * `aiclaim score | head -3`: once the reader has gone, nothing written can be read, and it is not a
+ * failure of the command (exit 1 means "failed a threshold"). The process ends at once, quietly,
+ * with 0; any other stream error is left to fail as it would.
+ */
+function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  if (stream.listenerCount('error') > 0) return;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
 }

@@ -30,15 +30,26 @@ export interface ChosenCrosswalk {
   file?: string | undefined;
 }
 
-export async function crosswalkBetween(older: EditionIds, newer: EditionIds, own: readonly CrosswalkEntry[] | undefined, workspace: Workspace, cwd: string, named?: string): Promise<ChosenCrosswalk> {
-  const joins = (c: Crosswalk) => c.from.questionnaire === older.id && c.from.version === older.version && c.to.questionnaire === newer.id && c.to.version === newer.version;
+export async function crosswalkBetween(
+  older: EditionIds,
+  newer: EditionIds,
+  own: readonly CrosswalkEntry[] | undefined,
+  workspace: Workspace,
+  cwd: string,
+  named?: string,
+): Promise<ChosenCrosswalk> {
+  const joins = (c: Crosswalk) =>
+    c.from.questionnaire === older.id && c.from.version === older.version && c.to.questionnaire === newer.id && c.to.version === newer.version;
   if (named !== undefined) {
     const path = resolve(cwd, named);
     const crosswalk = await readCrosswalk(path, cwd, older, newer);
     if (!joins(crosswalk)) {
-      throw new UserError(`--crosswalk ${shownPath(path, cwd)} joins ${crosswalk.from.questionnaire} ${crosswalk.from.version} → ${crosswalk.to.questionnaire} ${crosswalk.to.version}, not ${older.id} ${older.version} → ${newer.id} ${newer.version}`, {
-        hint: 'name the crosswalk between the editions these snapshots were scored with',
-      });
+      throw new UserError(
+        `--crosswalk ${shownPath(path, cwd)} joins ${crosswalk.from.questionnaire} ${crosswalk.from.version} → ${crosswalk.to.questionnaire} ${crosswalk.to.version}, not ${older.id} ${older.version} → ${newer.id} ${newer.version}`,
+        {
+          hint: 'name the crosswalk between the editions these snapshots were scored with',
+        },
+      );
     }
     return { entries: crosswalk.questions, file: shownPath(path, cwd) };
   }

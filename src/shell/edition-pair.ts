@@ -24,20 +24,42 @@ export interface EditionPair {
  * `fallback`: the questionnaire whose crosswalk applies when the newer snapshot's own is not found
  * (the one in use, when it has the newer snapshot's id). `named`: a crosswalk file given by the user.
  */
-export async function editionPair(older: LoadedSnapshot, newer: LoadedSnapshot, workspace: Workspace, cwd: string, options: { named?: string | undefined; fallback?: Questionnaire | undefined } = {}): Promise<EditionPair> {
+export async function editionPair(
+  older: LoadedSnapshot,
+  newer: LoadedSnapshot,
+  workspace: Workspace,
+  cwd: string,
+  options: { named?: string | undefined; fallback?: Questionnaire | undefined } = {},
+): Promise<EditionPair> {
   const definitions = { before: await definitionsOf(older, workspace, cwd), after: await definitionsOf(newer, workspace, cwd) };
   const found = await questionnaireOf(newer, workspace, cwd);
   const scoredNewer = found && questionnaireHash(found) === newer.findings.questionnaire.hash ? found : undefined;
   const own = (found ?? (options.fallback?.id === newer.findings.questionnaire.id ? options.fallback : undefined))?.crosswalk;
-  const edition = (f: Findings, defs: QuestionDefinitions | undefined) => ({ id: f.questionnaire.id, version: f.questionnaire.version, ids: new Set(snapshotEdition(f, defs).ids) });
-  const crosswalk = await crosswalkBetween(edition(older.findings, definitions.before), edition(newer.findings, definitions.after), own, workspace, cwd, options.named);
+  const edition = (f: Findings, defs: QuestionDefinitions | undefined) => ({
+    id: f.questionnaire.id,
+    version: f.questionnaire.version,
+    ids: new Set(snapshotEdition(f, defs).ids),
+  });
+  const crosswalk = await crosswalkBetween(
+    edition(older.findings, definitions.before),
+    edition(newer.findings, definitions.after),
+    own,
+    workspace,
+    cwd,
+    options.named,
+  );
   return { definitions, newer: scoredNewer, crosswalk };
 }
 
 /** The bridge that restates the older snapshot's scores in the newer edition's terms; undefined without the newer questionnaire. */
 export function bridgeFor(older: Findings, newer: Findings, pair: EditionPair): Bridge | undefined {
   if (!pair.newer) return undefined;
-  const classes = classifyQuestions(snapshotEdition(older, pair.definitions.before), snapshotEdition(newer, pair.definitions.after), renamesOf(indexQuestionnaire(pair.newer)), pair.crosswalk.entries);
+  const classes = classifyQuestions(
+    snapshotEdition(older, pair.definitions.before),
+    snapshotEdition(newer, pair.definitions.after),
+    renamesOf(indexQuestionnaire(pair.newer)),
+    pair.crosswalk.entries,
+  );
   return bridgeOf(pair.newer, classes);
 }
 

@@ -15,7 +15,11 @@ const GLOB_CHARS = /[*?[\]{}]/;
 const YAML_FILE = /\.ya?ml$/i;
 
 /** `quietEmpty`: an empty folder is not worth a warning (a workspace default, not something typed). */
-export async function expandPaths(args: readonly string[], cwd: string, options: { quietEmpty?: boolean } = {}): Promise<{ files: InputFile[]; problems: Problem[] }> {
+export async function expandPaths(
+  args: readonly string[],
+  cwd: string,
+  options: { quietEmpty?: boolean } = {},
+): Promise<{ files: InputFile[]; problems: Problem[] }> {
   const files = new Map<string, InputFile>();
   const problems: Problem[] = [];
   const add = (path: string) => files.set(path, { path, shown: shownPath(path, cwd) });
@@ -33,7 +37,13 @@ export async function expandPaths(args: readonly string[], cwd: string, options:
       const { glob } = await import('tinyglobby');
       const matches = await glob(arg, { cwd, absolute: true, onlyFiles: true, dot: false });
       const yaml = matches.filter((m) => YAML_FILE.test(m));
-      if (yaml.length === 0) problems.push({ file: arg, message: 'pattern matches no .yaml file', hint: 'quote the pattern so that the shell does not expand it first', severity: 'error' });
+      if (yaml.length === 0)
+        problems.push({
+          file: arg,
+          message: 'pattern matches no .yaml file',
+          hint: 'quote the pattern so that the shell does not expand it first',
+          severity: 'error',
+        });
       for (const match of yaml) add(resolve(match));
     } else {
       problems.push({ file: arg, message: 'no such file or folder', hint: 'check the path', severity: 'error' });

@@ -14,7 +14,11 @@ import { shownPath } from './shown-path.js';
 // Reads and validates input files, collecting every problem rather than stopping at the first.
 
 /** With a `cacheDir`, a questionnaire already checked by this build is not parsed again. */
-export async function readQuestionnaire(path: string, cwd: string, cacheDir?: string): Promise<{ questionnaire: Questionnaire; index: QuestionnaireIndex; warnings: Problem[] }> {
+export async function readQuestionnaire(
+  path: string,
+  cwd: string,
+  cacheDir?: string,
+): Promise<{ questionnaire: Questionnaire; index: QuestionnaireIndex; warnings: Problem[] }> {
   const shown = shownPath(path, cwd);
   const read = await readInput(path, shown);
   if (!read.ok) throw new ProblemsError([read.problem]);
@@ -52,7 +56,12 @@ export async function readVendorFiles(files: readonly InputFile[], index: Questi
     if (!result.loaded) continue;
     const first = seen.get(result.loaded.vendor.id);
     if (first) {
-      problems.push({ file: file.shown, message: `vendor id "${result.loaded.vendor.id}" is already used by ${first}`, hint: 'each vendor has one file; remove or rename the copy', severity: 'error' });
+      problems.push({
+        file: file.shown,
+        message: `vendor id "${result.loaded.vendor.id}" is already used by ${first}`,
+        hint: 'each vendor has one file; remove or rename the copy',
+        severity: 'error',
+      });
       continue;
     }
     seen.set(result.loaded.vendor.id, file.shown);

@@ -39,7 +39,8 @@ export function fileKind(name: string, head: string): FileKind {
   if (name === SETTINGS_FILE || schema === 'settings') return 'settings';
   if (schema === 'findings') return 'snapshot';
   if (schema) return schema as FileKind;
-  if (/^<!doctype html>\s*<html[^>]*>\s*<head>[\s\S]*?(<meta name="generator" content="aiclaim"|<title>AI claims audit · \d{4}-Q[1-4]<\/title>)/i.test(head)) return 'report';
+  if (/^<!doctype html>\s*<html[^>]*>\s*<head>[\s\S]*?(<meta name="generator" content="aiclaim"|<title>AI claims audit · \d{4}-Q[1-4]<\/title>)/i.test(head))
+    return 'report';
   if (/^# AI claims audit · \d{4}-Q[1-4]\r?\n/.test(head)) return 'report';
   if (/^\uFEFF?"?aiclaim answer sheet"?[,;]/.test(head)) return 'answer-sheet';
   if (/^(period,rank,vendor_id,vendor,|section,question_id,question,max_points)/.test(head)) return 'csv';
@@ -67,19 +68,30 @@ export function checkOutputTarget(path: string, shown: string, purpose: OutputPu
     }
   }
   const stat = statSync(real);
-  if (stat.isDirectory()) throw new UserError(`${shown} is a folder`, { hint: `give the path of a file to write, e.g. ${shown.replace(/\/?$/, '/')}${purpose === 'report' ? 'report.html' : purpose === 'csv' ? 'findings.csv' : purpose === 'answer-sheet' ? 'ai-claims.csv' : 'findings.yaml'}` });
-  if (!stat.isFile()) throw new UserError(`${shown} is ${specialKind(stat)}: aiclaim writes only regular files and leaves it as it is`, { hint: purpose === 'snapshot' ? 'give the path of a file' : 'leave out --out to write to standard output, and redirect that' });
+  if (stat.isDirectory())
+    throw new UserError(`${shown} is a folder`, {
+      hint: `give the path of a file to write, e.g. ${shown.replace(/\/?$/, '/')}${purpose === 'report' ? 'report.html' : purpose === 'csv' ? 'findings.csv' : purpose === 'answer-sheet' ? 'ai-claims.csv' : 'findings.yaml'}`,
+    });
+  if (!stat.isFile())
+    throw new UserError(`${shown} is ${specialKind(stat)}: aiclaim writes only regular files and leaves it as it is`, {
+      hint: purpose === 'snapshot' ? 'give the path of a file' : 'leave out --out to write to standard output, and redirect that',
+    });
   const text = head(real);
   const kind = fileKind(basename(real), text);
   if (force || kind === 'empty') return real;
-  if (purpose === 'answer-sheet' && kind === 'other' && text.startsWith('PK\x03\x04') && stat.size <= 20 * 1024 * 1024 && isAnswerWorkbook(readFileSync(real))) return real;
+  if (purpose === 'answer-sheet' && kind === 'other' && text.startsWith('PK\x03\x04') && stat.size <= 20 * 1024 * 1024 && isAnswerWorkbook(readFileSync(real)))
+    return real;
   if (kind === purpose) {
     // A snapshot is replaced by the same quarter's only: another quarter's is kept.
     const held = /^period:[ \t]*["']?(\d{4}-Q[1-4])/m.exec(text)?.[1];
     if (purpose !== 'snapshot' || period === undefined || held === period) return real;
-    throw new UserError(`${shown} holds the findings of ${held ?? 'another quarter'}, and --out would replace them with ${period}'s`, { hint: 'choose another --out, or pass --force to replace it' });
+    throw new UserError(`${shown} holds the findings of ${held ?? 'another quarter'}, and --out would replace them with ${period}'s`, {
+      hint: 'choose another --out, or pass --force to replace it',
+    });
   }
-  throw new UserError(`${shown} holds ${KIND_WORDS[kind]}, and --out would replace it with ${PURPOSE[purpose]}`, { hint: 'choose another --out, or pass --force to replace it' });
+  throw new UserError(`${shown} holds ${KIND_WORDS[kind]}, and --out would replace it with ${PURPOSE[purpose]}`, {
+    hint: 'choose another --out, or pass --force to replace it',
+  });
 }
 
 function head(path: string): string {

@@ -22,14 +22,28 @@ export async function terminalPrompter(output: NodeJS.WritableStream & OutputStr
       throw error;
     }
   };
-  const shownChoice = <T, C extends Choice<T>>(choice: C): C => ({ ...choice, name: terminalText(choice.name), description: choice.description === undefined ? undefined : terminalLines(choice.description) });
+  const shownChoice = <T, C extends Choice<T>>(choice: C): C => ({
+    ...choice,
+    name: terminalText(choice.name),
+    description: choice.description === undefined ? undefined : terminalLines(choice.description),
+  });
   // A list fitted to the terminal as it is now (it may have been resized since the last question):
   // the question stays on screen while the choices scroll.
   const shownList = <T>(message: string, choices: Choice<T>[], help: string) => {
     const shownMessage = terminalLines(message);
     const shown = choices.map((c) => shownChoice<T, Choice<T>>(c));
-    const layout = listLayout(output.isTTY ? { rows: output.rows, columns: output.columns } : {}, shownMessage, shown.map((c) => c.description), help);
-    return { message: shownMessage, choices: shown.map((c) => ({ ...c, description: layout.description(c.description) })), pageSize: layout.pageSize, loop: false };
+    const layout = listLayout(
+      output.isTTY ? { rows: output.rows, columns: output.columns } : {},
+      shownMessage,
+      shown.map((c) => c.description),
+      help,
+    );
+    return {
+      message: shownMessage,
+      choices: shown.map((c) => ({ ...c, description: layout.description(c.description) })),
+      pageSize: layout.pageSize,
+      loop: false,
+    };
   };
   return {
     select: <T>(message: string, choices: Choice<T>[], options: { default?: T | undefined } = {}) =>

@@ -20,7 +20,11 @@ export async function readInput(path: string, shown: string, maxBytes = MAX_INPU
 }
 
 /** The bytes only, checked for size: for a file whose text may not be needed (a cached snapshot). */
-export async function readInputBytes(path: string, shown: string, maxBytes = MAX_INPUT_BYTES): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; problem: Problem }> {
+export async function readInputBytes(
+  path: string,
+  shown: string,
+  maxBytes = MAX_INPUT_BYTES,
+): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; problem: Problem }> {
   let handle;
   try {
     handle = await open(path, READ_FLAGS);
@@ -62,7 +66,16 @@ export function readInputSync(path: string, shown: string, maxBytes = MAX_INPUT_
 
 function refuse(stat: Stats, shown: string, maxBytes: number): { ok: false; problem: Problem } | undefined {
   if (stat.isDirectory()) return { ok: false, problem: { file: shown, message: 'is a folder, not a file', severity: 'error' } };
-  if (!stat.isFile()) return { ok: false, problem: { file: shown, message: `is ${specialKind(stat)}, not a regular file`, hint: 'give the path of a file (aiclaim reads only regular files)', severity: 'error' } };
+  if (!stat.isFile())
+    return {
+      ok: false,
+      problem: {
+        file: shown,
+        message: `is ${specialKind(stat)}, not a regular file`,
+        hint: 'give the path of a file (aiclaim reads only regular files)',
+        severity: 'error',
+      },
+    };
   if (stat.size > maxBytes) return tooLarge(shown, stat.size, maxBytes);
   return undefined;
 }
@@ -89,7 +102,15 @@ function grown(buffer: Uint8Array<ArrayBuffer>, maxBytes: number): Uint8Array<Ar
 
 function tooLarge(shown: string, size: number, maxBytes: number): { ok: false; problem: Problem } {
   const at = size > maxBytes + 1 ? formatBytes(size) : `over ${formatBytes(maxBytes)}`;
-  return { ok: false, problem: { file: shown, message: `file is too large (${at}; the limit is ${formatBytes(maxBytes)})`, hint: 'split it, or check that this is the file you meant', severity: 'error' } };
+  return {
+    ok: false,
+    problem: {
+      file: shown,
+      message: `file is too large (${at}; the limit is ${formatBytes(maxBytes)})`,
+      hint: 'split it, or check that this is the file you meant',
+      severity: 'error',
+    },
+  };
 }
 
 /** What a path that is not a regular file is, in words. */
@@ -113,7 +134,13 @@ function fileProblem(file: string, error: unknown): Problem {
   if (code === 'ENOENT') return { file, message: 'no such file', hint: 'check the path', severity: 'error' };
   if (code === 'EACCES' || code === 'EPERM') return { file, message: 'permission denied', hint: 'check the file permissions', severity: 'error' };
   if (code === 'EISDIR') return { file, message: 'is a folder, not a file', severity: 'error' };
-  if (code === 'ENXIO') return { file, message: 'is a socket or a device with nothing behind it, not a regular file', hint: 'give the path of a file (aiclaim reads only regular files)', severity: 'error' };
+  if (code === 'ENXIO')
+    return {
+      file,
+      message: 'is a socket or a device with nothing behind it, not a regular file',
+      hint: 'give the path of a file (aiclaim reads only regular files)',
+      severity: 'error',
+    };
   if (code === 'ELOOP') return { file, message: 'is a symbolic link that leads round in a circle', hint: 'point the link at a file', severity: 'error' };
   if (code === 'ENAMETOOLONG') return { file, message: 'the path is too long for the file system', hint: 'use a shorter path', severity: 'error' };
   if (code === 'ENOTDIR') return { file, message: 'a part of the path is a file, not a folder', hint: 'check the path', severity: 'error' };

@@ -15,7 +15,15 @@ export function isWorkbookName(path: string): boolean {
 
 /** A workbook's bytes, at most MAX_WORKBOOK_BYTES; a macro-enabled one is refused by its name, unread. */
 export async function readWorkbookBytes(path: string, shown: string): Promise<Uint8Array> {
-  if (MACRO_ENABLED.test(path)) throw new ProblemsError([{ file: shown, message: 'is a macro-enabled workbook: aiclaim does not open those', hint: 'save it as Excel Workbook (.xlsx), or as CSV', severity: 'error' }]);
+  if (MACRO_ENABLED.test(path))
+    throw new ProblemsError([
+      {
+        file: shown,
+        message: 'is a macro-enabled workbook: aiclaim does not open those',
+        hint: 'save it as Excel Workbook (.xlsx), or as CSV',
+        severity: 'error',
+      },
+    ]);
   const read = await readInputBytes(path, shown, MAX_WORKBOOK_BYTES);
   if (!read.ok) throw new ProblemsError([read.problem]);
   return read.bytes;

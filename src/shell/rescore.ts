@@ -34,7 +34,11 @@ export async function snapshotSources(findings: Findings, root: string, index: Q
     const path = folder ? join(folder, `${finding.id}.yaml`) : resolve(root, finding.source.file);
     const text = existsSync(path) ? await readFile(path) : undefined;
     if (!text) {
-      missing.push({ id: finding.id, kind: 'missing', reason: folder ? `no ${finding.id}.yaml in the folder named` : `its file ${finding.source.file} is missing` });
+      missing.push({
+        id: finding.id,
+        kind: 'missing',
+        reason: folder ? `no ${finding.id}.yaml in the folder named` : `its file ${finding.source.file} is missing`,
+      });
       continue;
     }
     // Without a folder named, only the very file that was scored will do.
@@ -52,7 +56,11 @@ export async function snapshotSources(findings: Findings, root: string, index: Q
     }
     const loaded = parsed.ok ? loadVendor(parsed, path, index, finding.id) : parsed;
     if (!loaded.ok) {
-      missing.push({ id: finding.id, kind: 'invalid', reason: `its file does not load with ${index.questionnaire.id} ${index.questionnaire.version} (${loaded.problems[0]?.message ?? 'invalid'})` });
+      missing.push({
+        id: finding.id,
+        kind: 'invalid',
+        reason: `its file does not load with ${index.questionnaire.id} ${index.questionnaire.version} (${loaded.problems[0]?.message ?? 'invalid'})`,
+      });
       continue;
     }
     vendors.set(finding.id, { vendor: loaded.value, path });
@@ -83,4 +91,3 @@ export async function rescoreSnapshot(
   const kept = findings.vendors.filter((v) => !sources.vendors.has(v.id));
   return { findings: { ...rescored, vendors: [...rescored.vendors, ...kept].sort((a, b) => (a.id < b.id ? -1 : 1)) }, scores };
 }
-

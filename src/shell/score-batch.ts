@@ -35,6 +35,8 @@ export interface BatchSettings {
   reuse?: { path: string; vendors: ReadonlyMap<string, CachedVendor> } | undefined;
   /** Files to append each vendor's snapshot text (YAML) and cache line (JSON) to. */
   emit?: { yaml: string; json: string } | undefined;
+  /** Told how many files are done, after each one (a progress line). */
+  onScored?: ((done: number) => void) | undefined;
 }
 
 export interface BatchItem {
@@ -52,7 +54,8 @@ export function scoreFiles(files: readonly InputFile[], settings: BatchSettings)
   const yaml = settings.emit ? new ChunkWriter(settings.emit.yaml) : undefined;
   const json = settings.emit ? new ChunkWriter(settings.emit.json) : undefined;
   try {
-    return files.map((file): BatchItem => {
+    let done = 0;
+    const scoreOne = (file: InputFile): BatchItem => {
       const read = readInputSync(file.path, file.shown);
       if (!read.ok) return { file, problems: [read.problem], reused: false };
       const source = { file: relative(settings.root, file.path).split(sep).join('/'), hash: contentHash(read.bytes) };
@@ -66,7 +69,11 @@ export function scoreFiles(files: readonly InputFile[], settings: BatchSettings)
       } else {
         const loaded = loadVendor(read.text, file.shown, index, basename(file.path).replace(/\.ya?ml$/i, ''));
         if (!loaded.ok) return { file, problems: loaded.problems, reused: false };
-        score = scoreVendor(settings.questionnaire, loaded.value, { period: settings.period, history: settings.history.get(loaded.value.id), explain: settings.explain });
+        score = scoreVendor(settings.questionnaire, loaded.value, {
+          period: settings.period,
+          history: settings.history.get(loaded.value.id),
+          explain: settings.explain,
+        });
         finding = vendorFinding(loaded.value, score, source);
         problems = loaded.warnings;
       }
@@ -75,6 +82,11 @@ export function scoreFiles(files: readonly InputFile[], settings: BatchSettings)
       // Strings parsed from YAML are slices of the file's whole text: a copy lets the text go.
       const summary = structuredClone(kept);
       return { file, summary, chunks, score: settings.explain ? score : undefined, problems, reused };
+    };
+    return files.map((file) => {
+      const item = scoreOne(file);
+      settings.onScored?.(++done);
+      return item;
     });
   } finally {
     yaml?.close();

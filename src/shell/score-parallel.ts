@@ -29,9 +29,16 @@ export async function scoreInParallel(
   const workers = Math.max(1, Math.min(jobs, Math.floor(files.length / MIN_FILES_PER_WORKER)));
   const size = Math.ceil(files.length / workers);
   const runs = Array.from({ length: workers }, (_, i) => ({ files: files.slice(i * size, (i + 1) * size), emit: partFiles?.(i) }));
+  // The files done across all workers, for one progress count.
+  const done = runs.map(() => 0);
+  const scored = (worker: number) => (n: number) => {
+    done[worker] = n;
+    settings.onScored?.(done.reduce((a, b) => a + b, 0));
+  };
   const results = await Promise.all(
-    runs.map(async (r) => {
-      const items = workers === 1 ? scoreFiles(r.files, { ...settings, emit: r.emit }) : await scoreInWorker(r.files, { ...settings, emit: r.emit });
+    runs.map(async (r, i) => {
+      const items =
+        workers === 1 ? scoreFiles(r.files, { ...settings, emit: r.emit }) : await scoreInWorker(r.files, { ...settings, emit: r.emit, onScored: scored(i) });
       return items.map((item) => ({ ...item, part: r.emit }));
     }),
   );
@@ -51,5 +58,5 @@ function scoreInWorker(files: InputFile[], settings: BatchSettings): Promise<Bat
     reuse: settings.reuse ? { path: settings.reuse.path, vendors: [...settings.reuse.vendors].filter(([, v]) => ids.has(v.id)) } : undefined,
     emit: settings.emit,
   };
-  return runWorker<BatchItem[]>('score-worker', input);
+  return runWorker<BatchItem[]>('score-worker', input, settings.onScored);
 }

@@ -19,14 +19,17 @@ export interface WorkerInput {
 }
 
 const input = workerData as WorkerInput;
-parentPort!.postMessage(
-  scoreFiles(input.files, {
-    questionnaire: input.questionnaire,
-    period: input.period,
-    explain: input.explain,
-    history: new Map(input.history),
-    root: input.root,
-    reuse: input.reuse ? { path: input.reuse.path, vendors: new Map(input.reuse.vendors) } : undefined,
-    emit: input.emit,
-  }),
-);
+// Every 50 files, how many are done, for the progress line; then the findings.
+const items = scoreFiles(input.files, {
+  questionnaire: input.questionnaire,
+  period: input.period,
+  explain: input.explain,
+  history: new Map(input.history),
+  root: input.root,
+  reuse: input.reuse ? { path: input.reuse.path, vendors: new Map(input.reuse.vendors) } : undefined,
+  emit: input.emit,
+  onScored: (done) => {
+    if (done % 50 === 0) parentPort!.postMessage({ progress: done });
+  },
+});
+parentPort!.postMessage({ result: items });

@@ -12,7 +12,8 @@ export function systemError(error: unknown, cwd: string): UserError | undefined 
   if (!(error instanceof Error)) return undefined;
   const { code, path } = error as NodeJS.ErrnoException;
   if (code === 'ERR_INVALID_ARG_VALUE' || code === 'ERR_INVALID_ARG_TYPE') {
-    if (/null bytes/.test(error.message)) return new UserError('a path holds a NUL byte', { hint: 'check the paths on the command line and the folders in aiclaim.yaml' });
+    if (/null bytes/.test(error.message))
+      return new UserError('a path holds a NUL byte', { hint: 'check the paths on the command line and the folders in aiclaim.yaml' });
     return undefined;
   }
   if (code === undefined || !/^E[A-Z]+$/.test(code)) return undefined;
@@ -32,7 +33,8 @@ export function systemError(error: unknown, cwd: string): UserError | undefined 
       return new UserError(`${where} is a folder, not a file`, { hint: 'give the path of a file' });
     case 'EEXIST':
       // mkdir meets a file where a folder should be: `findings` or `.aiclaim/drafts` as a file.
-      if ((error as NodeJS.ErrnoException).syscall === 'mkdir') return new UserError(`${where} is a file where aiclaim needs a folder`, { hint: 'move the file aside, or name another folder in aiclaim.yaml' });
+      if ((error as NodeJS.ErrnoException).syscall === 'mkdir')
+        return new UserError(`${where} is a file where aiclaim needs a folder`, { hint: 'move the file aside, or name another folder in aiclaim.yaml' });
       return new UserError(`${where} already exists and is in the way`, { hint: 'move it aside and run again' });
     case 'ENAMETOOLONG':
       return new UserError(`a path is too long for the file system: ${where}`, { hint: 'use a shorter path or vendor id' });

@@ -12,7 +12,8 @@ import { readInput } from './read-input.js';
 import { ProblemsError, UserError } from './user-error.js';
 
 // Where the user's files are: the nearest aiclaim.yaml up from the current folder, or the
-// current folder itself; from the repository with no workspace, the bundled sample portfolio.
+// current folder itself; from the repository with no workspace, the bundled sample portfolio;
+// with --sample (context.sample), the bundled sample portfolio wherever the command runs.
 
 export const SETTINGS_FILE = 'aiclaim.yaml';
 export const SAMPLE_ROOT = join(PACKAGE_ROOT, 'fixtures', 'sample');
@@ -28,16 +29,21 @@ export interface Workspace {
   cacheDir: string;
   /** True when running on the bundled sample portfolio. */
   isSample: boolean;
+  /** With isSample: asked for (`--sample`), not the fallback of the repository root. */
+  sampleAsked: boolean;
 }
 
 export async function findWorkspace(context: Context): Promise<Workspace> {
+  if (context.sample) return sampleWorkspace(context.cwd, true);
   const settingsFile = findUp(context.cwd, SETTINGS_FILE);
   if (settingsFile) return workspaceAt(dirname(settingsFile), await readSettings(settingsFile, context.cwd), settingsFile, false);
-  if (!existsSync(join(context.cwd, 'vendors')) && samePath(context.cwd, PACKAGE_ROOT)) {
-    const sampleSettings = join(SAMPLE_ROOT, SETTINGS_FILE);
-    return workspaceAt(SAMPLE_ROOT, await readSettings(sampleSettings, context.cwd), sampleSettings, true);
-  }
+  if (!existsSync(join(context.cwd, 'vendors')) && samePath(context.cwd, PACKAGE_ROOT)) return sampleWorkspace(context.cwd, false);
   return workspaceAt(context.cwd, settingsSchema.parse({ schema: 'aiclaim/settings@1' }), undefined, false);
+}
+
+async function sampleWorkspace(cwd: string, asked: boolean): Promise<Workspace> {
+  const sampleSettings = join(SAMPLE_ROOT, SETTINGS_FILE);
+  return workspaceAt(SAMPLE_ROOT, await readSettings(sampleSettings, cwd), sampleSettings, true, asked);
 }
 
 /**
@@ -47,12 +53,14 @@ export async function findWorkspace(context: Context): Promise<Workspace> {
 export function sampleNotice(workspace: Workspace, cwd: string, named: readonly (string | undefined)[] = []): string | undefined {
   if (!workspace.isSample) return undefined;
   if (named.length > 0 && named.every((n) => n !== undefined && existsSync(resolve(cwd, n)))) return undefined;
+  if (workspace.sampleAsked) return `Using the bundled sample portfolio (${shownPath(workspace.root, cwd)}), read-only.`;
   return `No workspace here: using the bundled sample portfolio (${shownPath(workspace.root, cwd)}). Run \`aiclaim init\` to start your own.`;
 }
 
 /** A command that writes the workspace refuses the bundled sample: it is read, never written. `hint`: what to do instead. */
 export function refuseSample(workspace: Workspace, hint: string): void {
-  if (workspace.isSample) throw new UserError('no workspace here: the bundled sample portfolio is read, never written', { hint });
+  if (workspace.isSample)
+    throw new UserError(`${workspace.sampleAsked ? '--sample' : 'no workspace here'}: the bundled sample portfolio is read, never written`, { hint });
 }
 
 /**
@@ -77,7 +85,7 @@ function isBundled(root: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
-function workspaceAt(root: string, settings: Settings, settingsFile: string | undefined, isSample: boolean): Workspace {
+function workspaceAt(root: string, settings: Settings, settingsFile: string | undefined, isSample: boolean, sampleAsked = false): Workspace {
   for (const [key, folder] of Object.entries(settings.folders)) staysInside(root, folder, key, settingsFile);
   return {
     root,
@@ -88,6 +96,7 @@ function workspaceAt(root: string, settings: Settings, settingsFile: string | un
     draftsDir: resolve(root, settings.folders.drafts),
     cacheDir: join(root, '.aiclaim', 'cache'),
     isSample,
+    sampleAsked,
   };
 }
 
@@ -149,7 +158,6 @@ function samePath(a: string, b: string): boolean {
   }
 }
 
-
 /**
  * The questionnaire a command uses, the one way every command finds it: the one named on the
  * command line (an id, or a path from the current folder), else the one a file declares (an id, or
@@ -164,7 +172,8 @@ export function questionnaireInUse(workspace: Workspace, named: string | undefin
 export async function resolveQuestionnaire(ref: string, workspace: Workspace, base: string): Promise<string> {
   if (ref.includes('/') || ref.includes('\\') || /\.ya?ml$/.test(ref)) {
     const path = resolve(base, ref);
-    if (!existsSync(path)) throw new UserError(`questionnaire file not found: ${excerpt(ref)}`, { hint: 'check the path, or give a questionnaire id (aiclaim questionnaire list)' });
+    if (!existsSync(path))
+      throw new UserError(`questionnaire file not found: ${excerpt(ref)}`, { hint: 'check the path, or give a questionnaire id (aiclaim questionnaire list)' });
     return path;
   }
   const candidates = [join(workspace.root, 'questionnaires', `${ref}.yaml`), join(PACKAGE_ROOT, 'questionnaires', `${ref}.yaml`)];

@@ -25,12 +25,16 @@ export function checkWritableFolder(dir: string, shown: string): void {
       continue;
     }
     if (!stat.isDirectory()) {
-      throw new UserError(`${shownAt()} is a file where aiclaim needs a folder${up === 0 ? '' : ` (to hold ${shown})`}`, { hint: 'move the file aside, or name another folder in aiclaim.yaml' });
+      throw new UserError(`${shownAt()} is a file where aiclaim needs a folder${up === 0 ? '' : ` (to hold ${shown})`}`, {
+        hint: 'move the file aside, or name another folder in aiclaim.yaml',
+      });
     }
     try {
       accessSync(at, constants.W_OK | constants.X_OK);
     } catch {
-      throw new UserError(`permission denied: aiclaim may not write in ${shownAt()}`, { hint: 'check the permissions of the folder, or name another one in aiclaim.yaml' });
+      throw new UserError(`permission denied: aiclaim may not write in ${shownAt()}`, {
+        hint: 'check the permissions of the folder, or name another one in aiclaim.yaml',
+      });
     }
     return;
   }

@@ -29,14 +29,15 @@ function setAnswers(text: string, answers: Record<string, string>): string {
     .join('\r\n');
 }
 
-
 describe('questionnaire export and import answers', () => {
   test('a round trip with no change leaves the vendor file byte for byte', async () => {
     const cwd = workspace();
     const before = readFileSync(join(cwd, 'vendors', 'datavane.yaml'));
     const exported = await run(['questionnaire', 'export', '--format', 'csv', '-o', 'ai-claims.csv', '--vendor', 'datavane'], { cwd });
     expect(exported.code).toBe(0);
-    expect(readFileSync(join(cwd, 'ai-claims.csv'), 'utf8')).toMatch(/^aiclaim answer sheet,questionnaire: ai-claims,version: 2\.0\.0,hash: [0-9a-f]{16},vendor: datavane,/);
+    expect(readFileSync(join(cwd, 'ai-claims.csv'), 'utf8')).toMatch(
+      /^aiclaim answer sheet,questionnaire: ai-claims,version: 2\.0\.0,hash: [0-9a-f]{16},vendor: datavane,/,
+    );
     const imported = await run(['import', 'answers', 'ai-claims.csv'], { cwd });
     expect(imported.stderr).toContain('No answer changed');
     expect(imported.code).toBe(0);
@@ -52,7 +53,10 @@ describe('questionnaire export and import answers', () => {
     const scoreBefore = await scoreOf(cwd, 'datavane');
     await run(['questionnaire', 'export', '-o', 'ai-claims.csv', '--vendor', 'datavane'], { cwd });
     const file = join(cwd, 'ai-claims.csv');
-    writeFileSync(file, setAnswers(readFileSync(file, 'utf8'), { 'data-lineage': 'Yes', 'limitations-documented': 'yes', 'public-roadmap': 'YES', 'ml-team': '12' }));
+    writeFileSync(
+      file,
+      setAnswers(readFileSync(file, 'utf8'), { 'data-lineage': 'Yes', 'limitations-documented': 'yes', 'public-roadmap': 'YES', 'ml-team': '12' }),
+    );
     const original = readFileSync(join(cwd, 'vendors', 'datavane.yaml'), 'utf8');
     const dry = await run(['import', 'answers', 'ai-claims.csv', '--dry-run'], { cwd });
     expect(dry.code).toBe(0);

@@ -2,22 +2,22 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'yaml';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, expect, test } from 'vitest';
 import { BIN, run } from '../helpers/run-cli.js';
 import { quickWorkspace } from '../helpers/quick-workspace.js';
-import { resavedByLibreOffice, sofficeAvailable } from '../helpers/libreoffice.js';
-import { TmuxSession, tmuxAvailable } from '../helpers/tmux.js';
+import { resavedByLibreOffice } from '../helpers/libreoffice.js';
+import { requires } from '../helpers/requires.js';
+import { TmuxSession } from '../helpers/tmux.js';
 
 // The same answers given two ways must score the same: typed in the interview in a real terminal,
 // and filled in the exported workbook, saved by LibreOffice and imported. Both vendors start as a
 // team's stack spreadsheet leaves them (imported, not assessed), as a real re-assessment does.
 
-const ready = tmuxAvailable() && sofficeAvailable();
-if (!ready) console.warn('Skipping the interview-versus-workbook test: it needs tmux and soffice (.ci/run installs both).');
+const tools = requires('the interview-versus-workbook test', ['tmux', 'soffice']);
 
 type Scored = { id: string; score: number | null; verdict: string; points: unknown; sections: unknown; flags: unknown; coverage: unknown };
 
-describe.skipIf(!ready)('the answer workbook against the interview', () => {
+tools.describe('the answer workbook against the interview', () => {
   const workspace = quickWorkspace();
   const cleanup: (() => void)[] = [];
   const tmux = new TmuxSession();
@@ -31,7 +31,10 @@ describe.skipIf(!ready)('the answer workbook against the interview', () => {
   });
 
   test('export → fill in → LibreOffice → import → score gives what the same answers typed in the interview give', async () => {
-    writeFileSync(join(cwd, 'stack.csv'), 'Vendor,Product,Category,Annual spend,Renewal date\nTyped Vendor,Typed Personalize,On-site personalization,"€84,000",2027-03-31\nSheet Vendor,Sheet Personalize,On-site personalization,"€84,000",2027-03-31\n');
+    writeFileSync(
+      join(cwd, 'stack.csv'),
+      'Vendor,Product,Category,Annual spend,Renewal date\nTyped Vendor,Typed Personalize,On-site personalization,"€84,000",2027-03-31\nSheet Vendor,Sheet Personalize,On-site personalization,"€84,000",2027-03-31\n',
+    );
     const imported = await run(['import', 'stack.csv'], { cwd });
     expect(imported.code, imported.stderr).toBe(0);
 

@@ -6,15 +6,15 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { partText, zipParts } from '../../src/core/workbook/zip-parts.js';
 import { run, sampleCopy } from '../helpers/run-cli.js';
 import { withParts } from '../helpers/zip.js';
-import { resavedByLibreOffice, sofficeAvailable } from '../helpers/libreoffice.js';
+import { resavedByLibreOffice } from '../helpers/libreoffice.js';
+import { requires } from '../helpers/requires.js';
 import { scoreOf } from '../helpers/score-of.js';
 
 // The answer workbook (.xlsx) through the built CLI and a real spreadsheet application: LibreOffice
 // (headless Calc) re-saves what aiclaim wrote, as a vendor's Calc or Excel would, and aiclaim reads
 // it back. Each soffice call gets its own profile and output folder, so parallel runs share nothing.
 
-const hasSoffice = sofficeAvailable();
-if (!hasSoffice) console.warn('Skipping the LibreOffice answer-workbook tests: soffice is not installed (.ci/run installs libreoffice-calc-nogui).');
+const libreOffice = requires('the LibreOffice answer-workbook tests', ['soffice']);
 
 const removals: (() => void)[] = [];
 afterEach(() => {
@@ -55,7 +55,6 @@ async function fill(file: string, answers: Record<string, ExcelJS.CellValue>, mo
   await book.xlsx.writeFile(file);
 }
 
-
 const CHANGES = { 'data-lineage': 'Yes', 'limitations-documented': 'Yes', 'public-roadmap': 'Yes', 'ml-team': 12 } as const;
 
 describe('the answer workbook (xlsx)', () => {
@@ -65,7 +64,14 @@ describe('the answer workbook (xlsx)', () => {
     expect(out.code).toBe(0);
     expect(out.stderr).toContain('the answer workbook of ai-claims 2.0.0');
     const book = await load(join(cwd, 'ai-claims.xlsx'));
-    expect(book.worksheets.map((w) => `${w.name}:${w.state}`)).toEqual(['Instructions:visible', 'Answers:visible', 'Claims:visible', 'Roadmap:visible', 'About:hidden', 'Lists:hidden']);
+    expect(book.worksheets.map((w) => `${w.name}:${w.state}`)).toEqual([
+      'Instructions:visible',
+      'Answers:visible',
+      'Claims:visible',
+      'Roadmap:visible',
+      'About:hidden',
+      'Lists:hidden',
+    ]);
     const about = book.getWorksheet('About')!;
     expect((about as unknown as { sheetProtection: unknown }).sheetProtection).toMatchObject({ sheet: true });
     expect(about.getCell('B5').value).toMatch(/^[0-9a-f]{16}$/);
@@ -94,7 +100,7 @@ describe('the answer workbook (xlsx)', () => {
     expect((await run(['questionnaire', 'export', '--format', 'xlsx'], { cwd })).code).toBe(2);
   });
 
-  test.skipIf(!hasSoffice)('LibreOffice keeps the dropdowns, the hidden protected meta sheet and the locked cells', async () => {
+  libreOffice.test('LibreOffice keeps the dropdowns, the hidden protected meta sheet and the locked cells', async () => {
     const cwd = workspace();
     expect((await run(['questionnaire', 'export', '-o', 'ai-claims.xlsx', '--vendor', 'datavane'], { cwd })).code).toBe(0);
     const saved = await resaved(join(cwd, 'ai-claims.xlsx'));
@@ -113,14 +119,20 @@ describe('the answer workbook (xlsx)', () => {
     const sheets = parts.filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p.name));
     expect(sheets.length).toBe(6);
     for (const p of sheets) expect(partText(bytes, p, 50e6)).toMatch(/<sheetProtection [^>]*sheet="(true|1)"/);
-    expect(partText(bytes, parts.find((p) => p.name === 'xl/styles.xml')!, 50e6)).toMatch(/<protection locked="(false|0)"/);
+    expect(
+      partText(
+        bytes,
+        parts.find((p) => p.name === 'xl/styles.xml')!,
+        50e6,
+      ),
+    ).toMatch(/<protection locked="(false|0)"/);
     // And the re-saved file, untouched, imports with no change.
     const imported = await run(['import', 'answers', saved], { cwd });
     expect(imported.stderr).toContain('No answer changed');
     expect(imported.code).toBe(0);
   });
 
-  test.skipIf(!hasSoffice)('filled in, saved by LibreOffice, imported: the answers, and the same score as the file written directly', async () => {
+  libreOffice.test('filled in, saved by LibreOffice, imported: the answers, and the same score as the file written directly', async () => {
     const cwd = workspace();
     const before = await scoreOf(cwd, 'datavane');
     expect((await run(['questionnaire', 'export', '-o', 'ai-claims.xlsx', '--vendor', 'datavane'], { cwd })).code).toBe(0);
@@ -135,7 +147,9 @@ describe('the answer workbook (xlsx)', () => {
     expect(done.stderr).toContain('4 answers changed');
     expect(done.code).toBe(0);
     expect(done.stderr).toContain('ml-team: 4 → 12');
-    const vendor = parseDocument(readFileSync(join(cwd, 'vendors', 'datavane.yaml'), 'utf8')).toJS() as { answers: Record<string, { value?: unknown; evidence?: unknown }> };
+    const vendor = parseDocument(readFileSync(join(cwd, 'vendors', 'datavane.yaml'), 'utf8')).toJS() as {
+      answers: Record<string, { value?: unknown; evidence?: unknown }>;
+    };
     expect(vendor.answers['data-lineage']).toMatchObject({ value: true, evidence: { ref: 'https://datavane.example/lineage', date: '2026-09-30' } });
     expect(vendor.answers['ml-team']!.value).toBe(12);
     const viaWorkbook = await scoreOf(cwd, 'datavane');
@@ -164,7 +178,8 @@ describe('the answer workbook (xlsx)', () => {
     const edited = async (name: string, cells: Record<string, Record<string, ExcelJS.CellValue>>) => {
       writeFileSync(join(cwd, name), exported);
       const book = await load(join(cwd, name));
-      for (const [sheet, values] of Object.entries(cells)) for (const [ref, value] of Object.entries(values)) book.getWorksheet(sheet)!.getCell(ref).value = value;
+      for (const [sheet, values] of Object.entries(cells))
+        for (const [ref, value] of Object.entries(values)) book.getWorksheet(sheet)!.getCell(ref).value = value;
       await book.xlsx.writeFile(join(cwd, name));
     };
     expect((await load(join(cwd, 'ai-claims.xlsx'))).getWorksheet('Roadmap')!.getCell('A3').value).toBe('b2b-firmographics');
@@ -176,7 +191,10 @@ describe('the answer workbook (xlsx)', () => {
     expect(bad.code).toBe(2);
     expect(readFileSync(vendorFile).equals(original)).toBe(true);
 
-    await edited('returned.xlsx', { Roadmap: { E3: 'delivered in 2026-Q4' }, Claims: { A4: 'Cuts churn by 30%.', B4: 'https://datavane.example/blog', C4: new Date(Date.UTC(2026, 9, 1)) } });
+    await edited('returned.xlsx', {
+      Roadmap: { E3: 'delivered in 2026-Q4' },
+      Claims: { A4: 'Cuts churn by 30%.', B4: 'https://datavane.example/blog', C4: new Date(Date.UTC(2026, 9, 1)) },
+    });
     const dry = await run(['import', 'answers', 'returned.xlsx', '--dry-run'], { cwd });
     expect(dry.code).toBe(0);
     expect(dry.stderr).toContain('Claims and roadmap: 2 changes would be made in vendors/datavane.yaml:');
@@ -195,7 +213,9 @@ describe('the answer workbook (xlsx)', () => {
     expect((await run(['import', 'answers', 'returned.xlsx'], { cwd })).stderr).toContain('No answer changed: vendors/datavane.yaml is as it was.');
     // A CSV has only the Answers sheet, and the import says so.
     expect((await run(['questionnaire', 'export', '-o', 'ai-claims.csv', '--vendor', 'datavane'], { cwd })).code).toBe(0);
-    expect((await run(['import', 'answers', 'ai-claims.csv'], { cwd })).stderr).toContain('ai-claims.csv is a CSV: it holds only the Answers sheet, so the claims and roadmap of vendors/datavane.yaml were not read');
+    expect((await run(['import', 'answers', 'ai-claims.csv'], { cwd })).stderr).toContain(
+      'ai-claims.csv is a CSV: it holds only the Answers sheet, so the claims and roadmap of vendors/datavane.yaml were not read',
+    );
   });
 
   test('a wrong cell is named by sheet and cell; refusals are one line each, exit 2, nothing written', async () => {

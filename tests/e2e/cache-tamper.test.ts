@@ -11,9 +11,13 @@ const sample = sampleCopy();
 afterAll(() => sample.remove());
 const cwd = sample.dir;
 const cacheDir = join(cwd, '.aiclaim', 'cache');
-const cacheFiles = (prefix: string) => readdirSync(cacheDir).filter((n) => n.startsWith(prefix)).map((n) => join(cacheDir, n));
+const cacheFiles = (prefix: string) =>
+  readdirSync(cacheDir)
+    .filter((n) => n.startsWith(prefix))
+    .map((n) => join(cacheDir, n));
 /** The cache file of the snapshot of `period`. */
-const snapshotCache = (period: string) => cacheFiles('findings-').find((f) => readFileSync(f, 'utf8').startsWith(`{"schema":"aiclaim/findings@1","period":"${period}"`))!;
+const snapshotCache = (period: string) =>
+  cacheFiles('findings-').find((f) => readFileSync(f, 'utf8').startsWith(`{"schema":"aiclaim/findings@1","period":"${period}"`))!;
 
 const outputs = async () => ({
   diff: await run(['diff', '2026-Q3', '2026-Q4', '-f', 'json'], { cwd }),
@@ -26,7 +30,14 @@ describe('a tampered cache', () => {
     ['a score edited in a vendor line', (text: string) => text.replace(/"score":(\d+(?:\.\d+)?)/, '"score":99.9')],
     ['a line cut short', (text: string) => text.slice(0, text.indexOf('\n', text.indexOf('\n') + 1) - 40)],
     ['a line that is not JSON', (text: string) => text.replace('\n', '\n{not json\n')],
-    ['the digest line removed', (text: string) => text.split('\n').filter((l) => !l.startsWith('{"digest"')).join('\n')],
+    [
+      'the digest line removed',
+      (text: string) =>
+        text
+          .split('\n')
+          .filter((l) => !l.startsWith('{"digest"'))
+          .join('\n'),
+    ],
   ])('%s is ignored, and rebuilt from the YAML', async (_, tamper) => {
     const before = await outputs();
     for (const out of Object.values(before)) expect(out.code, out.stderr).toBe(0);

@@ -21,7 +21,10 @@ describe('aiclaim validate', () => {
   test('reports every problem with file:line:col and exits 2', async () => {
     const temp = tempDir();
     try {
-      writeFileSync(join(temp.dir, 'q.yaml'), 'schema: aiclaim/questionnaire@1\nid: q\nversion: 1.0.0\ntitle: Q\nsections:\n  - id: s\n    title: S\n    questions:\n      - { id: a, text: A, type: boolean, when: { question: b, equals: true } }\n      - { id: b, text: B, type: boolean }\n');
+      writeFileSync(
+        join(temp.dir, 'q.yaml'),
+        'schema: aiclaim/questionnaire@1\nid: q\nversion: 1.0.0\ntitle: Q\nsections:\n  - id: s\n    title: S\n    questions:\n      - { id: a, text: A, type: boolean, when: { question: b, equals: true } }\n      - { id: b, text: B, type: boolean }\n',
+      );
       writeFileSync(join(temp.dir, 'notes.yaml'), 'just: notes\n');
       const result = await run(['validate', temp.dir, '--format', 'json']);
       expect(result.code).toBe(2);
@@ -48,7 +51,9 @@ describe('aiclaim init', () => {
         expect(existsSync(join(root, file)), file).toBe(true);
       }
       expect(readFileSync(join(root, '.gitignore'), 'utf8')).toMatch(/^\.aiclaim\/drafts\/$/m);
-      expect(readFileSync(join(root, 'vendors', 'example-vendor.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/\.aiclaim\/schemas\/vendor\.schema\.json$/m);
+      expect(readFileSync(join(root, 'vendors', 'example-vendor.yaml'), 'utf8')).toMatch(
+        /^# yaml-language-server: \$schema=\.\.\/\.aiclaim\/schemas\/vendor\.schema\.json$/m,
+      );
 
       const validated = await run(['validate'], { cwd: root });
       expect(validated.stderr).toMatch(/2 files valid/);
@@ -58,12 +63,16 @@ describe('aiclaim init', () => {
 
       const written = await run(['score', '--period', '2026-Q4', '-f', 'csv'], { cwd: root });
       expect(written.code).toBe(0);
-      expect(readFileSync(join(root, 'findings', '2026-Q4.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../.aiclaim/schemas/findings.schema.json');
+      expect(readFileSync(join(root, 'findings', '2026-Q4.yaml'), 'utf8').split('\n')[0]).toBe(
+        '# yaml-language-server: $schema=../.aiclaim/schemas/findings.schema.json',
+      );
 
       writeFileSync(join(root, 'vendors', 'example-vendor.yaml'), '# mine now\n', { flag: 'a' });
       const again = await run(['init', 'audit'], { cwd: temp.dir });
       expect(again.code).toBe(2);
-      expect(again.stderr).toMatch(/error: already exists: audit\/aiclaim\.yaml, audit\/vendors\/example-vendor\.yaml, audit\/findings\/\.gitkeep\nhint: nothing was written/);
+      expect(again.stderr).toMatch(
+        /error: already exists: audit\/aiclaim\.yaml, audit\/vendors\/example-vendor\.yaml, audit\/findings\/\.gitkeep\nhint: nothing was written/,
+      );
       expect(readFileSync(join(root, 'vendors', 'example-vendor.yaml'), 'utf8')).toMatch(/# mine now\n$/);
     } finally {
       temp.remove();
@@ -114,7 +123,9 @@ describe('start-up', () => {
     const temp = tempDir();
     try {
       const log = join(temp.dir, 'imports.log');
-      execFileSync(process.execPath, ['--import', join(REPO, 'tests', 'helpers', 'register-import-log.mjs'), BIN, ...args], { env: { ...process.env, AICLAIM_IMPORT_LOG: log } });
+      execFileSync(process.execPath, ['--import', join(REPO, 'tests', 'helpers', 'register-import-log.mjs'), BIN, ...args], {
+        env: { ...process.env, AICLAIM_IMPORT_LOG: log },
+      });
       // dist/ is a bundle: the modules it loads name their sources in their source maps.
       const sources = readFileSync(log, 'utf8')
         .split('\n')

@@ -1,7 +1,6 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { parse } from 'yaml';
 import type { FindingsDiff } from '../../src/core/tracking/diff-findings.js';
 import { REPO, run, tempDir } from '../helpers/run-cli.js';
 import { tree } from '../helpers/tree.js';
@@ -12,6 +11,18 @@ import { tree } from '../helpers/tree.js';
 
 const OLD = join(REPO, 'fixtures', 'sample-ai-claims-1.0.0', 'findings', '2026-Q3.yaml');
 const NEW = join(REPO, 'fixtures', 'sample', 'findings', '2026-Q4.yaml');
+/** A team's crosswalk that declares all seven questions whose definition changed the same measure. */
+const ALL_SAME_CROSSWALK = [
+  'schema: aiclaim/crosswalk@1',
+  'from: { questionnaire: ai-claims, version: 1.0.0 }',
+  'to: { questionnaire: ai-claims, version: 2.0.0 }',
+  'questions:',
+  ...['ai-runtime', 'ai-claims', 'data-provenance', 'last-trained', 'independent-validation', 'certifications', 'funding'].map(
+    (id) => `  - { from: ${id}, to: ${id}, meaning: same }`,
+  ),
+  '',
+].join('\n');
+
 const elsewhere = tempDir();
 afterAll(() => elsewhere.remove());
 // The old edition's workspace is read by this file alone: its cache included, nothing may change.
@@ -33,9 +44,13 @@ describe('diff across questionnaire editions', () => {
     expect(lines[1]).toBe('15 not comparable · 2 added · 1 dropped');
     expect(out.stdout).not.toMatch(/improved|regressed|Moved most/);
     // The crosswalk aiclaim ships for this upgrade declares five of the seven changed questions the same measure.
-    expect(out.stdout).toContain(`Questions: 53 the same, 7 changed (5 the same in meaning, by the crosswalk in ${join(REPO, 'questionnaires', 'crosswalks', 'ai-claims-1.0.0-to-2.0.0.yaml')}), 6 added, 0 removed.`);
+    expect(out.stdout).toContain(
+      `Questions: 53 the same, 7 changed (5 the same in meaning, by the crosswalk in ${join(REPO, 'questionnaires', 'crosswalks', 'ai-claims-1.0.0-to-2.0.0.yaml')}), 6 added, 0 removed.`,
+    );
     // ai-claims changed in meaning (each claim now asserts something checked) and counts for every vendor: none is restated.
-    expect(out.stdout).toContain("No vendor's scores are comparable: a question that counts in their scores is in one edition only, or does not measure the same in both");
+    expect(out.stdout).toContain(
+      "No vendor's scores are comparable: a question that counts in their scores is in one edition only, or does not measure the same in both",
+    );
     // Outside any workspace, given its files, diff says nothing of the bundled sample.
     expect(out.stderr).not.toMatch(/sample/);
     const rows = lines.filter((l) => /^│ [A-Z]/.test(l) && !l.startsWith('│ Vendor'));
@@ -62,7 +77,9 @@ describe('diff across questionnaire editions', () => {
     const out = await run(['diff', OLD, NEW, '--fail-on', 'regression'], { cwd: elsewhere.dir });
     expect(out.code).toBe(2);
     expect(out.stdout).toBe('');
-    expect(out.stderr).toBe("error: --fail-on regression: nothing to check: no vendor's scores are comparable (ai-claims 1.0.0 → ai-claims 2.0.0)\nhint: pass --rescore to score both quarters with one questionnaire\n");
+    expect(out.stderr).toBe(
+      "error: --fail-on regression: nothing to check: no vendor's scores are comparable (ai-claims 1.0.0 → ai-claims 2.0.0)\nhint: pass --rescore to score both quarters with one questionnaire\n",
+    );
   });
 
   test('--rescore from another folder finds the vendor files of each snapshot in its own workspace, and says what it compared', async () => {
@@ -103,7 +120,9 @@ describe('diff across questionnaire editions', () => {
     for (const name of readdirSync(folder)) rmSync(join(folder, name));
     const none = await run(['diff', OLD, NEW, '--rescore', '--old-vendors', folder], { cwd: elsewhere.dir });
     expect(none.code).toBe(2);
-    expect(none.stderr).toMatch(/--rescore: no vendor could be scored again for both 2026-Q3 and 2026-Q4: autoflow \(2026-Q3: no autoflow\.yaml in the folder named/);
+    expect(none.stderr).toMatch(
+      /--rescore: no vendor could be scored again for both 2026-Q3 and 2026-Q4: autoflow \(2026-Q3: no autoflow\.yaml in the folder named/,
+    );
   });
 
   test('trend across editions: which edition scored which quarters, and no change measured across them', async () => {
@@ -116,8 +135,13 @@ describe('diff across questionnaire editions', () => {
     cpSync(NEW, join(ws, 'findings', '2026-Q4.yaml'));
     const out = await run(['trend'], { cwd: ws });
     expect(out.code, out.stderr).toBe(0);
-    expect(out.stdout).toContain('The questionnaire changed: ai-claims 1.0.0 2026-Q2–2026-Q3, then ai-claims 2.0.0 2026-Q4. Scores of two editions are different measures');
-    const trend = JSON.parse((await run(['trend', '-f', 'json'], { cwd: ws })).stdout) as { editions: unknown[]; vendors: { id: string; change: number | null; changeFrom?: string; points: { period: string; score: number | null; carried: boolean }[] }[] };
+    expect(out.stdout).toContain(
+      'The questionnaire changed: ai-claims 1.0.0 2026-Q2–2026-Q3, then ai-claims 2.0.0 2026-Q4. Scores of two editions are different measures',
+    );
+    const trend = JSON.parse((await run(['trend', '-f', 'json'], { cwd: ws })).stdout) as {
+      editions: unknown[];
+      vendors: { id: string; change: number | null; changeFrom?: string; points: { period: string; score: number | null; carried: boolean }[] }[];
+    };
     expect(trend.editions).toHaveLength(2);
     // Scored in 2026-Q4, one quarter of the new edition: nothing to measure a change against.
     const scoredNow = trend.vendors.filter((v) => v.points.some((p) => p.period === '2026-Q4' && !p.carried && p.score !== null));
@@ -169,8 +193,7 @@ describe('diff across questionnaire editions', () => {
     cpSync(join(REPO, 'fixtures', 'sample'), ws, { recursive: true });
     mkdirSync(join(ws, 'questionnaires', 'crosswalks'), { recursive: true });
     // The team judges all seven the same measure (the bundled crosswalk does not: see the test above).
-    const entries = ['ai-runtime', 'ai-claims', 'data-provenance', 'last-trained', 'independent-validation', 'certifications', 'funding'].map((id) => `  - { from: ${id}, to: ${id}, meaning: same }`);
-    writeFileSync(join(ws, 'questionnaires', 'crosswalks', 'ours.yaml'), ['schema: aiclaim/crosswalk@1', 'from: { questionnaire: ai-claims, version: 1.0.0 }', 'to: { questionnaire: ai-claims, version: 2.0.0 }', 'questions:', ...entries, ''].join('\n'));
+    writeFileSync(join(ws, 'questionnaires', 'crosswalks', 'ours.yaml'), ALL_SAME_CROSSWALK);
     const out = await run(['diff', OLD, NEW, '-f', 'json'], { cwd: ws });
     expect(out.code, out.stderr).toBe(0);
     const diff = JSON.parse(out.stdout) as FindingsDiff;
@@ -194,12 +217,18 @@ describe('diff across questionnaire editions', () => {
     const table = await run(['diff', OLD, NEW], { cwd: ws });
     const lines = table.stdout.split('\n');
     expect(lines[1]).toBe(`${diff.summary.improved} improved · ${diff.summary.regressed} regressed · 0 unchanged · 2 not comparable · 2 added · 1 dropped`);
-    expect(table.stdout).toContain(`Questions: 53 the same, 7 changed (7 the same in meaning, by the crosswalk in ${join('questionnaires', 'crosswalks', 'ours.yaml')}), 6 added, 0 removed.`);
-    expect(table.stdout).toContain("Compared by restating the 2026-Q3 score in ai-claims 2.0.0's sections and weights: 13 vendors. Every question that counts in both their scores is common to both editions");
+    expect(table.stdout).toContain(
+      `Questions: 53 the same, 7 changed (7 the same in meaning, by the crosswalk in ${join('questionnaires', 'crosswalks', 'ours.yaml')}), 6 added, 0 removed.`,
+    );
+    expect(table.stdout).toContain(
+      "Compared by restating the 2026-Q3 score in ai-claims 2.0.0's sections and weights: 13 vendors. Every question that counts in both their scores is common to both editions",
+    );
     expect(table.stdout).toContain("2 of 15 vendors' scores are not comparable: a question that counts in their scores is in one edition only");
     const autoflow = restated.find((v) => v.id === 'autoflow')!;
     const detail = await run(['diff', OLD, NEW, '--vendor', 'autoflow'], { cwd: ws });
-    expect(detail.stdout).toContain(`the 2026-Q3 score is restated in the newer edition's sections and weights, ${autoflow.before.score!.toFixed(1)} (recorded ${autoflow.before.recorded!.toFixed(1)})`);
+    expect(detail.stdout).toContain(
+      `the 2026-Q3 score is restated in the newer edition's sections and weights, ${autoflow.before.score!.toFixed(1)} (recorded ${autoflow.before.recorded!.toFixed(1)})`,
+    );
 
     // The gate applies to the compared vendors, and says which it could not check.
     const gate = await run(['diff', OLD, NEW, '--fail-on', 'regression'], { cwd: ws });
@@ -212,13 +241,20 @@ describe('diff across questionnaire editions', () => {
     const refused = await run(['diff', OLD, NEW, '--crosswalk', wrong], { cwd: ws });
     expect(refused.code).toBe(2);
     expect(refused.stdout).toBe('');
-    expect(refused.stderr).toBe('error: --crosswalk wrong.yaml joins ai-claims 1.1.0 → ai-claims 2.0.0, not ai-claims 1.0.0 → ai-claims 2.0.0\nhint: name the crosswalk between the editions these snapshots were scored with\n');
+    expect(refused.stderr).toBe(
+      'error: --crosswalk wrong.yaml joins ai-claims 1.1.0 → ai-claims 2.0.0, not ai-claims 1.0.0 → ai-claims 2.0.0\nhint: name the crosswalk between the editions these snapshots were scored with\n',
+    );
     // A question neither edition has: the file and line, exit 2, nothing printed.
-    writeFileSync(join(ws, 'questionnaires', 'crosswalks', 'ours.yaml'), readFileSync(join(ws, 'questionnaires', 'crosswalks', 'ours.yaml'), 'utf8').replace('from: funding', 'from: fundng'));
+    writeFileSync(
+      join(ws, 'questionnaires', 'crosswalks', 'ours.yaml'),
+      readFileSync(join(ws, 'questionnaires', 'crosswalks', 'ours.yaml'), 'utf8').replace('from: funding', 'from: fundng'),
+    );
     const bad = await run(['diff', OLD, NEW], { cwd: ws });
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe('');
-    expect(bad.stderr).toMatch(/^✖ questionnaires\/crosswalks\/ours\.yaml:11:\d+: "fundng" is not a question of ai-claims 1\.0\.0 — from names a question of the earlier edition; did you mean "funding"\?/);
+    expect(bad.stderr).toMatch(
+      /^✖ questionnaires\/crosswalks\/ours\.yaml:11:\d+: "fundng" is not a question of ai-claims 1\.0\.0 — from names a question of the earlier edition; did you mean "funding"\?/,
+    );
     const validated = await run(['validate'], { cwd: ws });
     expect(validated.code).toBe(2);
     expect(validated.stderr).toContain('"fundng" is not a question of ai-claims 1.0.0');
@@ -231,10 +267,12 @@ describe('diff across questionnaire editions', () => {
     cpSync(join(oldWorkspace, 'findings'), join(ws, 'findings'), { recursive: true });
     rmSync(join(ws, 'findings', '2026-Q4.yaml'));
     cpSync(NEW, join(ws, 'findings', '2026-Q4.yaml'));
-    const entries = ['ai-runtime', 'ai-claims', 'data-provenance', 'last-trained', 'independent-validation', 'certifications', 'funding'].map((id) => `  - { from: ${id}, to: ${id}, meaning: same }`);
     const file = join(elsewhere.dir, 'all-same.yaml');
-    writeFileSync(file, ['schema: aiclaim/crosswalk@1', 'from: { questionnaire: ai-claims, version: 1.0.0 }', 'to: { questionnaire: ai-claims, version: 2.0.0 }', 'questions:', ...entries, ''].join('\n'));
-    type TrendJson = { editions: { restated?: { crosswalk?: string } }[]; vendors: { id: string; change: number | null; changeFrom?: string; restated?: { score: number; recorded: number } }[] };
+    writeFileSync(file, ALL_SAME_CROSSWALK);
+    type TrendJson = {
+      editions: { restated?: { crosswalk?: string } }[];
+      vendors: { id: string; change: number | null; changeFrom?: string; restated?: { score: number; recorded: number } }[];
+    };
     const trend = JSON.parse((await run(['trend', '-f', 'json', '--crosswalk', file], { cwd: ws })).stdout) as TrendJson;
     expect(trend.editions[0]!.restated).toEqual({ crosswalk: file });
     const restated = trend.vendors.filter((v) => v.restated);
@@ -244,7 +282,9 @@ describe('diff across questionnaire editions', () => {
     // From 2026-Q3 to 2026-Q4, trend's change is diff's move on the same restated score.
     for (const v of restated.filter((r) => r.changeFrom === '2026-Q3')) expect(v.change).toBe(diff.vendors.find((d) => d.id === v.id)!.delta);
     const table = await run(['trend', '--crosswalk', file], { cwd: ws });
-    expect(table.stdout).toContain(`or, marked †, from a score of ai-claims 1.0.0 (by the crosswalk in ${file}) restated in the latest edition's sections and weights`);
+    expect(table.stdout).toContain(
+      `or, marked †, from a score of ai-claims 1.0.0 (by the crosswalk in ${file}) restated in the latest edition's sections and weights`,
+    );
     expect(table.stdout).toMatch(/│ +[+−]\d+\.\d† │/);
     // Without it, the bundled crosswalk leaves ai-claims changed in meaning: no change is measured across.
     const plain = JSON.parse((await run(['trend', '-f', 'json'], { cwd: ws })).stdout) as TrendJson;
@@ -253,7 +293,9 @@ describe('diff across questionnaire editions', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('version: 1.0.0', 'version: 0.9.0'));
     const refused = await run(['trend', '--crosswalk', file], { cwd: ws });
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/^error: --crosswalk \S+all-same\.yaml maps from ai-claims 0\.9\.0, an edition none of these snapshots was scored with before the latest/);
+    expect(refused.stderr).toMatch(
+      /^error: --crosswalk \S+all-same\.yaml maps from ai-claims 0\.9\.0, an edition none of these snapshots was scored with before the latest/,
+    );
   });
 
   test('nothing in the old workspace was written, not even a cache', () => {

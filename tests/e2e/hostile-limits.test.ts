@@ -80,13 +80,16 @@ describe('strings past their limit', () => {
     await refusedUnchanged(
       ['score', '--period', '2026-Q4'],
       (dir) => {
-        for (let i = 0; i < 119; i++) writeFileSync(join(dir, 'vendors', `vendor-${String(i).padStart(3, '0')}.yaml`), vendorText(`vendor-${String(i).padStart(3, '0')}`));
+        for (let i = 0; i < 119; i++)
+          writeFileSync(join(dir, 'vendors', `vendor-${String(i).padStart(3, '0')}.yaml`), vendorText(`vendor-${String(i).padStart(3, '0')}`));
         writeFileSync(join(dir, 'vendors', 'huge-name.yaml'), vendorText('huge-name', /^name: .*$/m, `name: ${'A'.repeat(Math.floor(4.9 * MiB))}`));
         expect(readdirSync(join(dir, 'vendors'))).toHaveLength(121);
       },
       (result, ms) => {
         const problems = expectRefused(result, 'vendors/huge-name.yaml');
-        expect(problems).toEqual(['✖ vendors/huge-name.yaml:4:7: name: is 5,138,022 characters long; the limit is 200 — shorten it to 200 characters at most: this is a name, a title or an id']);
+        expect(problems).toEqual([
+          '✖ vendors/huge-name.yaml:4:7: name: is 5,138,022 characters long; the limit is 200 — shorten it to 200 characters at most: this is a name, a title or an id',
+        ]);
         expect(result.stderr).toMatch(/Findings not written/);
         // The other 120 vendors are still ranked; the name is nowhere in the output.
         expect(result.stdout.length).toBeLessThan(200_000);
@@ -105,7 +108,8 @@ describe('strings past their limit', () => {
     await refusedUnchanged(['score', '--period', '2026-Q4'], write, (result, ms) => {
       const problems = expectRefused(result, 'vendors/huge-category-');
       expect(problems).toHaveLength(names.length);
-      for (const [i, name] of names.entries()) expect(problems[i]).toMatch(new RegExp(`^✖ vendors/${name}\\.yaml:6:11: category: must be one of the martech categories: `));
+      for (const [i, name] of names.entries())
+        expect(problems[i]).toMatch(new RegExp(`^✖ vendors/${name}\\.yaml:6:11: category: must be one of the martech categories: `));
       expect(result.stderr).not.toMatch(/xxxxxxxxxx/);
       console.log(`8 files with a 4 MiB category, score: refused in ${Math.round(ms)} ms`);
     });
@@ -121,7 +125,9 @@ describe('strings past their limit', () => {
       (dir) => writeFileSync(join(dir, 'vendors', 'huge-key.yaml'), `${vendorText('huge-key')}? ${'k'.repeat(4 * MiB)}\n: 1\n`),
       (result) => {
         const problems = expectRefused(result, 'vendors/huge-key.yaml');
-        expect(problems).toEqual([expect.stringMatching(/^✖ vendors\/huge-key\.yaml:\d+:3: k{60}… \(4,194,304 characters\): this key is 4,194,304 characters long; the limit is 1,000/)]);
+        expect(problems).toEqual([
+          expect.stringMatching(/^✖ vendors\/huge-key\.yaml:\d+:3: k{60}… \(4,194,304 characters\): this key is 4,194,304 characters long; the limit is 1,000/),
+        ]);
       },
     );
   });
@@ -150,7 +156,9 @@ describe('amounts', () => {
         writeFileSync(path, text.replace(/spend: \{ amount: \d+,/, 'spend: { amount: 1.7e308,'));
       },
       (result) => {
-        expect(expectRefused(result, 'findings/2026-Q4.yaml')).toEqual([expect.stringMatching(/^✖ findings\/2026-Q4\.yaml:\d+:\d+: vendors\[0\]\.spend\.amount: must be at most 1,000,000,000,000/)]);
+        expect(expectRefused(result, 'findings/2026-Q4.yaml')).toEqual([
+          expect.stringMatching(/^✖ findings\/2026-Q4\.yaml:\d+:\d+: vendors\[0\]\.spend\.amount: must be at most 1,000,000,000,000/),
+        ]);
         expect(result.stdout).not.toMatch(/∞|NaN/);
       },
     );
@@ -206,7 +214,9 @@ describe('import', () => {
       ['import', 'stack.csv'],
       (dir) => writeFileSync(join(dir, 'stack.csv'), `vendor,category\n${Array.from({ length: 1_000_001 }, (_, i) => `V${i},crm`).join('\n')}\n`),
       (result, ms) => {
-        expect(expectRefused(result, 'stack.csv')).toEqual(['✖ stack.csv:10002:1: more than 10,000 vendor rows: nothing was imported — split the spreadsheet into files of at most 10,000 rows and import them one at a time']);
+        expect(expectRefused(result, 'stack.csv')).toEqual([
+          '✖ stack.csv:10002:1: more than 10,000 vendor rows: nothing was imported — split the spreadsheet into files of at most 10,000 rows and import them one at a time',
+        ]);
         expect(result.stderr.trim().split('\n')).toHaveLength(1);
         console.log(`1,000,001-row import: refused in ${Math.round(ms)} ms`);
       },
@@ -232,7 +242,9 @@ describe('import', () => {
       const before = tree(dir);
       const result = await run(['import', 'stack.csv'], { cwd: dir, timeout: HANG });
       expect(result.code, result.stderr).toBe(2);
-      expect(expectRefused(result, 'stack.csv')).toEqual(['✖ stack.csv:3:1: column "vendor": "constructor" is a reserved name and cannot be a vendor id — give the row an id column value of its own, e.g. constructor-1']);
+      expect(expectRefused(result, 'stack.csv')).toEqual([
+        '✖ stack.csv:3:1: column "vendor": "constructor" is a reserved name and cannot be a vendor id — give the row an id column value of its own, e.g. constructor-1',
+      ]);
       // A spreadsheet is imported whole or not at all: the good row waits for the bad one.
       expect(tree(dir)).toEqual(before);
       writeFileSync(join(dir, 'stack.csv'), 'vendor,category,spend\nAcme,crm,48000\n');

@@ -7,6 +7,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { CHROMIUM_ARGS, chromiumPath } from '../helpers/browser.js';
+import { requires } from '../helpers/requires.js';
 import { REPO, run, tempDir, type Run } from '../helpers/run-cli.js';
 import { tree } from '../helpers/tree.js';
 
@@ -34,7 +35,7 @@ const LATER = { AICLAIM_TODAY: '2027-02-15' };
 const ALLOWED = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'strong', 'em', 'code', 'pre', 'br'];
 
 const browserPath = chromiumPath();
-if (!browserPath) console.warn('Skipping the browser checks of hostile Markdown: Chromium is not installed (.ci/run installs it).');
+const inBrowser = requires('the browser checks of hostile Markdown', { chromium: browserPath !== undefined });
 
 let workspace: { dir: string; remove: () => void };
 let out: { dir: string; remove: () => void };
@@ -133,12 +134,16 @@ function expectVendorTables(page: Page, names: string[]): void {
     const column = table.head.indexOf('Vendor');
     expect(table.rows).toHaveLength(VENDORS);
     for (const row of table.rows) expect(row).toHaveLength(table.head.length);
-    for (const name of names) expect(table.rows.filter((r) => r[column] === shown(name)), `${JSON.stringify(name)} in one cell`).toHaveLength(1);
+    for (const name of names)
+      expect(
+        table.rows.filter((r) => r[column] === shown(name)),
+        `${JSON.stringify(name)} in one cell`,
+      ).toHaveLength(1);
   }
   for (const table of page.tables) for (const row of table.rows) expect(row).toHaveLength(table.head.length);
 }
 
-describe.skipIf(!browserPath)('Markdown from hostile vendor files, rendered and opened in Chromium', () => {
+inBrowser.describe('Markdown from hostile vendor files, rendered and opened in Chromium', () => {
   const all = () => [NAMES.injection, NAMES.emoji, NAMES.csv];
 
   test('report -f markdown: the scores block keeps every name inside it; tables keep their cells', async () => {
@@ -184,7 +189,10 @@ const FORMULA = /^[\t\r\n]*(?:[=+@]|-(?![\d.]))/;
 
 /** Split on the separator alone, quotes honoured only at the start of a cell: a spreadsheet set to `;` reading this file. */
 function readIgnoringQuotes(text: string, separator: string): string[] {
-  return text.split('\r\n').flatMap((line) => line.split(separator)).map((raw) => (raw.startsWith('"') ? raw.slice(1).replace(/""/g, '"') : raw));
+  return text
+    .split('\r\n')
+    .flatMap((line) => line.split(separator))
+    .map((raw) => (raw.startsWith('"') ? raw.slice(1).replace(/""/g, '"') : raw));
 }
 
 describe('CSV from hostile vendor files', () => {

@@ -4,7 +4,8 @@ import stringWidth from 'string-width';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { BIN, REPO, run, tempDir, type Run } from '../helpers/run-cli.js';
-import { TmuxSession, tmuxAvailable } from '../helpers/tmux.js';
+import { requires } from '../helpers/requires.js';
+import { TmuxSession } from '../helpers/tmux.js';
 import { tree } from '../helpers/tree.js';
 
 // Terminal escapes in files (issue 11, item 4): a vendor named "Tag\e]0;pwned\aWISE\e[2J\rOVER\u202E",
@@ -27,7 +28,10 @@ const SGR = /\u001b\[[0-9;]*m/g;
 function expectSafe(text: string, what: string, options: { colour?: boolean } = {}): void {
   const rest = options.colour ? text.replace(SGR, '') : text;
   const found = UNSAFE.exec(rest);
-  expect(found, `${what} holds U+${found?.[0].codePointAt(0)?.toString(16).padStart(4, '0')} near ${JSON.stringify(rest.slice(Math.max(0, (found?.index ?? 0) - 30), (found?.index ?? 0) + 30))}`).toBeNull();
+  expect(
+    found,
+    `${what} holds U+${found?.[0].codePointAt(0)?.toString(16).padStart(4, '0')} near ${JSON.stringify(rest.slice(Math.max(0, (found?.index ?? 0) - 30), (found?.index ?? 0) + 30))}`,
+  ).toBeNull();
   // Spelled out, the ones the issue names.
   expect(rest).not.toContain('\u001b');
   expect(rest).not.toContain('\u0007');
@@ -206,13 +210,24 @@ describe('terminal escapes from files are shown, never obeyed', () => {
       mkdirSync(join(ws.dir, 'incoming'));
       copyFileSync(join(HOSTILE, 'terminal-unknown-key.yaml'), join(ws.dir, 'incoming', 'unknown.yaml'));
       // Answers are checked against the questionnaire once the file's own keys are known: here.
-      writeFileSync(join(ws.dir, 'incoming', 'evil\u001b]0;pwned\u0007\u001b[2J\r.yaml'), 'schema: aiclaim/vendor@1\nid: evil\nname: Evil\ncategory: emailing\nanswers:\n  "trains\\e[2J\\u200B": { value: true }\n');
+      writeFileSync(
+        join(ws.dir, 'incoming', 'evil\u001b]0;pwned\u0007\u001b[2J\r.yaml'),
+        'schema: aiclaim/vendor@1\nid: evil\nname: Evil\ncategory: emailing\nanswers:\n  "trains\\e[2J\\u200B": { value: true }\n',
+      );
       const result = await reading(['validate', 'incoming'], {}, ws.dir);
       expect(result.code).toBe(2);
       expectClean(result);
-      const problems = readable(result.stderr).split('\n').filter((l) => l.startsWith('✖'));
-      expect(problems.some((l) => l.includes('colour\\e]0;pwned\\x07\\e[2J\\rOVER<U+202E>')), result.stderr).toBe(true);
-      expect(problems.some((l) => l.startsWith('✖ incoming/evil\\e]0;pwned\\x07\\e[2J\\r.yaml') && l.includes('no question "trains\\e[2J<U+200B>"')), result.stderr).toBe(true);
+      const problems = readable(result.stderr)
+        .split('\n')
+        .filter((l) => l.startsWith('✖'));
+      expect(
+        problems.some((l) => l.includes('colour\\e]0;pwned\\x07\\e[2J\\rOVER<U+202E>')),
+        result.stderr,
+      ).toBe(true);
+      expect(
+        problems.some((l) => l.startsWith('✖ incoming/evil\\e]0;pwned\\x07\\e[2J\\r.yaml') && l.includes('no question "trains\\e[2J<U+200B>"')),
+        result.stderr,
+      ).toBe(true);
       // Each problem stays on its own line.
       for (const line of problems) expect(line).toMatch(/^✖ incoming\/\S/);
     } finally {
@@ -262,10 +277,9 @@ describe('terminal escapes from files are shown, never obeyed', () => {
   });
 });
 
-const hasTmux = tmuxAvailable();
-if (!hasTmux) console.warn('Skipping the terminal interview test: tmux is not installed (.ci/run installs it).');
+const terminal = requires('the terminal interview test', ['tmux']);
 
-describe.skipIf(!hasTmux)('the interview in a terminal, with a hostile vendor', () => {
+terminal.describe('the interview in a terminal, with a hostile vendor', () => {
   const workspace = tempDir('aiclaim-terminal-');
   const tmux = new TmuxSession();
   // The visible screen alone (history aside), and the pane's title.

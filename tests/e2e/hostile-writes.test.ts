@@ -1,5 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { REPO, run, tempDir, type Run } from '../helpers/run-cli.js';
@@ -40,7 +53,10 @@ function expectRefusal(result: Run, message: RegExp): void {
   expect(result.code, result.stderr).toBe(2);
   expect(result.stderr).not.toMatch(/^\s+at |internal error|node:internal|RangeError|TypeError/m);
   const lines = result.stderr.trim().split('\n');
-  expect(lines.filter((l) => l.startsWith('error:') || l.startsWith('✖')), result.stderr).toHaveLength(1);
+  expect(
+    lines.filter((l) => l.startsWith('error:') || l.startsWith('✖')),
+    result.stderr,
+  ).toHaveLength(1);
   expect(result.stderr).toMatch(message);
   for (const line of lines) expect(line.length).toBeLessThan(400);
 }
@@ -62,7 +78,10 @@ describe('--out never replaces what aiclaim did not write for it', () => {
     [['report', '-o', 'findings/2026-Q2.yaml'], /findings\/2026-Q2\.yaml holds a findings snapshot, and --out would replace it with a report/],
     [['report', '-o', 'aiclaim.yaml'], /aiclaim\.yaml holds the workspace settings/],
     [['report', '-f', 'markdown', '-o', 'vendors/tagwise.yaml'], /vendors\/tagwise\.yaml holds a vendor file/],
-    [['score', '--period', '2026-Q4', '-o', 'vendors/tagwise.yaml'], /vendors\/tagwise\.yaml holds a vendor file, and --out would replace it with a findings snapshot/],
+    [
+      ['score', '--period', '2026-Q4', '-o', 'vendors/tagwise.yaml'],
+      /vendors\/tagwise\.yaml holds a vendor file, and --out would replace it with a findings snapshot/,
+    ],
     [['score', '--period', '2026-Q4', '-o', 'findings/2026-Q3.yaml'], /holds the findings of 2026-Q3, and --out would replace them with 2026-Q4's/],
     [['export', '-o', 'README.txt'], /README\.txt holds a file aiclaim did not write/],
     [['report', '-o', 'findings'], /findings is a folder/],
@@ -86,7 +105,13 @@ describe('--out never replaces what aiclaim did not write for it', () => {
       expect((await run(['report', '-o', 'notes.md'], { cwd: ws.dir })).code).toBe(2);
       expect((await run(['report', '-o', 'notes.md', '--force'], { cwd: ws.dir })).code).toBe(0);
       expect(readFileSync(join(ws.dir, 'notes.md'), 'utf8')).toMatch(/^# AI claims audit · 2026-Q4\n/);
-      for (const args of [['report', '-o', 'r.html'], ['report', '-o', 'r.md'], ['export', '-o', 'e.csv'], ['export', '--matrix', '-o', 'm.csv'], ['score', '--period', '2026-Q4', '-o', 'snap.yaml']]) {
+      for (const args of [
+        ['report', '-o', 'r.html'],
+        ['report', '-o', 'r.md'],
+        ['export', '-o', 'e.csv'],
+        ['export', '--matrix', '-o', 'm.csv'],
+        ['score', '--period', '2026-Q4', '-o', 'snap.yaml'],
+      ]) {
         const first = await run(args, { cwd: ws.dir });
         expect(first.code, first.stderr).toBe(0);
         const again = await run(args, { cwd: ws.dir });
@@ -140,7 +165,11 @@ describe('devices, FIFOs and links to them are neither read nor replaced', () =>
       // only root could replace.
       const device = ROOT ? join(ws.dir, 'null-device') : '/dev/null';
       if (ROOT) expect(spawnSync('mknod', [device, 'c', '1', '3']).status).toBe(0);
-      await refused(ws, ['score', '--period', '2026-Q4', '-o', 'fifo.yaml'], /fifo\.yaml is a named pipe \(FIFO\): aiclaim writes only regular files and leaves it as it is/);
+      await refused(
+        ws,
+        ['score', '--period', '2026-Q4', '-o', 'fifo.yaml'],
+        /fifo\.yaml is a named pipe \(FIFO\): aiclaim writes only regular files and leaves it as it is/,
+      );
       await refused(ws, ['report', '-o', device], /is a character device: aiclaim writes only regular files/);
       await refused(ws, ['export', '-o', device], /is a character device/);
       expect(statSync(device).isCharacterDevice()).toBe(true);
@@ -238,13 +267,20 @@ describe('what the system refuses is one line, exit 2, and nothing lost', () => 
       spawnSync('chmod', ['-R', 'a+rX', ws.dir]);
       chmodSync(join(ws.dir, 'findings'), 0o555);
       const before = tree(ws.dir, { cache: true });
-      const result = spawnSync(asUser[0] ?? process.execPath, [...asUser.slice(1), ...(ROOT ? [process.execPath] : []), join(REPO, 'bin', 'aiclaim.js'), 'report', '-o', 'findings/report.html'], {
-        cwd: ws.dir,
-        env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', AICLAIM_TODAY: '2026-11-22' },
-        encoding: 'utf8',
-        timeout: HANG,
-      });
-      expectRefusal({ code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, timedOut: result.error !== undefined }, /error: permission denied: findings\/report\.html|error: permission denied: findings/);
+      const result = spawnSync(
+        asUser[0] ?? process.execPath,
+        [...asUser.slice(1), ...(ROOT ? [process.execPath] : []), join(REPO, 'bin', 'aiclaim.js'), 'report', '-o', 'findings/report.html'],
+        {
+          cwd: ws.dir,
+          env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', AICLAIM_TODAY: '2026-11-22' },
+          encoding: 'utf8',
+          timeout: HANG,
+        },
+      );
+      expectRefusal(
+        { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, timedOut: result.error !== undefined },
+        /error: permission denied: findings\/report\.html|error: permission denied: findings/,
+      );
       expect(tree(ws.dir, { cache: true })).toEqual(before);
     } finally {
       chmodSync(join(ws.dir, 'findings'), 0o755);
@@ -267,7 +303,8 @@ describe('what the system refuses is one line, exit 2, and nothing lost', () => 
         copyFileSync(join(REPO, 'fixtures', 'sample', 'vendors', 'autoflow.yaml'), join(dir, 'vendors', 'autoflow.yaml'));
         expect((await run(['score', '--period', '2026-Q4'], { cwd: dir })).code).toBe(0);
         // Fill the disk, then score every sample vendor: the new snapshot cannot be written.
-        for (const name of readdirSync(join(REPO, 'fixtures', 'sample', 'vendors'))) copyFileSync(join(REPO, 'fixtures', 'sample', 'vendors', name), join(dir, 'vendors', name));
+        for (const name of readdirSync(join(REPO, 'fixtures', 'sample', 'vendors')))
+          copyFileSync(join(REPO, 'fixtures', 'sample', 'vendors', name), join(dir, 'vendors', name));
         spawnSync('sh', ['-c', `cat /dev/zero > ${join(mount.dir, 'filler')} 2>/dev/null; true`]);
         const before = tree(dir, { cache: true });
         const result = await run(['score', '--period', '2026-Q4', '--no-reuse'], { cwd: dir, timeout: HANG });

@@ -100,14 +100,19 @@ describe('hostile vendor files', () => {
 
   test('four megabytes of nested brackets are refused at the bracket past the limit', async () => {
     const problems = await scoreRefuses('brackets.yaml', true, (path) =>
-      writeFileSync(path, `schema: aiclaim/vendor@1\nid: brackets\nname: Brackets\ncategory: crm\nanswers:\n  trains-own-models:\n    value: ${'['.repeat(2_000_000)}${']'.repeat(2_000_000)}\n`),
+      writeFileSync(
+        path,
+        `schema: aiclaim/vendor@1\nid: brackets\nname: Brackets\ncategory: crm\nanswers:\n  trains-own-models:\n    value: ${'['.repeat(2_000_000)}${']'.repeat(2_000_000)}\n`,
+      ),
     );
     expect(problems).toEqual([expect.stringMatching(/^✖ vendors\/brackets\.yaml:7:76: YAML is nested too deeply/)]);
   });
 
   test('twenty thousand unknown keys: the first fifty listed, the rest counted', async () => {
     const keys = Array.from({ length: 20_000 }, (_, i) => `k${i}: ${i}`).join('\n');
-    const problems = await scoreRefuses('many-keys.yaml', true, (path) => writeFileSync(path, `schema: aiclaim/vendor@1\nid: many-keys\nname: Many\ncategory: crm\n${keys}\n`));
+    const problems = await scoreRefuses('many-keys.yaml', true, (path) =>
+      writeFileSync(path, `schema: aiclaim/vendor@1\nid: many-keys\nname: Many\ncategory: crm\n${keys}\n`),
+    );
     expect(problems).toHaveLength(MAX_PROBLEMS_PER_FILE + 1);
     expect(problems.at(-1)).toMatch(new RegExp(`^✖ vendors/many-keys\\.yaml: and ${20_000 - MAX_PROBLEMS_PER_FILE} more problems in this file`));
   });
@@ -115,7 +120,24 @@ describe('hostile vendor files', () => {
   test('wrong types everywhere: one located line for each field', async () => {
     const problems = await scoreRefuses('wrong-types.yaml', true, (path) => copyFileSync(join(HOSTILE, 'wrong-types.yaml'), path));
     const fields = problems.map((line) => /^✖ vendors\/wrong-types\.yaml:\d+:\d+: ([\w.[\]-]+):/.exec(line)?.[1]);
-    expect(fields).toEqual(expect.arrayContaining(['id', 'name', 'questionnaire', 'product', 'category', 'website', 'owner', 'spend.amount', 'spend.currency', 'renewal', 'interview.date', 'claims', 'roadmap[0].status', 'answers.model-kind']));
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'id',
+        'name',
+        'questionnaire',
+        'product',
+        'category',
+        'website',
+        'owner',
+        'spend.amount',
+        'spend.currency',
+        'renewal',
+        'interview.date',
+        'claims',
+        'roadmap[0].status',
+        'answers.model-kind',
+      ]),
+    );
   });
 });
 
@@ -152,12 +174,17 @@ describe('ids that would leave the workspace', () => {
 
   test('the corpus is what its README lists, and an end-to-end test runs every case', () => {
     const listed = [...readFileSync(join(HOSTILE, 'README.md'), 'utf8').matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]).sort();
-    const files = readdirSync(HOSTILE).filter((n) => n !== 'README.md').sort();
+    const files = readdirSync(HOSTILE)
+      .filter((n) => n !== 'README.md')
+      .sort();
     expect(listed).toEqual(files);
     // This file runs the parser-breaking cases; the others are run where what they attack is tested.
     expect([...VENDOR_FILES.map(([n]) => n), ...QUESTIONNAIRES].every((n) => files.includes(n))).toBe(true);
     const e2e = join(REPO, 'tests', 'e2e');
-    const tests = readdirSync(e2e).filter((n) => n.endsWith('.test.ts')).map((n) => readFileSync(join(e2e, n), 'utf8')).join('\n');
+    const tests = readdirSync(e2e)
+      .filter((n) => n.endsWith('.test.ts'))
+      .map((n) => readFileSync(join(e2e, n), 'utf8'))
+      .join('\n');
     expect(files.filter((n) => !tests.includes(`'${n}'`))).toEqual([]);
     expect(statSync(join(HOSTILE, 'empty.yaml')).size).toBe(0);
   });

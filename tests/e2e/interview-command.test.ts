@@ -91,9 +91,13 @@ describe('aiclaim interview', () => {
     // shown: a critical finding that names it, and the thin-data flag besides.
     const card = context.out.join('');
     // No terminal: laid out to 80 columns, the long line broken between its parts.
-    expect(card).toMatch(/^Acme \(acme\)\nLegitimacy 45\.5 · Weak · 5 of 11 points \(sections weighted\)\n {2}decisive 3 of 4 answered \(1 needed\) · answered 80% · evidenced 100%\n/);
+    expect(card).toMatch(
+      /^Acme \(acme\)\nLegitimacy 45\.5 · Weak · 5 of 11 points \(sections weighted\)\n {2}decisive 3 of 4 answered \(1 needed\) · answered 80% · evidenced 100%\n/,
+    );
     expect(card).toMatch(/CRITICAL AI claims with little data\n\s+because claims\.count = 1; records = 50,000 records/);
-    expect(card).toMatch(/CRITICAL Claim contradicted by the record: "Our AI knows your customers\."\n\s+because records = 50,000 records \(the vendor's own answer\)/);
+    expect(card).toMatch(
+      /CRITICAL Claim contradicted by the record: "Our AI knows your customers\."\n\s+because records = 50,000 records \(the vendor's own answer\)/,
+    );
     expect(card).toMatch(/Ask the vendor/);
     expect(context.err.join('')).toMatch(/Updated findings\/2026-Q4\.yaml for acme\./);
     const snapshot = parse(readFileSync(join(dir, 'findings', '2026-Q4.yaml'), 'utf8'));
@@ -112,8 +116,16 @@ describe('aiclaim interview', () => {
 
 describe('a drafts folder that cannot be written', () => {
   test.each([
-    ['.aiclaim is a file', (dir: string) => writeFileSync(join(dir, '.aiclaim'), 'x'), /^\.aiclaim is a file where aiclaim needs a folder \(to hold \.aiclaim\/drafts\)$/],
-    ['.aiclaim/drafts is a file', (dir: string) => (mkdirSync(join(dir, '.aiclaim')), writeFileSync(join(dir, '.aiclaim', 'drafts'), 'x')), /^\.aiclaim\/drafts is a file where aiclaim needs a folder$/],
+    [
+      '.aiclaim is a file',
+      (dir: string) => writeFileSync(join(dir, '.aiclaim'), 'x'),
+      /^\.aiclaim is a file where aiclaim needs a folder \(to hold \.aiclaim\/drafts\)$/,
+    ],
+    [
+      '.aiclaim/drafts is a file',
+      (dir: string) => (mkdirSync(join(dir, '.aiclaim')), writeFileSync(join(dir, '.aiclaim', 'drafts'), 'x')),
+      /^\.aiclaim\/drafts is a file where aiclaim needs a folder$/,
+    ],
   ])('%s: said before the first question, nothing written', async (_, make, message) => {
     const dir = workspace();
     make(dir);
@@ -130,7 +142,7 @@ describe('a drafts folder that cannot be written', () => {
 });
 
 describe('--answers offers the whole file', () => {
-  test('a new vendor\'s profile, its claims and its roadmap are offered, not only its answers', async () => {
+  test("a new vendor's profile, its claims and its roadmap are offered, not only its answers", async () => {
     const dir = workspace();
     writeFileSync(
       join(dir, 'vendor-sent.yaml'),
@@ -173,9 +185,22 @@ describe('--answers offers the whole file', () => {
     ]);
     expect(await interview({ id: 'acme', answers: 'vendor-sent.yaml' }, testContext(dir), prompter)).toBe(0);
     const defaults = Object.fromEntries(prompter.asked.slice(0, 6).map((a) => [a.message.slice(0, 12), a.default]));
-    expect(defaults).toEqual({ 'Vendor name': 'Acme Analytics', 'Product (Ent': 'Acme One', 'Martech cate': 'crm', 'Annual spend': '48000', 'Contract ren': '2027-06-30', 'Owner on you': 'Dana' });
+    expect(defaults).toEqual({
+      'Vendor name': 'Acme Analytics',
+      'Product (Ent': 'Acme One',
+      'Martech cate': 'crm',
+      'Annual spend': '48000',
+      'Contract ren': '2027-06-30',
+      'Owner on you': 'Dana',
+    });
     const file = parse(readFileSync(join(dir, 'vendors', 'acme.yaml'), 'utf8'));
-    expect(file).toMatchObject({ name: 'Acme Analytics', product: 'Acme One', owner: 'Dana', spend: { amount: 48000, currency: 'EUR' }, renewal: '2027-06-30' });
+    expect(file).toMatchObject({
+      name: 'Acme Analytics',
+      product: 'Acme One',
+      owner: 'Dana',
+      spend: { amount: 48000, currency: 'EUR' },
+      renewal: '2027-06-30',
+    });
     expect(file.claims).toEqual([{ text: 'Our AI knows your customers.', date: '2026-10-01' }]);
     expect(file.roadmap).toEqual([{ id: 'churn-model', title: 'Churn model', promised: '2026-Q4', due: '2027-Q2', status: 'planned' }]);
     expect(file.answers.trains).toEqual({ value: true });
@@ -186,7 +211,7 @@ describe('checked before the first question', () => {
   /** A prompter that fails the test if anything at all is asked. */
   const silent = () => scriptedPrompter([]);
 
-  test('a draft holding another vendor\'s interview is refused, naming both, and that vendor is left as it is', async () => {
+  test("a draft holding another vendor's interview is refused, naming both, and that vendor is left as it is", async () => {
     const dir = workspace();
     const other = 'schema: aiclaim/vendor@1\nid: harbor-crm\nname: Harbor CRM\ncategory: crm\nanswers: {}\n';
     writeFileSync(join(dir, 'vendors', 'harbor-crm.yaml'), other);
@@ -195,7 +220,9 @@ describe('checked before the first question', () => {
       join(dir, '.aiclaim', 'drafts', 'tagwise.yaml'),
       'schema: aiclaim/draft@1\nquestionnaire: quick\nstarted: 2026-11-20\nexisting: false\nmode: full\nvisited: []\nunchanged: []\nreviewed: []\nvendor:\n  schema: aiclaim/vendor@1\n  id: harbor-crm\n  name: Harbor CRM\n  category: crm\n  answers: {}\n',
     );
-    await expect(interview({ id: 'tagwise' }, testContext(dir), silent())).rejects.toThrow(/^\.aiclaim\/drafts\/tagwise\.yaml holds an interview of harbor-crm, not tagwise: resumed, it would be written to vendors\/harbor-crm\.yaml$/);
+    await expect(interview({ id: 'tagwise' }, testContext(dir), silent())).rejects.toThrow(
+      /^\.aiclaim\/drafts\/tagwise\.yaml holds an interview of harbor-crm, not tagwise: resumed, it would be written to vendors\/harbor-crm\.yaml$/,
+    );
     expect(readFileSync(join(dir, 'vendors', 'harbor-crm.yaml'), 'utf8')).toBe(other);
   });
 

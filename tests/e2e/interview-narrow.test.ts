@@ -1,21 +1,20 @@
-import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, expect, test } from 'vitest';
 import { BIN, sampleCopy, TODAY } from '../helpers/run-cli.js';
 import { quickWorkspace } from '../helpers/quick-workspace.js';
-import { TmuxSession, tmuxAvailable } from '../helpers/tmux.js';
+import { requires } from '../helpers/requires.js';
+import { TmuxSession } from '../helpers/tmux.js';
 
 // The interview in a narrow terminal (tmux, a fresh server per test): the score card fits the
 // columns, and the question being asked stays on screen when the rows are few.
 
-const hasTmux = tmuxAvailable();
-if (!hasTmux) console.warn('Skipping the narrow terminal tests: tmux is not installed (.ci/run installs it).');
+const terminal = requires('the narrow terminal tests', ['tmux']);
 
 const cli = (args: string) => `env NO_COLOR=1 AICLAIM_TODAY=${TODAY} ${process.execPath} ${BIN} ${args}`;
 /** "  Title   ██████░░░░  62.3  legitimacy": a section's row of the card. */
 const BAR_ROW = /^ {2}\S.*? {2}([█░]+|·+) +(\d+\.\d|—)(?: {2}(legitimacy|risk))?$/;
 const flat = (rows: readonly string[]) => rows.join(' ').replace(/\s+/g, ' ');
 
-describe.skipIf(!hasTmux)('aiclaim interview in a narrow terminal', () => {
+terminal.describe('aiclaim interview in a narrow terminal', () => {
   let tmux: TmuxSession | undefined;
   let cleanup: (() => void) | undefined;
   afterEach(() => {
@@ -37,7 +36,10 @@ describe.skipIf(!hasTmux)('aiclaim interview in a narrow terminal', () => {
   /** Takes the default (Enter) at every prompt, each once it is drawn, until the program ends. */
   async function enterToTheEnd(session: TmuxSession, most = 40): Promise<string> {
     for (let answered = 0; answered < most; answered++) {
-      const screen = await session.waitFor({ test: (s: string) => /EXIT=\d+/.test(s) || asking(s, answered), toString: () => `a prompt after ${answered} answers, or the end` } as RegExp);
+      const screen = await session.waitFor({
+        test: (s: string) => /EXIT=\d+/.test(s) || asking(s, answered),
+        toString: () => `a prompt after ${answered} answers, or the end`,
+      } as RegExp);
       if (/EXIT=\d+/.test(screen)) return screen;
       session.send('Enter');
     }
@@ -106,10 +108,17 @@ describe.skipIf(!hasTmux)('aiclaim interview in a narrow terminal', () => {
     expect(flat(session.rows())).toContain("[question 1 of 5, about 3 min left] (1/4) Record the vendor's AI claims.");
 
     // A question over three rows, with help under the choices: the question whole on screen.
-    const question = (rows: string[]) => rows.some((r) => r.startsWith('? [question 2 of')) && flat(rows).includes('(2/4) Does the vendor train models on data it controls?') && rows.some((r) => r.startsWith('❯ '));
+    const question = (rows: string[]) =>
+      rows.some((r) => r.startsWith('? [question 2 of')) &&
+      flat(rows).includes('(2/4) Does the vendor train models on data it controls?') &&
+      rows.some((r) => r.startsWith('❯ '));
     await onScreen(session, question, 'the whole question above its choices');
     session.send(...Array<string>(6).fill('Down'));
-    const down = await onScreen(session, (rows) => question(rows) && rows.some((r) => r.startsWith('❯ Save and stop')), 'the last choice, the question still shown');
+    const down = await onScreen(
+      session,
+      (rows) => question(rows) && rows.some((r) => r.startsWith('❯ Save and stop')),
+      'the last choice, the question still shown',
+    );
     expect(down.filter((r) => r.startsWith('❯ '))).toHaveLength(1);
     session.send('C-c');
     expect(await session.waitFor(/EXIT=\d+/)).toMatch(/EXIT=130/);

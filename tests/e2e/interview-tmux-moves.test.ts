@@ -1,17 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { BIN } from '../helpers/run-cli.js';
 import { quickWorkspace } from '../helpers/quick-workspace.js';
-import { TmuxSession, tmuxAvailable } from '../helpers/tmux.js';
+import { requires } from '../helpers/requires.js';
+import { TmuxSession } from '../helpers/tmux.js';
 
 // Going back, saving and stopping from a list, reviewing before writing: typed in a real terminal.
 
-const hasTmux = tmuxAvailable();
-if (!hasTmux) console.warn('Skipping the terminal interview tests: tmux is not installed (.ci/run installs it).');
+const terminal = requires('the terminal interview tests', ['tmux']);
 
-describe.skipIf(!hasTmux)('moving about an interview in a terminal', () => {
+terminal.describe('moving about an interview in a terminal', () => {
   const workspace = quickWorkspace();
   const tmux = new TmuxSession();
   const cli = (args: string) => `env NO_COLOR=1 AICLAIM_TODAY=2026-11-22 ${process.execPath} ${BIN} ${args}`;
@@ -49,7 +49,9 @@ describe.skipIf(!hasTmux)('moving about an interview in a terminal', () => {
     await tmux.answer(/\(4\/4\) Where does the model come from/, 'Enter');
     await tmux.answer(/\(1\/2\) What does the AI do that rules cannot\?/, 'later', 'Enter');
     await tmux.answer(/Add a roadmap commitment/, 'Enter');
-    const review = await tmux.waitFor(/review the answers[^\n]*\n❯ Write vendors\/lumen-ads\.yaml\n {2}Substance: 3 answered\n {2}Value: 1 answered, 1 not asked yet/);
+    const review = await tmux.waitFor(
+      /review the answers[^\n]*\n❯ Write vendors\/lumen-ads\.yaml\n {2}Substance: 3 answered\n {2}Value: 1 answered, 1 not asked yet/,
+    );
     expect(review).toMatch(/Save and stop/);
     expect(existsSync(vendorFile)).toBe(false);
     await tmux.answer(/review the answers/, 'Down', 'Enter');
@@ -66,7 +68,11 @@ describe.skipIf(!hasTmux)('moving about an interview in a terminal', () => {
     const done = await tmux.waitFor(/EXIT=\d+/);
     expect(done).toMatch(/Wrote vendors\/lumen-ads\.yaml\./);
     expect(done).toMatch(/EXIT=0/);
-    expect(parse(readFileSync(vendorFile, 'utf8')).answers).toEqual({ trains: { value: true }, records: { value: 2000000, evidence: 'Data sheet v2, section 3' }, origin: { value: 'own' } });
+    expect(parse(readFileSync(vendorFile, 'utf8')).answers).toEqual({
+      trains: { value: true },
+      records: { value: 2000000, evidence: 'Data sheet v2, section 3' },
+      origin: { value: 'own' },
+    });
     expect(existsSync(draftFile)).toBe(false);
   });
 });

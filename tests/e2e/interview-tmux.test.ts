@@ -1,18 +1,18 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { BIN, run } from '../helpers/run-cli.js';
 import { quickWorkspace } from '../helpers/quick-workspace.js';
-import { TmuxSession, tmuxAvailable } from '../helpers/tmux.js';
+import { requires } from '../helpers/requires.js';
+import { TmuxSession } from '../helpers/tmux.js';
 
 // The interview in a real terminal: tmux runs the built CLI, keys are typed, the screen is read.
 
-const hasTmux = tmuxAvailable();
-if (!hasTmux) console.warn('Skipping the terminal interview tests: tmux is not installed (.ci/run installs it).');
+const terminal = requires('the terminal interview tests', ['tmux']);
 
-describe.skipIf(!hasTmux)('aiclaim interview in a terminal', () => {
+terminal.describe('aiclaim interview in a terminal', () => {
   const workspace = quickWorkspace();
   const tmux = new TmuxSession();
   const cli = (args: string, today = '2026-11-22') => `env NO_COLOR=1 AICLAIM_TODAY=${today} ${process.execPath} ${BIN} ${args}`;
@@ -25,7 +25,15 @@ describe.skipIf(!hasTmux)('aiclaim interview in a terminal', () => {
 
   test('a new vendor: quit half way with Ctrl-C, resume, finish, get a file score accepts', async () => {
     tmux.start(cli('interview'), workspace.dir);
-    await tmux.newVendor({ name: 'Brightwave Analytics', product: 'Brightwave Personalize', spend: '84k', renewal: '2027-03-31', interviewer: 'Claire Martin', respondent: 'Sam Lee', role: 'CTO' });
+    await tmux.newVendor({
+      name: 'Brightwave Analytics',
+      product: 'Brightwave Personalize',
+      spend: '84k',
+      renewal: '2027-03-31',
+      interviewer: 'Claire Martin',
+      respondent: 'Sam Lee',
+      role: 'CTO',
+    });
     await tmux.answer(/Add a claim/, 'Enter');
     await tmux.answer(/word for word/, 'Our AI personalises every page in real time.', 'Enter');
     await tmux.answer(/Where it was made/, 'https://brightwave.example', 'Enter');
@@ -45,11 +53,16 @@ describe.skipIf(!hasTmux)('aiclaim interview in a terminal', () => {
     // Half way: stop.
     await tmux.answer(/Evidence, a URL or document \(required/, 'C-c');
     const paused = await tmux.waitFor(/EXIT=\d+/);
-    expect(paused).toMatch(/Interview paused; every answer so far is kept in \.aiclaim\/drafts\/brightwave-analytics\.yaml\. Run `aiclaim interview brightwave-analytics` to resume\./);
+    expect(paused).toMatch(
+      /Interview paused; every answer so far is kept in \.aiclaim\/drafts\/brightwave-analytics\.yaml\. Run `aiclaim interview brightwave-analytics` to resume\./,
+    );
     expect(paused).toMatch(/EXIT=130/);
     expect(paused).not.toMatch(/ExitPromptError|\n\s+at /);
     expect(existsSync(vendorFile)).toBe(false);
-    const draft = parse(readFileSync(join(workspace.dir, '.aiclaim', 'drafts', 'brightwave-analytics.yaml'), 'utf8')) as { visited: string[]; vendor: { answers: object } };
+    const draft = parse(readFileSync(join(workspace.dir, '.aiclaim', 'drafts', 'brightwave-analytics.yaml'), 'utf8')) as {
+      visited: string[];
+      vendor: { answers: object };
+    };
     expect(draft.visited).toEqual(['claims', 'trains']);
     // Stopped at its evidence, the number typed is kept: resumed, it is the default.
     expect(draft.vendor.answers).toEqual({ trains: { value: true }, records: { value: 40000000 } });
@@ -70,7 +83,9 @@ describe.skipIf(!hasTmux)('aiclaim interview in a terminal', () => {
     await tmux.answer(/review the answers/, 'Enter');
     const done = await tmux.waitFor(/EXIT=\d+/);
     expect(done).toMatch(/Wrote vendors\/brightwave-analytics\.yaml\./);
-    expect(done).toMatch(/Brightwave Analytics \(brightwave-analytics\)\nLegitimacy 100\.0 · Substantiated · 13 of 13 points \(sections weighted\) · decisive 4 of 4 answered \(1 needed\) · answered 100% · evidenced 100%/);
+    expect(done).toMatch(
+      /Brightwave Analytics \(brightwave-analytics\)\nLegitimacy 100\.0 · Substantiated · 13 of 13 points \(sections weighted\) · decisive 4 of 4 answered \(1 needed\) · answered 100% · evidenced 100%/,
+    );
     expect(done).toMatch(/Substance\s+█{24}\s+100\.0/);
     expect(done).toMatch(/Red flags: none on the answers recorded/);
     expect(done).toMatch(/Ask the vendor {2}nothing open/);
@@ -85,7 +100,14 @@ describe.skipIf(!hasTmux)('aiclaim interview in a terminal', () => {
       category: 'on-site-personalization',
       spend: { amount: 84000, currency: 'EUR' },
       interview: { date: '2026-11-22', interviewer: 'Claire Martin', respondents: [{ name: 'Sam Lee', role: 'CTO' }] },
-      claims: [{ text: 'Our AI personalises every page in real time.', source: 'https://brightwave.example', date: '2026-11-22', asserts: [{ question: 'records', gte: 10000000 }] }],
+      claims: [
+        {
+          text: 'Our AI personalises every page in real time.',
+          source: 'https://brightwave.example',
+          date: '2026-11-22',
+          asserts: [{ question: 'records', gte: 10000000 }],
+        },
+      ],
       answers: {
         trains: { value: true },
         records: { value: 40000000, evidence: { ref: 'https://brightwave.example/data-sheet.pdf', date: '2026-09-01' } },
@@ -117,7 +139,9 @@ describe.skipIf(!hasTmux)('aiclaim interview in a terminal', () => {
     // Declined is a recorded fact; the question left for later has no entry at all.
     expect(written.answers).toEqual({ trains: { value: true }, records: { declined: 'will not disclose data volumes' } });
     const explained = await run(['score', 'vendors/quiet-data.yaml', '--explain'], { cwd: workspace.dir });
-    expect(explained.stdout).toMatch(/\s0\/6\s+records\s+declined: will not disclose data volumes — declined \("will not disclose data volumes"\): the vendor would not say, so it earns 0 of 6/);
+    expect(explained.stdout).toMatch(
+      /\s0\/6\s+records\s+declined: will not disclose data volumes — declined \("will not disclose data volumes"\): the vendor would not say, so it earns 0 of 6/,
+    );
     expect(explained.stdout).toMatch(/\?\s+origin\s+not asked yet: out of the score/);
     expect(explained.stdout).toMatch(/\?\s+advantage\s+not asked yet: out of the score \(worth up to 2\)/);
   });
@@ -138,8 +162,13 @@ describe.skipIf(!hasTmux)('aiclaim interview in a terminal', () => {
     // Only the interview date moved; the comment stays where it was.
     const changed = after.split('\n').filter((line, i) => line !== before.split('\n')[i]);
     expect(changed).toEqual(['  date: 2027-02-15']);
-    expect(after).toMatch(/answers:\n  # checked against the data sheet on site\n/);
-    const validated = execFileSync(process.execPath, [BIN, 'validate'], { cwd: workspace.dir, env: { ...process.env, NO_COLOR: '1', AICLAIM_TODAY: '2027-02-15' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(after).toMatch(/answers:\n {2}# checked against the data sheet on site\n/);
+    const validated = execFileSync(process.execPath, [BIN, 'validate'], {
+      cwd: workspace.dir,
+      env: { ...process.env, NO_COLOR: '1', AICLAIM_TODAY: '2027-02-15' },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     expect(validated).toBe('');
   });
   test('Ctrl-C after the profile keeps it; the unfinished interview is offered first, and a new vendor cannot take its id', async () => {

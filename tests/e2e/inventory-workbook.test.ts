@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { resavedByLibreOffice, sofficeAvailable } from '../helpers/libreoffice.js';
+import { resavedByLibreOffice } from '../helpers/libreoffice.js';
+import { requires } from '../helpers/requires.js';
 import { run, tempDir } from '../helpers/run-cli.js';
 import { withParts } from '../helpers/zip.js';
 
@@ -11,8 +12,7 @@ import { withParts } from '../helpers/zip.js';
 // (LibreOffice's headless Calc), imported as its CSV would be: number cells, text amounts in the
 // team's locale, date cells, quarters, a formula's computed value.
 
-const hasSoffice = sofficeAvailable();
-if (!hasSoffice) console.warn('Skipping the LibreOffice stack workbook test: soffice is not installed (.ci/run installs libreoffice-calc-nogui).');
+const libreOffice = requires('the LibreOffice stack workbook test', ['soffice']);
 
 const cleanup: (() => void)[] = [];
 afterEach(() => {
@@ -40,7 +40,7 @@ async function stackWorkbook(dir: string): Promise<string> {
 }
 
 describe('aiclaim import of a stack workbook', () => {
-  test.skipIf(!hasSoffice)('saved by LibreOffice, it imports to the figures the team typed', async () => {
+  libreOffice.test('saved by LibreOffice, it imports to the figures the team typed', async () => {
     const temp = tempDir();
     cleanup.push(temp.remove);
     expect((await run(['init', '.'], { cwd: temp.dir })).code).toBe(0);
@@ -48,9 +48,16 @@ describe('aiclaim import of a stack workbook', () => {
 
     const imported = await run(['import', saved], { cwd: temp.dir });
     expect(imported.code, imported.stderr).toBe(0);
-    expect(imported.stderr.trimEnd().split('\n').at(-1)).toBe('7 vendor files created: brightwave-analytics, mailmint-ab, kundenwerk-gmbh, treuepunkt, acme-chat, ledger-ltd, kasse-ag.');
+    expect(imported.stderr.trimEnd().split('\n').at(-1)).toBe(
+      '7 vendor files created: brightwave-analytics, mailmint-ab, kundenwerk-gmbh, treuepunkt, acme-chat, ledger-ltd, kasse-ag.',
+    );
     const vendor = (id: string) => parse(readFileSync(join(temp.dir, 'vendors', `${id}.yaml`), 'utf8')) as Record<string, unknown>;
-    expect(vendor('brightwave-analytics')).toMatchObject({ category: 'on-site-personalization', spend: { amount: 8500, currency: 'EUR' }, renewal: '2027-09-30', owner: 'Claire Martin' });
+    expect(vendor('brightwave-analytics')).toMatchObject({
+      category: 'on-site-personalization',
+      spend: { amount: 8500, currency: 'EUR' },
+      renewal: '2027-09-30',
+      owner: 'Claire Martin',
+    });
     expect(vendor('mailmint-ab')).toMatchObject({ category: 'emailing', spend: { amount: 64000, currency: 'EUR' }, renewal: '2027-03-31' });
     expect(vendor('kundenwerk-gmbh')).toMatchObject({ spend: { amount: 12000, currency: 'EUR' } });
     expect(vendor('kundenwerk-gmbh').renewal).toBeUndefined();

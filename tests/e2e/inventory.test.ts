@@ -31,7 +31,9 @@ describe('aiclaim import', () => {
       writeFileSync(join(temp.dir, 'stack.csv'), fixedStack());
       const imported = await run(['import', 'stack.csv', '--date-format', 'dmy'], { cwd: temp.dir });
       expect(imported.code, imported.stderr).toBe(0);
-      expect(imported.stderr.trimEnd().split('\n').at(-1)).toBe('6 vendor files created: brightwave-analytics, mailmint-ab, acme-chat, gizmo, tagwise-ltd, quote-co.');
+      expect(imported.stderr.trimEnd().split('\n').at(-1)).toBe(
+        '6 vendor files created: brightwave-analytics, mailmint-ab, acme-chat, gizmo, tagwise-ltd, quote-co.',
+      );
       const brightwave = parse(readFileSync(join(temp.dir, 'vendors', 'brightwave-analytics.yaml'), 'utf8'));
       expect(brightwave).toEqual({
         schema: 'aiclaim/vendor@1',
@@ -44,11 +46,18 @@ describe('aiclaim import', () => {
         renewal: '2027-03-31',
         answers: {},
       });
-      expect(parse(readFileSync(join(temp.dir, 'vendors', 'acme-chat.yaml'), 'utf8'))).toMatchObject({ category: 'ai-bots', spend: { amount: 24000, currency: 'USD' } });
+      expect(parse(readFileSync(join(temp.dir, 'vendors', 'acme-chat.yaml'), 'utf8'))).toMatchObject({
+        category: 'ai-bots',
+        spend: { amount: 24000, currency: 'USD' },
+      });
       // A category outside the martech categories is kept, with the team's label.
       expect(parse(readFileSync(join(temp.dir, 'vendors', 'gizmo.yaml'), 'utf8'))).toMatchObject({ category: 'other', categoryLabel: 'Programmatic' });
       // The multi-line product (quoted, across lines 8 and 9) is kept whole.
-      expect(parse(readFileSync(join(temp.dir, 'vendors', 'quote-co.yaml'), 'utf8'))).toMatchObject({ name: 'Quote "Co"', product: 'Multi\nline product', category: 'ab-testing' });
+      expect(parse(readFileSync(join(temp.dir, 'vendors', 'quote-co.yaml'), 'utf8'))).toMatchObject({
+        name: 'Quote "Co"',
+        product: 'Multi\nline product',
+        category: 'ab-testing',
+      });
 
       // Answers typed into a file since survive a second import: without --force the file is kept,
       // with --force only its profile changes.
@@ -82,7 +91,10 @@ describe('a stack spreadsheet round trip', () => {
       const sample = parse(readFileSync(join(REPO, 'fixtures', 'sample', 'vendors', 'mailmint.yaml'), 'utf8'));
       const file = join(temp.dir, 'vendors', 'mailmint-ab.yaml');
       const text = readFileSync(file, 'utf8').replace('answers: {}\n', '');
-      writeFileSync(file, `${text}${['interview:', '  date: 2026-10-13', '  interviewer: Analyst', '  respondents: [{ name: Vendor }]'].join('\n')}\nanswers: ${JSON.stringify(sample.answers)}\n`);
+      writeFileSync(
+        file,
+        `${text}${['interview:', '  date: 2026-10-13', '  interviewer: Analyst', '  respondents: [{ name: Vendor }]'].join('\n')}\nanswers: ${JSON.stringify(sample.answers)}\n`,
+      );
       const scored = await run(['score', '--period', '2026-Q4', '-f', 'csv'], { cwd: temp.dir });
       expect(scored.code).toBe(0);
       expect(existsSync(join(temp.dir, 'findings', '2026-Q4.yaml'))).toBe(true);
@@ -90,9 +102,26 @@ describe('a stack spreadsheet round trip', () => {
       const exported = await run(['export', '2026-Q4'], { cwd: temp.dir });
       expect(exported.code).toBe(0);
       const rows = parseCsv(exported.stdout, { columns: true }) as Record<string, string>[];
-      expect(rows.map((r) => r.vendor_id).sort()).toEqual(['acme-chat', 'brightwave-analytics', 'example-vendor', 'gizmo', 'mailmint-ab', 'quote-co', 'tagwise-ltd']);
+      expect(rows.map((r) => r.vendor_id).sort()).toEqual([
+        'acme-chat',
+        'brightwave-analytics',
+        'example-vendor',
+        'gizmo',
+        'mailmint-ab',
+        'quote-co',
+        'tagwise-ltd',
+      ]);
       const mailmint = rows.find((r) => r.vendor_id === 'mailmint-ab')!;
-      expect(mailmint).toMatchObject({ period: '2026-Q4', rank: '1', vendor: 'Mailmint AB', category: 'Emailing', annual_spend: '52000', currency: 'EUR', renewal: '2027-09-30' });
+      expect(mailmint).toMatchObject({
+        period: '2026-Q4',
+        rank: '1',
+        vendor: 'Mailmint AB',
+        category: 'emailing',
+        category_label: 'Emailing',
+        annual_spend: '52000',
+        currency: 'EUR',
+        renewal: '2027-09-30',
+      });
       expect(Number(mailmint.score)).toBeGreaterThan(50);
       // Imported and never interviewed: not assessed, no score and no rank (never a zero).
       expect(rows.find((r) => r.vendor_id === 'brightwave-analytics')).toMatchObject({ rank: '', score: '', verdict: 'not-assessed', completeness: '0' });
@@ -102,18 +131,38 @@ describe('a stack spreadsheet round trip', () => {
       expect(report.code).toBe(0);
       const steps = report.stdout.split('\n').filter((l) => /^\d+\. \*\*/.test(l));
       for (const name of ['Brightwave Analytics', 'Acme Chat', 'Tagwise Ltd']) {
-        expect(steps.filter((l) => l.includes(name))).toEqual([expect.stringMatching(new RegExp(`^\\d+\\. \\*\\*Interview\\*\\* ${name}.*: too little is known for a verdict`))]);
+        expect(steps.filter((l) => l.includes(name))).toEqual([
+          expect.stringMatching(new RegExp(`^\\d+\\. \\*\\*Interview\\*\\* ${name}.*: too little is known for a verdict`)),
+        ]);
       }
       expect(steps.some((l) => l.includes('**Retire or replace**'))).toBe(false);
 
       const matrix = await run(['export', '--matrix', '-o', 'matrix.csv'], { cwd: temp.dir });
       expect(matrix.code).toBe(0);
       const grid = parseCsv(readFileSync(join(temp.dir, 'matrix.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
-      expect(Object.keys(grid[0]!)).toEqual(['section', 'question_id', 'question', 'max_points', 'acme-chat', 'brightwave-analytics', 'example-vendor', 'gizmo', 'mailmint-ab', 'quote-co', 'tagwise-ltd']);
+      expect(Object.keys(grid[0]!)).toEqual([
+        'section',
+        'question_id',
+        'question',
+        'max_points',
+        'acme-chat',
+        'brightwave-analytics',
+        'example-vendor',
+        'gizmo',
+        'mailmint-ab',
+        'quote-co',
+        'tagwise-ltd',
+      ]);
       expect(grid[0]).toMatchObject({ question_id: 'score', 'mailmint-ab': mailmint.score });
       const runtime = grid.find((r) => r.question_id === 'ai-runtime')!;
       // Not asked is an empty cell, never a zero.
-      expect(runtime).toMatchObject({ section: 'ai-substance', question: 'At run time, what produces the output of the feature marketed as AI?', max_points: '6', 'mailmint-ab': '6', 'brightwave-analytics': '' });
+      expect(runtime).toMatchObject({
+        section: 'ai-substance',
+        question: 'At run time, what produces the output of the feature marketed as AI?',
+        max_points: '6',
+        'mailmint-ab': '6',
+        'brightwave-analytics': '',
+      });
       // A question hidden by its condition is an empty cell.
       expect(grid.find((r) => r.question_id === 'foundation-model-name')!['mailmint-ab']).toBe('');
       // CSV as spreadsheets read it: CRLF line ends.
@@ -128,9 +177,27 @@ describe('a stack spreadsheet round trip', () => {
     expect(result.code).toBe(0);
     const rows = parseCsv(result.stdout, { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(17);
-    expect(rows[0]).toMatchObject({ period: '2026-Q4', rank: '1', vendor_id: 'lumen-personalize', score: '96.6', verdict: 'substantiated', risk: 'low', decisive_answered: '7', promises_due: '2', kept_on_time: '2' });
+    expect(rows[0]).toMatchObject({
+      period: '2026-Q4',
+      rank: '1',
+      vendor_id: 'lumen-personalize',
+      score: '96.6',
+      verdict: 'substantiated',
+      risk: 'low',
+      decisive_answered: '7',
+      promises_due: '2',
+      kept_on_time: '2',
+    });
     expect(rows.find((r) => r.vendor_id === 'helpwave')).toMatchObject({ verdict: 'weak', risk: 'high', claims_contradicted: '1' });
-    expect(rows.at(-1)).toMatchObject({ vendor_id: 'pixelcast-media-sa', rank: '', score: '', verdict: 'not-assessed', risk: 'not-assessed', decisive_answered: '0', decisive_required: '4' });
+    expect(rows.at(-1)).toMatchObject({
+      vendor_id: 'pixelcast-media-sa',
+      rank: '',
+      score: '',
+      verdict: 'not-assessed',
+      risk: 'not-assessed',
+      decisive_answered: '0',
+      decisive_required: '4',
+    });
   });
 });
 
@@ -149,7 +216,11 @@ describe('the stack spreadsheet as teams keep it', () => {
       expect(vendor(temp.dir, 'brightwave-analytics')).toMatchObject({ spend: { amount: 8500, currency: 'EUR' }, renewal: '2027-09-30', answers: {} });
       expect(vendor(temp.dir, 'mailmint-ab')).toMatchObject({ spend: { amount: 64000, currency: 'EUR' }, renewal: '2027-03-31' });
       expect(vendor(temp.dir, 'kundenwerk-gmbh')).toMatchObject({ spend: { amount: 12000, currency: 'EUR' }, renewal: '2027-12-31' });
-      expect(vendor(temp.dir, 'treuepunkt')).toMatchObject({ category: 'other', categoryLabel: 'Loyalty programme', spend: { amount: 12500, currency: 'EUR' } });
+      expect(vendor(temp.dir, 'treuepunkt')).toMatchObject({
+        category: 'other',
+        categoryLabel: 'Loyalty programme',
+        spend: { amount: 12500, currency: 'EUR' },
+      });
       expect(vendor(temp.dir, 'treuepunkt').renewal).toBeUndefined();
       expect(vendor(temp.dir, 'acme-chat')).toMatchObject({ spend: { amount: 1200, currency: 'EUR' } });
 
@@ -197,7 +268,12 @@ describe('the stack spreadsheet as teams keep it', () => {
       writeFileSync(join(temp.dir, 'stack.csv'), 'Vendor,Category,Annual spend,Renewal\nAcme,Marketing Automation / Email,8.500,soon\nBeta,CRM,"$1,000",TBD\n');
       const refused = await run(['import', 'stack.csv', '--dry-run'], { cwd: temp.dir });
       expect(refused.code).toBe(2);
-      expect(refused.stderr.split('\n').filter((l) => l.startsWith('✖')).map((l) => l.replace(/ — .*/, ''))).toEqual([
+      expect(
+        refused.stderr
+          .split('\n')
+          .filter((l) => l.startsWith('✖'))
+          .map((l) => l.replace(/ — .*/, '')),
+      ).toEqual([
         '✖ stack.csv:2:2: column "Category": "Marketing Automation / Email" is not a martech category',
         '✖ stack.csv:2:3: column "Annual spend": "8.500" could be 8,500 or 8.5 USD: aiclaim does not guess',
         '✖ stack.csv:2:4: column "Renewal": "soon" is not a date aiclaim can read',
@@ -205,14 +281,17 @@ describe('the stack spreadsheet as teams keep it', () => {
       expect(refused.stderr).toContain('did you mean "Marketing automation"? pass --accept-suggestions to take it');
       expect(readdirSync(join(temp.dir, 'vendors'))).toEqual(['example-vendor.yaml']);
 
-      writeFileSync(join(temp.dir, 'stack.csv'), 'Vendor,Category,Annual spend,Renewal\nAcme,Marketing Automation / Email,8500,Q3 2027\nBeta,CRM,"$1,000",TBD\n');
+      writeFileSync(
+        join(temp.dir, 'stack.csv'),
+        'Vendor,Category,Annual spend,Renewal\nAcme,Marketing Automation / Email,8500,Q3 2027\nBeta,CRM,"$1,000",TBD\n',
+      );
       const accepted = await run(['import', 'stack.csv', '--accept-suggestions', '--dry-run'], { cwd: temp.dir });
       expect(accepted.code, accepted.stderr).toBe(0);
       expect(accepted.stderr).toContain('2 vendor files would be created: acme, beta.');
       // The mapping as the example init writes has it, uncommented.
       const example = readFileSync(settings, 'utf8');
       expect(example).toContain('# categories:\n#   "Marketing Automation / Email": marketing-automation\n#   Loyalty: other\n');
-      writeFileSync(settings, example.replace(/^# (categories:|  "Marketing|  Loyalty)/gm, '$1'));
+      writeFileSync(settings, example.replace(/^# (categories:| {2}"Marketing| {2}Loyalty)/gm, '$1'));
       expect((await run(['validate', 'aiclaim.yaml'], { cwd: temp.dir })).code).toBe(0);
       const mapped = await run(['import', 'stack.csv'], { cwd: temp.dir });
       expect(mapped.code, mapped.stderr).toBe(0);

@@ -42,7 +42,9 @@ describe('snapshots of thousands of vendors', () => {
   });
 
   test('are read vendor by vendor to the same diff as read whole', { timeout: 120_000 }, async () => {
-    const [byVendor, whole] = await Promise.all(Object.values(workspaces).map((ws) => run(['diff', '2026-Q3', '2026-Q4', '-f', 'json'], { cwd: ws.dir, timeout: 110_000 })));
+    const [byVendor, whole] = await Promise.all(
+      Object.values(workspaces).map((ws) => run(['diff', '2026-Q3', '2026-Q4', '-f', 'json'], { cwd: ws.dir, timeout: 110_000 })),
+    );
     expect(byVendor!.code, byVendor!.stderr).toBe(0);
     expect(whole!.code, whole!.stderr).toBe(0);
     const diff = JSON.parse(byVendor!.stdout) as { vendors: unknown[]; summary: { improved: number; regressed: number } };

@@ -19,7 +19,14 @@ beforeAll(async () => {
   work = tempDir('aiclaim-lock-');
   // Bundled, so that each contender starts in milliseconds and they truly meet at the lock.
   contender = join(work.dir, 'contender.cjs');
-  await build({ entryPoints: [join(REPO, 'tests', 'helpers', 'lock-contender.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: contender, logLevel: 'silent' });
+  await build({
+    entryPoints: [join(REPO, 'tests', 'helpers', 'lock-contender.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: contender,
+    logLevel: 'silent',
+  });
 });
 
 afterAll(() => work.remove());
@@ -27,7 +34,10 @@ afterAll(() => work.remove());
 function startTogether(target: string, log: string): Promise<unknown[]> {
   const start = Date.now() + 700;
   return Promise.all(
-    Array.from({ length: CONTENDERS }, () => new Promise((done) => spawn(process.execPath, [contender, target, log, String(start)], { stdio: 'ignore' }).on('exit', done))),
+    Array.from(
+      { length: CONTENDERS },
+      () => new Promise((done) => spawn(process.execPath, [contender, target, log, String(start)], { stdio: 'ignore' }).on('exit', done)),
+    ),
   );
 }
 
@@ -51,7 +61,10 @@ test(`a stale lock is taken over by one process of ${CONTENDERS} started togethe
     }
     // Every contender either held the lock or was told it was busy; none failed otherwise.
     expect(lines.filter((l) => l.startsWith('enter ')).length + lines.filter((l) => l.startsWith('busy ')).length, lines.join('\n')).toBe(CONTENDERS);
-    expect(lines.filter((l) => l.startsWith('busy ') && !/is writing the target right now/.test(l)), lines.join('\n')).toEqual([]);
+    expect(
+      lines.filter((l) => l.startsWith('busy ') && !/is writing the target right now/.test(l)),
+      lines.join('\n'),
+    ).toEqual([]);
     overlaps.push(most);
     expect(readdirSync(dir).sort()).toEqual(['log']);
   }

@@ -56,7 +56,10 @@ describe('a snapshot is never half written', () => {
       // Each attempt changes every vendor a little, so the new snapshot differs from the old.
       for (const name of readdirSync(join(ws.dir, 'vendors'))) {
         const path = join(ws.dir, 'vendors', name);
-        writeFileSync(path, readFileSync(path, 'utf8').replace(/amount: (\d+)/, (_, a: string) => `amount: ${Number(a) + 1}`));
+        writeFileSync(
+          path,
+          readFileSync(path, 'utf8').replace(/amount: (\d+)/, (_, a: string) => `amount: ${Number(a) + 1}`),
+        );
       }
       const child = startScore();
       const done = exited(child);

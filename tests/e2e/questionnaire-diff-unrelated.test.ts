@@ -14,11 +14,15 @@ afterAll(() => elsewhere.remove());
 const AI_CLAIMS = join(REPO, 'questionnaires', 'ai-claims.yaml');
 const FMTI = join(REPO, 'questionnaires', 'fmti-2023.yaml');
 const V1 = join(REPO, 'fixtures', 'sample-ai-claims-1.0.0', 'questionnaires', 'ai-claims.yaml');
-const UNRELATED = 'ai-claims and fmti-2023 are different questionnaires, not two editions of one: the comparison below is question by question only, and no crosswalk applies.';
+const UNRELATED =
+  'ai-claims and fmti-2023 are different questionnaires, not two editions of one: the comparison below is question by question only, and no crosswalk applies.';
 
 describe('questionnaire diff of two different questionnaires', () => {
   test('text: said once, right under the heading, by file or by id', async () => {
-    for (const args of [[AI_CLAIMS, FMTI], ['ai-claims', 'fmti-2023']]) {
+    for (const args of [
+      [AI_CLAIMS, FMTI],
+      ['ai-claims', 'fmti-2023'],
+    ]) {
       const out = await run(['questionnaire', 'diff', ...args], { cwd: elsewhere.dir });
       expect(out.code, out.stderr).toBe(0);
       const lines = out.stdout.split('\n');
@@ -40,7 +44,10 @@ describe('questionnaire diff of two different questionnaires', () => {
 
   test("the newer file's crosswalk is not applied to another questionnaire", async () => {
     // ai-claims 2.0.0 with a crosswalk from 1.0.0, once as ai-claims and once under another id.
-    const mapped = readFileSync(AI_CLAIMS, 'utf8').replace(/^redFlags:/m, 'crosswalk:\n  - { from: data-provenance, to: data-provenance, meaning: same, note: reworded only }\nredFlags:');
+    const mapped = readFileSync(AI_CLAIMS, 'utf8').replace(
+      /^redFlags:/m,
+      'crosswalk:\n  - { from: data-provenance, to: data-provenance, meaning: same, note: reworded only }\nredFlags:',
+    );
     const edition = join(elsewhere.dir, 'edition.yaml');
     const fork = join(elsewhere.dir, 'fork.yaml');
     writeFileSync(edition, mapped);
@@ -53,7 +60,9 @@ describe('questionnaire diff of two different questionnaires', () => {
 
     const other = await run(['questionnaire', 'diff', V1, fork], { cwd: elsewhere.dir });
     expect(other.code, other.stderr).toBe(0);
-    expect(other.stdout.split('\n')[1]).toBe('ai-claims and ai-claims-fork are different questionnaires, not two editions of one: the comparison below is question by question only, and no crosswalk applies.');
+    expect(other.stdout.split('\n')[1]).toBe(
+      'ai-claims and ai-claims-fork are different questionnaires, not two editions of one: the comparison below is question by question only, and no crosswalk applies.',
+    );
     expect(other.stdout).toContain('  changed  data-provenance: text changed\n');
     expect(other.stdout).not.toContain('the crosswalk says');
   });

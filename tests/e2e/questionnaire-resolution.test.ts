@@ -13,7 +13,10 @@ afterAll(() => temp.remove());
 mkdirSync(join(temp.dir, 'own'));
 mkdirSync(join(temp.dir, 'vendors'));
 copyFileSync(join(REPO, 'tests', 'fixtures', 'quick.yaml'), join(temp.dir, 'own', 'quick-check.yaml'));
-writeFileSync(join(temp.dir, 'vendors', 'acme.yaml'), 'schema: aiclaim/vendor@1\nid: acme\nname: Acme\nquestionnaire: quick\ncategory: crm\nanswers:\n  trains: { value: true }\n');
+writeFileSync(
+  join(temp.dir, 'vendors', 'acme.yaml'),
+  'schema: aiclaim/vendor@1\nid: acme\nname: Acme\nquestionnaire: quick\ncategory: crm\nanswers:\n  trains: { value: true }\n',
+);
 writeFileSync(join(temp.dir, 'vendors', 'beta.yaml'), 'schema: aiclaim/vendor@1\nid: beta\nname: Beta\ncategory: crm\nanswers:\n  trains: { value: false }\n');
 
 describe('one questionnaire resolver', () => {
@@ -27,7 +30,10 @@ describe('one questionnaire resolver', () => {
   });
 
   test('a vendor declaring another questionnaire than -q is named, with what to pass', async () => {
-    writeFileSync(join(temp.dir, 'vendors', 'gamma.yaml'), 'schema: aiclaim/vendor@1\nid: gamma\nname: Gamma\nquestionnaire: ai-claims\ncategory: crm\nanswers: {}\n');
+    writeFileSync(
+      join(temp.dir, 'vendors', 'gamma.yaml'),
+      'schema: aiclaim/vendor@1\nid: gamma\nname: Gamma\nquestionnaire: ai-claims\ncategory: crm\nanswers: {}\n',
+    );
     const validated = await run(['validate', 'vendors', '-q', 'own/quick-check.yaml'], { cwd: temp.dir });
     expect(validated.code).toBe(2);
     expect(validated.stderr).toMatch(/vendors\/gamma\.yaml.*answers follow questionnaire "ai-claims", but they are being checked against "quick"/);

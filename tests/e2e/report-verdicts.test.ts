@@ -4,13 +4,14 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from '../helpers/browser.js';
+import { requires } from '../helpers/requires.js';
 import { REPO, run, sampleCopy, tempDir } from '../helpers/run-cli.js';
 
 // Verdicts come from the questionnaire in every renderer: the bundled FMTI questionnaire (three
 // bands) and a team's own with five. Nothing renders the default questionnaire's verdict names.
 
 const browserPath = chromiumPath();
-if (!browserPath) console.warn('Skipping the browser check of the report verdicts: Chromium is not installed (.ci/run installs it).');
+const inBrowser = requires('the browser check of the report verdicts', { chromium: browserPath !== undefined });
 
 const removals: (() => void)[] = [];
 afterAll(() => {
@@ -47,10 +48,16 @@ async function fiveBandWorkspace(): Promise<string> {
   const end = original.indexOf('  # No verdict until');
   mkdirSync(join(sample.dir, 'questionnaires'));
   // Flags that cap a verdict name one of the five bands instead.
-  const own = (original.slice(0, start) + FIVE_BANDS + original.slice(end)).replace(/cap: (unsubstantiated|weak|plausible)\b/g, (_, v: string) => `cap: ${{ unsubstantiated: 'failing', weak: 'poor', plausible: 'fair' }[v]}`);
+  const own = (original.slice(0, start) + FIVE_BANDS + original.slice(end)).replace(
+    /cap: (unsubstantiated|weak|plausible)\b/g,
+    (_, v: string) => `cap: ${{ unsubstantiated: 'failing', weak: 'poor', plausible: 'fair' }[v]}`,
+  );
   // And three risk bands of its own, capped by the flags as the four were.
   const risks = own
-    .replace(/ {4}bands:\n(?: {6}- \{ id: (?:low|moderate|high|severe),[^\n]*\n){4}/, '    bands:\n      - { id: safe, label: Safe, min: 70 }\n      - { id: watch, label: Watch, min: 40 }\n      - { id: exposed, label: Exposed, min: 0 }\n')
+    .replace(
+      / {4}bands:\n(?: {6}- \{ id: (?:low|moderate|high|severe),[^\n]*\n){4}/,
+      '    bands:\n      - { id: safe, label: Safe, min: 70 }\n      - { id: watch, label: Watch, min: 40 }\n      - { id: exposed, label: Exposed, min: 0 }\n',
+    )
     .replace('      critical: high\n      high: moderate\n', '      critical: exposed\n      high: watch\n');
   expect(risks).not.toBe(own);
   writeFileSync(join(sample.dir, 'questionnaires', 'ai-claims.yaml'), risks);
@@ -91,7 +98,13 @@ describe('verdicts from the questionnaire', () => {
     const scores = JSON.parse((await run(['score', '-f', 'json'], { cwd })).stdout) as { vendors: { verdict: string }[] };
     const present = new Set(scores.vendors.map((v) => v.verdict));
     expect([...present].filter((v) => ['excellent', 'good', 'fair', 'poor', 'failing'].includes(v)).length).toBeGreaterThanOrEqual(3);
-    const fills: Record<string, string> = { excellent: 'url(#fill-solid)', good: 'url(#fill-hatch)', fair: 'url(#fill-hatch)', poor: 'url(#fill-dots)', failing: 'url(#fill-light)' };
+    const fills: Record<string, string> = {
+      excellent: 'url(#fill-solid)',
+      good: 'url(#fill-hatch)',
+      fair: 'url(#fill-hatch)',
+      poor: 'url(#fill-dots)',
+      failing: 'url(#fill-light)',
+    };
     for (const v of present) if (fills[v]) expect(html.stdout).toContain(fills[v]);
     const colours: Record<string, string> = { excellent: '32', good: '36', fair: '36', poor: '33', failing: '31' };
     const labels: Record<string, string> = { excellent: 'Excellent', good: 'Good', fair: 'Fair', poor: 'Poor', failing: 'Failing' };
@@ -105,7 +118,7 @@ describe('verdicts from the questionnaire', () => {
     const json = JSON.parse((await run(['trend', '-f', 'json'], { cwd })).stdout) as { risks: { id: string }[] };
     expect(json.risks.map((r) => r.id)).toEqual(['safe', 'watch', 'exposed', 'not-assessed']);
 
-    if (!browserPath) return;
+    if (!inBrowser.here() || !browserPath) return;
     const file = join(cwd, 'report.html');
     writeFileSync(file, html.stdout);
     const browser = await chromium.launch({ executablePath: browserPath, args: CHROMIUM_ARGS });

@@ -4,12 +4,13 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { CHROMIUM_ARGS, chromiumPath } from '../helpers/browser.js';
+import { requires } from '../helpers/requires.js';
 import { run, sampleCopy, tempDir } from '../helpers/run-cli.js';
 
 // The executive report as a CMO meets it: written by the built CLI, opened in a real browser.
 
 const browserPath = chromiumPath();
-if (!browserPath) console.warn('Skipping the browser tests of the report: Chromium is not installed (.ci/run installs it).');
+const inBrowser = requires('the browser tests of the report', { chromium: browserPath !== undefined });
 
 const SECTIONS = [
   ['glance', 'The portfolio at a glance'],
@@ -58,13 +59,19 @@ describe('aiclaim report', () => {
     }
   });
 
-  test.skipIf(!browserPath)('opens in Chromium: every section there, no script run, no request made, prints to PDF', async () => {
+  inBrowser.test('opens in Chromium: every section there, no script run, no request made, prints to PDF', async () => {
     const sample = sampleCopy();
     const browser = await chromium.launch({ executablePath: browserPath!, args: CHROMIUM_ARGS });
     try {
       // A vendor whose name is markup must render as text.
       const file = join(sample.dir, 'vendors', 'tagwise.yaml');
-      writeFileSync(file, readFileSync(file, 'utf8').replace('name: Tagwise Ltd', `name: "<script>document.title='pwned'</script><img src=x onerror=\\"document.title='pwned'\\">"`));
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace(
+          'name: Tagwise Ltd',
+          `name: "<script>document.title='pwned'</script><img src=x onerror=\\"document.title='pwned'\\">"`,
+        ),
+      );
       expect((await run(['score', '--period', '2026-Q4', '-f', 'csv'], { cwd: sample.dir })).code).toBe(0);
       const out = join(sample.dir, 'report.html');
       expect((await run(['report', '2026-Q4', '-o', out], { cwd: sample.dir })).code).toBe(0);

@@ -43,7 +43,9 @@ describe('the bundled sample from the repository root', () => {
     // score --period on the sample is refused: it would write the sample.
     const period = await run(['score', '--period', '2026-Q4'], { cwd: REPO });
     expect(period.code).toBe(2);
-    expect(period.stderr).toMatch(/the bundled sample portfolio is read, never written\nhint: run `aiclaim init` to start your own, or write the snapshot elsewhere with --out FILE/);
+    expect(period.stderr).toMatch(
+      /the bundled sample portfolio is read, never written\nhint: run `aiclaim init` to start your own, or write the snapshot elsewhere with --out FILE/,
+    );
     // Nor is an interview written into it.
     const interview = await run(['interview', 'new-vendor'], { cwd: REPO });
     expect(interview.code).toBe(2);

@@ -46,12 +46,21 @@ describe('aiclaim score on the sample portfolio', () => {
     expect(byId.get('lumen-personalize')).toMatchObject({ rank: 1, score: 96.6, verdict: 'substantiated', risk: { rating: 'low' } });
     // 68.8 points would be plausible; its "60% of tickets automatically" against the 42% measured
     // holds the verdict at weak. Its runway is a risk, rated apart: high.
-    expect(byId.get('helpwave')).toMatchObject({ score: 68.8, pointsVerdict: 'plausible', verdict: 'weak', cappedBy: ['claim-contradicted:tickets-automated'], risk: { rating: 'high', cappedBy: ['no-runway'] } });
+    expect(byId.get('helpwave')).toMatchObject({
+      score: 68.8,
+      pointsVerdict: 'plausible',
+      verdict: 'weak',
+      cappedBy: ['claim-contradicted:tickets-automated'],
+      risk: { rating: 'high', cappedBy: ['no-runway'] },
+    });
     expect(byId.get('pixelcast-media-sa')).toMatchObject({ rank: null, score: null, verdict: 'not-assessed', risk: { rating: 'not-assessed' }, redFlags: [] });
     // A rules engine sold as AI.
     const campaignly = byId.get('campaignly')!;
     expect(campaignly.verdict).toBe('unsubstantiated');
-    expect(campaignly.redFlags.find((f) => f.id === 'not-ai')).toMatchObject({ severity: 'critical', because: [{ question: 'ai-runtime', answer: 'Rules, templates or heuristics' }] });
+    expect(campaignly.redFlags.find((f) => f.id === 'not-ai')).toMatchObject({
+      severity: 'critical',
+      because: [{ question: 'ai-runtime', answer: 'Rules, templates or heuristics' }],
+    });
     // A thin wrapper that will not name its engine.
     expect(byId.get('socialpulse')!.redFlags.map((f) => f.id)).toEqual(expect.arrayContaining(['ai-washing', 'undisclosed-engine']));
   });
@@ -80,12 +89,48 @@ describe('aiclaim score on the sample portfolio', () => {
     expect(text.stdout).toMatch(/Not assessed: too little is known for a verdict · decisive 0 of 8 answered \(4 needed\)/);
   });
 
+  test('score -f csv and export name and fill the columns they share alike', async () => {
+    const [scored, exported] = await Promise.all([run(['score', '-f', 'csv']), run(['export', '2026-Q4'])]);
+    const table = (text: string) => {
+      const [head, ...rows] = text
+        .trimEnd()
+        .split('\r\n')
+        .map((l) => l.split(','));
+      return new Map(rows.map((r) => [r[head!.indexOf('vendor_id')]!, Object.fromEntries(head!.map((h, i) => [h, r[i]]))]));
+    };
+    const a = table(scored.stdout);
+    const b = table(exported.stdout);
+    const shared = Object.keys(a.values().next().value!).filter((h) => h in b.values().next().value!);
+    expect(shared).toEqual(
+      expect.arrayContaining([
+        'rank',
+        'vendor_id',
+        'vendor',
+        'category',
+        'category_label',
+        'score',
+        'verdict',
+        'risk',
+        'completeness',
+        'confidence',
+        'red_flags',
+        'annual_spend',
+        'currency',
+        'renewal',
+      ]),
+    );
+    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+    for (const [id, row] of a) for (const h of shared) expect([id, h, row[h]]).toEqual([id, h, b.get(id)![h]]);
+  });
+
   test('every format renders the same ranking', async () => {
     const [yaml, csv, md] = await Promise.all([run(['score', '-f', 'yaml']), run(['score', '-f', 'csv']), run(['score', '-f', 'markdown'])]);
     const fromYaml = (parse(yaml.stdout) as { vendors: { id: string }[] }).vendors.map((v) => v.id);
     const csvLines = csv.stdout.trimEnd().split('\r\n');
-    expect(csvLines[0]).toBe('rank,vendor_id,vendor,category,score,verdict,risk,completeness,confidence,red_flags,worst_flag,to_ask,annual_spend,currency,renewal');
-    expect(csvLines.at(-1)).toMatch(/^,pixelcast-media-sa,Pixelcast Media SA,dsp,,not-assessed,not-assessed,0,,,,\d+,120000,EUR,2027-03-31$/);
+    expect(csvLines[0]).toBe(
+      'rank,vendor_id,vendor,category,category_label,score,verdict,risk,completeness,confidence,red_flags,worst_flag,to_ask,annual_spend,currency,renewal',
+    );
+    expect(csvLines.at(-1)).toMatch(/^,pixelcast-media-sa,Pixelcast Media SA,dsp,[^,]+,,not-assessed,not-assessed,0,,,,\d+,120000,EUR,2027-03-31$/);
     expect(csvLines.slice(1).map((l) => l.split(',')[1])).toEqual(fromYaml);
     expect(md.stdout).toMatch(/^# AI claims audit, 2026-Q4/);
     expect(md.stdout).toMatch(/\| 1 \| Lumen/);
@@ -149,7 +194,9 @@ describe('aiclaim score --period', () => {
       const before = readFileSync(target, 'utf8');
       const refused = await run(['score', 'vendors-2026-Q3', '--period', '2026-Q3'], { cwd: sample.dir });
       expect(refused.code).toBe(2);
-      expect(refused.stderr).toMatch(/error: findings\/2026-Q3\.yaml holds the findings of a past quarter \(2026-Q3\) and is kept as it is\nhint: pass --force/);
+      expect(refused.stderr).toMatch(
+        /error: findings\/2026-Q3\.yaml holds the findings of a past quarter \(2026-Q3\) and is kept as it is\nhint: pass --force/,
+      );
       expect(readFileSync(target, 'utf8')).toBe(before);
       const forced = await run(['score', 'vendors-2026-Q3', '--period', '2026-Q3', '--force', '-f', 'csv'], { cwd: sample.dir });
       expect(forced.code).toBe(0);
@@ -175,9 +222,15 @@ describe('broken input', () => {
       mkdirSync(join(workspace.dir, 'vendors'));
       const good = readFileSync(join(REPO, 'fixtures', 'sample', 'vendors', 'tagwise.yaml'), 'utf8');
       writeFileSync(join(workspace.dir, 'vendors', 'tagwise.yaml'), good);
-      writeFileSync(join(workspace.dir, 'vendors', 'typo.yaml'), 'schema: aiclaim/vendor@1\nid: typo\nname: Typo\ncategory: emailing\nanswers:\n  ml-team:\n    vaule: 3\n');
+      writeFileSync(
+        join(workspace.dir, 'vendors', 'typo.yaml'),
+        'schema: aiclaim/vendor@1\nid: typo\nname: Typo\ncategory: emailing\nanswers:\n  ml-team:\n    vaule: 3\n',
+      );
       writeFileSync(join(workspace.dir, 'vendors', 'syntax.yaml'), 'schema: aiclaim/vendor@1\nid: syntax\nname: [unclosed\n');
-      writeFileSync(join(workspace.dir, 'vendors', 'wrong-type.yaml'), 'schema: aiclaim/vendor@1\nid: wrong-type\nname: Wrong\ncategory: emailing\nanswers:\n  ml-team: { value: lots }\n');
+      writeFileSync(
+        join(workspace.dir, 'vendors', 'wrong-type.yaml'),
+        'schema: aiclaim/vendor@1\nid: wrong-type\nname: Wrong\ncategory: emailing\nanswers:\n  ml-team: { value: lots }\n',
+      );
       const result = await run(['score', '--period', '2026-Q4', '-f', 'csv'], { cwd: workspace.dir });
       expect(result.code).toBe(2);
       const lines = result.stderr.trimEnd().split('\n');

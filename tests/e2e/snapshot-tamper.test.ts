@@ -29,10 +29,26 @@ const inDatavane = (change: (block: string) => string) => (text: string) => {
 
 describe('a snapshot edited by hand', () => {
   test.each([
-    ['the score raised', inDatavane((b) => b.replace(/\n {4}score: [\d.]+\n/, '\n    score: 99.9\n')), /vendor datavane, (score: 99\.9 is not what its question lines and the section weights give \(70\.9\)|verdict: plausible does not follow from the score 99\.9)/],
-    ['a section raised', inDatavane((b) => b.replace(/(\n {6}ai-substance: \{ score: )[\d.]+/, '$1100')), /vendor datavane, sections\.ai-substance: score 100 .* is not what its question lines give/],
-    ['the verdict raised', inDatavane((b) => b.replace('\n    verdict: plausible\n', '\n    verdict: substantiated\n')), /vendor datavane, verdict: substantiated does not follow from the score 70\.9 \(it gives plausible\)/],
-    ['a question line changed', inDatavane((b) => b.replace(/(\n {6}ml-team: )\S+/, '$14/4')), /vendor datavane, questions: the question lines do not match the digest written with them/],
+    [
+      'the score raised',
+      inDatavane((b) => b.replace(/\n {4}score: [\d.]+\n/, '\n    score: 99.9\n')),
+      /vendor datavane, (score: 99\.9 is not what its question lines and the section weights give \(70\.9\)|verdict: plausible does not follow from the score 99\.9)/,
+    ],
+    [
+      'a section raised',
+      inDatavane((b) => b.replace(/(\n {6}ai-substance: \{ score: )[\d.]+/, '$1100')),
+      /vendor datavane, sections\.ai-substance: score 100 .* is not what its question lines give/,
+    ],
+    [
+      'the verdict raised',
+      inDatavane((b) => b.replace('\n    verdict: plausible\n', '\n    verdict: substantiated\n')),
+      /vendor datavane, verdict: substantiated does not follow from the score 70\.9 \(it gives plausible\)/,
+    ],
+    [
+      'a question line changed',
+      inDatavane((b) => b.replace(/(\n {6}ml-team: )\S+/, '$14/4')),
+      /vendor datavane, questions: the question lines do not match the digest written with them/,
+    ],
   ])('%s: validate, diff and trend refuse it, naming the vendor and the field', async (_, edit, message) => {
     const cwd = editedSample(edit);
     for (const args of [['validate', 'findings/2026-Q4.yaml'], ['diff', '2026-Q3', '2026-Q4'], ['trend']]) {

@@ -44,7 +44,7 @@ describe('snapshots written by aiclaim 0.2', () => {
     const path = join(sample.dir, 'findings', '2026-Q3.yaml');
     copyFileSync(WRITTEN_BEFORE, path);
     const text = readFileSync(path, 'utf8');
-    const edited = text.replace(/(  - id: datavane\n(?:    .*\n)*?    score: )[\d.]+/, '$199.9');
+    const edited = text.replace(/( {2}- id: datavane\n(?: {4}.*\n)*? {4}score: )[\d.]+/, '$199.9');
     expect(edited).not.toBe(text);
     writeFileSync(path, edited);
     const out = await run(['diff', '2026-Q3', '2026-Q4'], { cwd: sample.dir });

@@ -26,7 +26,13 @@ interface DiffJson {
   }[];
   added: { id: string }[];
   dropped: { id: string }[];
-  questionnaireChanges: { added: string[]; removed: string[]; rescored: string[]; renamed: { from: string; to: string }[]; questions: { id: string; class: string }[] };
+  questionnaireChanges: {
+    added: string[];
+    removed: string[];
+    rescored: string[];
+    renamed: { from: string; to: string }[];
+    questions: { id: string; class: string }[];
+  };
 }
 
 const json = async (args: string[], cwd?: string) => {
@@ -47,7 +53,9 @@ describe('aiclaim diff 2026-Q3 2026-Q4 on the sample portfolio', () => {
     expect(lines[2]).toBe('€409,000 of €1,898,000 annual spend (22%) is now in 7 vendors scoring under 55; €120,000 in vendors not assessed');
     expect(result.stdout).toMatch(/│ Datavane SA\s+│ 51\.1 → 70\.9 │ \+19\.8 │ weak → plausible\s+│ moderate/);
     expect(result.stdout).toMatch(/│ Helpwave Oy\s+│ 67\.9 → 68\.8 │\s+\+0\.9 │ plausible → weak\s+│ moderate → high/);
-    expect(result.stdout).toMatch(/Slipped\s+Autoflow Technologies SAS · AI Journey Builder \(generated nurture journeys\) \(3 quarters late, now promised for 2027-Q1\)/);
+    expect(result.stdout).toMatch(
+      /Slipped\s+Autoflow Technologies SAS · AI Journey Builder \(generated nurture journeys\) \(3 quarters late, now promised for 2027-Q1\)/,
+    );
     expect(result.stdout).toMatch(/Mailmint AB · Per-subscriber frequency model \(fatigue prediction\) \(on time, 2026-Q4\)/);
     expect(result.stdout).toMatch(/Dropped\s+Touchpoint Measurement GmbH · Attribution of offline \(in-store\) sales/);
     expect(result.stdout).toMatch(/Added\s+Pixelcast Media SA \(not-assessed\); Storelink SL \(75\.0, plausible\)/);
@@ -62,20 +70,40 @@ describe('aiclaim diff 2026-Q3 2026-Q4 on the sample portfolio', () => {
     expect(code).toBe(0);
     const v = (id: string) => data.vendors.find((x) => x.id === id)!;
     // Scores in the shipped snapshots: 51.1 then 70.9; 50.2 then 43.3; 67.9 then 68.8.
-    expect(v('datavane')).toMatchObject({ before: { score: 51.1, verdict: 'weak' }, after: { score: 70.9, verdict: 'plausible' }, delta: 19.8, movement: 'improved' });
+    expect(v('datavane')).toMatchObject({
+      before: { score: 51.1, verdict: 'weak' },
+      after: { score: 70.9, verdict: 'plausible' },
+      delta: 19.8,
+      movement: 'improved',
+    });
     expect(v('autoflow')).toMatchObject({ delta: -6.9, movement: 'regressed' });
     // Helpwave's points moved little, but its "60% automatically" is contradicted by the 42% measured
     // (the verdict falls to weak), and its runway fell under six months (the risk rises to high).
     expect(v('helpwave')).toMatchObject({ delta: 0.9, before: { verdict: 'plausible', risk: 'moderate' }, after: { verdict: 'weak', risk: 'high' } });
-    expect(v('helpwave').flagsRaised.map((f) => [f.id, f.subject])).toEqual([['no-runway', undefined], ['claim-contradicted', 'tickets-automated']]);
+    expect(v('helpwave').flagsRaised.map((f) => [f.id, f.subject])).toEqual([
+      ['no-runway', undefined],
+      ['claim-contradicted', 'tickets-automated'],
+    ]);
     expect(v('helpwave').flagsCleared.map((f) => f.id)).toEqual(['short-runway']);
     // Datavane supplied evidence: the move is put down to that. Its claims now say what they assert
     // (the claims list changed, for no points), and it declined to say how its 94% was measured.
-    expect(v('datavane').why.map((w) => [w.cause, w.questions.length])).toEqual([['evidence-added', 10], ['answer-changed', 1], ['declined', 1]]);
+    expect(v('datavane').why.map((w) => [w.cause, w.questions.length])).toEqual([
+      ['evidence-added', 10],
+      ['answer-changed', 1],
+      ['declined', 1],
+    ]);
     expect(v('datavane').why[2]).toMatchObject({ cause: 'declined', questions: ['headline-metric'] });
     // ai-journey-builder: due 2026-Q2, re-promised for 2027-Q1 — three quarters late.
-    expect(v('autoflow').roadmap.find((c) => c.id === 'ai-journey-builder')).toMatchObject({ change: 'slipped', quartersLate: 3, after: { revisedDue: '2027-Q1' } });
-    expect(v('mailmint').roadmap.find((c) => c.id === 'frequency-capping-model')).toMatchObject({ change: 'delivered', quartersLate: 0, after: { deliveredIn: '2026-Q4' } });
+    expect(v('autoflow').roadmap.find((c) => c.id === 'ai-journey-builder')).toMatchObject({
+      change: 'slipped',
+      quartersLate: 3,
+      after: { revisedDue: '2027-Q1' },
+    });
+    expect(v('mailmint').roadmap.find((c) => c.id === 'frequency-capping-model')).toMatchObject({
+      change: 'delivered',
+      quartersLate: 0,
+      after: { deliveredIn: '2026-Q4' },
+    });
     expect(v('touchpoint').roadmap.find((c) => c.id === 'offline-sales-attribution')).toMatchObject({ change: 'dropped' });
     expect(data.added.map((x) => x.id)).toEqual(['pixelcast-media-sa', 'storelink']);
     expect(data.dropped.map((x) => x.id)).toEqual(['adnexus']);
@@ -86,12 +114,16 @@ describe('aiclaim diff 2026-Q3 2026-Q4 on the sample portfolio', () => {
   test('exit codes for scheduled runs', async () => {
     const regression = await run(['diff', '2026-Q3', '2026-Q4', '--fail-on', 'regression', '-f', 'json']);
     expect(regression.code).toBe(1);
-    expect(regression.stderr).toMatch(/6 vendors regressed by more than 0 points: autoflow \(-6\.9\), campaignly \(-9\.2\), genwrite \(-3\.7\), harbor-crm \(-7\.3\), socialpulse \(-3\.1\), touchpoint \(-3\.3\)/);
+    expect(regression.stderr).toMatch(
+      /6 vendors regressed by more than 0 points: autoflow \(-6\.9\), campaignly \(-9\.2\), genwrite \(-3\.7\), harbor-crm \(-7\.3\), socialpulse \(-3\.1\), touchpoint \(-3\.3\)/,
+    );
     // The largest fall is campaignly's 9.2 points: within a tolerance of 10, nothing regressed.
     expect((await run(['diff', '2026-Q3', '2026-Q4', '--fail-on', 'regression', '--tolerance', '10', '-f', 'json'])).code).toBe(0);
     const critical = await run(['diff', '2026-Q3', '2026-Q4', '--fail-on', 'new-critical', '-f', 'json']);
     expect(critical.code).toBe(1);
-    expect(critical.stderr).toMatch(/new critical red flags: autoflow: marketed-not-built, campaignly: not-ai, campaignly: claim-contradicted \(ai-orchestration\), helpwave: no-runway, helpwave: claim-contradicted \(tickets-automated\), socialpulse: ai-washing/);
+    expect(critical.stderr).toMatch(
+      /new critical red flags: autoflow: marketed-not-built, campaignly: not-ai, campaignly: claim-contradicted \(ai-orchestration\), helpwave: no-runway, helpwave: claim-contradicted \(tickets-automated\), socialpulse: ai-washing/,
+    );
     // Between Q2 and Q3 no critical flag was raised.
     expect((await run(['diff', '2026-Q2', '2026-Q3', '--fail-on', 'new-critical', '-f', 'json'])).code).toBe(0);
   });
@@ -99,7 +131,9 @@ describe('aiclaim diff 2026-Q3 2026-Q4 on the sample portfolio', () => {
   test('--vendor shows one vendor, every changed question side by side with its reasons', async () => {
     const result = await run(['diff', '2026-Q3', '2026-Q4', '--vendor', 'campaignly']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^Campaignly BV \(campaignly\) · 2026-Q3 → 2026-Q4\nScore 25\.3 → 16\.1 \(−9\.2\) · unsubstantiated → unsubstantiated · risk moderate → moderate/);
+    expect(result.stdout).toMatch(
+      /^Campaignly BV \(campaignly\) · 2026-Q3 → 2026-Q4\nScore 25\.3 → 16\.1 \(−9\.2\) · unsubstantiated → unsubstantiated · risk moderate → moderate/,
+    );
     expect(result.stdout).toMatch(/raised\s+critical claim-contradicted: Claim contradicted by the record: "AI-driven orchestration picks/);
     expect(result.stdout).toMatch(/raised\s+critical not-ai: Marketed as AI, run by rules or people/);
     expect(result.stdout).toMatch(/│ ai-runtime\s+│ changed\s+│ 2\/6 unverified\s+│ 0\/6 evidenced\s+│ −2\.0 │ answer changed/);
@@ -138,7 +172,12 @@ describe('comparability', () => {
 
       const plain = await json(['diff', '2026-Q3', '2026-Q4', '-f', 'json'], sample.dir);
       expect(plain.data.comparable).toBe(false);
-      expect(plain.data.questionnaireChanges).toMatchObject({ added: [], removed: [], rescored: ['training-records'], renamed: [{ from: 'ml-team', to: 'ml-staff' }] });
+      expect(plain.data.questionnaireChanges).toMatchObject({
+        added: [],
+        removed: [],
+        rescored: ['training-records'],
+        renamed: [{ from: 'ml-team', to: 'ml-staff' }],
+      });
       // Question by question: the rule changed for one, one was renamed keeping its meaning, the rest are the same.
       const classes = plain.data.questionnaireChanges.questions;
       expect(classes.filter((q) => q.class !== 'same')).toEqual([
@@ -148,7 +187,8 @@ describe('comparability', () => {
       // A vendor whose scores rest only on questions common to both (training-records does not count
       // for it: it trains no model) is compared, its Q3 score restated in the new edition's weights,
       // which did not change: the restated score is the recorded one. Every other one is not comparable.
-      const counts = (v: DiffJson['vendors'][number]) => v.questions.some((q) => q.id === 'training-records' && ((q.before?.possible ?? 0) > 0 || (q.after?.possible ?? 0) > 0));
+      const counts = (v: DiffJson['vendors'][number]) =>
+        v.questions.some((q) => q.id === 'training-records' && ((q.before?.possible ?? 0) > 0 || (q.after?.possible ?? 0) > 0));
       const restated = plain.data.vendors.filter((v) => v.by === 'restated');
       expect(restated.length).toBeGreaterThan(0);
       expect(restated.length).toBeLessThan(plain.data.vendors.length);
@@ -164,16 +204,28 @@ describe('comparability', () => {
       const table = await run(['diff', '2026-Q3', '2026-Q4'], { cwd: sample.dir });
       expect(table.stdout).toMatch(/questionnaire changed: ai-claims 2\.0\.0 \(\w{8}\) → ai-claims 2\.0\.0 \(\w{8}\)/);
       expect(table.stdout).toContain(`Questions: ${classes.length - 2} the same, 1 changed, 1 renamed, 0 added, 0 removed.`);
-      expect(table.stdout).toContain(`Compared by restating the 2026-Q3 score in ai-claims 2.0.0's sections and weights: ${restated.length <= 8 ? restated.map((v) => v.name).join(', ') : `${restated.length} vendors`}.`);
-      expect(table.stdout).toMatch(new RegExp(`${plain.data.summary.notComparable} of ${plain.data.vendors.length} vendors' scores are not comparable: a question that counts in their scores is in one edition only, or does not measure the same in both, .*pass --rescore to score both quarters with one questionnaire, or declare which questions measure the same in a crosswalk\\.`));
+      expect(table.stdout).toContain(
+        `Compared by restating the 2026-Q3 score in ai-claims 2.0.0's sections and weights: ${restated.length <= 8 ? restated.map((v) => v.name).join(', ') : `${restated.length} vendors`}.`,
+      );
+      expect(table.stdout).toMatch(
+        new RegExp(
+          `${plain.data.summary.notComparable} of ${plain.data.vendors.length} vendors' scores are not comparable: a question that counts in their scores is in one edition only, or does not measure the same in both, .*pass --rescore to score both quarters with one questionnaire, or declare which questions measure the same in a crosswalk\\.`,
+        ),
+      );
 
       const rescored = await json(['diff', '2026-Q3', '2026-Q4', '--rescore', '-f', 'json'], sample.dir);
       expect(rescored.data.comparable).toBe(true);
       // Scored with one questionnaire, Lumen's unchanged training data earns the same on both sides.
-      expect(rescored.data.vendors.find((v) => v.id === 'lumen-personalize')!.questions.find((q) => q.id === 'training-records')).toMatchObject({ group: 'unchanged' });
+      expect(rescored.data.vendors.find((v) => v.id === 'lumen-personalize')!.questions.find((q) => q.id === 'training-records')).toMatchObject({
+        group: 'unchanged',
+      });
       // Tagwise: the plain diff cannot compare training-records (its rule changed); rescored, it is unchanged,
       // and what is left is what really moved between the quarters.
-      const moved = (d: DiffJson) => d.vendors.find((v) => v.id === 'tagwise')!.questions.filter((q) => q.group !== 'unchanged').map((q) => `${q.id}:${q.group}`);
+      const moved = (d: DiffJson) =>
+        d.vendors
+          .find((v) => v.id === 'tagwise')!
+          .questions.filter((q) => q.group !== 'unchanged')
+          .map((q) => `${q.id}:${q.group}`);
       expect(moved(plain.data)).toEqual(['training-records:not-comparable', 'last-trained:changed', 'uplift-test:changed', 'uplift-size:changed']);
       expect(moved(rescored.data)).toEqual(['last-trained:changed', 'uplift-test:changed', 'uplift-size:changed']);
     } finally {
@@ -184,7 +236,10 @@ describe('comparability', () => {
 
 describe('bad snapshot arguments get a clear message', () => {
   test.each([
-    [['2026-Q4', '2026-Q3'], /error: the first snapshot \(2026-Q4\) is later than the second \(2026-Q3\)\nhint: put the older one first: aiclaim diff 2026-Q3 2026-Q4/],
+    [
+      ['2026-Q4', '2026-Q3'],
+      /error: the first snapshot \(2026-Q4\) is later than the second \(2026-Q3\)\nhint: put the older one first: aiclaim diff 2026-Q3 2026-Q4/,
+    ],
     [['2026-Q3', '2026-Q3'], /error: both snapshots hold 2026-Q3/],
     [['2026-Q1', '2026-Q4'], /error: no findings snapshot for 2026-Q1 in fixtures\/sample\/findings\nhint: snapshots there: 2026-Q2, 2026-Q3, 2026-Q4/],
     [['nope.yaml', '2026-Q4'], /error: nope\.yaml: no such findings file/],
@@ -237,7 +292,15 @@ describe('aiclaim trend', () => {
   test('every vendor across the three quarters, with its verdicts and roadmap record', async () => {
     const result = await run(['trend', '-f', 'json', '--sort', 'change']);
     expect(result.code).toBe(0);
-    const data = JSON.parse(result.stdout) as { periods: string[]; vendors: { id: string; change: number | null; points: { score: number | null; carried: boolean }[]; record: { kept: number; broken: number; promises: { id: string; outcome: string }[] } }[] };
+    const data = JSON.parse(result.stdout) as {
+      periods: string[];
+      vendors: {
+        id: string;
+        change: number | null;
+        points: { score: number | null; carried: boolean }[];
+        record: { kept: number; broken: number; promises: { id: string; outcome: string }[] };
+      }[];
+    };
     expect(data.periods).toEqual(['2026-Q2', '2026-Q3', '2026-Q4']);
     expect(data.vendors[0]!.id).toBe('datavane');
     // Datavane: 42.6 in Q2, 70.9 in Q4.
@@ -258,7 +321,9 @@ describe('aiclaim trend', () => {
     expect(data.vendors.slice(firstNull).map((v) => v.id)).toContain('pixelcast-media-sa');
     expect(data.vendors.find((v) => v.id === 'helpwave')!.points[0]).toEqual({ period: '2026-Q2', score: null, verdict: null, carried: false });
     // SocialPulse's multilingual sentiment promise vanished from its file after Q2.
-    expect(data.vendors.find((v) => v.id === 'socialpulse')!.record.promises.find((p) => p.id === 'multilingual-sentiment')).toMatchObject({ outcome: 'withdrawn' });
+    expect(data.vendors.find((v) => v.id === 'socialpulse')!.record.promises.find((p) => p.id === 'multilingual-sentiment')).toMatchObject({
+      outcome: 'withdrawn',
+    });
 
     const table = await run(['trend']);
     expect(table.stdout).toMatch(/^2026-Q2 → 2026-Q4 · 3 snapshots · 18 vendors/);

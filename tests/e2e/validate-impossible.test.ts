@@ -30,7 +30,9 @@ async function validateWith(from: string, to: string, at: string) {
 describe('aiclaim validate refuses answers that cannot be true', () => {
   test('"None" ticked with a certificate', async () => {
     const result = await validateWith('  certifications:\n    value: [none]', '  certifications:\n    value: [none, iso-42001]', 'none, iso');
-    expect(result.problems).toEqual([`✖ ${result.where}: "None" cannot be ticked with other options: untick it, or untick ISO/IEC 42001 — write [none] alone, or remove none from the list`]);
+    expect(result.problems).toEqual([
+      `✖ ${result.where}: "None" cannot be ticked with other options: untick it, or untick ISO/IEC 42001 — write [none] alone, or remove none from the list`,
+    ]);
     expect(result.stderr).toMatch(/1 error in 1 file\./);
     expect(result.code).toBe(2);
   });
@@ -44,8 +46,14 @@ describe('aiclaim validate refuses answers that cannot be true', () => {
   });
 
   test('a claim dated in the future', async () => {
-    const result = await validateWith('    source: https://helpwave.example\n    date: 2026-01-12', '    source: https://helpwave.example\n    date: 2027-01-05', '2027-01-05');
-    expect(result.problems).toEqual([`✖ ${result.where}: the claim is dated 2027-01-05, after today (${TODAY}) — write the day the claim was made, or first seen`]);
+    const result = await validateWith(
+      '    source: https://helpwave.example\n    date: 2026-01-12',
+      '    source: https://helpwave.example\n    date: 2027-01-05',
+      '2027-01-05',
+    );
+    expect(result.problems).toEqual([
+      `✖ ${result.where}: the claim is dated 2027-01-05, after today (${TODAY}) — write the day the claim was made, or first seen`,
+    ]);
     expect(result.code).toBe(2);
   });
 

@@ -14,9 +14,35 @@ export const interviewQuestionnaire = questionnaire({
       questions: [
         { id: 'claims', text: 'Record the claims.', type: 'list', binds: 'claims', evidence: 'none' },
         { id: 'trains', text: 'Does it train models?', type: 'boolean', points: 2, evidence: 'none', help: 'Prompting is not training.' },
-        { id: 'records', text: 'How many records?', type: 'number', unit: 'records', evidence: 'required', when: { question: 'trains', equals: true }, bands: [{ gte: 1000000, points: 5 }] },
-        { id: 'origin', text: 'Where does the model come from?', type: 'choice', evidence: 'optional', options: [{ value: 'own', label: 'Own', points: 3 }, { value: 'api', label: 'API', points: 1 }] },
-        { id: 'sources', text: 'Which sources?', type: 'multi', evidence: 'none', options: [{ value: 'first-party', label: 'First party', points: 1 }, { value: 'licensed', label: 'Licensed', points: 1 }] },
+        {
+          id: 'records',
+          text: 'How many records?',
+          type: 'number',
+          unit: 'records',
+          evidence: 'required',
+          when: { question: 'trains', equals: true },
+          bands: [{ gte: 1000000, points: 5 }],
+        },
+        {
+          id: 'origin',
+          text: 'Where does the model come from?',
+          type: 'choice',
+          evidence: 'optional',
+          options: [
+            { value: 'own', label: 'Own', points: 3 },
+            { value: 'api', label: 'API', points: 1 },
+          ],
+        },
+        {
+          id: 'sources',
+          text: 'Which sources?',
+          type: 'multi',
+          evidence: 'none',
+          options: [
+            { value: 'first-party', label: 'First party', points: 1 },
+            { value: 'licensed', label: 'Licensed', points: 1 },
+          ],
+        },
       ],
     },
     {
@@ -26,7 +52,17 @@ export const interviewQuestionnaire = questionnaire({
         { id: 'advantage', text: 'What does the AI do better?', type: 'text', points: 1, evidence: 'none', help: 'A capability, not an adjective.' },
         { id: 'trained-on', text: 'Last trained?', type: 'quarter', evidence: 'none' },
         { id: 'audit-date', text: 'Date of the last audit?', type: 'date', evidence: 'none' },
-        { id: 'eu', text: 'EU AI Act class?', type: 'choice', evidence: 'none', notApplicable: true, options: [{ value: 'minimal', label: 'Minimal' }, { value: 'high', label: 'High' }] },
+        {
+          id: 'eu',
+          text: 'EU AI Act class?',
+          type: 'choice',
+          evidence: 'none',
+          notApplicable: true,
+          options: [
+            { value: 'minimal', label: 'Minimal' },
+            { value: 'high', label: 'High' },
+          ],
+        },
         { id: 'roadmap', text: 'Record the roadmap.', type: 'list', binds: 'roadmap', evidence: 'none', points: { delivery: 4 } },
       ],
     },

@@ -23,8 +23,13 @@ export function sofficeAvailable(): boolean {
 export async function resavedByLibreOffice(file: string, cleanup: (() => void)[]): Promise<string> {
   const out = mkdtempSync(join(tmpdir(), 'lo-out-'));
   const profile = mkdtempSync(join(tmpdir(), 'lo-'));
-  cleanup.push(() => rmSync(out, { recursive: true, force: true }), () => rmSync(profile, { recursive: true, force: true }));
-  await promisify(execFile)('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', out, file], { timeout: 60_000 });
+  cleanup.push(
+    () => rmSync(out, { recursive: true, force: true }),
+    () => rmSync(profile, { recursive: true, force: true }),
+  );
+  await promisify(execFile)('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', out, file], {
+    timeout: 60_000,
+  });
   const saved = join(out, basename(file).replace(/\.\w+$/, '.xlsx'));
   if (!existsSync(saved)) throw new Error(`LibreOffice did not save ${saved}`);
   return saved;

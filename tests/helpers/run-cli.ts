@@ -29,7 +29,12 @@ export function run(args: string[], options: { cwd?: string; env?: Record<string
         timeout: options.timeout ?? 0,
       },
       (error, stdout, stderr) =>
-        done({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr, timedOut: Boolean(error && (error as { killed?: boolean }).killed) }),
+        done({
+          code: error ? ((error as { code?: number }).code ?? 1) : 0,
+          stdout,
+          stderr,
+          timedOut: Boolean(error && (error as { killed?: boolean }).killed),
+        }),
     );
   });
 }

@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { suggestSlug } from '../../src/core/interview/parse-answer.js';
 
 // Drives a program in a real terminal: tmux runs it, send-keys types, capture-pane reads the screen.
@@ -26,12 +28,36 @@ export class TmuxSession {
     this.submitted = 0;
     this.stop();
     this.socket = TmuxSession.newSocket();
-    execFileSync('tmux', ['-L', this.socket, '-f', '/dev/null', 'new-session', '-d', '-s', this.name, '-x', String(size.columns), '-y', String(size.rows), '-c', cwd, `${command}; echo "EXIT=$?"; sleep 120`]);
+    execFileSync('tmux', [
+      '-L',
+      this.socket,
+      '-f',
+      '/dev/null',
+      'new-session',
+      '-d',
+      '-s',
+      this.name,
+      '-x',
+      String(size.columns),
+      '-y',
+      String(size.rows),
+      '-c',
+      cwd,
+      `${command}; echo "EXIT=$?"; sleep 120`,
+    ]);
   }
 
   /** Keys as tmux names them: text, Enter, Down, C-c. */
   send(...keys: string[]): void {
-    for (const key of keys) execFileSync('tmux', ['-L', this.socket, 'send-keys', '-t', this.name, ...(key.length > 1 && /^(Enter|Down|Up|Space|Tab|BSpace|C-[a-z])$/.test(key) ? [key] : ['-l', key])]);
+    for (const key of keys)
+      execFileSync('tmux', [
+        '-L',
+        this.socket,
+        'send-keys',
+        '-t',
+        this.name,
+        ...(key.length > 1 && /^(Enter|Down|Up|Space|Tab|BSpace|C-[a-z])$/.test(key) ? [key] : ['-l', key]),
+      ]);
   }
 
   /** The scrollback and the screen, lines the terminal wrapped joined back. */
@@ -80,7 +106,11 @@ export class TmuxSession {
     const expected = this.submitted;
     await this.waitFor({
       test: (screen: string) => {
-        const active = screen.split('\n').filter((l) => l.startsWith('? ')).at(-1) ?? '';
+        const active =
+          screen
+            .split('\n')
+            .filter((l) => l.startsWith('? '))
+            .at(-1) ?? '';
         return (screen.match(/^✔/gm) ?? []).length === expected && pattern.test(active);
       },
       toString: () => `an active prompt matching ${pattern} after ${expected} answers`,
@@ -93,7 +123,15 @@ export class TmuxSession {
    * A new vendor's profile and interview record, typed at the prompts of `aiclaim interview` with
    * no id: a field left out is Enter (its default, or left out); the one respondent, no one else.
    */
-  async newVendor(profile: { name: string; product?: string; spend?: string; renewal?: string; interviewer: string; respondent: string; role?: string }): Promise<void> {
+  async newVendor(profile: {
+    name: string;
+    product?: string;
+    spend?: string;
+    renewal?: string;
+    interviewer: string;
+    respondent: string;
+    role?: string;
+  }): Promise<void> {
     const typed = (text: string | undefined) => (text === undefined ? ['Enter'] : [text, 'Enter']);
     await this.answer(/Which vendor\?/, 'Enter');
     await this.answer(/Vendor name/, profile.name, 'Enter');
@@ -121,5 +159,7 @@ export class TmuxSession {
     } catch {
       /* already gone */
     }
+    // tmux (3.3) leaves the socket file behind when its server exits: one per session otherwise.
+    rmSync(join(process.env.TMUX_TMPDIR || '/tmp', `tmux-${process.getuid?.() ?? 0}`, this.socket), { force: true });
   }
 }

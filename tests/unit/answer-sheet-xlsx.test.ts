@@ -16,13 +16,24 @@ const model: Workbook = {
       name: 'Answers',
       columns: ANSWER_COLUMNS,
       rows: [
-        { question: 'a', allowed: ['Yes', 'No'], cells: { id: 'a', section: 'S', question: 'Q?', answer: 'Yes', note: '=HYPERLINK("http://x","y")', evidence: '+cmd', evidenceDate: '2026-03-01' } },
+        {
+          question: 'a',
+          allowed: ['Yes', 'No'],
+          cells: { id: 'a', section: 'S', question: 'Q?', answer: 'Yes', note: '=HYPERLINK("http://x","y")', evidence: '+cmd', evidenceDate: '2026-03-01' },
+        },
         { question: 'b', allowed: long, cells: { id: 'b', section: 'S', question: 'Long?' } },
         { question: 'c', allowed: ['A trained model, with rules', 'Rules'], cells: { id: 'c', section: 'T', question: 'Comma?' } },
         { question: 'd', allowed: ['X', 'Y'], multiple: true, cells: { id: 'd', section: 'T', question: 'Several?' } },
       ],
     },
-    { name: 'About', columns: [{ key: 'key', header: 'Key', kind: 'fixed', input: false }, { key: 'value', header: 'Value', kind: 'fixed', input: false }], rows: Object.entries(meta).map(([key, value]) => ({ cells: { key, value } })) },
+    {
+      name: 'About',
+      columns: [
+        { key: 'key', header: 'Key', kind: 'fixed', input: false },
+        { key: 'value', header: 'Value', kind: 'fixed', input: false },
+      ],
+      rows: Object.entries(meta).map(([key, value]) => ({ cells: { key, value } })),
+    },
   ],
 };
 

@@ -33,7 +33,18 @@ const datavane = (() => {
 
 /** Every word and figure of how a questionnaire scores that a vendor must not read. */
 function scoringLeaks(questionnaire: Questionnaire, text: string): string[] {
-  const words = [/\bpoints?\b(?<!data points)/i, /(?<!-)\bweight(s|ed)?\b/i, /\bbands?\b/i, /\bcapped\b/i, /red flag/i, /\bverdicts?\b/i, /\bdecisive\b/i, /\bmaps:/i, /up to \d/i, /≥/];
+  const words = [
+    /\bpoints?\b(?<!data points)/i,
+    /(?<!-)\bweight(s|ed)?\b/i,
+    /\bbands?\b/i,
+    /\bcapped\b/i,
+    /red flag/i,
+    /\bverdicts?\b/i,
+    /\bdecisive\b/i,
+    /\bmaps:/i,
+    /up to \d/i,
+    /≥/,
+  ];
   const leaks = words.filter((w) => w.test(text)).map(String);
   const labels = [...verdictsOf(questionnaire).verdicts, ...riskBandsOf(questionnaire).bands].map((v) => v.label);
   for (const label of labels) if (text.includes(label)) leaks.push(label);
@@ -46,7 +57,8 @@ function scoringLeaks(questionnaire: Questionnaire, text: string): string[] {
 describe('questionnaire show --for-vendor', () => {
   test.each(files)('%s: neither the text nor the markdown says how answers score', (file) => {
     const q = bundled(file);
-    for (const text of [questionnaireForVendor(q, plain), questionnaireForVendorMarkdown(q), answerSheetCsv(answerSheet(q))]) expect(scoringLeaks(q, text)).toEqual([]);
+    for (const text of [questionnaireForVendor(q, plain), questionnaireForVendorMarkdown(q), answerSheetCsv(answerSheet(q))])
+      expect(scoringLeaks(q, text)).toEqual([]);
   });
 
   test('labels, help, conditions in words, evidence and the id to quote', () => {
@@ -63,7 +75,16 @@ describe('questionnaire show --for-vendor', () => {
   });
 
   test('markdown from the questionnaire is inert', () => {
-    const q = makeQuestionnaire({ sections: [{ id: 's', title: '<script>x</script>', help: '[link](javascript:alert(1))', questions: [{ id: 'a', text: '**bold** <img src=x>', type: 'boolean', help: '# heading' }] }] });
+    const q = makeQuestionnaire({
+      sections: [
+        {
+          id: 's',
+          title: '<script>x</script>',
+          help: '[link](javascript:alert(1))',
+          questions: [{ id: 'a', text: '**bold** <img src=x>', type: 'boolean', help: '# heading' }],
+        },
+      ],
+    });
     const md = questionnaireForVendorMarkdown(q);
     expect(md).not.toMatch(/(?<!\\)<script>/);
     expect(md).not.toMatch(/(?<!\\)<img/);
@@ -91,7 +112,11 @@ describe('the answer sheet model', () => {
 
   test('prefilled with labels, evidence and notes; allowed labels for dropdowns', () => {
     const row = (id: string) => sheet('Answers').rows.find((r) => r.question === id)!;
-    expect(row('ai-runtime').cells).toMatchObject({ answer: 'A trained model, on every request', evidence: 'docs/datavane/architecture-deck-2026.pdf', evidenceDate: '2026-05-14' });
+    expect(row('ai-runtime').cells).toMatchObject({
+      answer: 'A trained model, on every request',
+      evidence: 'docs/datavane/architecture-deck-2026.pdf',
+      evidenceDate: '2026-05-14',
+    });
     expect(row('trains-models').cells.answer).toBe('Yes');
     expect(row('trains-models').allowed).toEqual(['Yes', 'No']);
     expect(row('data-provenance').multiple).toBe(true);
@@ -122,7 +147,10 @@ function edited(changes: Record<string, Record<string, string>>, questionnaire =
 }
 
 const read = (text: string, q = aiClaims) => readAnswerSheet(text, 'ai-claims.csv', q, TODAY);
-const errors = (text: string, q = aiClaims) => read(text, q).problems.filter((p) => p.severity === 'error').map((p) => `${p.file}: ${p.message}`);
+const errors = (text: string, q = aiClaims) =>
+  read(text, q)
+    .problems.filter((p) => p.severity === 'error')
+    .map((p) => `${p.file}: ${p.message}`);
 const rowOf = (id: string) => sheetQuestions(aiClaims).findIndex((q) => q.question.id === id) + 3;
 
 describe('reading a returned sheet', () => {
@@ -139,7 +167,11 @@ describe('reading a returned sheet', () => {
         'trains-models': { Answer: 'Yes please' },
         'ml-team': { Answer: 'lots' },
         'last-trained': { Answer: '2026 Q5' },
-        'ai-runtime': { Answer: 'A trained model, on every request', 'Evidence (document or web address)': 'docs/deck.pdf', 'Evidence date (YYYY-MM-DD)': '2027-01-01' },
+        'ai-runtime': {
+          Answer: 'A trained model, on every request',
+          'Evidence (document or web address)': 'docs/deck.pdf',
+          'Evidence date (YYYY-MM-DD)': '2027-01-01',
+        },
         'model-origin': { Answer: 'Homegrown', 'Evidence (document or web address)': 'docs/deck.pdf', 'Evidence date (YYYY-MM-DD)': '14/05/2026' },
         'automation-rate': { Answer: '150' },
       },
@@ -194,7 +226,10 @@ describe('reading a returned sheet', () => {
     expect(sheet.answers.find((a) => a.question === 'ml-team')!.state).toEqual({ kind: 'declined', reason: 'will not say' });
     expect(sheet.answers.find((a) => a.question === 'trains-models')!.state).toEqual({ kind: 'declined', reason: 'under NDA only' });
     const { changes, vendor } = mergeSheetAnswers(datavane, sheet.answers, index);
-    expect(changes.map((c) => `${c.question}: ${c.before} → ${c.after}`)).toEqual(['ml-team: 4 → declined: will not say', 'trains-models: Yes → declined: under NDA only']);
+    expect(changes.map((c) => `${c.question}: ${c.before} → ${c.after}`)).toEqual([
+      'ml-team: 4 → declined: will not say',
+      'trains-models: Yes → declined: under NDA only',
+    ]);
     expect(vendor.answers['ml-team']).toEqual({ declined: 'will not say' });
   });
 
@@ -234,13 +269,18 @@ describe('the claims and roadmap rows: "None" is a fact, an empty cell is not', 
   const listRows = (text: string) => read(text).lists.map((l) => `${l.question} ${l.listed ? 'listed' : 'none'}`);
 
   test('read: the labels, in any case; empty says nothing; anything else is refused by cell', () => {
-    expect(listRows(edited({ 'ai-claims': { Answer: 'none' }, 'roadmap-commitments': { Answer: 'listed on the roadmap sheet' } }))).toEqual(['ai-claims none', 'roadmap-commitments listed']);
+    expect(listRows(edited({ 'ai-claims': { Answer: 'none' }, 'roadmap-commitments': { Answer: 'listed on the roadmap sheet' } }))).toEqual([
+      'ai-claims none',
+      'roadmap-commitments listed',
+    ]);
     expect(listRows(edited({ 'ai-claims': { Answer: '' }, 'roadmap-commitments': { Answer: '' } }))).toEqual([]);
     expect(errors(edited({ 'ai-claims': { Answer: 'some' }, 'roadmap-commitments': { Answer: 'will not say' } }))).toEqual([
       `ai-claims.csv:G${rowOf('ai-claims')}: "some" is not one of Listed on the Claims sheet / None`,
       `ai-claims.csv:G${rowOf('roadmap-commitments')}: "will not say": the roadmap commitments cannot be declined here`,
     ]);
-    expect(errors(edited({ 'ai-claims': { Answer: 'None', 'Evidence (document or web address)': 'https://x.example' } }))).toEqual([`ai-claims.csv:H${rowOf('ai-claims')}: evidence for claims goes on the Claims sheet`]);
+    expect(errors(edited({ 'ai-claims': { Answer: 'None', 'Evidence (document or web address)': 'https://x.example' } }))).toEqual([
+      `ai-claims.csv:H${rowOf('ai-claims')}: evidence for claims goes on the Claims sheet`,
+    ]);
   });
 
   test('"None" with nothing on record records an empty list; an empty cell records nothing', () => {
@@ -259,11 +299,19 @@ describe('the claims and roadmap rows: "None" is a fact, an empty cell is not', 
     const none = read(edited({ 'ai-claims': { Answer: 'None' }, 'roadmap-commitments': { Answer: '' } })).lists;
     const listed = read(edited({ 'ai-claims': { Answer: 'Listed on the Claims sheet' }, 'roadmap-commitments': { Answer: '' } })).lists;
     const said = (r: ReturnType<typeof applyListAnswers>) => r.problems.map((p) => `${p.file}: ${p.message} — ${p.hint}`);
-    expect(said(applyListAnswers(datavane, datavane, none, true))).toEqual([`${at}: "None", but 2 claims are on record — write "Listed on the Claims sheet": a sheet does not remove what is on record`]);
+    expect(said(applyListAnswers(datavane, datavane, none, true))).toEqual([
+      `${at}: "None", but 2 claims are on record — write "Listed on the Claims sheet": a sheet does not remove what is on record`,
+    ]);
     const added = { ...noLists, claims: [{ text: 'Our AI writes every email.' }] };
-    expect(said(applyListAnswers(noLists, added, none, true))).toEqual([`${at}: "None", but the Claims sheet lists 1 claim — write "Listed on the Claims sheet", or clear those rows of the Claims sheet`]);
-    expect(said(applyListAnswers(noLists, noLists, listed, true))).toEqual([`${at}: "Listed on the Claims sheet", but the Claims sheet lists none — list each claim on the Claims sheet, or write "None" if there are none`]);
-    expect(said(applyListAnswers(noLists, noLists, listed, false))).toEqual([`${at}: "Listed on the Claims sheet", but a CSV has no Claims sheet — send the .xlsx workbook with the Claims sheet filled in, or write "None" if there are none`]);
+    expect(said(applyListAnswers(noLists, added, none, true))).toEqual([
+      `${at}: "None", but the Claims sheet lists 1 claim — write "Listed on the Claims sheet", or clear those rows of the Claims sheet`,
+    ]);
+    expect(said(applyListAnswers(noLists, noLists, listed, true))).toEqual([
+      `${at}: "Listed on the Claims sheet", but the Claims sheet lists none — list each claim on the Claims sheet, or write "None" if there are none`,
+    ]);
+    expect(said(applyListAnswers(noLists, noLists, listed, false))).toEqual([
+      `${at}: "Listed on the Claims sheet", but a CSV has no Claims sheet — send the .xlsx workbook with the Claims sheet filled in, or write "None" if there are none`,
+    ]);
     expect(said(applyListAnswers(datavane, datavane, listed, false))).toEqual([]);
   });
 

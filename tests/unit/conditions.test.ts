@@ -40,9 +40,36 @@ describe('evaluateCondition', () => {
     ['notApplicable', { question: 'na', notApplicable: true }, true],
     ['a fact', { fact: 'roadmap.slipped', gte: 2 }, true],
     ['a fact below', { fact: 'roadmap.slipped', gt: 2 }, false],
-    ['all', { all: [{ question: 'flag', equals: true }, { question: 'count', gte: 1000 }] }, true],
-    ['all with one false', { all: [{ question: 'flag', equals: true }, { question: 'count', gte: 5000 }] }, false],
-    ['any', { any: [{ question: 'flag', equals: false }, { question: 'count', gte: 1000 }] }, true],
+    [
+      'all',
+      {
+        all: [
+          { question: 'flag', equals: true },
+          { question: 'count', gte: 1000 },
+        ],
+      },
+      true,
+    ],
+    [
+      'all with one false',
+      {
+        all: [
+          { question: 'flag', equals: true },
+          { question: 'count', gte: 5000 },
+        ],
+      },
+      false,
+    ],
+    [
+      'any',
+      {
+        any: [
+          { question: 'flag', equals: false },
+          { question: 'count', gte: 1000 },
+        ],
+      },
+      true,
+    ],
     ['not', { not: { question: 'flag', equals: true } }, false],
   ])('%s', (_, condition, expected) => {
     expect(holds(condition)).toBe(expected);
@@ -60,10 +87,46 @@ describe('truthOf: what is known, in three values', () => {
     ['but its value is unknown: neither yes nor no', { question: 'refused', equals: false }, 'unknown'],
     ['a question ruled out by the answers is known to have no value', { question: 'ruled-out', equals: true }, 'no'],
     ['and to be unanswered', { question: 'ruled-out', answered: false }, 'yes'],
-    ['all is false as soon as one part is false', { all: [{ question: 'missing', equals: true }, { question: 'flag', equals: false }] }, 'no'],
-    ['all with an unknown part and no false one is unknown', { all: [{ question: 'missing', equals: true }, { question: 'flag', equals: true }] }, 'unknown'],
-    ['any is true as soon as one part is true', { any: [{ question: 'missing', equals: true }, { question: 'flag', equals: true }] }, 'yes'],
-    ['any with an unknown part and no true one is unknown', { any: [{ question: 'missing', equals: true }, { question: 'flag', equals: false }] }, 'unknown'],
+    [
+      'all is false as soon as one part is false',
+      {
+        all: [
+          { question: 'missing', equals: true },
+          { question: 'flag', equals: false },
+        ],
+      },
+      'no',
+    ],
+    [
+      'all with an unknown part and no false one is unknown',
+      {
+        all: [
+          { question: 'missing', equals: true },
+          { question: 'flag', equals: true },
+        ],
+      },
+      'unknown',
+    ],
+    [
+      'any is true as soon as one part is true',
+      {
+        any: [
+          { question: 'missing', equals: true },
+          { question: 'flag', equals: true },
+        ],
+      },
+      'yes',
+    ],
+    [
+      'any with an unknown part and no true one is unknown',
+      {
+        any: [
+          { question: 'missing', equals: true },
+          { question: 'flag', equals: false },
+        ],
+      },
+      'unknown',
+    ],
     ['not of unknown is unknown', { not: { question: 'missing', equals: true } }, 'unknown'],
     ['facts are always known', { fact: 'roadmap.slipped', gte: 2 }, 'yes'],
   ])('%s', (_, condition, expected) => {
@@ -74,9 +137,21 @@ describe('truthOf: what is known, in three values', () => {
     // The closed reading (a question not asked taken as unanswered) is one way the gaps can turn
     // out: whatever is "yes" on what is known must also be true there.
     const conditions: Condition[] = [
-      { any: [{ question: 'missing', answered: false }, { question: 'refused', answered: false }] },
+      {
+        any: [
+          { question: 'missing', answered: false },
+          { question: 'refused', answered: false },
+        ],
+      },
       { all: [{ question: 'refused', declined: true }, { not: { question: 'ruled-out', answered: true } }] },
-      { not: { all: [{ question: 'missing', equals: true }, { question: 'flag', equals: false }] } },
+      {
+        not: {
+          all: [
+            { question: 'missing', equals: true },
+            { question: 'flag', equals: false },
+          ],
+        },
+      },
     ];
     for (const c of conditions) {
       expect(truth(c)).toBe('yes');
@@ -88,7 +163,9 @@ describe('truthOf: what is known, in three values', () => {
 describe('describeCondition', () => {
   test('reads as words', () => {
     expect(describeCondition({ question: 'model-origin', in: ['fine-tuned', 'open-weight'] })).toBe('model-origin is one of fine-tuned, open-weight');
-    expect(describeCondition({ all: [{ question: 'a', equals: true }, { not: { fact: 'claims.count', gte: 1 } }] })).toBe('all of (a is yes; not (claims.count ≥ 1))');
+    expect(describeCondition({ all: [{ question: 'a', equals: true }, { not: { fact: 'claims.count', gte: 1 } }] })).toBe(
+      'all of (a is yes; not (claims.count ≥ 1))',
+    );
     expect(describeCondition({ question: 'x', answered: false })).toBe('x is unanswered');
     expect(describeCondition({ question: 'x', declined: true })).toBe('x is declined');
   });

@@ -14,7 +14,11 @@ const read = (text: string, delimiter: string | string[]) => parse(text, { delim
  * What a spreadsheet set to one separator that the file does not use makes of it: quotes are
  * honoured only at the start of a cell, so `a,"b;c"` split on `;` gives `a,"b` and `c"`.
  */
-const readIgnoringQuotes = (text: string, separator: string) => text.split('\r\n').flatMap((line) => line.split(separator)).map(spreadsheetCell);
+const readIgnoringQuotes = (text: string, separator: string) =>
+  text
+    .split('\r\n')
+    .flatMap((line) => line.split(separator))
+    .map(spreadsheetCell);
 
 /** A raw cell as a spreadsheet reads it: quoted if it starts with a quote (`""` a quote), the rest kept as it is. */
 function spreadsheetCell(raw: string): string {
@@ -23,8 +27,10 @@ function spreadsheetCell(raw: string): string {
   let i = 1;
   for (; i < raw.length; i += 1) {
     if (raw[i] !== '"') text += raw[i];
-    else if (raw[i + 1] === '"') (text += '"'), (i += 1);
-    else return text + raw.slice(i + 1);
+    else if (raw[i + 1] === '"') {
+      text += '"';
+      i += 1;
+    } else return text + raw.slice(i + 1);
   }
   return text;
 }
@@ -74,7 +80,10 @@ describe('CSV cells from files', () => {
 
 /** Separators, quotes, line breaks and formula starts, many times more often than chance gives them. */
 const cellText = fc.string({
-  unit: fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...',;\t\r\n"=+-@ x1'.split('')) }, { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 2 }) }),
+  unit: fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...',;\t\r\n"=+-@ x1'.split('')) },
+    { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 2 }) },
+  ),
   maxLength: 24,
 });
 
@@ -84,22 +93,29 @@ const unguard = (cell: string) => cell.replace(/^'(?=[=+\-@\t\r])/, '').replace(
 describe('any row of file strings', () => {
   test('reads back as the same cells, the text kept, split on commas and on semicolons or tabs too', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(cellText, fc.double()), { minLength: 1, maxLength: 6 }), fc.array(cellText.filter((t) => !t.includes("'")), { minLength: 1, maxLength: 4 }), (mixed, texts) => {
-        const row = ['id', ...mixed, ...texts];
-        const text = csv([row, row]);
-        for (const delimiter of [',', [',', ';'], [',', '\t'], [',', ';', '\t']]) {
-          const records = read(text, delimiter);
-          expect(records).toHaveLength(2);
-          for (const record of records) {
-            expect(record).toHaveLength(row.length);
-            record.forEach((cell, i) => {
-              if (typeof row[i] === 'string') expect(FORMULA.test(cell), cell).toBe(false);
-              else expect(cell).toBe(String(row[i]));
-            });
-            expect(record.slice(-texts.length).map(unguard)).toEqual(texts);
+      fc.property(
+        fc.array(fc.oneof(cellText, fc.double()), { minLength: 1, maxLength: 6 }),
+        fc.array(
+          cellText.filter((t) => !t.includes("'")),
+          { minLength: 1, maxLength: 4 },
+        ),
+        (mixed, texts) => {
+          const row = ['id', ...mixed, ...texts];
+          const text = csv([row, row]);
+          for (const delimiter of [',', [',', ';'], [',', '\t'], [',', ';', '\t']]) {
+            const records = read(text, delimiter);
+            expect(records).toHaveLength(2);
+            for (const record of records) {
+              expect(record).toHaveLength(row.length);
+              record.forEach((cell, i) => {
+                if (typeof row[i] === 'string') expect(FORMULA.test(cell), cell).toBe(false);
+                else expect(cell).toBe(String(row[i]));
+              });
+              expect(record.slice(-texts.length).map(unguard)).toEqual(texts);
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 300 },
     );
   });

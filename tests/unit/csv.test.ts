@@ -19,6 +19,11 @@ describe('CSV cells', () => {
     expect(csvCell(-4.2)).toBe('-4.2');
     expect(csvCell(undefined)).toBe('');
     expect(csvCell(null)).toBe('');
-    expect(csv([['a', 1], ['b', 2]])).toBe('a,1\r\nb,2\r\n');
+    expect(
+      csv([
+        ['a', 1],
+        ['b', 2],
+      ]),
+    ).toBe('a,1\r\nb,2\r\n');
   });
 });

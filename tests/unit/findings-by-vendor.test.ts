@@ -3,7 +3,10 @@ import { describe, expect, test } from 'vitest';
 import { findingsByVendor } from '../../src/core/load/findings-by-vendor.js';
 import { loadFindings } from '../../src/core/load/load-files.js';
 
-const SAMPLE = ['2026-Q2', '2026-Q3', '2026-Q4'].map((period) => ({ period, text: readFileSync(new URL(`../../fixtures/sample/findings/${period}.yaml`, import.meta.url), 'utf8') }));
+const SAMPLE = ['2026-Q2', '2026-Q3', '2026-Q4'].map((period) => ({
+  period,
+  text: readFileSync(new URL(`../../fixtures/sample/findings/${period}.yaml`, import.meta.url), 'utf8'),
+}));
 
 function wholeDocument(text: string) {
   const loaded = loadFindings(text, 'findings.yaml');
@@ -23,7 +26,13 @@ function aliasAcrossVendors(text: string): string {
 /** The vendors list written flush left (`- id:` at column 0); the head above it as it was. */
 function dedentVendors(text: string): string {
   const at = text.indexOf('\nvendors:\n') + '\nvendors:\n'.length;
-  return text.slice(0, at) + text.slice(at).replace(/^ {2}- /gm, '- ').replace(/^ {4}/gm, '  ');
+  return (
+    text.slice(0, at) +
+    text
+      .slice(at)
+      .replace(/^ {2}- /gm, '- ')
+      .replace(/^ {4}/gm, '  ')
+  );
 }
 
 describe('reading a snapshot vendor by vendor', () => {

@@ -31,7 +31,36 @@ describe('the fast findings writer', () => {
     const base = shipped('2026-Q4').vendors[0]!;
     const text = fc.oneof(
       fc.string({ minLength: 1, maxLength: 30 }),
-      fc.constantFrom('yes', 'no', 'null', '~', '1.5', '007', '2027-01-31', 'a: b', 'a #b', '- x', '[x]', '{y}', "it's", 'say "hi"', 'two\nlines', ' lead', 'trail ', '%x', '@x', '`x', 'é ü 中文', 'tab\there', '#x', '0.', '.5', '+1.', '1e3', '-0.0'),
+      fc.constantFrom(
+        'yes',
+        'no',
+        'null',
+        '~',
+        '1.5',
+        '007',
+        '2027-01-31',
+        'a: b',
+        'a #b',
+        '- x',
+        '[x]',
+        '{y}',
+        "it's",
+        'say "hi"',
+        'two\nlines',
+        ' lead',
+        'trail ',
+        '%x',
+        '@x',
+        '`x',
+        'é ü 中文',
+        'tab\there',
+        '#x',
+        '0.',
+        '.5',
+        '+1.',
+        '1e3',
+        '-0.0',
+      ),
     );
     fc.assert(
       fc.property(text, text, text, text, (name, title, file, id) => {

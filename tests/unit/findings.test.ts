@@ -39,7 +39,9 @@ describe('findings', () => {
   });
 
   test('the same inputs give the same bytes', () => {
-    expect(findingsYaml(findingsFor([zeta, alpha]), '../schemas/findings.schema.json')).toBe(findingsYaml(findingsFor([alpha, zeta]), '../schemas/findings.schema.json'));
+    expect(findingsYaml(findingsFor([zeta, alpha]), '../schemas/findings.schema.json')).toBe(
+      findingsYaml(findingsFor([alpha, zeta]), '../schemas/findings.schema.json'),
+    );
   });
 
   test('written findings read back as the same data', () => {
@@ -58,7 +60,8 @@ describe('findings', () => {
 });
 
 describe('questionnaire hash', () => {
-  const text = 'schema: aiclaim/questionnaire@1\nid: t\nversion: 1.0.0\ntitle: T\nsections:\n  - { id: s, title: S, weight: 2, questions: [{ id: a, text: A, type: boolean, points: 1 }] }\n';
+  const text =
+    'schema: aiclaim/questionnaire@1\nid: t\nversion: 1.0.0\ntitle: T\nsections:\n  - { id: s, title: S, weight: 2, questions: [{ id: a, text: A, type: boolean, points: 1 }] }\n';
   const hash = (source: string) => {
     const loaded = loadQuestionnaire(source, 'q.yaml');
     if (!loaded.ok) throw new Error('invalid');

@@ -44,7 +44,12 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-const slug = (s: string) => s.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 // The published data.
 const [header, ...body] = parseCsv(read('fixtures/fmti-2023/October2023_scores.csv'));
@@ -89,8 +94,16 @@ describe('FMTI 2023 reproduction', () => {
     expect(developers).toHaveLength(10);
     expect(indicatorRows).toHaveLength(100);
     expect(Object.fromEntries(published)).toEqual({
-      Meta: 54, 'Hugging Face': 53, OpenAI: 48, 'Stability AI': 47, Google: 40,
-      Anthropic: 36, Cohere: 34, 'AI21 Labs': 25, Inflection: 21, Amazon: 12,
+      Meta: 54,
+      'Hugging Face': 53,
+      OpenAI: 48,
+      'Stability AI': 47,
+      Google: 40,
+      Anthropic: 36,
+      Cohere: 34,
+      'AI21 Labs': 25,
+      Inflection: 21,
+      Amazon: 12,
     });
     for (const ind of indicators) for (const s of ind.scores) expect([0, 1]).toContain(s);
     developers.forEach((d, i) => expect(indicators.reduce((sum, ind) => sum + ind.scores[i]!, 0)).toBe(published.get(d)));

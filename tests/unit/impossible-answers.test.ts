@@ -27,12 +27,28 @@ const q = oneSection([
       { value: 'none', label: 'None', exclusive: true },
     ],
   },
-  { id: 'sources', text: 'Which sources?', type: 'multi', options: [{ value: 'own', label: 'Own' }, { value: 'licensed', label: 'Licensed' }] },
+  {
+    id: 'sources',
+    text: 'Which sources?',
+    type: 'multi',
+    options: [
+      { value: 'own', label: 'Own' },
+      { value: 'licensed', label: 'Licensed' },
+    ],
+  },
   { id: 'trained', text: 'Last trained?', type: 'quarter', past: true },
   { id: 'launch', text: 'Next launch?', type: 'quarter' },
   { id: 'audited', text: 'Last audited on?', type: 'date', past: true },
   { id: 'renews', text: 'Renews on?', type: 'date' },
-  { id: 'funding', text: 'Funding?', type: 'choice', options: [{ value: 'profitable', label: 'Profitable' }, { value: 'undisclosed', label: 'Will not say', declines: true }] },
+  {
+    id: 'funding',
+    text: 'Funding?',
+    type: 'choice',
+    options: [
+      { value: 'profitable', label: 'Profitable' },
+      { value: 'undisclosed', label: 'Will not say', declines: true },
+    ],
+  },
 ]);
 const index = indexQuestionnaire(q);
 const question = (id: string): Question => index.byId.get(id)!.question;
@@ -67,7 +83,11 @@ describe('checkVendor: an exclusive option stands alone', () => {
   test('"None" with a certificate is an error located at "None", whatever the date', () => {
     const issues = checkVendor(vendor({ answers: { certs: { value: ['iso-42001', 'none'] } } }), index);
     expect(issues).toEqual([
-      { path: ['answers', 'certs', 'value', 1], message: '"None" cannot be ticked with other options: untick it, or untick ISO/IEC 42001', hint: 'write [none] alone, or remove none from the list' },
+      {
+        path: ['answers', 'certs', 'value', 1],
+        message: '"None" cannot be ticked with other options: untick it, or untick ISO/IEC 42001',
+        hint: 'write [none] alone, or remove none from the list',
+      },
     ]);
     expect(checkVendor(vendor({ answers: { certs: { value: ['none'] }, sources: { value: ['own', 'licensed'] } } }), index)).toEqual([]);
   });
@@ -87,7 +107,10 @@ describe('checkDates', () => {
   test('what cannot have happened by today, each at its path', () => {
     const v = vendor({
       interview: { date: '2026-12-01', interviewer: 'Ann', respondents: [{ name: 'Bo' }] },
-      claims: [{ text: 'Our AI is great', date: '2026-11-20' }, { text: 'Trained on millions', date: '2027-01-05' }],
+      claims: [
+        { text: 'Our AI is great', date: '2026-11-20' },
+        { text: 'Trained on millions', date: '2027-01-05' },
+      ],
       evaluations: [{ question: 'trained', measured: '2026-Q1', by: 'Lab', independent: true, date: '2027-02-01' }],
       answers: {
         trained: { value: '2027-Q2' },
@@ -103,15 +126,43 @@ describe('checkDates', () => {
     });
     expect(checkDates(v, index, TODAY)).toEqual([
       { path: ['interview', 'date'], message: 'the interview is dated 2026-12-01, after today (2026-11-22)', hint: 'write the day the interview took place' },
-      { path: ['claims', 1, 'date'], message: 'the claim is dated 2027-01-05, after today (2026-11-22)', hint: 'write the day the claim was made, or first seen' },
+      {
+        path: ['claims', 1, 'date'],
+        message: 'the claim is dated 2027-01-05, after today (2026-11-22)',
+        hint: 'write the day the claim was made, or first seen',
+      },
       { path: ['evaluations', 0, 'date'], message: 'the evaluation is dated 2027-02-01, after today (2026-11-22)', hint: 'write the day the test reported' },
-      { path: ['answers', 'trained', 'value'], message: '2027-Q2 is after this quarter (2026-Q4): this question asks about the past, and 2027-Q2 has not come yet', hint: 'write the quarter it happened; one still planned is not an answer yet' },
-      { path: ['answers', 'audited', 'value'], message: '2026-12-24 is after today (2026-11-22): this question asks about the past, and 2026-12-24 has not come yet', hint: 'write the day it happened; one still planned is not an answer yet' },
+      {
+        path: ['answers', 'trained', 'value'],
+        message: '2027-Q2 is after this quarter (2026-Q4): this question asks about the past, and 2027-Q2 has not come yet',
+        hint: 'write the quarter it happened; one still planned is not an answer yet',
+      },
+      {
+        path: ['answers', 'audited', 'value'],
+        message: '2026-12-24 is after today (2026-11-22): this question asks about the past, and 2026-12-24 has not come yet',
+        hint: 'write the day it happened; one still planned is not an answer yet',
+      },
       { path: ['answers', 'certs', 'date'], message: 'the answer is dated 2026-11-30, after today (2026-11-22)', hint: 'write the day the vendor answered' },
-      { path: ['answers', 'certs', 'evidence', 'date'], message: 'the evidence is dated 2027-03-01, after today (2026-11-22)', hint: 'write the date the document bears' },
-      { path: ['roadmap', 1, 'promised'], message: 'promised in 2027-Q1, after this quarter (2026-Q4): 2027-Q1 has not come yet', hint: 'write the quarter the vendor made the promise' },
-      { path: ['roadmap', 1, 'deliveredIn'], message: 'delivered in 2027-Q1, after this quarter (2026-Q4): 2027-Q1 has not come yet', hint: 'write the quarter it shipped; if it has not shipped yet, it is not delivered' },
-      { path: ['roadmap', 1, 'evidence', 'date'], message: 'the evidence is dated 2027-01-15, after today (2026-11-22)', hint: 'write the date the document bears' },
+      {
+        path: ['answers', 'certs', 'evidence', 'date'],
+        message: 'the evidence is dated 2027-03-01, after today (2026-11-22)',
+        hint: 'write the date the document bears',
+      },
+      {
+        path: ['roadmap', 1, 'promised'],
+        message: 'promised in 2027-Q1, after this quarter (2026-Q4): 2027-Q1 has not come yet',
+        hint: 'write the quarter the vendor made the promise',
+      },
+      {
+        path: ['roadmap', 1, 'deliveredIn'],
+        message: 'delivered in 2027-Q1, after this quarter (2026-Q4): 2027-Q1 has not come yet',
+        hint: 'write the quarter it shipped; if it has not shipped yet, it is not delivered',
+      },
+      {
+        path: ['roadmap', 1, 'evidence', 'date'],
+        message: 'the evidence is dated 2027-01-15, after today (2026-11-22)',
+        hint: 'write the date the document bears',
+      },
     ]);
   });
 
@@ -127,7 +178,9 @@ describe('checkDates', () => {
 
   test('an answer under a replaced id is read as its successor', () => {
     const renamed = indexQuestionnaire(oneSection([{ id: 'last-trained', text: 'Last trained?', type: 'quarter', past: true, replaces: ['trained-in'] }]));
-    expect(checkDates(vendor({ answers: { 'trained-in': { value: '2027-Q1' } } }), renamed, TODAY).map((i) => i.path)).toEqual([['answers', 'trained-in', 'value']]);
+    expect(checkDates(vendor({ answers: { 'trained-in': { value: '2027-Q1' } } }), renamed, TODAY).map((i) => i.path)).toEqual([
+      ['answers', 'trained-in', 'value'],
+    ]);
   });
 
   test('the bundled sample has nothing dated after the day its tests pin', () => {
@@ -201,9 +254,21 @@ describe('questionnaire attributes sit where they mean something', () => {
     expect(lines(text)).toEqual([
       'q.yaml:13:138: declines marks the vendor declining to say, but "cost" is in a section your own team answers (askedOf: team) — remove declines, or move the question to a section the vendor answers',
     ]);
-    expect(lines(text.replace('askedOf: team', 'askedOf: buyer'))[0]).toMatch(/^q\.yaml:8:14: .*askedOf must be vendor \(the vendor answers\) or team \(your own side answers\)/);
-    const index = indexQuestionnaire(questionnaire({ sections: [{ id: 'ours', title: 'Ours', askedOf: 'team', sections: [{ id: 'inner', title: 'Inner', questions: [{ id: 'cost', text: 'C', type: 'boolean' }] }] }, { id: 'theirs', title: 'Theirs', questions: [{ id: 'model', text: 'M', type: 'boolean' }] }] }));
-    expect(index.questions.map((e) => [e.question.id, e.askedOf])).toEqual([['cost', 'team'], ['model', 'vendor']]);
+    expect(lines(text.replace('askedOf: team', 'askedOf: buyer'))[0]).toMatch(
+      /^q\.yaml:8:14: .*askedOf must be vendor \(the vendor answers\) or team \(your own side answers\)/,
+    );
+    const index = indexQuestionnaire(
+      questionnaire({
+        sections: [
+          { id: 'ours', title: 'Ours', askedOf: 'team', sections: [{ id: 'inner', title: 'Inner', questions: [{ id: 'cost', text: 'C', type: 'boolean' }] }] },
+          { id: 'theirs', title: 'Theirs', questions: [{ id: 'model', text: 'M', type: 'boolean' }] },
+        ],
+      }),
+    );
+    expect(index.questions.map((e) => [e.question.id, e.askedOf])).toEqual([
+      ['cost', 'team'],
+      ['model', 'vendor'],
+    ]);
   });
 
   test('the default questionnaire marks what it means', () => {
@@ -211,10 +276,21 @@ describe('questionnaire attributes sit where they mean something', () => {
     const loaded = loadQuestionnaire(readFileSync(join(repo, 'questionnaires', 'ai-claims.yaml'), 'utf8'), 'ai-claims.yaml');
     if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
     const ai = indexQuestionnaire(loaded.value);
-    const options = (id: string) => { const found = ai.byId.get(id)!.question; return 'options' in found ? found.options : []; };
-    expect(options('certifications').filter((o) => o.exclusive).map((o) => o.value)).toEqual(['none']);
+    const options = (id: string) => {
+      const found = ai.byId.get(id)!.question;
+      return 'options' in found ? found.options : [];
+    };
+    expect(
+      options('certifications')
+        .filter((o) => o.exclusive)
+        .map((o) => o.value),
+    ).toEqual(['none']);
     expect(options('data-provenance').some((o) => o.exclusive)).toBe(false);
-    expect(options('funding').filter((o) => o.declines).map((o) => o.value)).toEqual(['undisclosed']);
+    expect(
+      options('funding')
+        .filter((o) => o.declines)
+        .map((o) => o.value),
+    ).toEqual(['undisclosed']);
     expect(ai.questions.filter((e) => e.question.past).map((e) => e.question.id)).toEqual(['last-trained']);
     expect([...new Set(ai.questions.filter((e) => e.askedOf === 'team').map((e) => e.sectionKey))]).toEqual(['value']);
   });

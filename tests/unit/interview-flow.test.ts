@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Draft } from '../../src/core/interview/draft.js';
 import { parseDateAnswer, parseHumanNumber, parseQuarterAnswer, suggestSlug } from '../../src/core/interview/parse-answer.js';
-import type { Vendor } from '../../src/core/schema/vendor.js';
 import { conductInterview } from '../../src/interview/conduct-interview.js';
 import { NEW_VENDOR } from '../../src/interview/ask-profile.js';
 import { InterviewCancelled } from '../../src/interview/prompter.js';
@@ -68,7 +67,17 @@ describe('a new vendor, from scratch', () => {
       spend: { amount: 84000, currency: 'EUR' },
       renewal: '2027-03-31',
       interview: { date: '2026-11-22', interviewer: 'Claire Martin', respondents: [{ name: 'Sam Lee', role: 'CTO' }] },
-      claims: [{ text: 'Our AI personalises every page.', source: 'https://brightwave.example', date: '2026-11-22', asserts: [{ question: 'trains', equals: true }, { question: 'records', gte: 1000000 }] }],
+      claims: [
+        {
+          text: 'Our AI personalises every page.',
+          source: 'https://brightwave.example',
+          date: '2026-11-22',
+          asserts: [
+            { question: 'trains', equals: true },
+            { question: 'records', gte: 1000000 },
+          ],
+        },
+      ],
       roadmap: [{ id: 'next-best-offer-model', title: 'Next-best-offer model', promised: '2026-Q4', due: '2027-Q2', status: 'planned' }],
       answers: {
         trains: { value: true },
@@ -111,10 +120,17 @@ describe('a new vendor, from scratch', () => {
   test('typed text longer than the file may hold is refused at the prompt, never saved to be refused on the next read', async () => {
     const long = 'N'.repeat(201);
     const prompter = scriptedPrompter([[/Vendor name/, long]]);
-    await expect(conductInterview(q, memoryStore(), prompter, { ...options, id: 'acme' })).rejects.toThrow(/the prompt would refuse "N+": that is 201 characters; at most 200 fit here/);
+    await expect(conductInterview(q, memoryStore(), prompter, { ...options, id: 'acme' })).rejects.toThrow(
+      /the prompt would refuse "N+": that is 201 characters; at most 200 fit here/,
+    );
     const claim = scriptedPrompter([...newVendorSteps('Acme'), [/Add a claim/, 'add'], [/word for word/, 'c'.repeat(2_001)]]);
     await expect(conductInterview(q, memoryStore(), claim, { ...options, id: 'acme' })).rejects.toThrow(/that is 2,001 characters; at most 2,000 fit here/);
-    const spend = scriptedPrompter([[/Vendor name/, 'Acme'], [/Product/, ''], [/category/, 'crm'], [/spend/, '1.7e308']]);
+    const spend = scriptedPrompter([
+      [/Vendor name/, 'Acme'],
+      [/Product/, ''],
+      [/category/, 'crm'],
+      [/spend/, '1.7e308'],
+    ]);
     await expect(conductInterview(q, memoryStore(), spend, { ...options, id: 'acme' })).rejects.toThrow(/at most 1,000,000,000,000|type an amount/);
   });
 
@@ -188,7 +204,15 @@ describe('a re-interview', () => {
       [/review the answers/, DEFAULT],
     ]);
     const draft = await conductInterview(q, memoryStore([existing]), prompter, { ...options, id: 'acme' });
-    const defaults = Object.fromEntries(prompter.asked.map((a) => [a.message.replace(/^\[question \d+ of \d+, about \d+ min left\] /, '').replace(/^\(\d+\/\d+\) /, '').slice(0, 24), a.default]));
+    const defaults = Object.fromEntries(
+      prompter.asked.map((a) => [
+        a.message
+          .replace(/^\[question \d+ of \d+, about \d+ min left\] /, '')
+          .replace(/^\(\d+\/\d+\) /, '')
+          .slice(0, 24),
+        a.default,
+      ]),
+    );
     expect(defaults).toMatchObject({
       'Does it train models?': true,
       'How many records? (recor': '2000000',
@@ -232,12 +256,7 @@ describe('a re-interview', () => {
 describe('nothing lost', () => {
   test('Ctrl-C stops the interview and the draft holds every answer given', async () => {
     const store = memoryStore();
-    const prompter = scriptedPrompter([
-      ...newVendorSteps('Acme'),
-      [/Add a claim/, 'done'],
-      [/Does it train/, true],
-      [/How many records/, CANCEL],
-    ]);
+    const prompter = scriptedPrompter([...newVendorSteps('Acme'), [/Add a claim/, 'done'], [/Does it train/, true], [/How many records/, CANCEL]]);
     await expect(conductInterview(q, store, prompter, { ...options, id: 'acme' })).rejects.toBeInstanceOf(InterviewCancelled);
     const last = store.saved.at(-1)!;
     expect(last.visited).toEqual(['claims', 'trains']);
@@ -316,22 +335,45 @@ describe('never lost, invented or misfiled', () => {
       [/Vendor name/, 'Orbit Data GmbH'],
       [/Vendor id/, DEFAULT],
     ]);
-    await expect(conductInterview(q, store, prompter, options)).rejects.toThrow(/the prompt would refuse "orbit-data-gmbh": orbit-data-gmbh has an unfinished interview: choose it in the list to resume it, or type another id/);
+    await expect(conductInterview(q, store, prompter, options)).rejects.toThrow(
+      /the prompt would refuse "orbit-data-gmbh": orbit-data-gmbh has an unfinished interview: choose it in the list to resume it, or type another id/,
+    );
     const picker = prompter.asked[0]!;
     expect(picker.choices!.map((c) => c.name)[0]).toBe('Resume Orbit Data GmbH (orbit-data-gmbh): unfinished, 1 answer');
     expect(store.saved).toEqual([]);
   });
 
   test('a draft for another questionnaire is refused, not replaced', async () => {
-    const other: Draft = { schema: 'aiclaim/draft@1', questionnaire: 'other', started: '2026-11-20', existing: false, mode: 'full', visited: [], unchanged: [], reviewed: [], added: [], vendor: vendor({ id: 'acme', name: 'Acme' }) };
+    const other: Draft = {
+      schema: 'aiclaim/draft@1',
+      questionnaire: 'other',
+      started: '2026-11-20',
+      existing: false,
+      mode: 'full',
+      visited: [],
+      unchanged: [],
+      reviewed: [],
+      added: [],
+      vendor: vendor({ id: 'acme', name: 'Acme' }),
+    };
     const store = memoryStore([], other);
-    await expect(conductInterview(q, store, scriptedPrompter([]), { ...options, id: 'acme' })).rejects.toThrow(/the unfinished interview of acme follows questionnaire other, not test/);
+    await expect(conductInterview(q, store, scriptedPrompter([]), { ...options, id: 'acme' })).rejects.toThrow(
+      /the unfinished interview of acme follows questionnaire other, not test/,
+    );
     expect(store.saved).toEqual([]);
   });
 
   test('Ctrl-C after the profile keeps the profile; a list is kept item by item', async () => {
     const store = memoryStore();
-    const atInterviewer = scriptedPrompter([[/Vendor name/, 'Acme'], [/Product/, 'Acme One'], [/category/, 'crm'], [/spend/, ''], [/renewal/, ''], [/Owner/, ''], [/interviewer/, CANCEL]]);
+    const atInterviewer = scriptedPrompter([
+      [/Vendor name/, 'Acme'],
+      [/Product/, 'Acme One'],
+      [/category/, 'crm'],
+      [/spend/, ''],
+      [/renewal/, ''],
+      [/Owner/, ''],
+      [/interviewer/, CANCEL],
+    ]);
     await expect(conductInterview(q, store, atInterviewer, { ...options, id: 'acme' })).rejects.toBeInstanceOf(InterviewCancelled);
     expect(store.saved.at(-1)!.vendor).toMatchObject({ id: 'acme', name: 'Acme', product: 'Acme One', category: 'crm' });
 
@@ -380,7 +422,9 @@ describe('never lost, invented or misfiled', () => {
       [/Now promised for which quarter/, '2026-Q3'],
     ]);
     // A slip to a quarter already past is refused at the prompt.
-    await expect(conductInterview(q, memoryStore([existing]), prompter, { ...options, id: 'acme' })).rejects.toThrow(/the prompt would refuse "2026-Q3": must be after 2026-Q3/);
+    await expect(conductInterview(q, memoryStore([existing]), prompter, { ...options, id: 'acme' })).rejects.toThrow(
+      /the prompt would refuse "2026-Q3": must be after 2026-Q3/,
+    );
     const review = prompter.asked.find((a) => /"Due now"/.test(a.message))!;
     expect(review.default).toBe('skip');
     expect(review.choices![0]).toMatchObject({ name: 'Unchanged: ask again next time', value: 'skip' });
@@ -390,12 +434,33 @@ describe('never lost, invented or misfiled', () => {
 
   test('what is not evidence is refused at the prompt, and so is a document dated after today', async () => {
     for (const typed of ['?', '<', 'https://', 'htp:/ garbage ###', 'javascript:alert(1)']) {
-      const prompter = scriptedPrompter([...newVendorSteps('Acme'), [/Add a claim/, 'done'], [/Does it train/, true], [/How many records/, '40 million'], [/Evidence/, typed]]);
-      await expect(conductInterview(q, memoryStore(), prompter, { ...options, id: 'acme' }), typed).rejects.toThrow(/the prompt would refuse .*: (a web address starts http|name the document)/);
+      const prompter = scriptedPrompter([
+        ...newVendorSteps('Acme'),
+        [/Add a claim/, 'done'],
+        [/Does it train/, true],
+        [/How many records/, '40 million'],
+        [/Evidence/, typed],
+      ]);
+      await expect(conductInterview(q, memoryStore(), prompter, { ...options, id: 'acme' }), typed).rejects.toThrow(
+        /the prompt would refuse .*: (a web address starts http|name the document)/,
+      );
     }
-    const future = scriptedPrompter([...newVendorSteps('Acme'), [/Add a claim/, 'done'], [/Does it train/, true], [/How many records/, '40 million'], [/Evidence/, 'https://acme.example/sheet.pdf'], [/Date the document bears/, '2027-01-05']]);
+    const future = scriptedPrompter([
+      ...newVendorSteps('Acme'),
+      [/Add a claim/, 'done'],
+      [/Does it train/, true],
+      [/How many records/, '40 million'],
+      [/Evidence/, 'https://acme.example/sheet.pdf'],
+      [/Date the document bears/, '2027-01-05'],
+    ]);
     await expect(conductInterview(q, memoryStore(), future, { ...options, id: 'acme' })).rejects.toThrow(/2027-01-05 is after today \(2026-11-22\)/);
-    const claim = scriptedPrompter([...newVendorSteps('Acme'), [/Add a claim/, 'add'], [/word for word/, 'AI.'], [/Where it was made/, ''], [/When it was made/, '2026-12-01']]);
+    const claim = scriptedPrompter([
+      ...newVendorSteps('Acme'),
+      [/Add a claim/, 'add'],
+      [/word for word/, 'AI.'],
+      [/Where it was made/, ''],
+      [/When it was made/, '2026-12-01'],
+    ]);
     await expect(conductInterview(q, memoryStore(), claim, { ...options, id: 'acme' })).rejects.toThrow(/2026-12-01 is after today/);
   });
 });
@@ -439,12 +504,7 @@ describe('amounts as the workspace writes them', () => {
 describe('where the interview stands', () => {
   test('every question says which it is of all those shown, with a rough time left; quit at a text prompt saves and stops', async () => {
     const store = memoryStore();
-    const prompter = scriptedPrompter([
-      ...newVendorSteps('Acme'),
-      [/Add a claim/, 'done'],
-      [/Does it train/, true],
-      [/How many records/, 'quit'],
-    ]);
+    const prompter = scriptedPrompter([...newVendorSteps('Acme'), [/Add a claim/, 'done'], [/Does it train/, true], [/How many records/, 'quit']]);
     await expect(conductInterview(q, store, prompter, { ...options, id: 'acme' })).rejects.toBeInstanceOf(InterviewCancelled);
     expect(prompter.notes.find((n) => /Record the claims/.test(n))).toMatch(/^\[question 1 of \d+, about \d+ min left\] \(1\/\d+\) Record the claims\./);
     const counted = prompter.asked.map((a) => /^\[question (\d+) of (\d+), about (\d+) min left\]/.exec(a.message)).filter((m) => m !== null);

@@ -42,7 +42,12 @@ describe('back to the previous question', () => {
     expect(prompter.remaining()).toBe(0);
     const records = prompter.asked.filter((a) => /How many records/.test(a.message));
     expect(records.map((a) => a.default)).toEqual(['', '40000000', '40000000']);
-    expect(draft.vendor.answers).toEqual({ trains: { value: true }, records: { value: 50000000 }, origin: { value: 'own' }, sources: { value: ['first-party'] } });
+    expect(draft.vendor.answers).toEqual({
+      trains: { value: true },
+      records: { value: 50000000 },
+      origin: { value: 'own' },
+      sources: { value: ['first-party'] },
+    });
     expect(draft.visited).toEqual(['claims', 'trains', 'records', 'origin', 'sources', 'advantage', 'trained-on', 'audit-date', 'eu', 'roadmap']);
     // The section is announced again when the way back leads into it.
     expect(prompter.notes.filter((n) => /Section 1\/2/.test(n))).toHaveLength(2);
@@ -62,13 +67,24 @@ describe('save and stop', () => {
       [/Add a claim/, QUIT],
     ] as const) {
       const store = memoryStore();
-      const prompter = scriptedPrompter([...newVendorSteps('Acme'), ...(where.source === 'Add a claim' ? [] : ([[/Add a claim/, 'done']] as [RegExp, unknown][])), [where, reply]]);
+      const prompter = scriptedPrompter([
+        ...newVendorSteps('Acme'),
+        ...(where.source === 'Add a claim' ? [] : ([[/Add a claim/, 'done']] as [RegExp, unknown][])),
+        [where, reply],
+      ]);
       const stopped = await conductInterview(q, store, prompter, { ...options, id: 'acme' }).catch((error: unknown) => error);
       expect(stopped).toBeInstanceOf(InterviewCancelled);
       expect((stopped as InterviewCancelled).how).toBe('quit');
       expect(store.saved.at(-1)!.vendor.interview).toMatchObject({ interviewer: 'Me' });
     }
-    const prompter = scriptedPrompter([...newVendorSteps('Acme'), [/Add a claim/, 'done'], [/Does it train/, false], [/Where does the model come from/, 'own'], [/Evidence/, ''], [/Which sources/, CANCEL]]);
+    const prompter = scriptedPrompter([
+      ...newVendorSteps('Acme'),
+      [/Add a claim/, 'done'],
+      [/Does it train/, false],
+      [/Where does the model come from/, 'own'],
+      [/Evidence/, ''],
+      [/Which sources/, CANCEL],
+    ]);
     const multi = prompter.asked;
     await conductInterview(q, memoryStore(), prompter, { ...options, id: 'acme' }).catch(() => undefined);
     expect(multi.at(-1)!.choices!.map((c) => c.name)).toEqual(['First party', 'Licensed', 'The vendor will not say (declined)', 'Add a note…', BACK, QUIT]);
@@ -108,7 +124,12 @@ describe('review before writing', () => {
     expect(draft.vendor.answers.origin).toEqual({ value: 'own', evidence: 'https://acme.example/model-card' });
     const review = prompter.asked.find((a) => /review the answers/.test(a.message))!;
     expect(review.default).toEqual(review.choices![0]!.value);
-    expect(review.choices!.map((c) => c.name)).toEqual(['Write vendors/acme.yaml', 'Basics: 4 answered', 'More: 3 answered, 1 declined, 1 not asked yet', QUIT]);
+    expect(review.choices!.map((c) => c.name)).toEqual([
+      'Write vendors/acme.yaml',
+      'Basics: 4 answered',
+      'More: 3 answered, 1 declined, 1 not asked yet',
+      QUIT,
+    ]);
     const section = prompter.asked.find((a) => /Basics: choose/.test(a.message))!;
     expect(section.choices!.map((c) => c.name)).toContain('Where does the model come from? — API');
   });
@@ -180,7 +201,9 @@ describe('claims and roadmap: changed and deleted, not only added', () => {
     );
     const draft = await conductInterview(q, memoryStore([existing]), prompter, { ...options, id: 'acme' });
     expect(prompter.remaining()).toBe(0);
-    expect(draft.vendor.claims).toEqual([{ text: 'Our AI drafts every email.', source: 'https://acme.example/email', date: '2026-07-01', asserts: [{ question: 'trains', equals: true }] }]);
+    expect(draft.vendor.claims).toEqual([
+      { text: 'Our AI drafts every email.', source: 'https://acme.example/email', date: '2026-07-01', asserts: [{ question: 'trains', equals: true }] },
+    ]);
   });
 
   test('a commitment on record is changed or marked, never removed; one added by mistake can be', async () => {
@@ -252,9 +275,48 @@ describe('notes, and who answered', () => {
 describe('what is offered follows who answers', () => {
   const teamQ = questionnaire({
     sections: [
-      { id: 'viability', title: 'Viability', questions: [{ id: 'funding', text: 'How is it funded?', type: 'choice', evidence: 'none', options: [{ value: 'profitable', label: 'Profitable', points: 3 }, { value: 'undisclosed', label: 'Will not say', points: 0, declines: true }] }] },
-      { id: 'value', title: 'Cost and value', askedOf: 'team', questions: [{ id: 'kpi', text: 'Have you defined the KPI?', type: 'boolean', points: 2, evidence: 'none' }, { id: 'uplift', text: 'What change have you measured?', type: 'number', unit: '%', evidence: 'none' }] },
-      { id: 'certs', title: 'Certificates', questions: [{ id: 'certifications', text: 'Which certifications?', type: 'multi', evidence: 'none', options: [{ value: 'iso-42001', label: 'ISO/IEC 42001', points: 3 }, { value: 'none', label: 'None', points: 0, exclusive: true }] }, { id: 'trained', text: 'Last trained?', type: 'quarter', evidence: 'none', past: true }] },
+      {
+        id: 'viability',
+        title: 'Viability',
+        questions: [
+          {
+            id: 'funding',
+            text: 'How is it funded?',
+            type: 'choice',
+            evidence: 'none',
+            options: [
+              { value: 'profitable', label: 'Profitable', points: 3 },
+              { value: 'undisclosed', label: 'Will not say', points: 0, declines: true },
+            ],
+          },
+        ],
+      },
+      {
+        id: 'value',
+        title: 'Cost and value',
+        askedOf: 'team',
+        questions: [
+          { id: 'kpi', text: 'Have you defined the KPI?', type: 'boolean', points: 2, evidence: 'none' },
+          { id: 'uplift', text: 'What change have you measured?', type: 'number', unit: '%', evidence: 'none' },
+        ],
+      },
+      {
+        id: 'certs',
+        title: 'Certificates',
+        questions: [
+          {
+            id: 'certifications',
+            text: 'Which certifications?',
+            type: 'multi',
+            evidence: 'none',
+            options: [
+              { value: 'iso-42001', label: 'ISO/IEC 42001', points: 3 },
+              { value: 'none', label: 'None', points: 0, exclusive: true },
+            ],
+          },
+          { id: 'trained', text: 'Last trained?', type: 'quarter', evidence: 'none', past: true },
+        ],
+      },
     ],
   });
 
@@ -268,7 +330,9 @@ describe('what is offered follows who answers', () => {
       [/Which certifications/, ['none']],
       [/Last trained/, '2027-Q1'],
     ]);
-    await expect(conductInterview(teamQ, memoryStore(), prompter, { ...options, id: 'acme' })).rejects.toThrow(/the prompt would refuse "2027-Q1": 2027-Q1 is after this quarter \(2026-Q4\)/);
+    await expect(conductInterview(teamQ, memoryStore(), prompter, { ...options, id: 'acme' })).rejects.toThrow(
+      /the prompt would refuse "2027-Q1": 2027-Q1 is after this quarter \(2026-Q4\)/,
+    );
     const names = (re: RegExp) => prompter.asked.find((a) => re.test(a.message))!.choices!.map((c) => c.name);
     expect(names(/How is it funded/).filter((n) => /will not say/i.test(n))).toEqual(['Will not say']);
     expect(names(/defined the KPI/).some((n) => /will not say/i.test(n))).toBe(false);
@@ -306,10 +370,17 @@ describe('where a resumed interview picks up', () => {
       [/Date the document bears/, '2026-06-30'],
       [/Last trained/, CANCEL],
     ]);
-    const q2 = questionnaire({ ...q, sections: q.sections.map((s) => (s.id === 'more' ? { ...s, questions: s.questions!.map((x) => (x.id === 'advantage' ? { ...x, evidence: 'optional' as const } : x)) } : s)) });
+    const q2 = questionnaire({
+      ...q,
+      sections: q.sections.map((s) =>
+        s.id === 'more' ? { ...s, questions: s.questions!.map((x) => (x.id === 'advantage' ? { ...x, evidence: 'optional' as const } : x)) } : s,
+      ),
+    });
     await expect(conductInterview(q2, memoryStore([], draft), prompter, { ...options, id: 'acme' })).rejects.toBeInstanceOf(InterviewCancelled);
     expect(prompter.notes.some((n) => /Section 1\/2/.test(n))).toBe(false);
     expect(prompter.notes.some((n) => /Section 2\/2/.test(n))).toBe(true);
-    expect(prompter.notes).toContain('Dated 2026-06-30, after the claim it should back (2026-03-01): this evidence will not count for the answer. Evidence that existed when the claim was made does.');
+    expect(prompter.notes).toContain(
+      'Dated 2026-06-30, after the claim it should back (2026-03-01): this evidence will not count for the answer. Evidence that existed when the claim was made does.',
+    );
   });
 });

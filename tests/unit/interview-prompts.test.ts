@@ -33,9 +33,28 @@ function inquirerPrompter(turns: Turn[], screens: string[]): Prompter {
 }
 
 const q = oneSection([
-  { id: 'origin', text: 'Where does the model come from?', help: 'Ask whose model it is.', type: 'choice', evidence: 'none', options: [{ value: 'own', label: 'Trained in-house', points: 3 }, { value: 'api', label: 'A third-party API', points: 1 }] },
+  {
+    id: 'origin',
+    text: 'Where does the model come from?',
+    help: 'Ask whose model it is.',
+    type: 'choice',
+    evidence: 'none',
+    options: [
+      { value: 'own', label: 'Trained in-house', points: 3 },
+      { value: 'api', label: 'A third-party API', points: 1 },
+    ],
+  },
   { id: 'records', text: 'How many training records?', help: 'A number with a unit.', type: 'number', unit: 'records', evidence: 'none', min: 0 },
-  { id: 'sources', text: 'Which sources?', type: 'multi', evidence: 'none', options: [{ value: 'own', label: 'Own data' }, { value: 'licensed', label: 'Licensed data' }] },
+  {
+    id: 'sources',
+    text: 'Which sources?',
+    type: 'multi',
+    evidence: 'none',
+    options: [
+      { value: 'own', label: 'Own data' },
+      { value: 'licensed', label: 'Licensed data' },
+    ],
+  },
 ]);
 const question = (id: string) => q.sections[0]!.questions!.find((x) => x.id === id)!;
 
@@ -96,6 +115,8 @@ describe('interview prompts in Inquirer', () => {
       ],
       screens,
     );
-    expect(await askAnswer(question('sources'), { value: ['own'] }, { prompter, position: '3/3', today: '2026-11-22' })).toEqual({ value: ['own', 'licensed'] });
+    expect(await askAnswer(question('sources'), { value: ['own'] }, { prompter, position: '3/3', today: '2026-11-22' })).toEqual({
+      value: ['own', 'licensed'],
+    });
   });
 });

@@ -29,10 +29,36 @@ const q = questionnaire({
       weight: 1,
       rating: 'legitimacy',
       questions: [
-        { id: 'runtime', text: 'What runs?', type: 'choice', evidence: 'none', options: [{ value: 'model', label: 'A model', points: 4 }, { value: 'rules', label: 'Rules', points: 0 }] },
+        {
+          id: 'runtime',
+          text: 'What runs?',
+          type: 'choice',
+          evidence: 'none',
+          options: [
+            { value: 'model', label: 'A model', points: 4 },
+            { value: 'rules', label: 'Rules', points: 0 },
+          ],
+        },
         { id: 'trains', text: 'Trains?', type: 'boolean', points: 2, evidence: 'none' },
-        { id: 'data', text: 'Records?', type: 'number', unit: 'records', evidence: 'required', when: { question: 'trains', equals: true }, bands: [{ gte: 1000000, points: 10 }, { points: 0 }] },
-        { id: 'test', text: 'Tested?', type: 'choice', evidence: 'none', options: [{ value: 'holdout', label: 'Holdout', points: 8 }, { value: 'none', label: 'Not tested', points: 0 }] },
+        {
+          id: 'data',
+          text: 'Records?',
+          type: 'number',
+          unit: 'records',
+          evidence: 'required',
+          when: { question: 'trains', equals: true },
+          bands: [{ gte: 1000000, points: 10 }, { points: 0 }],
+        },
+        {
+          id: 'test',
+          text: 'Tested?',
+          type: 'choice',
+          evidence: 'none',
+          options: [
+            { value: 'holdout', label: 'Holdout', points: 8 },
+            { value: 'none', label: 'Not tested', points: 0 },
+          ],
+        },
         { id: 'accuracy', text: 'Accuracy?', type: 'number', unit: '%', evidence: 'required', bands: [{ gte: 0, points: 1 }] },
         { id: 'advantage', text: 'What does it do better?', type: 'text', points: 2 },
       ],
@@ -50,7 +76,18 @@ const q = questionnaire({
   ],
   redFlags: [
     { id: 'rules', severity: 'critical', title: 'Rules, not AI', message: 'Rules.', when: { question: 'runtime', equals: 'rules' }, cap: 'unsubstantiated' },
-    { id: 'untested', severity: 'high', title: 'Untested', message: 'Untested.', when: { any: [{ question: 'test', equals: 'none' }, { question: 'test', answered: false }] } },
+    {
+      id: 'untested',
+      severity: 'high',
+      title: 'Untested',
+      message: 'Untested.',
+      when: {
+        any: [
+          { question: 'test', equals: 'none' },
+          { question: 'test', answered: false },
+        ],
+      },
+    },
     { id: 'no-runway', severity: 'critical', rating: 'risk', title: 'No runway', message: 'No runway.', when: { question: 'runway', lt: 6 } },
   ],
 });
@@ -72,7 +109,18 @@ describe('three kinds of missing, kept apart', () => {
   });
 
   test('not applicable: out of the score, with its reason, and complete', () => {
-    const na = questionnaire({ sections: [{ id: 'm', title: 'M', questions: [{ id: 'a', text: 'A?', type: 'boolean', points: 2, evidence: 'none', notApplicable: true }, { id: 'b', text: 'B?', type: 'boolean', points: 2, evidence: 'none' }] }] });
+    const na = questionnaire({
+      sections: [
+        {
+          id: 'm',
+          title: 'M',
+          questions: [
+            { id: 'a', text: 'A?', type: 'boolean', points: 2, evidence: 'none', notApplicable: true },
+            { id: 'b', text: 'B?', type: 'boolean', points: 2, evidence: 'none' },
+          ],
+        },
+      ],
+    });
     const s = scoreVendor(na, vendor({ answers: { a: { notApplicable: 'We sell nothing of that kind.' }, b: { value: true } } }), { period });
     expect(byId(s, 'a')).toMatchObject({ state: 'not-applicable', possible: 0 });
     expect(s.completeness).toBe(1);
@@ -119,7 +167,18 @@ describe('a verdict only when the claim has been tested', () => {
   });
 
   test('without declared decisive questions, one scored answer of the rating is enough', () => {
-    const plain = questionnaire({ sections: [{ id: 'm', title: 'M', questions: [{ id: 'a', text: 'A?', type: 'boolean', points: 1, evidence: 'none' }, { id: 'b', text: 'B?', type: 'boolean', points: 1, evidence: 'none' }] }] });
+    const plain = questionnaire({
+      sections: [
+        {
+          id: 'm',
+          title: 'M',
+          questions: [
+            { id: 'a', text: 'A?', type: 'boolean', points: 1, evidence: 'none' },
+            { id: 'b', text: 'B?', type: 'boolean', points: 1, evidence: 'none' },
+          ],
+        },
+      ],
+    });
     expect(scoreVendor(plain, vendor(), { period }).verdict).toBe('not-assessed');
     expect(scoreVendor(plain, vendor({ answers: { a: { value: false } } }), { period })).toMatchObject({ score: 0, verdict: 'unsubstantiated' });
   });
@@ -130,7 +189,10 @@ describe('legitimacy and risk, two ratings never blended', () => {
 
   test('each section feeds its own rating; the verdict reads only the legitimacy sections', () => {
     const s = scoreVendor(q, vendor({ answers }), { period });
-    expect(s.sections.map((x) => [x.key, x.rating])).toEqual([['substance', 'legitimacy'], ['exposure', 'risk']]);
+    expect(s.sections.map((x) => [x.key, x.rating])).toEqual([
+      ['substance', 'legitimacy'],
+      ['exposure', 'risk'],
+    ]);
     expect(s.score).toBe(100);
     expect(s.risk).toMatchObject({ kind: 'risk', score: 50, pointsBand: 'moderate' });
   });
@@ -149,7 +211,9 @@ describe('legitimacy and risk, two ratings never blended', () => {
 
 describe('flags say what they rest on', () => {
   test('a flag that holds only because an answer is absent is an open question, naming what to ask; it never caps', () => {
-    const s = scoreVendor(q, vendor({ answers: { runtime: { value: 'model' }, trains: { value: true }, data: { value: 5000000, evidence: 'sheet.pdf' } } }), { period });
+    const s = scoreVendor(q, vendor({ answers: { runtime: { value: 'model' }, trains: { value: true }, data: { value: 5000000, evidence: 'sheet.pdf' } } }), {
+      period,
+    });
     const flag = s.redFlags.find((f) => f.id === 'untested')!;
     expect(flag).toMatchObject({ basis: 'missing', ask: ['test'], cap: undefined });
     expect(s.cappedBy).toEqual([]);
@@ -174,16 +238,24 @@ describe('text answers are explained, and earn only with evidence', () => {
 });
 
 describe('claims are testable assertions', () => {
-  const claim = (asserts: unknown[], extra: Record<string, unknown> = {}) => ({ text: 'Our AI is 98% accurate.', source: 'https://acme.example', date: '2026-03-01', asserts, ...extra });
+  const claim = (asserts: unknown[], extra: Record<string, unknown> = {}) => ({
+    text: 'Our AI is 98% accurate.',
+    source: 'https://acme.example',
+    date: '2026-03-01',
+    asserts,
+    ...extra,
+  });
   const score = (parts: Record<string, unknown>) => scoreVendor(q, vendor(parts), { period });
 
-  test('contradicted by the vendor\'s own answer: a critical finding naming the claim, where and when, what it asserted and what was found', () => {
+  test("contradicted by the vendor's own answer: a critical finding naming the claim, where and when, what it asserted and what was found", () => {
     const s = score({ claims: [claim([{ question: 'accuracy', gte: 98 }])], answers: { accuracy: { value: 71 } } });
     const flag = s.redFlags.find((f) => f.id === 'claim-contradicted')!;
     expect(flag).toMatchObject({ severity: 'critical', basis: 'answered', rating: 'legitimacy', subject: s.claims[0]!.id });
     expect(flag.title).toBe('Claim contradicted by the record: "Our AI is 98% accurate."');
     expect(flag.message).toBe('https://acme.example, 2026-03-01: "Our AI is 98% accurate." asserts accuracy ≥ 98 %; found: 71 % (the vendor\'s own answer).');
-    expect(s.claims[0]!.checks).toEqual([{ claim: s.claims[0]!.id, question: 'accuracy', asserts: '≥ 98 %', outcome: 'contradicted', found: "71 % (the vendor's own answer)" }]);
+    expect(s.claims[0]!.checks).toEqual([
+      { claim: s.claims[0]!.id, question: 'accuracy', asserts: '≥ 98 %', outcome: 'contradicted', found: "71 % (the vendor's own answer)" },
+    ]);
   });
 
   test('contradicted by an independent test, whatever the vendor answered', () => {
@@ -201,9 +273,14 @@ describe('claims are testable assertions', () => {
     expect(s.openQuestions.find((o) => o.kind === 'claim')!.why).toMatch(/^ask how it was measured/);
   });
 
-  test('the vendor\'s word alone is unverified; evidence or an earlier test supports it; a test dated after the claim cannot', () => {
-    expect(score({ claims: [claim([{ question: 'accuracy', gte: 98 }])], answers: { accuracy: { value: 98 } } }).claims[0]!.checks[0]!.outcome).toBe('unverified');
-    expect(score({ claims: [claim([{ question: 'accuracy', gte: 98 }])], answers: { accuracy: { value: 98, evidence: 'audit.pdf' } } }).claims[0]!.checks[0]!.outcome).toBe('supported');
+  test("the vendor's word alone is unverified; evidence or an earlier test supports it; a test dated after the claim cannot", () => {
+    expect(score({ claims: [claim([{ question: 'accuracy', gte: 98 }])], answers: { accuracy: { value: 98 } } }).claims[0]!.checks[0]!.outcome).toBe(
+      'unverified',
+    );
+    expect(
+      score({ claims: [claim([{ question: 'accuracy', gte: 98 }])], answers: { accuracy: { value: 98, evidence: 'audit.pdf' } } }).claims[0]!.checks[0]!
+        .outcome,
+    ).toBe('supported');
     const later = [{ question: 'accuracy', measured: 99, by: 'Lab', independent: true, date: '2026-09-01' }];
     const earlier = [{ question: 'accuracy', measured: 99, by: 'Lab', independent: true, date: '2026-01-15' }];
     expect(score({ claims: [claim([{ question: 'accuracy', gte: 98 }])], evaluations: later }).claims[0]!.checks[0]!.outcome).toBe('unverified');
@@ -224,12 +301,21 @@ describe('claims are testable assertions', () => {
   });
 
   test('a claim about a question the answers rule out is contradicted by them', () => {
-    const s = score({ claims: [claim([{ question: 'data', gte: 2000000 }], { text: 'Trained on millions of profiles.' })], answers: { trains: { value: false } } });
-    expect(s.claims[0]!.checks[0]).toMatchObject({ outcome: 'contradicted', found: "data does not apply by the vendor's own answers: it is asked only when trains is yes" });
+    const s = score({
+      claims: [claim([{ question: 'data', gte: 2000000 }], { text: 'Trained on millions of profiles.' })],
+      answers: { trains: { value: false } },
+    });
+    expect(s.claims[0]!.checks[0]).toMatchObject({
+      outcome: 'contradicted',
+      found: "data does not apply by the vendor's own answers: it is asked only when trains is yes",
+    });
   });
 
-  test('a claim\'s id is its own, else made from its text: stable across quarters, one flag per claim', () => {
-    const two = [claim([{ question: 'accuracy', gte: 98 }], { id: 'accuracy-claim' }), claim([{ question: 'runtime', equals: 'model' }], { text: 'Real AI, not rules.' })];
+  test("a claim's id is its own, else made from its text: stable across quarters, one flag per claim", () => {
+    const two = [
+      claim([{ question: 'accuracy', gte: 98 }], { id: 'accuracy-claim' }),
+      claim([{ question: 'runtime', equals: 'model' }], { text: 'Real AI, not rules.' }),
+    ];
     const s = score({ claims: two, answers: { accuracy: { value: 50 }, runtime: { value: 'rules' } } });
     expect(s.claims.map((c) => c.id)).toEqual(['accuracy-claim', expect.stringMatching(/^claim-[0-9a-f]{8}$/)]);
     expect(s.redFlags.filter((f) => f.id === 'claim-contradicted').map((f) => f.subject)).toEqual(s.claims.map((c) => c.id));
@@ -258,12 +344,24 @@ describe('the default questionnaire names the deception patterns of the enforcem
       .map((f) => `${f.severity} ${f.id}`);
 
   test.each<[string, Record<string, unknown>, string]>([
-    ['an independent test that refuted the claims', { 'independent-validation': { value: 'independent' }, 'validation-outcome': { value: 'refuted' } }, 'critical claims-refuted'],
-    ['a regulator that found them false', { 'independent-validation': { value: 'regulator' }, 'validation-outcome': { value: 'refuted' } }, 'critical claims-refuted'],
+    [
+      'an independent test that refuted the claims',
+      { 'independent-validation': { value: 'independent' }, 'validation-outcome': { value: 'refuted' } },
+      'critical claims-refuted',
+    ],
+    [
+      'a regulator that found them false',
+      { 'independent-validation': { value: 'regulator' }, 'validation-outcome': { value: 'refuted' } },
+      'critical claims-refuted',
+    ],
     ['paid endorsements shown as independent', { endorsements: { value: 'incentivised-undisclosed' } }, 'critical paid-endorsements'],
     ['a headline metric with no definition', { 'metric-defined': { value: false } }, 'high undefined-metric'],
     ['a claim corrected in one place, still live elsewhere', { 'claims-corrected': { value: false } }, 'high correction-not-everywhere'],
-    ['"our own AI" over a third-party API', { 'ai-runtime': { value: 'model' }, 'model-origin': { value: 'third-party-api' }, 'claims-own-ai': { value: true } }, 'critical proprietary-over-third-party'],
+    [
+      '"our own AI" over a third-party API',
+      { 'ai-runtime': { value: 'model' }, 'model-origin': { value: 'third-party-api' }, 'claims-own-ai': { value: true } },
+      'critical proprietary-over-third-party',
+    ],
     ['business results promised on best cases only', { 'outcome-claims': { value: 'best-case' } }, 'critical outcome-promises-unbacked'],
     ['the AI marketed does not exist', { 'ai-runtime': { value: 'none' } }, 'critical not-ai'],
     ['a listed company with a going-concern warning', { funding: { value: 'public' }, 'going-concern': { value: true } }, 'critical going-concern'],
@@ -296,8 +394,21 @@ describe('what to ask the vendor is one derivation, from a score or from the sna
 
   test.each([
     ['not assessed: decisive questions for both ratings, a flag waiting on an answer', { answers: { trains: { value: true } } }],
-    ['assessed, with a flag waiting on an answer and a claim nothing checks', { answers: { runtime: { value: 'model' }, data: { value: 5000000, evidence: 'x.pdf' }, trains: { value: true }, dpa: { value: true } }, claims: [{ text: 'Our AI is 98% accurate.', source: 'https://acme.example', date: '2026-03-01', asserts: [{ question: 'accuracy', gte: 98 }] }] }],
-    ['a disputed figure', { answers: { runtime: { value: 'model' }, test: { value: 'holdout' }, dpa: { value: true } }, claims: [{ text: 'Our AI is 98% accurate.', source: 'https://acme.example', asserts: [{ question: 'accuracy', gte: 98 }] }], evaluations: [{ question: 'accuracy', measured: 94, by: 'Lab', independent: true }] }],
+    [
+      'assessed, with a flag waiting on an answer and a claim nothing checks',
+      {
+        answers: { runtime: { value: 'model' }, data: { value: 5000000, evidence: 'x.pdf' }, trains: { value: true }, dpa: { value: true } },
+        claims: [{ text: 'Our AI is 98% accurate.', source: 'https://acme.example', date: '2026-03-01', asserts: [{ question: 'accuracy', gte: 98 }] }],
+      },
+    ],
+    [
+      'a disputed figure',
+      {
+        answers: { runtime: { value: 'model' }, test: { value: 'holdout' }, dpa: { value: true } },
+        claims: [{ text: 'Our AI is 98% accurate.', source: 'https://acme.example', asserts: [{ question: 'accuracy', gte: 98 }] }],
+        evaluations: [{ question: 'accuracy', measured: 94, by: 'Lab', independent: true }],
+      },
+    ],
   ])('%s', (_name, parts) => {
     const { s, finding } = readBack(parts);
     expect(s.openQuestions.length).toBeGreaterThan(0);
@@ -305,8 +416,17 @@ describe('what to ask the vendor is one derivation, from a score or from the sna
   });
 
   test('the snapshot keeps the decisive questions still to ask only while the rating cannot be given', () => {
-    expect(readBack({ answers: { trains: { value: true } } }).finding.decisive).toEqual({ answered: 0, applicable: 3, required: 2, missing: ['runtime', 'data', 'test'] });
-    expect(readBack({ answers: { runtime: { value: 'model' }, test: { value: 'holdout' } } }).finding.decisive).toEqual({ answered: 2, applicable: 3, required: 2 });
+    expect(readBack({ answers: { trains: { value: true } } }).finding.decisive).toEqual({
+      answered: 0,
+      applicable: 3,
+      required: 2,
+      missing: ['runtime', 'data', 'test'],
+    });
+    expect(readBack({ answers: { runtime: { value: 'model' }, test: { value: 'holdout' } } }).finding.decisive).toEqual({
+      answered: 2,
+      applicable: 3,
+      required: 2,
+    });
   });
 
   test('each question is counted once, whatever asks for it', () => {

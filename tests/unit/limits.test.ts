@@ -82,7 +82,9 @@ describe('echoed input is a short excerpt', () => {
 describe('a 4 MiB string is refused at once, in one short line naming the field', () => {
   test('a 4.9 MiB vendor name', () => {
     const { lines, ms } = vendorLines(withLine(/^name: .*$/m, `name: ${'A'.repeat(Math.floor(4.9 * MiB))}`));
-    expect(lines).toEqual([`vendors/x.yaml:4:7: name: is 5,138,022 characters long; the limit is ${MAX_NAME_LENGTH} — shorten it to ${MAX_NAME_LENGTH} characters at most: this is a name, a title or an id`]);
+    expect(lines).toEqual([
+      `vendors/x.yaml:4:7: name: is 5,138,022 characters long; the limit is ${MAX_NAME_LENGTH} — shorten it to ${MAX_NAME_LENGTH} characters at most: this is a name, a title or an id`,
+    ]);
     expect(ms).toBeLessThan(3000);
   });
 
@@ -114,7 +116,9 @@ describe('a 4 MiB string is refused at once, in one short line naming the field'
   test('an answer to a question that does not exist, with a 900-character id: the id is cut', () => {
     const id = 'q'.repeat(900);
     const { lines } = vendorLines(autoflow.replace(/^answers:\n/m, `answers:\n  ${id}: { value: 1 }\n`));
-    expect(lines).toEqual([`vendors/x.yaml:58:3: no question "${'q'.repeat(EXCERPT_LENGTH)}…" (900 characters) in questionnaire ai-claims — run \`aiclaim questionnaire show\` for the question ids`]);
+    expect(lines).toEqual([
+      `vendors/x.yaml:58:3: no question "${'q'.repeat(EXCERPT_LENGTH)}…" (900 characters) in questionnaire ai-claims — run \`aiclaim questionnaire show\` for the question ids`,
+    ]);
   });
 
   test('a wrong value is described by an excerpt, with its length', () => {
@@ -140,7 +144,9 @@ describe('every string field of a vendor file has a limit', () => {
     const key = /^(\s*(?:- )?\w+):/m.exec(autoflow.match(pattern)![0])![1]!;
     expect(vendorLines(withLine(pattern, `${key}: ${'x'.repeat(limit)}`)).lines).toEqual([]);
     const { lines } = vendorLines(withLine(pattern, `${key}: ${over(limit)}`));
-    expect(lines).toEqual([expect.stringContaining(`${path}: is ${(limit + 1).toLocaleString('en-US')} characters long; the limit is ${limit.toLocaleString('en-US')} — shorten it`)]);
+    expect(lines).toEqual([
+      expect.stringContaining(`${path}: is ${(limit + 1).toLocaleString('en-US')} characters long; the limit is ${limit.toLocaleString('en-US')} — shorten it`),
+    ]);
   });
 
   const answers: [string, string, string][] = [
@@ -159,7 +165,9 @@ describe('every string field of a vendor file has a limit', () => {
   });
 
   test('a text answer inside a list item', () => {
-    const lists = indexQuestionnaire(oneSection([{ id: 'customers', text: 'Reference customers', type: 'list', fields: [{ id: 'sector', text: 'Sector', type: 'text' }] }]));
+    const lists = indexQuestionnaire(
+      oneSection([{ id: 'customers', text: 'Reference customers', type: 'list', fields: [{ id: 'sector', text: 'Sector', type: 'text' }] }]),
+    );
     const text = `schema: aiclaim/vendor@1\nid: x\nname: X\ncategory: crm\nanswers:\n  customers:\n    value:\n      - { sector: ${'s'.repeat(MAX_LONG_TEXT_LENGTH + 1)} }\n`;
     const loaded = loadVendor(text, 'vendors/x.yaml', lists);
     expect(loaded.ok ? [] : loaded.problems.map(formatProblem)).toEqual([
@@ -177,7 +185,9 @@ describe('amounts are capped, and finite', () => {
   });
 
   test('a spend of .inf is refused as not finite', () => {
-    expect(vendorLines(withLine(/^ {2}amount: .*$/m, '  amount: .inf')).lines).toEqual(['vendors/x.yaml:10:11: spend.amount: must be a finite number, not Infinity']);
+    expect(vendorLines(withLine(/^ {2}amount: .*$/m, '  amount: .inf')).lines).toEqual([
+      'vendors/x.yaml:10:11: spend.amount: must be a finite number, not Infinity',
+    ]);
   });
 
   test('a snapshot read back with a spend of 1.7e308 is refused', () => {
@@ -198,7 +208,9 @@ describe('questionnaires, snapshots and settings have limits too', () => {
   test('a question text of 4 MiB', () => {
     const text = `schema: aiclaim/questionnaire@1\nid: t\nversion: 1.0.0\ntitle: T\nsections:\n  - id: s\n    title: S\n    questions:\n      - id: a\n        type: boolean\n        text: ${'t'.repeat(4 * MiB)}\n`;
     const loaded = loadQuestionnaire(text, 'q.yaml');
-    expect(loaded.ok ? [] : loaded.problems.map(formatProblem)).toEqual([expect.stringMatching(/^q\.yaml:11:15: sections\[0\]\.questions\[0\]\.text: is 4,194,304 characters long; the limit is 2,000 — /)]);
+    expect(loaded.ok ? [] : loaded.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^q\.yaml:11:15: sections\[0\]\.questions\[0\]\.text: is 4,194,304 characters long; the limit is 2,000 — /),
+    ]);
   });
 
   test('a version of 4 MiB of digits', () => {
@@ -212,28 +224,38 @@ describe('questionnaires, snapshots and settings have limits too', () => {
     let nested = '{ id: leaf, title: L, questions: [{ id: a, text: A, type: boolean }] }';
     for (let i = 0; i < 17; i++) nested = `{ id: ${String(i).padStart(2, '0')}${'s'.repeat(60)}, title: S, sections: [${nested}] }`;
     const loaded = loadQuestionnaire(`schema: aiclaim/questionnaire@1\nid: t\nversion: 1.0.0\ntitle: T\nsections:\n  - ${nested}\n`, 'q.yaml');
-    expect(loaded.ok ? [] : loaded.problems.map((p) => p.message)).toEqual([`sections are nested too deeply: the path of ids to this one is 1007 characters, more than the ${MAX_KEY_LENGTH} a findings snapshot can hold`]);
+    expect(loaded.ok ? [] : loaded.problems.map((p) => p.message)).toEqual([
+      `sections are nested too deeply: the path of ids to this one is 1007 characters, more than the ${MAX_KEY_LENGTH} a findings snapshot can hold`,
+    ]);
   });
 
   test('a record key that is not an id says so of the key', () => {
     const text = `schema: aiclaim/questionnaire@1\nid: t\nversion: 1.0.0\ntitle: T\nframeworks:\n  Not A Slug: Framework\nsections:\n  - { id: s, title: S, questions: [{ id: a, text: A, type: boolean }] }\n`;
     const loaded = loadQuestionnaire(text, 'q.yaml');
-    expect(loaded.ok ? [] : loaded.problems.map(formatProblem)).toEqual(['q.yaml:6:3: frameworks.Not A Slug: this key must be a slug: lower-case letters, digits and dashes, starting with a letter or digit, at most 64 characters']);
+    expect(loaded.ok ? [] : loaded.problems.map(formatProblem)).toEqual([
+      'q.yaml:6:3: frameworks.Not A Slug: this key must be a slug: lower-case letters, digits and dashes, starting with a letter or digit, at most 64 characters',
+    ]);
   });
 
   test('a vendor name of 4 MiB in a snapshot read back', () => {
     expect(sampleFindings).toMatch(/^ {4}name: .*$/m);
     const loaded = loadFindings(sampleFindings.replace(/^ {4}name: .*$/m, `    name: ${'N'.repeat(4 * MiB)}`), 'findings/2026-Q4.yaml');
-    expect(loaded.ok ? [] : loaded.problems.map(formatProblem)).toEqual([expect.stringMatching(/^findings\/2026-Q4\.yaml:\d+:11: vendors\[0\]\.name: is 4,194,304 characters long; the limit is 200 — /)]);
+    expect(loaded.ok ? [] : loaded.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^findings\/2026-Q4\.yaml:\d+:11: vendors\[0\]\.name: is 4,194,304 characters long; the limit is 200 — /),
+    ]);
   });
 
   test('a questionnaire path of 4 MiB in the settings', () => {
     const loaded = loadSettings(`schema: aiclaim/settings@1\nquestionnaire: ${'p'.repeat(4 * MiB)}\n`, 'aiclaim.yaml');
-    expect(loaded.ok ? [] : loaded.problems.map(formatProblem)).toEqual([expect.stringMatching(/^aiclaim\.yaml:2:16: questionnaire: is 4,194,304 characters long; the limit is 4,096 — /)]);
+    expect(loaded.ok ? [] : loaded.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^aiclaim\.yaml:2:16: questionnaire: is 4,194,304 characters long; the limit is 4,096 — /),
+    ]);
   });
 
   test('the JSON Schemas carry the same limits for editors', () => {
-    const vendor = JSON.parse(jsonSchemas().vendor) as { properties: Record<string, { maxLength?: number; properties?: Record<string, { maximum?: number }> }> };
+    const vendor = JSON.parse(jsonSchemas().vendor) as {
+      properties: Record<string, { maxLength?: number; properties?: Record<string, { maximum?: number }> }>;
+    };
     expect(vendor.properties.name!.maxLength).toBe(MAX_NAME_LENGTH);
     expect(vendor.properties.website!.maxLength).toBe(MAX_REFERENCE_LENGTH);
     expect(vendor.properties.spend!.properties!.amount!.maximum).toBe(MAX_AMOUNT);
@@ -251,7 +273,9 @@ describe('stack spreadsheets have limits', () => {
     const refused = readStackCsv(rows(MAX_IMPORT_ROWS + 1), 'stack.csv', options);
     expect(refused.refused).toBe(true);
     expect(refused.vendors).toEqual([]);
-    expect(refused.problems.map(formatProblem)).toEqual(['stack.csv:10002:1: more than 10,000 vendor rows: nothing was imported — split the spreadsheet into files of at most 10,000 rows and import them one at a time']);
+    expect(refused.problems.map(formatProblem)).toEqual([
+      'stack.csv:10002:1: more than 10,000 vendor rows: nothing was imported — split the spreadsheet into files of at most 10,000 rows and import them one at a time',
+    ]);
   });
 
   test('a million rows are refused without parsing them all', () => {
@@ -278,7 +302,9 @@ describe('stack spreadsheets have limits', () => {
   test('a spend above 10^12 is not an amount aiclaim records', () => {
     const read = readStackCsv('vendor,category,spend\nAcme,crm,1.7e308\n', 'stack.csv', options);
     expect(read.vendors).toEqual([]);
-    expect(read.problems.map(formatProblem)).toEqual([expect.stringMatching(/^stack\.csv:2:3: column "spend": "1\.7e308" is more than 1,000,000,000,000, the largest annual spend aiclaim records/)]);
+    expect(read.problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/^stack\.csv:2:3: column "spend": "1\.7e308" is more than 1,000,000,000,000, the largest annual spend aiclaim records/),
+    ]);
   });
 
   test('echoed cells are excerpts', () => {

@@ -156,7 +156,27 @@ describe('mdEscape', () => {
 const markdownish = fc.string({
   unit: fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(...'`*_[]()<>|\\!#&@:/.-+=~${}^"\' \r\n\t\u2028\u2029\u0085\u0000\u001b\u009bwh1x'.split('')) },
-    { weight: 1, arbitrary: fc.constantFrom('http://', 'https://', 'www.', '```', '<img src=x onerror=alert(1)>', 'javascript:', '![](', '](', '&amp;', '&#60;', '    ', 'a.example', 'x@y.example', '<http://a.example>', '<script>', '[1]: ') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        'http://',
+        'https://',
+        'www.',
+        '```',
+        '<img src=x onerror=alert(1)>',
+        'javascript:',
+        '![](',
+        '](',
+        '&amp;',
+        '&#60;',
+        '    ',
+        'a.example',
+        'x@y.example',
+        '<http://a.example>',
+        '<script>',
+        '[1]: ',
+      ),
+    },
     { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 3 }) },
   ),
   maxLength: 60,
@@ -247,7 +267,9 @@ describe('mdFence and mdCode', () => {
   test('a name that opens with a fence and a lone CR stays inside the block', () => {
     const name = '```\r<img src=x onerror=alert(1)> ![](http://tracker.example/p.gif)';
     const html = render(`${mdFence([`${name}  ████ 50.0 Weak`, 'Other  ███ 40.0 Weak'])}\n`);
-    expect(html).toBe(`<pre><code>\`\`\` &lt;img src=x onerror=alert(1)&gt; ![](http://tracker.example/p.gif)  ████ 50.0 Weak\nOther  ███ 40.0 Weak\n</code></pre>\n`);
+    expect(html).toBe(
+      `<pre><code>\`\`\` &lt;img src=x onerror=alert(1)&gt; ![](http://tracker.example/p.gif)  ████ 50.0 Weak\nOther  ███ 40.0 Weak\n</code></pre>\n`,
+    );
   });
 
   test.each([
@@ -282,16 +304,24 @@ describe('SVG labels cut between graphemes', () => {
 
   test('any text: at most max graphemes, a grapheme prefix of the text, no lone surrogate made', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.string({ unit: 'grapheme-composite', maxLength: 60 }), fc.constantFrom(`${family.repeat(5)}x`, `${'🇫🇷'.repeat(20)}`)), fc.integer({ min: 2, max: 40 }), (text, max) => {
-        const flat = text.replace(/\s+/g, ' ').trim();
-        const cut = shorten(text, max);
-        const kept = graphemes(cut);
-        expect(kept.length).toBeLessThanOrEqual(max);
-        if (!loneSurrogate.test(flat)) expect(loneSurrogate.test(cut)).toBe(false);
-        if (cut === flat) return;
-        expect(kept.at(-1)).toBe('…');
-        expect(kept.slice(0, -1)).toEqual(graphemes(flat).slice(0, max - 1));
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'grapheme', maxLength: 60 }),
+          fc.string({ unit: 'grapheme-composite', maxLength: 60 }),
+          fc.constantFrom(`${family.repeat(5)}x`, `${'🇫🇷'.repeat(20)}`),
+        ),
+        fc.integer({ min: 2, max: 40 }),
+        (text, max) => {
+          const flat = text.replace(/\s+/g, ' ').trim();
+          const cut = shorten(text, max);
+          const kept = graphemes(cut);
+          expect(kept.length).toBeLessThanOrEqual(max);
+          if (!loneSurrogate.test(flat)) expect(loneSurrogate.test(cut)).toBe(false);
+          if (cut === flat) return;
+          expect(kept.at(-1)).toBe('…');
+          expect(kept.slice(0, -1)).toEqual(graphemes(flat).slice(0, max - 1));
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -12,7 +12,12 @@ async function bytesOf(fill: (sheet: ExcelJS.Worksheet) => void): Promise<Uint8A
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 
-const rules = (formulas: CellRules['formulas']): CellRules => ({ formulas, sheet: 'stack.xlsx', where: (c, r) => `stack.xlsx:${r}:${c + 1}`, formulaHint: 'type the value' });
+const rules = (formulas: CellRules['formulas']): CellRules => ({
+  formulas,
+  sheet: 'stack.xlsx',
+  where: (c, r) => `stack.xlsx:${r}:${c + 1}`,
+  formulaHint: 'type the value',
+});
 
 async function cells(bytes: Uint8Array, formulas: CellRules['formulas']): Promise<{ rows: string[][]; problems: Problem[] }> {
   const opened = await openWorkbook(bytes, 'stack.xlsx', 'a stack spreadsheet');
@@ -33,7 +38,9 @@ describe('a workbook opened as data', () => {
     ]);
     const refused = await cells(bytes, 'refuse');
     expect(refused.rows[1]![4]).toBe('');
-    expect(refused.problems).toEqual([{ file: 'stack.xlsx:2:5', message: 'holds a formula: its computed value is not taken', hint: 'type the value', severity: 'error' }]);
+    expect(refused.problems).toEqual([
+      { file: 'stack.xlsx:2:5', message: 'holds a formula: its computed value is not taken', hint: 'type the value', severity: 'error' },
+    ]);
   });
 
   test('a sheet past the columns (or rows) read is refused whole, never cut without a word', async () => {
@@ -43,6 +50,13 @@ describe('a workbook opened as data', () => {
     });
     const read = await cells(bytes, 'result');
     expect(read.rows).toEqual([]);
-    expect(read.problems).toEqual([{ file: 'stack.xlsx', message: 'sheet "Stack" has 70 columns; at most 64 are read', hint: 'remove the empty or extra rows and columns, or split the sheet', severity: 'error' }]);
+    expect(read.problems).toEqual([
+      {
+        file: 'stack.xlsx',
+        message: 'sheet "Stack" has 70 columns; at most 64 are read',
+        hint: 'remove the empty or extra rows and columns, or split the sheet',
+        severity: 'error',
+      },
+    ]);
   });
 });

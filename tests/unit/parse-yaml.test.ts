@@ -32,8 +32,13 @@ describe('parseYaml', () => {
   });
 
   test('an alias bomb is refused, not expanded', () => {
-    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(',')}]`)].join('\n');
-    expect(problems(`${bomb}\n`)).toEqual(['f.yaml: YAML expands too many aliases (a resource-exhaustion pattern) — write the values out instead of using * aliases']);
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      ...'bcdefghi'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(',')}]`),
+    ].join('\n');
+    expect(problems(`${bomb}\n`)).toEqual([
+      'f.yaml: YAML expands too many aliases (a resource-exhaustion pattern) — write the values out instead of using * aliases',
+    ]);
   });
 
   test('deep nesting is refused with a message, not a crash, at the bracket past the limit', () => {
@@ -48,7 +53,9 @@ describe('parseYaml', () => {
 
   test('deep block nesting is refused too', () => {
     const text = Array.from({ length: 3000 }, (_, i) => `${'  '.repeat(i)}k:`).join('\n');
-    expect(problems(text)).toEqual(['f.yaml: YAML is nested too deeply to read — aiclaim files are only a few levels deep; check that this is the file you meant']);
+    expect(problems(text)).toEqual([
+      'f.yaml: YAML is nested too deeply to read — aiclaim files are only a few levels deep; check that this is the file you meant',
+    ]);
   });
 
   test('duplicate keys are found in every mapping, however many keys it has', () => {

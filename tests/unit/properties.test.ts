@@ -19,7 +19,13 @@ const RUNS = { numRuns: 300 };
 
 // ---- questionnaires --------------------------------------------------------------------------
 
-type QuestionSpec = { type: 'boolean' | 'choice' | 'multi' | 'number' | 'text'; evidence: 'required' | 'optional' | 'none'; notApplicable: boolean; points: number[]; when?: { on: number; test: 'answered' | 'true' | 'false' } | undefined };
+type QuestionSpec = {
+  type: 'boolean' | 'choice' | 'multi' | 'number' | 'text';
+  evidence: 'required' | 'optional' | 'none';
+  notApplicable: boolean;
+  points: number[];
+  when?: { on: number; test: 'answered' | 'true' | 'false' } | undefined;
+};
 
 const points = fc.integer({ min: 0, max: 10 });
 
@@ -39,7 +45,10 @@ type QuestionnaireSpec = {
 };
 
 const questionnaireSpec: fc.Arbitrary<QuestionnaireSpec> = fc.record({
-  sections: fc.array(fc.record({ weight: fc.integer({ min: 1, max: 5 }), questions: fc.array(questionSpec, { minLength: 1, maxLength: 5 }) }), { minLength: 1, maxLength: 3 }),
+  sections: fc.array(fc.record({ weight: fc.integer({ min: 1, max: 5 }), questions: fc.array(questionSpec, { minLength: 1, maxLength: 5 }) }), {
+    minLength: 1,
+    maxLength: 3,
+  }),
   method: fc.constantFrom('weighted-sections', 'points'),
   unverifiedShare: fc.constantFrom(0, 0.25, 0.5, 1),
   flags: fc.array(fc.record({ on: fc.nat(), severity: fc.constantFrom('critical', 'high', 'medium', 'low') }), { maxLength: 2 }),
@@ -56,7 +65,11 @@ function buildQuestionnaire(spec: QuestionnaireSpec): Questionnaire {
       const id = `q${n++}`;
       // A condition may only look at an earlier question.
       const earlier = ids.length && q.when ? ids[q.when.on % ids.length]! : undefined;
-      const when = earlier ? (q.when!.test === 'answered' || earlier.type !== 'boolean' ? { question: earlier.id, answered: true } : { question: earlier.id, equals: q.when!.test === 'true' }) : undefined;
+      const when = earlier
+        ? q.when!.test === 'answered' || earlier.type !== 'boolean'
+          ? { question: earlier.id, answered: true }
+          : { question: earlier.id, equals: q.when!.test === 'true' }
+        : undefined;
       ids.push({ id, type: q.type });
       // A text answer earns only with evidence: evidence none would leave its points unreachable.
       const evidence = q.type === 'text' && q.evidence === 'none' ? 'optional' : q.evidence;
@@ -67,9 +80,26 @@ function buildQuestionnaire(spec: QuestionnaireSpec): Questionnaire {
           return { ...base, type: 'boolean', points: { yes: a, no: b } };
         case 'choice':
         case 'multi':
-          return { ...base, type: q.type, options: [{ value: 'x', label: 'X', points: a }, { value: 'y', label: 'Y', points: b }, { value: 'z', label: 'Z', points: c }] };
+          return {
+            ...base,
+            type: q.type,
+            options: [
+              { value: 'x', label: 'X', points: a },
+              { value: 'y', label: 'Y', points: b },
+              { value: 'z', label: 'Z', points: c },
+            ],
+          };
         case 'number':
-          return { ...base, type: 'number', unit: 'records', min: 0, bands: [{ gte: 1000, points: a }, { gte: 10, points: b }] };
+          return {
+            ...base,
+            type: 'number',
+            unit: 'records',
+            min: 0,
+            bands: [
+              { gte: 1000, points: a },
+              { gte: 10, points: b },
+            ],
+          };
         default:
           return { ...base, type: 'text', points: a };
       }
@@ -151,17 +181,26 @@ function buildVendor(questionnaire: Questionnaire, answers: AnswerSpec[]): Vendo
     }
     out[question.id] = { value: valueFor(question.type, a), ...(a.evidence === undefined ? {} : { evidence: a.evidence }) };
   });
-  const vendor = vendorSchema.parse({ schema: 'aiclaim/vendor@1', id: 'acme', name: 'Acme', category: 'crm', interview: { date: INTERVIEWED, interviewer: 'Ana', respondents: [{ name: 'Bo' }] }, answers: out });
+  const vendor = vendorSchema.parse({
+    schema: 'aiclaim/vendor@1',
+    id: 'acme',
+    name: 'Acme',
+    category: 'crm',
+    interview: { date: INTERVIEWED, interviewer: 'Ana', respondents: [{ name: 'Bo' }] },
+    answers: out,
+  });
   const issues = checkVendor(vendor, index).filter((i) => i.severity !== 'warning');
   if (issues.length) throw new Error(`generated vendor invalid: ${JSON.stringify(issues)}`);
   return vendor;
 }
 
-const scenario = fc.record({ questionnaire: questionnaireSpec.map(buildQuestionnaire), answers: fc.array(answerSpec, { minLength: 1, maxLength: 12 }) }).map(({ questionnaire, answers }) => ({
-  questionnaire,
-  answers,
-  vendor: buildVendor(questionnaire, answers),
-}));
+const scenario = fc
+  .record({ questionnaire: questionnaireSpec.map(buildQuestionnaire), answers: fc.array(answerSpec, { minLength: 1, maxLength: 12 }) })
+  .map(({ questionnaire, answers }) => ({
+    questionnaire,
+    answers,
+    vendor: buildVendor(questionnaire, answers),
+  }));
 
 const score = (q: Questionnaire, v: Vendor, explain = true): VendorScore => scoreVendor(q, v, { period: PERIOD, explain });
 
@@ -180,12 +219,22 @@ describe('scoring properties', () => {
       fc.property(scenario, ({ questionnaire, vendor }) => {
         const s = score(questionnaire, vendor);
         // Null is "not assessed": too little known, never a zero.
-        if (s.score !== null) expect(s.score).toBeGreaterThanOrEqual(0), expect(s.score).toBeLessThanOrEqual(100);
+        if (s.score !== null) {
+          expect(s.score).toBeGreaterThanOrEqual(0);
+          expect(s.score).toBeLessThanOrEqual(100);
+        }
         expect(s.score === null).toBe(s.verdict === 'not-assessed');
-        for (const section of s.sections) if (section.score !== null) expect(section.score).toBeGreaterThanOrEqual(0), expect(section.score).toBeLessThanOrEqual(100);
+        for (const section of s.sections) {
+          if (section.score === null) continue;
+          expect(section.score).toBeGreaterThanOrEqual(0);
+          expect(section.score).toBeLessThanOrEqual(100);
+        }
         expect(s.completeness).toBeGreaterThanOrEqual(0);
         expect(s.completeness).toBeLessThanOrEqual(1);
-        if (s.confidence !== null) expect(s.confidence).toBeGreaterThanOrEqual(0), expect(s.confidence).toBeLessThanOrEqual(1);
+        if (s.confidence !== null) {
+          expect(s.confidence).toBeGreaterThanOrEqual(0);
+          expect(s.confidence).toBeLessThanOrEqual(1);
+        }
         for (const q of s.questions) expect(q.points).toBeLessThanOrEqual(q.possible + 1e-9);
       }),
       RUNS,
@@ -194,16 +243,21 @@ describe('scoring properties', () => {
 
   test('adding evidence to an answer never lowers the score', () => {
     fc.assert(
-      fc.property(scenario, evidence.filter((e) => e !== undefined), fc.nat(), ({ questionnaire, vendor }, added, pick) => {
-        const bare = Object.entries(vendor.answers).filter(([, a]) => a.value !== undefined && a.evidence === undefined);
-        fc.pre(bare.length > 0);
-        const [id, answer] = bare[pick % bare.length]!;
-        const before = score(questionnaire, vendor);
-        const after = score(questionnaire, withAnswer(vendor, id, { ...answer, evidence: added }));
-        // Evidence changes what an answer earns, not whether the vendor can be assessed.
-        expect(after.score === null).toBe(before.score === null);
-        if (before.score !== null) expect(after.score!).toBeGreaterThanOrEqual(before.score);
-      }),
+      fc.property(
+        scenario,
+        evidence.filter((e) => e !== undefined),
+        fc.nat(),
+        ({ questionnaire, vendor }, added, pick) => {
+          const bare = Object.entries(vendor.answers).filter(([, a]) => a.value !== undefined && a.evidence === undefined);
+          fc.pre(bare.length > 0);
+          const [id, answer] = bare[pick % bare.length]!;
+          const before = score(questionnaire, vendor);
+          const after = score(questionnaire, withAnswer(vendor, id, { ...answer, evidence: added }));
+          // Evidence changes what an answer earns, not whether the vendor can be assessed.
+          expect(after.score === null).toBe(before.score === null);
+          if (before.score !== null) expect(after.score!).toBeGreaterThanOrEqual(before.score);
+        },
+      ),
       RUNS,
     );
   });
@@ -292,12 +346,26 @@ describe('scoring properties', () => {
     // Confidence is the share of the score that rests on evidence: take away unproven points and
     // what remains is better backed. So "hiding never raises confidence" holds only for backed points.
     const questionnaire = buildQuestionnaire({
-      sections: [{ weight: 1, questions: [{ type: 'boolean', evidence: 'none', notApplicable: false, points: [5, 0, 0] }, { type: 'boolean', evidence: 'required', notApplicable: false, points: [5, 0, 0] }] }],
+      sections: [
+        {
+          weight: 1,
+          questions: [
+            { type: 'boolean', evidence: 'none', notApplicable: false, points: [5, 0, 0] },
+            { type: 'boolean', evidence: 'required', notApplicable: false, points: [5, 0, 0] },
+          ],
+        },
+      ],
       method: 'points',
       unverifiedShare: 0.5,
       flags: [],
     });
-    const vendor = vendorSchema.parse({ schema: 'aiclaim/vendor@1', id: 'acme', name: 'Acme', category: 'crm', answers: { q0: { value: true }, q1: { value: true } } });
+    const vendor = vendorSchema.parse({
+      schema: 'aiclaim/vendor@1',
+      id: 'acme',
+      name: 'Acme',
+      category: 'crm',
+      answers: { q0: { value: true }, q1: { value: true } },
+    });
     expect(score(questionnaire, vendor).confidence).toBe(0.667);
     expect(score(hide(questionnaire, 'q1'), vendor).confidence).toBe(1);
   });
@@ -312,7 +380,13 @@ describe('scoring properties', () => {
         const type = indexQuestionnaire(questionnaire).byId.get(id)!.question.type;
         for (const answer of [undefined, { value: valueFor(type, other) as never, evidence: other.evidence as never }]) {
           const t = score(questionnaire, withAnswer(vendor, id, answer));
-          expect([t.score, t.confidence, t.completeness, t.sections, t.redFlags.map((f) => f.id)]).toEqual([s.score, s.confidence, s.completeness, s.sections, s.redFlags.map((f) => f.id)]);
+          expect([t.score, t.confidence, t.completeness, t.sections, t.redFlags.map((f) => f.id)]).toEqual([
+            s.score,
+            s.confidence,
+            s.completeness,
+            s.sections,
+            s.redFlags.map((f) => f.id),
+          ]);
         }
       }),
       RUNS,
@@ -324,7 +398,15 @@ describe('scoring properties', () => {
       fc.property(scenario, ({ questionnaire, vendor }) => {
         const full = score(questionnaire, vendor, true);
         const fast = score(questionnaire, vendor, false);
-        const core = (s: VendorScore) => ({ score: s.score, verdict: s.verdict, confidence: s.confidence, completeness: s.completeness, sections: s.sections, questions: s.questions.map((q) => [q.id, q.points, q.possible, q.state, q.digest, q.backed]), flags: s.redFlags.map((f) => f.id) });
+        const core = (s: VendorScore) => ({
+          score: s.score,
+          verdict: s.verdict,
+          confidence: s.confidence,
+          completeness: s.completeness,
+          sections: s.sections,
+          questions: s.questions.map((q) => [q.id, q.points, q.possible, q.state, q.digest, q.backed]),
+          flags: s.redFlags.map((f) => f.id),
+        });
         expect(core(fast)).toEqual(core(full));
       }),
       RUNS,
@@ -337,12 +419,24 @@ describe('diff properties', () => {
     fc.assert(
       fc.property(scenario, fc.array(fc.array(answerSpec, { minLength: 1, maxLength: 6 }), { maxLength: 3 }), ({ questionnaire, vendor, answers }, others) => {
         const vendors = [vendor, ...others.map((a, i) => ({ ...buildVendor(questionnaire, [...a, ...answers]), id: `other-${i}`, name: `Other ${i}` }))];
-        const findings = buildFindings({ period: PERIOD, questionnaire, tool: 'aiclaim test' }, vendors.map((v) => vendorFinding(v, score(questionnaire, v, false), { file: `vendors/${v.id}.yaml`, hash: '0' })));
+        const findings = buildFindings(
+          { period: PERIOD, questionnaire, tool: 'aiclaim test' },
+          vendors.map((v) => vendorFinding(v, score(questionnaire, v, false), { file: `vendors/${v.id}.yaml`, hash: '0' })),
+        );
         const diff = diffFindings(findings, structuredClone(findings));
         expect(diff.comparable).toBe(true);
         expect(diff.added).toEqual([]);
         expect(diff.dropped).toEqual([]);
-        expect(diff.summary).toEqual({ improved: 0, regressed: 0, unchanged: vendors.length, assessed: 0, unassessed: 0, notComparable: 0, added: 0, dropped: 0 });
+        expect(diff.summary).toEqual({
+          improved: 0,
+          regressed: 0,
+          unchanged: vendors.length,
+          assessed: 0,
+          unassessed: 0,
+          notComparable: 0,
+          added: 0,
+          dropped: 0,
+        });
         for (const v of diff.vendors) {
           expect(v.delta).toBe(0);
           expect(v.flagsRaised).toEqual([]);

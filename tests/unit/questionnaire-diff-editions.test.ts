@@ -40,7 +40,9 @@ describe('questionnaire diff: editions of one questionnaire or not', () => {
     const count = (c: string) => diff.questions.filter((q) => q.class === c).length;
     expect([count('same'), count('changed'), count('renamed'), count('added'), count('removed')]).toEqual([0, 0, 0, 100, 66]);
     const lines = questionnaireDiffText(diff, plain).split('\n');
-    expect(lines[1]).toBe('ai-claims and fmti-2023 are different questionnaires, not two editions of one: the comparison below is question by question only, and no crosswalk applies.');
+    expect(lines[1]).toBe(
+      'ai-claims and fmti-2023 are different questionnaires, not two editions of one: the comparison below is question by question only, and no crosswalk applies.',
+    );
     expect(lines[2]).toBe('Questions: 0 the same, 0 changed, 0 renamed, 100 added, 66 removed.');
     expect(lines.filter((l) => l.includes('different questionnaires'))).toHaveLength(1);
   });
@@ -54,7 +56,10 @@ describe('questionnaire diff: editions of one questionnaire or not', () => {
     expect(editions.questions.find((q) => q.id === 'ai-certifications')).toMatchObject({ class: 'renamed', was: 'certifications' });
 
     // The same file under another id: another questionnaire, whose mappings name none of these questions.
-    const fork = diffQuestionnaires(older, load(V2, (t) => withId('ai-claims-fork')(withMappings(t))));
+    const fork = diffQuestionnaires(
+      older,
+      load(V2, (t) => withId('ai-claims-fork')(withMappings(t))),
+    );
     expect(fork.sameQuestionnaire).toBe(false);
     expect(fork.warnings).toEqual(['different-questionnaires']);
     const provenance = fork.questions.find((q) => q.id === 'data-provenance')!;
@@ -80,7 +85,9 @@ describe('questionnaire diff: editions of one questionnaire or not', () => {
     const diff = diffQuestionnaires(load(V2), load(V1));
     expect(diff.sameQuestionnaire).toBe(true);
     expect(diff.warnings).toEqual(['order-reversed']);
-    expect(questionnaireDiffText(diff, plain).split('\n')[1]).toBe('The newer edition (1.0.0) has a lower version than the older (2.0.0): the order looks reversed; give the older edition first.');
+    expect(questionnaireDiffText(diff, plain).split('\n')[1]).toBe(
+      'The newer edition (1.0.0) has a lower version than the older (2.0.0): the order looks reversed; give the older edition first.',
+    );
     expect(diffQuestionnaires(load(V2, withVersion('2.10.0')), load(V2, withVersion('2.9.0'))).warnings).toEqual(['order-reversed']);
   });
 

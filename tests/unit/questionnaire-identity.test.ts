@@ -30,7 +30,9 @@ describe('questionnaire identity', () => {
   });
 
   test('comments, layout and key order do not change it; a word of a question does', () => {
-    const relaid = text.replace(/^# .*$/gm, '# another comment').replace('schema: aiclaim/questionnaire@1\nid: ai-claims', 'id: ai-claims\nschema: aiclaim/questionnaire@1');
+    const relaid = text
+      .replace(/^# .*$/gm, '# another comment')
+      .replace('schema: aiclaim/questionnaire@1\nid: ai-claims', 'id: ai-claims\nschema: aiclaim/questionnaire@1');
     expect(relaid).not.toBe(text);
     expect(questionnaireHash(load(relaid))).toBe(questionnaireHash(questionnaire));
     const reworded = load(text.replace('At run time, what produces the output', 'At run time, what makes the output'));
@@ -48,7 +50,9 @@ describe('questionnaire identity', () => {
     expect(text).toContain('label: "A trained model, on every request", points: 6');
     const helpOnly = questionDefinitions(load(text.replace('Ask for a walk-through of one real request.', 'Ask for a walk-through of a real request.')));
     expect(Object.keys(defs).filter((id) => defs[id] !== helpOnly[id])).toEqual([]);
-    const repointed = questionDefinitions(load(text.replace('label: "A trained model, on every request", points: 6', 'label: "A trained model, on every request", points: 5')));
+    const repointed = questionDefinitions(
+      load(text.replace('label: "A trained model, on every request", points: 6', 'label: "A trained model, on every request", points: 5')),
+    );
     expect(Object.keys(defs).filter((id) => defs[id] !== repointed[id])).toEqual(['ai-runtime']);
   });
 });

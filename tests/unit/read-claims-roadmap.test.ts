@@ -14,7 +14,13 @@ const vendor = {
   id: 'datavane',
   name: 'Datavane',
   claims: [
-    { id: 'enrichment-accuracy', text: ACCURACY, source: 'https://datavane.example/enrich', date: '2026-01-20', asserts: [{ question: 'headline-metric', gte: 94 }] },
+    {
+      id: 'enrichment-accuracy',
+      text: ACCURACY,
+      source: 'https://datavane.example/enrich',
+      date: '2026-01-20',
+      asserts: [{ question: 'headline-metric', gte: 94 }],
+    },
     { text: 'Lookalikes on 25 million profiles.', source: 'https://datavane.example/audiences', date: '2026-04-08' },
   ],
   roadmap: [
@@ -25,8 +31,18 @@ const vendor = {
 } as unknown as Vendor;
 
 const grid = (sheet: string, rows: string[][]): ListGrid => ({ rows, where: (c, r) => `ai-claims.xlsx:${sheet}!${String.fromCharCode(65 + c)}${r}` });
-const claimsAsExported = () => [CLAIMS_HEADER, [ACCURACY, 'https://datavane.example/enrich', '2026-01-20', 'headline metric at least 94'], ['Lookalikes on 25 million profiles.', 'https://datavane.example/audiences', '2026-04-08', ''], ['', '', '', '']];
-const roadmapAsExported = () => [ROADMAP_HEADER, ['consent-sync', 'Consent sync', '2026-Q1', '2026-Q3', 'planned'], ['firmographics', 'Firmographics', '2026-Q2', '2027-Q2', 'planned'], ['', '', '', '', '']];
+const claimsAsExported = () => [
+  CLAIMS_HEADER,
+  [ACCURACY, 'https://datavane.example/enrich', '2026-01-20', 'headline metric at least 94'],
+  ['Lookalikes on 25 million profiles.', 'https://datavane.example/audiences', '2026-04-08', ''],
+  ['', '', '', ''],
+];
+const roadmapAsExported = () => [
+  ROADMAP_HEADER,
+  ['consent-sync', 'Consent sync', '2026-Q1', '2026-Q3', 'planned'],
+  ['firmographics', 'Firmographics', '2026-Q2', '2027-Q2', 'planned'],
+  ['', '', '', '', ''],
+];
 const claims = (rows: string[][]) => readClaimsRoadmap(vendor, { claims: grid('Claims', rows) }, TODAY);
 const roadmap = (rows: string[][]) => readClaimsRoadmap(vendor, { roadmap: grid('Roadmap', rows) }, TODAY);
 /** The roadmap with the status cell of `row` (2 or 3) set. */
@@ -106,7 +122,11 @@ describe('the Roadmap sheet read back', () => {
 
   test('planned again, from slipped: the slip is cleared', () => {
     const slipped = { ...vendor, roadmap: [{ ...vendor.roadmap![0]!, status: 'slipped', revisedDue: '2027-Q1' }] } as Vendor;
-    const read = readClaimsRoadmap(slipped, { roadmap: grid('Roadmap', [ROADMAP_HEADER, ['consent-sync', 'Consent sync', '2026-Q1', '2026-Q3', 'planned']]) }, TODAY);
+    const read = readClaimsRoadmap(
+      slipped,
+      { roadmap: grid('Roadmap', [ROADMAP_HEADER, ['consent-sync', 'Consent sync', '2026-Q1', '2026-Q3', 'planned']]) },
+      TODAY,
+    );
     expect(read.vendor.roadmap![0]).toEqual(vendor.roadmap![0]);
     expect(read.changes[0]!.what).toBe('consent-sync: status slipped to 2027-Q1 → planned');
   });

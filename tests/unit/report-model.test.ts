@@ -34,7 +34,12 @@ describe('report model of the 2026-Q4 sample', () => {
     // autoflow 168,000 + brandloom 15,000; unsubstantiated: chatterbox 24,000 + campaignly 36,000 +
     // socialpulse 18,000: 505,000. Pixelcast, imported and not interviewed, is apart: 120,000.
     expect(model.glance.spend).toEqual([{ currency: 'EUR', total: 1898000, weak: 505000, share: 505000 / 1898000, notAssessed: 120000 }]);
-    expect(model.glance.byRisk.map((r) => [r.rating, r.count])).toEqual([['low', 6], ['moderate', 6], ['high', 4], ['not-assessed', 1]]);
+    expect(model.glance.byRisk.map((r) => [r.rating, r.count])).toEqual([
+      ['low', 6],
+      ['moderate', 6],
+      ['high', 4],
+      ['not-assessed', 1],
+    ]);
     // Critical findings: helpwave no-runway (a risk) and its 60% claim against 42% measured; autoflow
     // marketed-not-built; campaignly ai-washing, not-ai and its claim; socialpulse ai-washing,
     // marketed-not-built, "our own AI" over an API and three claims contradicted.
@@ -51,7 +56,30 @@ describe('report model of the 2026-Q4 sample', () => {
     expect(model.ranked.find((r) => r.id === 'datavane')).toMatchObject({ change: 19.8, verdictLabel: 'Plausible', categoryLabel: 'Smart data' });
     expect(model.ranked.some((r) => r.id === 'pixelcast-media-sa')).toBe(false);
     expect(model.unassessed).toEqual([
-      { id: 'pixelcast-media-sa', name: 'Pixelcast Media SA', categoryLabel: 'DSP', decisive: { answered: 0, applicable: 8, required: 4, missing: ['ai-runtime', 'model-origin', 'foundation-model-licensed', 'trains-models', 'training-records', 'data-provenance', 'uplift-test', 'independent-validation'] }, completeness: 0, spend: { amount: 120000, currency: 'EUR' }, renewal: '2027-03-31', flags: [] },
+      {
+        id: 'pixelcast-media-sa',
+        name: 'Pixelcast Media SA',
+        categoryLabel: 'DSP',
+        decisive: {
+          answered: 0,
+          applicable: 8,
+          required: 4,
+          missing: [
+            'ai-runtime',
+            'model-origin',
+            'foundation-model-licensed',
+            'trains-models',
+            'training-records',
+            'data-provenance',
+            'uplift-test',
+            'independent-validation',
+          ],
+        },
+        completeness: 0,
+        spend: { amount: 120000, currency: 'EUR' },
+        renewal: '2027-03-31',
+        flags: [],
+      },
     ]);
   });
 
@@ -67,12 +95,28 @@ describe('report model of the 2026-Q4 sample', () => {
   test('claims contradicted by the record, with what was found', () => {
     expect(model.claims.map((c) => [c.vendor, c.checks])).toEqual([
       ['helpwave', ["automation-rate ≥ 60 % of outputs: found 42 % of outputs (the vendor's own answer)"]],
-      ['campaignly', ["ai-runtime is one of A trained model, on every request, A trained model, with rules or people on top: found Rules, templates or heuristics (the vendor's own answer)"]],
-      ['socialpulse', ["model-origin is one of Trained in-house from scratch, A third-party foundation model fine-tuned on the vendor's data: found A third-party model called through an API with prompts (the vendor's own answer)"]],
+      [
+        'campaignly',
+        [
+          "ai-runtime is one of A trained model, on every request, A trained model, with rules or people on top: found Rules, templates or heuristics (the vendor's own answer)",
+        ],
+      ],
+      [
+        'socialpulse',
+        [
+          "model-origin is one of Trained in-house from scratch, A third-party foundation model fine-tuned on the vendor's data: found A third-party model called through an API with prompts (the vendor's own answer)",
+        ],
+      ],
       ['socialpulse', ['headline-metric ≥ 98 %: found 61 % (our brand team, 500 of our own posts labelled by hand, 2026-09-18, independent)']],
-      ['socialpulse', ["capability-status is Everything marketed is generally available: found Some are marketed as available but are not built (the vendor's own answer)"]],
+      [
+        'socialpulse',
+        ["capability-status is Everything marketed is generally available: found Some are marketed as available but are not built (the vendor's own answer)"],
+      ],
     ]);
-    expect(model.claims[0]).toMatchObject({ text: 'Resolve 60% of tickets automatically with an AI agent trained on your own support history.', source: 'https://helpwave.example' });
+    expect(model.claims[0]).toMatchObject({
+      text: 'Resolve 60% of tickets automatically with an AI agent trained on your own support history.',
+      source: 'https://helpwave.example',
+    });
   });
 
   test('ask the vendor: the decisive questions of the vendor not assessed, and flags waiting on answers', () => {
@@ -98,29 +142,80 @@ describe('report model of the 2026-Q4 sample', () => {
     // Planned for 2026-Q4 and not delivered yet.
     expect(of('due')).toEqual(['tagwise/consent-mode-checks', 'socialpulse/trend-prediction']);
     // deliveredIn 2026-Q4: two on time, genwrite and chatterbox a quarter late.
-    expect(of('delivered')).toEqual(['mailmint/frequency-capping-model', 'variant-lab/sequential-stopping', 'genwrite/brand-glossary', 'chatterbox/catalogue-sync']);
+    expect(of('delivered')).toEqual([
+      'mailmint/frequency-capping-model',
+      'variant-lab/sequential-stopping',
+      'genwrite/brand-glossary',
+      'chatterbox/catalogue-sync',
+    ]);
     expect(model.roadmap.filter((r) => r.kind === 'delivered').map((r) => r.note)).toEqual(['on time', 'on time', '1 quarter late', '1 quarter late']);
   });
 
   test('coverage of the martech categories, in priority order', () => {
     expect(model.coverage.map((c) => c.category).slice(0, 3)).toEqual(['on-site-personalization', 'ab-testing', 'crm']);
     expect(model.coverage.filter((c) => !c.vetted).map((c) => c.category)).toEqual([
-      'dmp', 'ai-bots', 'social-media-intelligence', 'campaign-management', 'marketing-automation', 'tag-management', 'social-media-management', 'customer-service', 'marketplace', 'phygital', 'dsp', 'ssp',
+      'dmp',
+      'ai-bots',
+      'social-media-intelligence',
+      'campaign-management',
+      'marketing-automation',
+      'tag-management',
+      'social-media-management',
+      'customer-service',
+      'marketplace',
+      'phygital',
+      'dsp',
+      'ssp',
     ]);
-    expect(model.coverage.find((c) => c.category === 'dsp')!.vendors).toEqual([{ id: 'pixelcast-media-sa', name: 'Pixelcast Media SA', verdict: 'not-assessed', verdictLabel: 'Not assessed' }]);
+    // No vendor in marketplace, phygital or SSP: not bought, so not in the stack, never a gap. The DSP
+    // the team buys (Pixelcast, not assessed yet) is a gap.
+    expect(model.coverage.filter((c) => c.status === 'not-in-stack').map((c) => c.category)).toEqual(['marketplace', 'phygital', 'ssp']);
+    expect(model.coverage.filter((c) => c.status === 'gap').map((c) => c.category)).toEqual([
+      'dmp',
+      'ai-bots',
+      'social-media-intelligence',
+      'campaign-management',
+      'marketing-automation',
+      'tag-management',
+      'social-media-management',
+      'customer-service',
+      'dsp',
+    ]);
+    expect(model.coverage.find((c) => c.category === 'dsp')!.vendors).toEqual([
+      { id: 'pixelcast-media-sa', name: 'Pixelcast Media SA', verdict: 'not-assessed', verdictLabel: 'Not assessed' },
+    ]);
   });
 
   test('what to do next: each action traceable to its finding; a vendor not assessed is to be interviewed, never retired', () => {
-    expect(model.actions.filter((a) => a.kind === 'retire').map((a) => a.vendor)).toEqual(['campaignly', 'chatterbox', 'socialpulse']);
-    expect(model.actions.filter((a) => a.kind === 'renegotiate').map((a) => a.vendor)).toEqual(['autoflow', 'cohortia', 'helpwave', 'brandloom', 'tagwise']);
-    expect(model.actions.find((a) => a.vendor === 'helpwave' && a.kind === 'renegotiate')!.because).toContain('red flag no-runway: Living on venture money with no runway');
+    // The soonest renewal first (socialpulse 2026-12-15, chatterbox 2027-01-15, campaignly 2027-04-30).
+    expect(model.actions.filter((a) => a.kind === 'retire').map((a) => a.vendor)).toEqual(['socialpulse', 'chatterbox', 'campaignly']);
+    expect(model.actions.filter((a) => a.kind === 'renegotiate').map((a) => a.vendor)).toEqual(['cohortia', 'autoflow', 'brandloom', 'helpwave', 'tagwise']);
+    const renewals = model.actions.map((a) => a.renewal!);
+    expect(renewals).toEqual([...renewals].sort());
+    expect(model.actions.find((a) => a.vendor === 'helpwave' && a.kind === 'renegotiate')!.because).toContain(
+      'red flag no-runway: Living on venture money with no runway',
+    );
     const pixelcast = model.actions.filter((a) => a.vendor === 'pixelcast-media-sa');
     expect(pixelcast.map((a) => a.kind)).toEqual(['interview']);
     expect(pixelcast[0]).toMatchObject({
       text: 'Pixelcast Media SA before its renewal on 2027-03-31: too little is known for a verdict (0 of the 4 decisive answers needed).',
       because: ['verdict Not assessed', 'decisive questions answered or declined: 0 of 8 that apply, 4 needed'],
     });
-    expect(model.actions.find((a) => a.kind === 'ask-for-evidence')).toMatchObject({ vendor: 'harbor-crm', because: ['training-records: evidence dated after the claim (6 points at stake)', 'ai-advantage: claimed, not shown (2 points at stake)', 'foundation-model-name: claimed, not shown (2 points at stake)'] });
+    // Twenty actions are listed (twice the default top 10); harbor-crm renews last, so ask for all of them.
+    expect(model.actions).toHaveLength(20);
+    expect(model.moreActions).toBe(7);
+    const all = reportModel({ current: findings('2026-Q4'), previous: findings('2026-Q3'), questionnaire: q.value, top: 50 });
+    expect(all.actions.slice(-2).map((a) => [a.vendor, a.kind])).toEqual([
+      ['harbor-crm', 'ask-for-evidence'],
+      ['harbor-crm', 'monitor'],
+    ]);
+    expect(all.actions.find((a) => a.kind === 'ask-for-evidence' && a.vendor === 'harbor-crm')).toMatchObject({
+      because: [
+        'training-records: evidence dated after the claim (6 points at stake)',
+        'ai-advantage: claimed, not shown (2 points at stake)',
+        'foundation-model-name: claimed, not shown (2 points at stake)',
+      ],
+    });
     for (const a of model.actions) expect(a.because.length).toBeGreaterThan(0);
   });
 
@@ -131,7 +226,10 @@ describe('report model of the 2026-Q4 sample', () => {
     const fresh = reportModel({ current: stubs, questionnaire: q.value });
     expect(fresh.ranked).toEqual([]);
     expect(fresh.glance.spend[0]).toMatchObject({ weak: 0, share: 0, notAssessed: 240000 });
-    expect(fresh.actions.map((a) => [a.kind, a.vendor])).toEqual([['interview', 'a'], ['interview', 'b']]);
+    expect(fresh.actions.map((a) => [a.kind, a.vendor])).toEqual([
+      ['interview', 'a'],
+      ['interview', 'b'],
+    ]);
     expect(fresh.flags).toEqual([]);
   });
 });
@@ -153,7 +251,18 @@ describe('report rendering', () => {
 
   test('markdown carries the same sections and cannot be broken by a name', () => {
     const md = reportMarkdown(hostileModel, { file: 'f.yaml', tool: 't' });
-    for (const heading of ['## The portfolio at a glance', '## What to do next', '## Vendors ranked', '## Not assessed yet', '## Scores by vendor', '## Claims contradicted by the record', '## Red flags that need action', '## Ask the vendor', '## Roadmap promises', '## Coverage of the martech stack']) {
+    for (const heading of [
+      '## The portfolio at a glance',
+      '## What to do next',
+      '## Vendors ranked',
+      '## Not assessed yet',
+      '## Scores by vendor',
+      '## Claims contradicted by the record',
+      '## Red flags that need action',
+      '## Ask the vendor',
+      '## Roadmap promises',
+      '## Coverage of the martech stack',
+    ]) {
       expect(md).toContain(heading);
     }
     expect(md).toContain('\\<script\\>');

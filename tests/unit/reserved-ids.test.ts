@@ -70,12 +70,34 @@ describe('lookups by id never reach Object.prototype', () => {
   });
 
   const finding = (id: string, questions: Record<string, string>, sections: Record<string, { score: number | null; earned: number; possible: number }> = {}) =>
-    ({ id, name: id, category: 'crm', score: 50, verdict: 'weak', completeness: 1, confidence: 1, sections, redFlags: [], roadmap: [], questions, digest: '0123456789abcdef', source: { file: `vendors/${id}.yaml`, hash: '0123456789abcdef' } }) as Findings['vendors'][number];
-  const snapshot = (period: string, vendors: Findings['vendors']): Findings => ({ schema: 'aiclaim/findings@1', period, questionnaire: { id: 'q', version: '1.0.0', hash: '0123456789abcdef' }, tool: 'aiclaim', vendors });
+    ({
+      id,
+      name: id,
+      category: 'crm',
+      score: 50,
+      verdict: 'weak',
+      completeness: 1,
+      confidence: 1,
+      sections,
+      redFlags: [],
+      roadmap: [],
+      questions,
+      digest: '0123456789abcdef',
+      source: { file: `vendors/${id}.yaml`, hash: '0123456789abcdef' },
+    }) as Findings['vendors'][number];
+  const snapshot = (period: string, vendors: Findings['vendors']): Findings => ({
+    schema: 'aiclaim/findings@1',
+    period,
+    questionnaire: { id: 'q', version: '1.0.0', hash: '0123456789abcdef' },
+    tool: 'aiclaim',
+    vendors,
+  });
 
   test('a diff of snapshots where only the later one has a question "constructor" sees a new question', () => {
     const before = snapshot('2026-Q3', [finding('acme', { e: '1/1 answered' })]);
-    const after = snapshot('2026-Q4', [finding('acme', { e: '1/1 answered', constructor: '5/5 answered', toString: '3/3 answered' }, { constructor: { score: 100, earned: 5, possible: 5 } })]);
+    const after = snapshot('2026-Q4', [
+      finding('acme', { e: '1/1 answered', constructor: '5/5 answered', toString: '3/3 answered' }, { constructor: { score: 100, earned: 5, possible: 5 } }),
+    ]);
     const diff = diffFindings(before, after);
     const changes = Object.fromEntries(diff.vendors[0]!.questions.map((q) => [q.id, q.group]));
     expect(changes).toEqual({ e: 'unchanged', constructor: 'new', toString: 'new' });
@@ -91,7 +113,10 @@ describe('lookups by id never reach Object.prototype', () => {
   test('a spreadsheet category "constructor" is no category', () => {
     const read = readStackCsv('vendor,category\nAcme,constructor\nBeta,toString\n', 'stack.csv', { currency: 'EUR', dateFormat: 'iso' });
     // Not a martech category (never one found on Object.prototype): kept as `other` with its label.
-    expect(read.vendors.map((v) => [v.category, v.categoryLabel])).toEqual([['other', 'constructor'], ['other', 'toString']]);
+    expect(read.vendors.map((v) => [v.category, v.categoryLabel])).toEqual([
+      ['other', 'constructor'],
+      ['other', 'toString'],
+    ]);
     expect(read.problems.map((p) => p.message)).toEqual([
       'column "category": "constructor" is not a martech category: imported as category "other", its label kept',
       'column "category": "toString" is not a martech category: imported as category "other", its label kept',
@@ -103,7 +128,8 @@ describe('lookups by id never reach Object.prototype', () => {
 
 describe('reserved names are refused, with a message', () => {
   test('every name Object.prototype has is reserved, and "prototype"', () => {
-    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__', 'prototype']) expect(RESERVED_NAMES.has(name), name).toBe(true);
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__', 'prototype'])
+      expect(RESERVED_NAMES.has(name), name).toBe(true);
     expect(SLUG_PATTERN.test('constructor')).toBe(false);
     expect(SLUG_PATTERN.test('prototype')).toBe(false);
     expect(SLUG_PATTERN.test('constructors')).toBe(true);
@@ -130,7 +156,9 @@ describe('reserved names are refused, with a message', () => {
       expect.stringMatching(/^v\.yaml:\d+:\d+: answers\.__proto__: "__proto__" is a reserved name and cannot be a key — /),
     ]);
     const flow = 'schema: aiclaim/vendor@1\nid: x\nname: X\ncategory: crm\nanswers: { __proto__: { value: 1 } }\n';
-    expect(lines(loadVendor(flow, 'v.yaml', index))).toEqual(['v.yaml:5:12: answers.__proto__: "__proto__" is a reserved name and cannot be a key — aiclaim cannot use it as an id or a key: rename it (ids are lower-case letters, digits and dashes)']);
+    expect(lines(loadVendor(flow, 'v.yaml', index))).toEqual([
+      'v.yaml:5:12: answers.__proto__: "__proto__" is a reserved name and cannot be a key — aiclaim cannot use it as an id or a key: rename it (ids are lower-case letters, digits and dashes)',
+    ]);
   });
 
   test('answers.constructor and answers.toString in a vendor file', () => {
@@ -147,9 +175,16 @@ describe('reserved names are refused, with a message', () => {
   });
 
   test('a key __proto__ anywhere: in the settings, in a snapshot', () => {
-    expect(lines(loadSettings('schema: aiclaim/settings@1\n__proto__: { questionnaire: x }\n', 'aiclaim.yaml'))).toEqual([expect.stringMatching(/^aiclaim\.yaml:2:1: __proto__: "__proto__" is a reserved name/)]);
-    const text = readFileSync(join(repo, 'fixtures', 'sample', 'findings', '2026-Q4.yaml'), 'utf8').replace(/^ {4}sections:\n/m, '    sections:\n      __proto__: { score: 1, earned: 1, possible: 1 }\n');
+    expect(lines(loadSettings('schema: aiclaim/settings@1\n__proto__: { questionnaire: x }\n', 'aiclaim.yaml'))).toEqual([
+      expect.stringMatching(/^aiclaim\.yaml:2:1: __proto__: "__proto__" is a reserved name/),
+    ]);
+    const text = readFileSync(join(repo, 'fixtures', 'sample', 'findings', '2026-Q4.yaml'), 'utf8').replace(
+      /^ {4}sections:\n/m,
+      '    sections:\n      __proto__: { score: 1, earned: 1, possible: 1 }\n',
+    );
     expect(findingsByVendor(text)).toBeUndefined();
-    expect(lines(loadFindings(text, 'findings/2026-Q4.yaml'))).toEqual([expect.stringMatching(/^findings\/2026-Q4\.yaml:\d+:7: vendors\[0\]\.sections\.__proto__: "__proto__" is a reserved name/)]);
+    expect(lines(loadFindings(text, 'findings/2026-Q4.yaml'))).toEqual([
+      expect.stringMatching(/^findings\/2026-Q4\.yaml:\d+:7: vendors\[0\]\.sections\.__proto__: "__proto__" is a reserved name/),
+    ]);
   });
 });

@@ -35,17 +35,44 @@ ${extra}`;
 };
 
 const vendor = (id: string, score: number | null, questions: Record<string, string>): VendorFinding =>
-  ({ id, name: id, category: 'other', score, verdict: score === null ? 'not-assessed' : 'plausible', completeness: 1, confidence: 1, sections: {}, redFlags: [], roadmap: [], questions, digest: 'x', source: { file: `${id}.yaml`, hash: 'y' } }) as unknown as VendorFinding;
+  ({
+    id,
+    name: id,
+    category: 'other',
+    score,
+    verdict: score === null ? 'not-assessed' : 'plausible',
+    completeness: 1,
+    confidence: 1,
+    sections: {},
+    redFlags: [],
+    roadmap: [],
+    questions,
+    digest: 'x',
+    source: { file: `${id}.yaml`, hash: 'y' },
+  }) as unknown as VendorFinding;
 
 const snapshot = (period: string, q: Questionnaire, vendors: VendorFinding[]): Findings =>
-  ({ schema: 'aiclaim/findings@1', period, questionnaire: { id: q.id, version: q.version, hash: q.identity!.hash, questions: questionDefinitions(q) }, tool: 'test', vendors }) as unknown as Findings;
+  ({
+    schema: 'aiclaim/findings@1',
+    period,
+    questionnaire: { id: q.id, version: q.version, hash: q.identity!.hash, questions: questionDefinitions(q) },
+    tool: 'test',
+    vendors,
+  }) as unknown as Findings;
 
 describe('restateScore', () => {
   const v1 = questionnaire('1.0.0', [50, 50]);
   const v2 = questionnaire('2.0.0', [25, 75]);
-  const bridge = bridgeOf(v2, classifyQuestions({ ids: ['runtime', 'team', 'uplift'], definitions: questionDefinitions(v1) }, { ids: ['runtime', 'team', 'uplift'], definitions: questionDefinitions(v2) }, new Map()));
+  const bridge = bridgeOf(
+    v2,
+    classifyQuestions(
+      { ids: ['runtime', 'team', 'uplift'], definitions: questionDefinitions(v1) },
+      { ids: ['runtime', 'team', 'uplift'], definitions: questionDefinitions(v2) },
+      new Map(),
+    ),
+  );
 
-  test("the older lines scored with the newer weights: model 4/6, proof 0/4 → 25 × 66.7% = 16.7", () => {
+  test('the older lines scored with the newer weights: model 4/6, proof 0/4 → 25 × 66.7% = 16.7', () => {
     const before = vendor('a', 33.3, { runtime: '4/4 answered', team: '0/2 answered', uplift: '0/4 answered' });
     const after = vendor('a', 75, { runtime: '4/4 answered', team: '0/2 answered', uplift: '4/4 answered' });
     const restated = restateScore(before, after, bridge)!;
@@ -58,12 +85,20 @@ describe('restateScore', () => {
 
   test('a question that counts on one side without a counterpart: no restatement', () => {
     const v3 = questionnaire('3.0.0', [50, 50], '      - { id: audit, text: Audited?, type: boolean, points: 2 }');
-    const classes = classifyQuestions({ ids: ['runtime', 'team', 'uplift'], definitions: questionDefinitions(v1) }, { ids: ['runtime', 'team', 'uplift', 'audit'], definitions: questionDefinitions(v3) }, new Map());
+    const classes = classifyQuestions(
+      { ids: ['runtime', 'team', 'uplift'], definitions: questionDefinitions(v1) },
+      { ids: ['runtime', 'team', 'uplift', 'audit'], definitions: questionDefinitions(v3) },
+      new Map(),
+    );
     const toV3 = bridgeOf(v3, classes);
     const before = vendor('a', 50, { runtime: '4/4 answered', team: '0/2 answered', uplift: '2/4 answered' });
-    expect(restateScore(before, vendor('a', 60, { runtime: '4/4 answered', team: '0/2 answered', uplift: '2/4 answered', audit: '2/2 answered' }), toV3)).toBeUndefined();
+    expect(
+      restateScore(before, vendor('a', 60, { runtime: '4/4 answered', team: '0/2 answered', uplift: '2/4 answered', audit: '2/2 answered' }), toV3),
+    ).toBeUndefined();
     // Not asked, it counts for nothing: the two scores still rest on the same questions.
-    expect(restateScore(before, vendor('a', 60, { runtime: '4/4 answered', team: '0/2 answered', uplift: '2/4 answered', audit: '0/0 not-asked' }), toV3)?.score).toBe(58.4);
+    expect(
+      restateScore(before, vendor('a', 60, { runtime: '4/4 answered', team: '0/2 answered', uplift: '2/4 answered', audit: '0/0 not-asked' }), toV3)?.score,
+    ).toBe(58.4);
   });
 
   test('a changed question breaks it unless the crosswalk declares it the same measure', () => {
@@ -81,7 +116,11 @@ describe('restateScore', () => {
 
   test('a renamed question carries its older line to the newer id', () => {
     const renamed = questionnaire('2.0.0', [25, 75], '', 'builders');
-    const classes = classifyQuestions({ ids: ['runtime', 'team', 'uplift'], definitions: questionDefinitions(v1) }, { ids: ['runtime', 'builders', 'uplift'], definitions: questionDefinitions(renamed) }, new Map([['builders', 'team']]));
+    const classes = classifyQuestions(
+      { ids: ['runtime', 'team', 'uplift'], definitions: questionDefinitions(v1) },
+      { ids: ['runtime', 'builders', 'uplift'], definitions: questionDefinitions(renamed) },
+      new Map([['builders', 'team']]),
+    );
     const before = vendor('a', 66.7, { runtime: '4/4 answered', team: '2/2 answered', uplift: '0/4 answered' });
     const after = vendor('a', 25, { runtime: '4/4 answered', builders: '2/2 answered', uplift: '0/4 answered' });
     expect(restateScore(before, after, bridgeOf(renamed, classes))?.score).toBe(25);
@@ -105,7 +144,11 @@ describe('diff and trend across editions with a bridge', () => {
   });
 
   test('trend: the change counts from the restated score, and is marked so', () => {
-    const classes = classifyQuestions({ ids: ['runtime', 'team', 'uplift'], definitions: questionDefinitions(v1) }, { ids: ['runtime', 'team', 'uplift'], definitions: questionDefinitions(v2) }, new Map());
+    const classes = classifyQuestions(
+      { ids: ['runtime', 'team', 'uplift'], definitions: questionDefinitions(v1) },
+      { ids: ['runtime', 'team', 'uplift'], definitions: questionDefinitions(v2) },
+      new Map(),
+    );
     expect(trend([older, newer]).vendors[0]).toMatchObject({ change: null });
     const bridged = trend([older, newer], new Map([[older.questionnaire.hash, { bridge: bridgeOf(v2, classes) }]]));
     expect(bridged.vendors[0]).toMatchObject({ change: 58.3, changeFrom: '2026-Q3', restated: { score: 16.7, recorded: 33.3 } });
@@ -117,7 +160,11 @@ describe('restating adds no knowledge', () => {
   test('a vendor with no score then has none restated', () => {
     const v1 = questionnaire('1.0.0', [50, 50]);
     const v2 = questionnaire('2.0.0', [25, 75]);
-    const classes = classifyQuestions({ ids: ['runtime', 'team', 'uplift'], definitions: questionDefinitions(v1) }, { ids: ['runtime', 'team', 'uplift'], definitions: questionDefinitions(v2) }, new Map());
+    const classes = classifyQuestions(
+      { ids: ['runtime', 'team', 'uplift'], definitions: questionDefinitions(v1) },
+      { ids: ['runtime', 'team', 'uplift'], definitions: questionDefinitions(v2) },
+      new Map(),
+    );
     const before = vendor('a', null, { runtime: '0/4 declined', team: '0/2 answered', uplift: '0/4 answered' });
     const after = vendor('a', 40, { runtime: '4/4 answered', team: '0/2 answered', uplift: '0/4 answered' });
     expect(restateScore(before, after, bridgeOf(v2, classes))).toMatchObject({ score: null });

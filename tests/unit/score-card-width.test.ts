@@ -38,7 +38,10 @@ function card(vendor: Vendor, columns: number, style = plain): string {
 const lines = (text: string) => text.replace(/\n$/, '').split('\n');
 /** "68.8 of 100", "90%", "100.0", "+2.4", "50,000": a figure, with what holds it together. */
 const FIGURES = /[+−-]?\d+(?:[.,]\d+)*(?: of \d+(?:[.,]\d+)*)?%?/g;
-const figures = (text: string) => lines(text).flatMap((line) => line.match(FIGURES) ?? []).sort();
+const figures = (text: string) =>
+  lines(text)
+    .flatMap((line) => line.match(FIGURES) ?? [])
+    .sort();
 const BAR_ROW = /^ {2}\S.*? {2}([█░]+|·+) +(\d+\.\d|—)(?: {2}\S+)?$/;
 
 // A verdict capped by critical findings, a risk rating, evidence to ask for; and a vendor not
@@ -67,7 +70,9 @@ describe.each(vendors)('the score card of %s', (id) => {
     for (const section of sections) {
       const row = shown.find((line) => line.startsWith(`  ${section.title.slice(0, 8)}`));
       expect(row, section.title).toBeDefined();
-      expect(row!.trimEnd()).toMatch(new RegExp(`\\s${section.score === null ? '—' : section.score.toFixed(1).replace('.', '\\.')}(?: {2}(legitimacy|risk))?$`));
+      expect(row!.trimEnd()).toMatch(
+        new RegExp(`\\s${section.score === null ? '—' : section.score.toFixed(1).replace('.', '\\.')}(?: {2}(legitimacy|risk))?$`),
+      );
     }
   });
 
@@ -140,7 +145,12 @@ describe('names and words wider than the room', () => {
 
 describe('wrapping any text', () => {
   const word = fc.array(fc.constantFrom('a', 'Z', '7', '.', '日', '🚀', 'é', '—', '%'), { minLength: 1, maxLength: 14 }).map((cs) => cs.join(''));
-  const line = fc.array(fc.tuple(word, fc.constantFrom(' ', '  ', ' · ')), { minLength: 1, maxLength: 30 }).map((ws) => ws.map(([w, gap]) => w + gap).join('').trimEnd());
+  const line = fc.array(fc.tuple(word, fc.constantFrom(' ', '  ', ' · ')), { minLength: 1, maxLength: 30 }).map((ws) =>
+    ws
+      .map(([w, gap]) => w + gap)
+      .join('')
+      .trimEnd(),
+  );
 
   test('no line is wider than asked, and every word narrower than the line is kept whole, in order', () => {
     fc.assert(

@@ -9,10 +9,47 @@ describe('question rules', () => {
   const q = oneSection([
     { id: 'yes-no', text: 'Y?', type: 'boolean', points: 4, evidence: 'none' },
     { id: 'inverted', text: 'I?', type: 'boolean', points: { yes: 0, no: 2 }, evidence: 'none' },
-    { id: 'pick', text: 'P?', type: 'choice', evidence: 'none', options: [{ value: 'a', label: 'A', points: 5 }, { value: 'b', label: 'B', points: 1 }] },
-    { id: 'many', text: 'M?', type: 'multi', evidence: 'none', cap: 3, options: [{ value: 'x', label: 'X', points: 2 }, { value: 'y', label: 'Y', points: 2 }, { value: 'z', label: 'Z' }] },
-    { id: 'size', text: 'S?', type: 'number', unit: 'records', evidence: 'none', bands: [{ gte: 1000000, points: 10 }, { gte: 1000, points: 4 }, { points: 0 }] },
-    { id: 'share', text: 'Sh?', type: 'number', unit: '%', evidence: 'none', bands: [{ lte: 10, points: 3 }, { lte: 50, points: 1 }] },
+    {
+      id: 'pick',
+      text: 'P?',
+      type: 'choice',
+      evidence: 'none',
+      options: [
+        { value: 'a', label: 'A', points: 5 },
+        { value: 'b', label: 'B', points: 1 },
+      ],
+    },
+    {
+      id: 'many',
+      text: 'M?',
+      type: 'multi',
+      evidence: 'none',
+      cap: 3,
+      options: [
+        { value: 'x', label: 'X', points: 2 },
+        { value: 'y', label: 'Y', points: 2 },
+        { value: 'z', label: 'Z' },
+      ],
+    },
+    {
+      id: 'size',
+      text: 'S?',
+      type: 'number',
+      unit: 'records',
+      evidence: 'none',
+      bands: [{ gte: 1000000, points: 10 }, { gte: 1000, points: 4 }, { points: 0 }],
+    },
+    {
+      id: 'share',
+      text: 'Sh?',
+      type: 'number',
+      unit: '%',
+      evidence: 'none',
+      bands: [
+        { lte: 10, points: 3 },
+        { lte: 50, points: 1 },
+      ],
+    },
   ]);
 
   test.each<[string, unknown, number, number]>([
@@ -77,7 +114,7 @@ describe('evidence', () => {
     expect(score.confidence).toBe(0.5);
   });
 
-  test('the unverified share is the questionnaire\'s to set', () => {
+  test("the unverified share is the questionnaire's to set", () => {
     const strict = oneSection([{ id: 'claim', text: 'C?', type: 'boolean', points: 10, evidence: 'required' }], { scoring: { unverifiedShare: 0 } });
     expect(byId(scoreVendor(strict, vendor({ answers: { claim: { value: true } } }), { period }), 'claim').points).toBe(0);
   });
@@ -163,7 +200,14 @@ describe('sections, weights and the overall score', () => {
           id: 'up',
           title: 'Up',
           sections: [
-            { id: 'x', title: 'X', questions: [{ id: 'a', text: 'A?', type: 'boolean', points: 1 }, { id: 'b', text: 'B?', type: 'boolean', points: 1 }] },
+            {
+              id: 'x',
+              title: 'X',
+              questions: [
+                { id: 'a', text: 'A?', type: 'boolean', points: 1 },
+                { id: 'b', text: 'B?', type: 'boolean', points: 1 },
+              ],
+            },
             { id: 'y', title: 'Y', questions: [{ id: 'c', text: 'C?', type: 'boolean', points: 1 }] },
           ],
         },
@@ -184,12 +228,28 @@ describe('sections, weights and the overall score', () => {
 describe('verdicts and red flags', () => {
   const q = oneSection(
     [
-      { id: 'runtime', text: 'R?', type: 'choice', evidence: 'none', options: [{ value: 'model', label: 'Model', points: 10 }, { value: 'rules', label: 'Rules', points: 9 }] },
+      {
+        id: 'runtime',
+        text: 'R?',
+        type: 'choice',
+        evidence: 'none',
+        options: [
+          { value: 'model', label: 'Model', points: 10 },
+          { value: 'rules', label: 'Rules', points: 9 },
+        ],
+      },
       { id: 'tested', text: 'T?', type: 'boolean', points: 1, evidence: 'none' },
     ],
     {
       redFlags: [
-        { id: 'not-ai', severity: 'critical', title: 'Not AI', message: 'Rules, not a model.', when: { question: 'runtime', equals: 'rules' }, cap: 'unsubstantiated' },
+        {
+          id: 'not-ai',
+          severity: 'critical',
+          title: 'Not AI',
+          message: 'Rules, not a model.',
+          when: { question: 'runtime', equals: 'rules' },
+          cap: 'unsubstantiated',
+        },
         { id: 'untested', severity: 'high', title: 'Untested', message: 'No test.', when: { question: 'tested', equals: false } },
         { id: 'minor', severity: 'low', title: 'Minor', message: 'Minor.', when: { question: 'tested', equals: false } },
       ],

@@ -32,7 +32,16 @@ describe('the snapshot store', () => {
 
   it('is used by the commands that list, read or write snapshots', () => {
     const users = outside.filter((file) => importsOf(file).some((spec) => spec.endsWith('snapshots/store.js'))).map((file) => relative(SRC, file));
-    expect(users).toEqual(expect.arrayContaining(['commands/diff.ts', 'commands/trend.ts', 'commands/report.ts', 'commands/export.ts', 'commands/score.ts', 'commands/interview.ts']));
+    expect(users).toEqual(
+      expect.arrayContaining([
+        'commands/diff.ts',
+        'commands/trend.ts',
+        'commands/report.ts',
+        'commands/export.ts',
+        'commands/score.ts',
+        'commands/interview.ts',
+      ]),
+    );
   });
 
   it('holds the only listing of a findings folder', () => {
@@ -43,7 +52,14 @@ describe('the snapshot store', () => {
 
   it('has no import cycle among its modules', () => {
     const modules = sources(STORE);
-    const edges = new Map(modules.map((file) => [file, importsOf(file).filter((spec) => spec.startsWith('./')).map((spec) => join(STORE, spec.replace(/\.js$/, '.ts')))]));
+    const edges = new Map(
+      modules.map((file) => [
+        file,
+        importsOf(file)
+          .filter((spec) => spec.startsWith('./'))
+          .map((spec) => join(STORE, spec.replace(/\.js$/, '.ts'))),
+      ]),
+    );
     const cycles: string[] = [];
     const visit = (file: string, path: string[]): void => {
       if (path.includes(file)) {

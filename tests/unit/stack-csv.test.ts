@@ -56,8 +56,13 @@ describe('amounts', () => {
   test('the currency column, --currency and the workspace in that order; a cell and its column must agree', () => {
     const csv = 'Vendor,Category,Spend,Currency\nA,CRM,1000,GBP\nB,CRM,2000,\nC,CRM,€3000,USD\n';
     const result = read(csv, { ...EUR, currency: 'CHF' });
-    expect(result.vendors.map((v) => v.spend)).toEqual([{ amount: 1000, currency: 'GBP' }, { amount: 2000, currency: 'CHF' }]);
-    expect(result.lines).toEqual(['stack.csv:4:3: column "Spend": "€3000" is in EUR but the currency column says USD — correct the amount or the currency column so that they agree']);
+    expect(result.vendors.map((v) => v.spend)).toEqual([
+      { amount: 1000, currency: 'GBP' },
+      { amount: 2000, currency: 'CHF' },
+    ]);
+    expect(result.lines).toEqual([
+      'stack.csv:4:3: column "Spend": "€3000" is in EUR but the currency column says USD — correct the amount or the currency column so that they agree',
+    ]);
   });
 
   test('TBD, n/a or - for a spend is no spend', () => {
@@ -137,7 +142,9 @@ describe('renewal', () => {
     // With no --date-format, a date read only one way is that date; one read two ways is asked about.
     expect(read(csv).vendors[0]!.renewal).toBe('2027-05-31');
     expect(read('Vendor,Category,Renewal\nAcme,CRM,03/04/2027\n').lines).toEqual([
-      expect.stringMatching(/^stack\.csv:2:3: column "Renewal": "03\/04\/2027" could be 2027-04-03 or 2027-03-04: aiclaim does not guess — pass --date-format dmy/),
+      expect.stringMatching(
+        /^stack\.csv:2:3: column "Renewal": "03\/04\/2027" could be 2027-04-03 or 2027-03-04: aiclaim does not guess — pass --date-format dmy/,
+      ),
     ]);
     expect(read('Vendor,Category,Renewal\nAcme,CRM,31/31/2027\n').lines).toEqual([expect.stringMatching(/"31\/31\/2027" is not a date aiclaim can read/)]);
     expect(read('Vendor,Category,Renewal\nAcme,CRM,soon\n').lines).toEqual([expect.stringMatching(/"soon" is not a date .* a quarter as Q3 2027, or TBD/)]);
@@ -162,13 +169,20 @@ describe('categories', () => {
   test("the workspace's mapping first, matched whatever the case and punctuation", () => {
     const mapping = { 'Marketing Automation / Email': 'marketing-automation', Loyalty: 'other' } as const;
     const result = read('Vendor,Category\nA,marketing automation/email\nB,LOYALTY\n', { ...EUR, mapping });
-    expect(result.vendors.map((v) => [v.category, v.categoryLabel])).toEqual([['marketing-automation', undefined], ['other', 'LOYALTY']]);
+    expect(result.vendors.map((v) => [v.category, v.categoryLabel])).toEqual([
+      ['marketing-automation', undefined],
+      ['other', 'LOYALTY'],
+    ]);
   });
 
   test('a label close to none is kept: category other with the label, and a warning', () => {
     const result = read('Vendor,Category\nAcme,Loyalty programme\n');
     expect(result.vendors).toMatchObject([{ id: 'acme', category: 'other', categoryLabel: 'Loyalty programme' }]);
-    expect(result.lines).toEqual([expect.stringMatching(/^stack\.csv:2:2: warning: column "Category": "Loyalty programme" is not a martech category: imported as category "other", its label kept/)]);
+    expect(result.lines).toEqual([
+      expect.stringMatching(
+        /^stack\.csv:2:2: warning: column "Category": "Loyalty programme" is not a martech category: imported as category "other", its label kept/,
+      ),
+    ]);
   });
 });
 

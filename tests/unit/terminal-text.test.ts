@@ -48,7 +48,11 @@ describe('terminalText', () => {
     ['deprecated format control', '\u206f', '<U+206F>'],
     ['byte-order mark', '\ufeffname', '<U+FEFF>name'],
     ['reserved invisible U+2065', '\u2065', '<U+2065>'],
-    ['the characters next to the ranges are text', ' ~\u00a0\u060b\u061d\u200a\u2010\u2027\u202f\u205f\u2070\ufefe', ' ~\u00a0\u060b\u061d\u200a\u2010\u2027\u202f\u205f\u2070\ufefe'],
+    [
+      'the characters next to the ranges are text',
+      ' ~\u00a0\u060b\u061d\u200a\u2010\u2027\u202f\u205f\u2070\ufefe',
+      ' ~\u00a0\u060b\u061d\u200a\u2010\u2027\u202f\u205f\u2070\ufefe',
+    ],
     ['soft hyphen is left as text', 'Tag\u00adwise', 'Tag\u00adwise'],
     ['empty', '', ''],
   ])('%s', (_, input, output) => {
@@ -176,7 +180,13 @@ describe('terminalSafe', () => {
   test('15,000 clean vendors: the same rows back, quickly', () => {
     const rows = Array.from({ length: 15_000 }, (_, i) => ({
       rank: i + 1,
-      finding: { id: `vendor-${i}`, name: `Vendor ${i} SAS`, category: 'emailing', redFlags: [{ id: 'thin-data', severity: 'high', title: 'AI claims with little data' }], sections: { substance: { score: 50, earned: 5, possible: 10 } } },
+      finding: {
+        id: `vendor-${i}`,
+        name: `Vendor ${i} SAS`,
+        category: 'emailing',
+        redFlags: [{ id: 'thin-data', severity: 'high', title: 'AI claims with little data' }],
+        sections: { substance: { score: 50, earned: 5, possible: 10 } },
+      },
       file: `vendors/vendor-${i}.yaml`,
       verdictLabel: 'Plausible',
       flags: [],

@@ -17,7 +17,15 @@ const q = questionnaire({
       weight: 1,
       questions: [
         { id: 'trains', text: 'T?', type: 'boolean', points: 2, evidence: 'none' },
-        { id: 'records', text: 'R?', type: 'number', unit: 'r', evidence: 'required', when: { question: 'trains', equals: true }, bands: [{ gte: 1000, points: 4 }] },
+        {
+          id: 'records',
+          text: 'R?',
+          type: 'number',
+          unit: 'r',
+          evidence: 'required',
+          when: { question: 'trains', equals: true },
+          bands: [{ gte: 1000, points: 4 }],
+        },
         { id: 'eu', text: 'E?', type: 'boolean', points: 2, evidence: 'none', notApplicable: true },
       ],
     },
@@ -127,13 +135,21 @@ describe('diffFindings', () => {
     const parts = { id: 'a', answers: { trains: { value: false } }, roadmap: [commitment('late', { due: '2026-Q3' })] };
     const d = diffFindings(snapshot('2026-Q3', [parts]), snapshot('2026-Q4', [parts]), { computed: new Map([['commitments', 'roadmap']]) });
     // Due 2026-Q3: not yet decided in Q3 (does not count), overdue in Q4 (0 of 4).
-    expect(question(d, 'a', 'commitments')).toMatchObject({ causes: ['roadmap-date-passed'], delta: 0, before: { possible: 0, state: 'not-applicable' }, after: { possible: 4, state: 'answered' } });
+    expect(question(d, 'a', 'commitments')).toMatchObject({
+      causes: ['roadmap-date-passed'],
+      delta: 0,
+      before: { possible: 0, state: 'not-applicable' },
+      after: { possible: 4, state: 'answered' },
+    });
     expect(byId(d, 'a').why).toEqual([{ cause: 'roadmap-date-passed', questions: ['commitments'], points: 0 }]);
   });
 
   test('vendors added and dropped; spend now below the threshold', () => {
     const before = snapshot('2026-Q3', [{ id: 'a', answers: { trains: { value: true } } }, { id: 'gone' }]);
-    const after = snapshot('2026-Q4', [{ id: 'a', answers: { trains: { value: true } } }, { id: 'new', answers: { trains: { value: false } } }]);
+    const after = snapshot('2026-Q4', [
+      { id: 'a', answers: { trains: { value: true } } },
+      { id: 'new', answers: { trains: { value: false } } },
+    ]);
     const d = diffFindings(before, after, { threshold: 50 });
     expect(d.added.map((v) => v.id)).toEqual(['new']);
     expect(d.dropped.map((v) => v.id)).toEqual(['gone']);
@@ -154,10 +170,15 @@ describe('diffFindings', () => {
   });
 
   test('a decline is a cause of its own, and the finding it raises is a flag raised; an open question is not', () => {
-    const flagged = questionnaire({ ...q, redFlags: [{ id: 'silent', severity: 'high', title: 'Silent', message: 'm', when: { question: 'trains', answered: false } }] });
+    const flagged = questionnaire({
+      ...q,
+      redFlags: [{ id: 'silent', severity: 'high', title: 'Silent', message: 'm', when: { question: 'trains', answered: false } }],
+    });
     const snap = (period: string, answers: Parts) => {
       const v = vendor({ answers });
-      return buildFindings({ period, questionnaire: flagged, tool: 't' }, [vendorFinding(v, scoreVendor(flagged, v, { period }), { file: 'vendors/acme.yaml', hash: '0123456789abcdef' })]);
+      return buildFindings({ period, questionnaire: flagged, tool: 't' }, [
+        vendorFinding(v, scoreVendor(flagged, v, { period }), { file: 'vendors/acme.yaml', hash: '0123456789abcdef' }),
+      ]);
     };
     const none = snap('2026-Q2', {});
     const declined = snap('2026-Q3', { trains: { declined: 'would not say' } });
@@ -199,20 +220,45 @@ describe('diffFindings', () => {
     expect(d.summary).toMatchObject({ improved: 0, regressed: 0, unchanged: 0, notComparable: 1 });
 
     // Without the old edition's definitions nothing shows a question is the same: each in both is changed.
-    const unknown = diffFindings({ ...before, questionnaire: { ...before.questionnaire, questions: undefined } }, after, { renamed: new Map([['trains-models', 'trains']]) });
+    const unknown = diffFindings({ ...before, questionnaire: { ...before.questionnaire, questions: undefined } }, after, {
+      renamed: new Map([['trains-models', 'trains']]),
+    });
     expect(unknown.questionnaireChanges.questions.every((q) => !q.known && q.class !== 'same')).toBe(true);
     expect(byId(unknown, 'a').common).toMatchObject({ share: 0, questions: 0 });
   });
 });
 
 describe('track record', () => {
-  const result = (id: string, extra: Partial<CommitmentResult>): CommitmentResult => ({ id, title: id, due: '2026-Q2', status: 'planned', state: 'pending', quartersLate: 0, ...extra });
+  const result = (id: string, extra: Partial<CommitmentResult>): CommitmentResult => ({
+    id,
+    title: id,
+    due: '2026-Q2',
+    status: 'planned',
+    state: 'pending',
+    quartersLate: 0,
+    ...extra,
+  });
 
   test('promises are judged against the quarter first recorded, and silence counts as broken', () => {
     const record = trackRecord([
       { period: '2026-Q2', roadmap: [result('kept', {}), result('moved', {}), result('silent', { due: '2026-Q3' }), result('slips', { due: '2026-Q3' })] },
-      { period: '2026-Q3', roadmap: [result('kept', { status: 'delivered', deliveredIn: '2026-Q2', state: 'on-time' }), result('moved', { due: '2026-Q3' }), result('silent', { due: '2026-Q3' }), result('slips', { due: '2026-Q3', status: 'slipped', revisedDue: '2026-Q4', state: 'slipped', quartersLate: 1 })] },
-      { period: '2026-Q4', roadmap: [result('kept', { status: 'delivered', deliveredIn: '2026-Q2', state: 'on-time' }), result('moved', { due: '2026-Q3', status: 'delivered', deliveredIn: '2026-Q3', state: 'on-time' }), result('slips', { due: '2026-Q3', status: 'slipped', revisedDue: '2027-Q2', state: 'slipped', quartersLate: 3 })] },
+      {
+        period: '2026-Q3',
+        roadmap: [
+          result('kept', { status: 'delivered', deliveredIn: '2026-Q2', state: 'on-time' }),
+          result('moved', { due: '2026-Q3' }),
+          result('silent', { due: '2026-Q3' }),
+          result('slips', { due: '2026-Q3', status: 'slipped', revisedDue: '2026-Q4', state: 'slipped', quartersLate: 1 }),
+        ],
+      },
+      {
+        period: '2026-Q4',
+        roadmap: [
+          result('kept', { status: 'delivered', deliveredIn: '2026-Q2', state: 'on-time' }),
+          result('moved', { due: '2026-Q3', status: 'delivered', deliveredIn: '2026-Q3', state: 'on-time' }),
+          result('slips', { due: '2026-Q3', status: 'slipped', revisedDue: '2027-Q2', state: 'slipped', quartersLate: 3 }),
+        ],
+      },
     ]);
     expect(record.promises.map((p) => [p.id, p.outcome, p.quartersLate, p.slips])).toEqual([
       ['kept', 'kept', 0, 0],
@@ -229,7 +275,9 @@ describe('track record', () => {
     const without = scoreVendor(q, v, { period: '2026-Q4' });
     expect(without.questions.find((x) => x.id === 'record')).toMatchObject({ state: 'not-applicable', possible: 0, answer: 'no history yet' });
     expect(without.trackRecord).toBe('no history yet');
-    const earlier = [{ period: '2026-Q3', roadmap: [result('ok', { due: '2026-Q3' }), result('broken', { due: '2026-Q3', status: 'dropped', state: 'dropped' })] }];
+    const earlier = [
+      { period: '2026-Q3', roadmap: [result('ok', { due: '2026-Q3' }), result('broken', { due: '2026-Q3', status: 'dropped', state: 'dropped' })] },
+    ];
     const withHistory = scoreVendor(q, v, { period: '2026-Q4', history: { earlier } });
     // 'ok' kept on time; 'broken' dropped in Q3 (and gone from the file, but it was settled): 1 of 2.
     expect(withHistory.questions.find((x) => x.id === 'record')).toMatchObject({ state: 'answered', points: 1, possible: 2 });
@@ -239,9 +287,15 @@ describe('track record', () => {
 });
 
 describe('trend', () => {
-  const s2 = snapshot('2026-Q2', [{ id: 'a', answers: { trains: { value: false } } }, { id: 'b', answers: { trains: { value: true }, records: { value: 5000, evidence: 'x' } } }]);
+  const s2 = snapshot('2026-Q2', [
+    { id: 'a', answers: { trains: { value: false } } },
+    { id: 'b', answers: { trains: { value: true }, records: { value: 5000, evidence: 'x' } } },
+  ]);
   const s3 = snapshot('2026-Q3', [{ id: 'a', answers: { trains: { value: true } } }]);
-  const s4 = snapshot('2026-Q4', [{ id: 'a', answers: { trains: { value: true }, records: { value: 5000 } } }, { id: 'c', answers: {} }]);
+  const s4 = snapshot('2026-Q4', [
+    { id: 'a', answers: { trains: { value: true }, records: { value: 5000 } } },
+    { id: 'c', answers: {} },
+  ]);
 
   test('a vendor missing from a quarter keeps its last known value, marked; one not assessed has no score, never a zero', () => {
     const t = trend([s2, s3, s4]);
@@ -254,7 +308,11 @@ describe('trend', () => {
     ]);
     expect(b.latest).toEqual({ period: '2026-Q4', score: 100, verdict: 'substantiated', carried: true });
     const c = t.vendors.find((v) => v.id === 'c')!;
-    expect(c.points.map((p) => [p.score, p.verdict])).toEqual([[null, null], [null, null], [null, 'not-assessed']]);
+    expect(c.points.map((p) => [p.score, p.verdict])).toEqual([
+      [null, null],
+      [null, null],
+      [null, 'not-assessed'],
+    ]);
     expect([c.first, c.change]).toEqual([undefined, null]);
     const a = t.vendors.find((v) => v.id === 'a')!;
     // a: 0 in Q2 (does not train), 100 in Q3 (trains; records not asked), 4 of 6 in Q4 (records unverified).

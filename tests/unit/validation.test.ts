@@ -30,9 +30,14 @@ describe('questionnaire files', () => {
 
   test('a condition on a question that does not exist suggests the closest id', () => {
     const text = questionnaireText(
-      ['      - { id: training-records, text: A, type: number, unit: x }', '      - { id: b, text: B, type: boolean, when: { question: training-record, gte: 5 } }'].join('\n') + '\n',
+      [
+        '      - { id: training-records, text: A, type: number, unit: x }',
+        '      - { id: b, text: B, type: boolean, when: { question: training-record, gte: 5 } }',
+      ].join('\n') + '\n',
     );
-    expect(lines(loadQuestionnaire(text, 'q.yaml'))).toEqual(['q.yaml:10:60: condition refers to question "training-record", which does not exist — did you mean "training-records"?']);
+    expect(lines(loadQuestionnaire(text, 'q.yaml'))).toEqual([
+      'q.yaml:10:60: condition refers to question "training-record", which does not exist — did you mean "training-records"?',
+    ]);
   });
 
   test('conditions must fit the question they test', () => {
@@ -85,10 +90,24 @@ describe('questionnaire files', () => {
     // Edition 2: two ratings, the AI-substance sections for the verdict, and what decides each.
     expect(result.value.version).toBe('2.0.0');
     expect(result.value.sections.map((x) => [x.id, x.rating])).toEqual([
-      ['ai-substance', 'legitimacy'], ['training-data', 'legitimacy'], ['differentiation', 'legitimacy'], ['roadmap', 'legitimacy'],
-      ['compliance', 'risk'], ['viability', 'risk'], ['value', 'risk'],
+      ['ai-substance', 'legitimacy'],
+      ['training-data', 'legitimacy'],
+      ['differentiation', 'legitimacy'],
+      ['roadmap', 'legitimacy'],
+      ['compliance', 'risk'],
+      ['viability', 'risk'],
+      ['value', 'risk'],
     ]);
-    expect(result.value.scoring.assessment?.decisive).toEqual(['ai-runtime', 'model-origin', 'foundation-model-licensed', 'trains-models', 'training-records', 'data-provenance', 'uplift-test', 'independent-validation']);
+    expect(result.value.scoring.assessment?.decisive).toEqual([
+      'ai-runtime',
+      'model-origin',
+      'foundation-model-licensed',
+      'trains-models',
+      'training-records',
+      'data-provenance',
+      'uplift-test',
+      'independent-validation',
+    ]);
     // Every flag with a framework or enforcement-case reference, and help for a marketing leader.
     for (const flag of result.value.redFlags ?? []) expect(flag.message.length, flag.id).toBeGreaterThan(30);
   });
@@ -127,7 +146,15 @@ describe('vendor files', () => {
   const index = indexQuestionnaire(
     oneSection([
       { id: 'trains-models', text: 'T?', type: 'boolean', points: 1 },
-      { id: 'origin', text: 'O?', type: 'choice', options: [{ value: 'in-house', label: 'In-house' }, { value: 'api', label: 'API' }] },
+      {
+        id: 'origin',
+        text: 'O?',
+        type: 'choice',
+        options: [
+          { value: 'in-house', label: 'In-house' },
+          { value: 'api', label: 'API' },
+        ],
+      },
       { id: 'records', text: 'R?', type: 'number', unit: 'records', min: 0 },
       { id: 'maybe', text: 'M?', type: 'boolean', notApplicable: true },
       { id: 'renamed', text: 'N?', type: 'boolean', replaces: ['old-name'] },
@@ -137,12 +164,9 @@ describe('vendor files', () => {
 
   test('answers are checked against the questions they answer', () => {
     const text = vendorText(
-      [
-        '  trains-model: { value: true }',
-        '  origin: { value: inhouse }',
-        '  records: { value: "40 million" }',
-        '  trains-models: { value: "yes" }',
-      ].join('\n') + '\n',
+      ['  trains-model: { value: true }', '  origin: { value: inhouse }', '  records: { value: "40 million" }', '  trains-models: { value: "yes" }'].join(
+        '\n',
+      ) + '\n',
     );
     expect(lines(loadVendor(text, 'v.yaml', index))).toEqual([
       'v.yaml:6:3: no question "trains-model" in questionnaire test — did you mean "trains-models"?',
@@ -166,7 +190,9 @@ describe('vendor files', () => {
 
   test('not applicable only where the question allows it, and only with a justification', () => {
     const text = vendorText(['  trains-models: { notApplicable: We do not train anything at all. }', '  maybe: { notApplicable: n/a }'].join('\n') + '\n');
-    expect(lines(loadVendor(text, 'v.yaml', index))).toEqual(['v.yaml:7:27: answers.maybe.notApplicable: notApplicable needs a justification of at least a few words']);
+    expect(lines(loadVendor(text, 'v.yaml', index))).toEqual([
+      'v.yaml:7:27: answers.maybe.notApplicable: notApplicable needs a justification of at least a few words',
+    ]);
     const allowed = vendorText('  trains-models: { notApplicable: We do not train anything at all. }\n');
     expect(lines(loadVendor(allowed, 'v.yaml', index))).toEqual([
       'v.yaml:6:35: "trains-models" cannot be answered not applicable — give a value; if the vendor will not say, write declined: "what it said"; if nobody has asked yet, leave the question out',
@@ -174,7 +200,9 @@ describe('vendor files', () => {
   });
 
   test('an answer is one of a value, a decline with what the vendor said, or not applicable', () => {
-    const text = vendorText(['  trains-models: { value: true, declined: would not say }', '  origin: { declined: "" }', '  records: { declined: true }'].join('\n') + '\n');
+    const text = vendorText(
+      ['  trains-models: { value: true, declined: would not say }', '  origin: { declined: "" }', '  records: { declined: true }'].join('\n') + '\n',
+    );
     expect(lines(loadVendor(text, 'v.yaml', index))).toEqual([
       'v.yaml:6:18: answers.trains-models: an answer has exactly one of value, declined (the reason the vendor gave) or notApplicable (the justification)',
       'v.yaml:7:23: answers.origin.declined: declined needs the reason the vendor gave, or what it said, in a few words',
@@ -212,7 +240,9 @@ describe('vendor files', () => {
   test('an answer under a replaced id is accepted with a warning', () => {
     const result = loadVendor(vendorText('  old-name: { value: true }\n'), 'v.yaml', index);
     expect(result.ok).toBe(true);
-    expect(lines(result)).toEqual(['v.yaml:6:3: warning: question "old-name" was replaced by "renamed"; this answer is read as its answer — rename the key to renamed']);
+    expect(lines(result)).toEqual([
+      'v.yaml:6:3: warning: question "old-name" was replaced by "renamed"; this answer is read as its answer — rename the key to renamed',
+    ]);
   });
 
   test('a file of another kind is named as such', () => {

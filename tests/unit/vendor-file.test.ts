@@ -38,7 +38,8 @@ describe('writing a vendor file back', () => {
   });
 
   test('a new answer goes where the questionnaire asks it; a removed one goes, the comments stay', () => {
-    const text = 'schema: aiclaim/vendor@1\nid: acme\nname: Acme # trading name\ncategory: emailing\nanswers:\n  # first\n  ai-runtime: { value: model }\n  trains-models:\n    value: true # checked\n';
+    const text =
+      'schema: aiclaim/vendor@1\nid: acme\nname: Acme # trading name\ncategory: emailing\nanswers:\n  # first\n  ai-runtime: { value: model }\n  trains-models:\n    value: true # checked\n';
     const vendor = vendorSchema.parse(parse(text));
     vendor.answers['ml-team'] = { value: 4 };
     vendor.answers['trains-models'] = { value: false };
@@ -54,7 +55,13 @@ describe('writing a vendor file back', () => {
   });
 
   test('a new file is written in a tidy order under its schema hint', () => {
-    const vendor = vendorSchema.parse({ schema: 'aiclaim/vendor@1', answers: { 'trains-models': { note: 'n', value: true }, 'ai-runtime': { value: 'model' } }, category: 'crm', name: 'N', id: 'n' });
+    const vendor = vendorSchema.parse({
+      schema: 'aiclaim/vendor@1',
+      answers: { 'trains-models': { note: 'n', value: true }, 'ai-runtime': { value: 'model' } },
+      category: 'crm',
+      name: 'N',
+      id: 'n',
+    });
     expect(vendorFileText(undefined, vendor, order, '# hint')).toBe(
       '# hint\nschema: aiclaim/vendor@1\nid: n\nname: N\ncategory: crm\nanswers:\n  ai-runtime:\n    value: model\n  trains-models:\n    value: true\n    note: n\n',
     );
@@ -67,7 +74,8 @@ describe('writing a vendor file back', () => {
 });
 
 describe('an unchanged line keeps its exact bytes', () => {
-  const original = 'schema: aiclaim/vendor@1\nid: acme\nname: Acme\nowner: Ops   # hand comment\ncategory: crm\t# aligned with a tab\nnote: "x  # y"\nanswers: {}\n';
+  const original =
+    'schema: aiclaim/vendor@1\nid: acme\nname: Acme\nowner: Ops   # hand comment\ncategory: crm\t# aligned with a tab\nnote: "x  # y"\nanswers: {}\n';
   const data = { schema: 'aiclaim/vendor@1', id: 'acme', name: 'Acme', owner: 'Ops', category: 'crm', note: 'x  # y', answers: {} };
 
   test('the alignment of a hand comment survives a change elsewhere', () => {

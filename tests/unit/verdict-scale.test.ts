@@ -8,10 +8,22 @@ const bands = (...ids: string[]) => ids.map((id, i) => ({ id, label: id[0]!.toUp
 
 describe('verdictScale', () => {
   test.each([
-    [['substantiated', 'plausible', 'weak', 'unsubstantiated'], ['best', 'good', 'poor', 'worst']],
-    [['transparent', 'partial', 'opaque'], ['best', 'good', 'worst']],
-    [['excellent', 'good', 'fair', 'poor', 'failing'], ['best', 'good', 'good', 'poor', 'worst']],
-    [['pass', 'fail'], ['best', 'worst']],
+    [
+      ['substantiated', 'plausible', 'weak', 'unsubstantiated'],
+      ['best', 'good', 'poor', 'worst'],
+    ],
+    [
+      ['transparent', 'partial', 'opaque'],
+      ['best', 'good', 'worst'],
+    ],
+    [
+      ['excellent', 'good', 'fair', 'poor', 'failing'],
+      ['best', 'good', 'good', 'poor', 'worst'],
+    ],
+    [
+      ['pass', 'fail'],
+      ['best', 'worst'],
+    ],
   ])('%j has the tones %j', (ids, tones) => {
     const scale = verdictScale(bands(...ids));
     expect(ids.map((id) => scale.tone(id))).toEqual(tones);

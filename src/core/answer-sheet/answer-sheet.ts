@@ -2,7 +2,18 @@ import { questionnaireHash } from '../findings/build-findings.js';
 import { indexQuestionnaire, type IndexedQuestion } from '../questionnaire-index.js';
 import type { Question, Questionnaire } from '../schema/questionnaire.js';
 import type { Answer, Commitment, Vendor } from '../schema/vendor.js';
-import { allowedLabels, askedInSheet, assertionWords, evidenceAsked, howToAnswer, listLabels, listSheet, onlyIf, vendorQuestionHelp, vendorQuestionText } from './vendor-words.js';
+import {
+  allowedLabels,
+  askedInSheet,
+  assertionWords,
+  evidenceAsked,
+  howToAnswer,
+  listLabels,
+  listSheet,
+  onlyIf,
+  vendorQuestionHelp,
+  vendorQuestionText,
+} from './vendor-words.js';
 
 // The answer sheet a vendor fills in, as data: a workbook of named sheets, each with typed columns
 // and rows of cells. Writers serialize it (CSV today: src/render/answer-sheet-csv.ts; an XLSX writer
@@ -84,7 +95,13 @@ export function sheetQuestions(questionnaire: Questionnaire): IndexedQuestion[] 
 
 export function answerSheet(questionnaire: Questionnaire, vendor?: Vendor): Workbook {
   const index = indexQuestionnaire(questionnaire);
-  const meta: AnswerSheetMeta = { format: ANSWER_SHEET_FORMAT, questionnaire: questionnaire.id, version: questionnaire.version, hash: questionnaireHash(questionnaire), ...(vendor ? { vendor: vendor.id } : {}) };
+  const meta: AnswerSheetMeta = {
+    format: ANSWER_SHEET_FORMAT,
+    questionnaire: questionnaire.id,
+    version: questionnaire.version,
+    hash: questionnaireHash(questionnaire),
+    ...(vendor ? { vendor: vendor.id } : {}),
+  };
   const titles = new Map(index.sections.map((s) => [s.key, s.section.title]));
   const answers: Row[] = sheetQuestions(questionnaire).map((q) => {
     const answer = vendor?.answers[q.question.id];
@@ -111,16 +128,33 @@ export function answerSheet(questionnaire: Questionnaire, vendor?: Vendor): Work
   return {
     meta,
     sheets: [
-      { name: 'Instructions', columns: [col('text', 'Instructions', 'long-text')], rows: instructions(questionnaire, vendor).map((text) => ({ cells: { text } })) },
+      {
+        name: 'Instructions',
+        columns: [col('text', 'Instructions', 'long-text')],
+        rows: instructions(questionnaire, vendor).map((text) => ({ cells: { text } })),
+      },
       { name: 'Answers', columns: ANSWER_COLUMNS, rows: answers },
       {
         name: 'Claims',
-        columns: [col('text', 'Claim, word for word', 'long-text', true), col('source', 'Where it was made', 'text', true), col('date', 'Date made (YYYY-MM-DD)', 'date', true), col('asserts', 'What it asserts', 'fixed')],
-        rows: (vendor?.claims ?? []).map((c) => ({ cells: { text: c.text, source: c.source, date: c.date, asserts: c.asserts?.map((a) => assertionWords(a as never, index)).join('; ') } })),
+        columns: [
+          col('text', 'Claim, word for word', 'long-text', true),
+          col('source', 'Where it was made', 'text', true),
+          col('date', 'Date made (YYYY-MM-DD)', 'date', true),
+          col('asserts', 'What it asserts', 'fixed'),
+        ],
+        rows: (vendor?.claims ?? []).map((c) => ({
+          cells: { text: c.text, source: c.source, date: c.date, asserts: c.asserts?.map((a) => assertionWords(a as never, index)).join('; ') },
+        })),
       },
       {
         name: 'Roadmap',
-        columns: [col('id', 'Id', 'fixed'), col('title', 'What was promised', 'long-text', true), col('promised', 'Promised in (YYYY-Qn)', 'quarter', true), col('due', 'Due (YYYY-Qn)', 'quarter', true), col('status', 'Status', 'text', true)],
+        columns: [
+          col('id', 'Id', 'fixed'),
+          col('title', 'What was promised', 'long-text', true),
+          col('promised', 'Promised in (YYYY-Qn)', 'quarter', true),
+          col('due', 'Due (YYYY-Qn)', 'quarter', true),
+          col('status', 'Status', 'text', true),
+        ],
         rows: (vendor?.roadmap ?? []).map((c) => ({ cells: { id: c.id, title: c.title, promised: c.promised, due: c.due, status: statusWords(c) } })),
       },
       {

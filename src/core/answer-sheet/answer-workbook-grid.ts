@@ -17,12 +17,35 @@ export async function workbookGrid(bytes: Uint8Array, file: string): Promise<Wor
   const opened = await openWorkbook(bytes, file, 'an answer sheet');
   if (!opened.ok) return opened;
   const answers = opened.book.getWorksheet('Answers');
-  if (!answers) return { ok: false, problems: [{ file, message: 'has no sheet named Answers', hint: 'send back the workbook aiclaim questionnaire export wrote, with its sheets as they are', severity: 'error' }] };
+  if (!answers)
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          message: 'has no sheet named Answers',
+          hint: 'send back the workbook aiclaim questionnaire export wrote, with its sheets as they are',
+          severity: 'error',
+        },
+      ],
+    };
   const problems: Problem[] = [];
   // A sheet from a vendor: a formula is refused, its cached value never taken.
-  const rows = sheetCells(answers, { formulas: 'refuse', sheet: `${file}:Answers`, where: (c, r) => `${file}:Answers!${columnLetter(c)}${r}`, formulaHint: FORMULA_HINT }, problems);
+  const rows = sheetCells(
+    answers,
+    { formulas: 'refuse', sheet: `${file}:Answers`, where: (c, r) => `${file}:Answers!${columnLetter(c)}${r}`, formulaHint: FORMULA_HINT },
+    problems,
+  );
   const about = opened.book.getWorksheet('About');
-  const meta = about ? readMeta(sheetCells(about, { formulas: 'refuse', sheet: `${file}:About`, where: (c, r) => `${file}:About!${columnLetter(c)}${r}`, formulaHint: FORMULA_HINT }, problems)) : undefined;
+  const meta = about
+    ? readMeta(
+        sheetCells(
+          about,
+          { formulas: 'refuse', sheet: `${file}:About`, where: (c, r) => `${file}:About!${columnLetter(c)}${r}`, formulaHint: FORMULA_HINT },
+          problems,
+        ),
+      )
+    : undefined;
   const list = (name: 'Claims' | 'Roadmap'): ListGrid | undefined => {
     const ws = opened.book.getWorksheet(name);
     if (!ws) return undefined;
@@ -32,7 +55,18 @@ export async function workbookGrid(bytes: Uint8Array, file: string): Promise<Wor
   const claims = list('Claims');
   const roadmap = list('Roadmap');
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, claims, roadmap, grid: { rows, headerRow: 1, meta, where: (c, r) => (c === undefined ? `${file}:Answers!${r}:${r}` : `${file}:Answers!${columnLetter(c)}${r}`), metaWhere: `${file}:About` } };
+  return {
+    ok: true,
+    claims,
+    roadmap,
+    grid: {
+      rows,
+      headerRow: 1,
+      meta,
+      where: (c, r) => (c === undefined ? `${file}:Answers!${r}:${r}` : `${file}:Answers!${columnLetter(c)}${r}`),
+      metaWhere: `${file}:About`,
+    },
+  };
 }
 
 /** The About sheet's key and value rows; undefined when it is not aiclaim's. */

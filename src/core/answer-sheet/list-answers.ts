@@ -31,8 +31,13 @@ export function applyListAnswers(before: Vendor, after: Vendor, lists: readonly 
     const now = after[list.binds]?.length ?? 0;
     const problem = (message: string, hint: string) => out.problems.push({ file: list.where, message, hint, severity: 'error' });
     if (!list.listed) {
-      if (onRecord > 0) problem(`"${none}", but ${count(onRecord)} ${onRecord === 1 ? 'is' : 'are'} on record`, `write "${listed}": a sheet does not remove what is on record${list.binds === 'roadmap' ? ' (mark a commitment taken back dropped)' : ''}`);
-      else if (now > 0) problem(`"${none}", but the ${list.sheet} sheet lists ${count(now)}`, `write "${listed}", or clear those rows of the ${list.sheet} sheet`);
+      if (onRecord > 0)
+        problem(
+          `"${none}", but ${count(onRecord)} ${onRecord === 1 ? 'is' : 'are'} on record`,
+          `write "${listed}": a sheet does not remove what is on record${list.binds === 'roadmap' ? ' (mark a commitment taken back dropped)' : ''}`,
+        );
+      else if (now > 0)
+        problem(`"${none}", but the ${list.sheet} sheet lists ${count(now)}`, `write "${listed}", or clear those rows of the ${list.sheet} sheet`);
       else if (before[list.binds] === undefined) {
         next[list.binds] = [];
         out.changes.push({ sheet: 'Answers', row: list.row, what: `${list.question}: none to list (asked, and there are none)` });
@@ -40,7 +45,11 @@ export function applyListAnswers(before: Vendor, after: Vendor, lists: readonly 
       continue;
     }
     if (now > 0) continue;
-    if (!sheetsRead) problem(`"${listed}", but a CSV has no ${list.sheet} sheet`, `send the .xlsx workbook with the ${list.sheet} sheet filled in, or write "${none}" if there are none`);
+    if (!sheetsRead)
+      problem(
+        `"${listed}", but a CSV has no ${list.sheet} sheet`,
+        `send the .xlsx workbook with the ${list.sheet} sheet filled in, or write "${none}" if there are none`,
+      );
     else problem(`"${listed}", but the ${list.sheet} sheet lists none`, `list each ${noun} on the ${list.sheet} sheet, or write "${none}" if there are none`);
   }
   out.vendor = next;

@@ -32,7 +32,9 @@ export function mergeSheetAnswers(vendor: Vendor, sheet: readonly SheetAnswer[],
     if (row.state.kind === 'value') next.value = row.state.value;
     else if (row.state.kind === 'declined') next.declined = row.state.reason;
     else next.notApplicable = row.state.reason;
-    const evidence = sameEvidence(existing?.evidence, row.evidence) ? existing?.evidence : row.evidence && (row.evidence.date ? { ref: row.evidence.ref, date: row.evidence.date } : row.evidence.ref);
+    const evidence = sameEvidence(existing?.evidence, row.evidence)
+      ? existing?.evidence
+      : row.evidence && (row.evidence.date ? { ref: row.evidence.ref, date: row.evidence.date } : row.evidence.ref);
     if (evidence === undefined) delete next.evidence;
     else next.evidence = evidence;
     if (row.note === undefined) delete next.note;
@@ -40,7 +42,8 @@ export function mergeSheetAnswers(vendor: Vendor, sheet: readonly SheetAnswer[],
     const before = existing ? String(answerCell(question, existing) ?? '') : undefined;
     const after = String(answerCell(question, next) ?? '');
     const also: string[] = [];
-    if (!sameEvidence(existing?.evidence, row.evidence)) also.push(row.evidence ? (existing?.evidence ? 'evidence changed' : 'evidence added') : 'evidence removed');
+    if (!sameEvidence(existing?.evidence, row.evidence))
+      also.push(row.evidence ? (existing?.evidence ? 'evidence changed' : 'evidence added') : 'evidence removed');
     if ((existing?.note ?? '').trim() !== (row.note ?? '')) also.push(row.note ? (existing?.note ? 'note changed' : 'note added') : 'note removed');
     if (before === after && also.length === 0 && existing) continue;
     answers[row.question] = next;

@@ -15,7 +15,8 @@ import { askedInSheet, listLabels, listSheet } from './vendor-words.js';
 // `replaces`; a sheet of another questionnaire is refused. Pure: the text (or a workbook's cells) in, answers and problems out.
 
 /** What one row says. `empty`: the vendor did not answer (never a value). */
-export type SheetState = { kind: 'empty' } | { kind: 'value'; value: AnswerValue } | { kind: 'declined'; reason: string } | { kind: 'notApplicable'; reason: string };
+export type SheetState =
+  { kind: 'empty' } | { kind: 'value'; value: AnswerValue } | { kind: 'declined'; reason: string } | { kind: 'notApplicable'; reason: string };
 
 export interface SheetAnswer {
   question: string;
@@ -115,15 +116,30 @@ export function readAnswerSheet(text: string, file: string, questionnaire: Quest
 export function csvGrid(text: string, file: string): { ok: true; grid: AnswerGrid } | { ok: false; problem: Problem } {
   let records: string[][];
   try {
-    records = parse(text.replace(/^\uFEFF/, ''), { bom: true, relax_column_count: true, skip_empty_lines: false, delimiter: delimiterOf(text), to: MAX_ROWS + 2 }) as string[][];
+    records = parse(text.replace(/^\uFEFF/, ''), {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      delimiter: delimiterOf(text),
+      to: MAX_ROWS + 2,
+    }) as string[][];
   } catch (error) {
     const e = error as { lines?: number; message: string };
-    return { ok: false, problem: { file: e.lines ? `${file}:${e.lines}` : file, message: `the CSV could not be read: ${e.message.slice(0, 200)}`, hint: 'save the sheet again as CSV', severity: 'error' } };
+    return {
+      ok: false,
+      problem: {
+        file: e.lines ? `${file}:${e.lines}` : file,
+        message: `the CSV could not be read: ${e.message.slice(0, 200)}`,
+        hint: 'save the sheet again as CSV',
+        severity: 'error',
+      },
+    };
   }
   records = records.map((r) => r.map(unguard));
   const where = (column: number | undefined, row: number) => (column === undefined ? `${file}:${row}` : `${file}:${columnLetter(column)}${row}`);
   const first = records[0];
-  if (!first || normal(first[0] ?? '') !== ANSWER_SHEET_FORMAT) return { ok: true, grid: { rows: records, headerRow: 1, meta: undefined, where, metaWhere: `${file}:1` } };
+  if (!first || normal(first[0] ?? '') !== ANSWER_SHEET_FORMAT)
+    return { ok: true, grid: { rows: records, headerRow: 1, meta: undefined, where, metaWhere: `${file}:1` } };
   const meta: SheetMetaRead = {};
   for (const cell of first.slice(1)) {
     const m = /^\s*(questionnaire|version|hash|vendor)\s*:\s*(.+?)\s*$/i.exec(cell);
@@ -136,16 +152,23 @@ export function csvGrid(text: string, file: string): { ok: true; grid: AnswerGri
 export function readAnswerGrid(grid: AnswerGrid, questionnaire: Questionnaire, today: string): ReadSheet {
   const index = indexQuestionnaire(questionnaire);
   const problems: Problem[] = [];
-  const at = (column: number | undefined, row: number, message: string, hint?: string, severity: Problem['severity'] = 'error') => problems.push({ file: grid.where(column, row), message, hint, severity });
+  const at = (column: number | undefined, row: number, message: string, hint?: string, severity: Problem['severity'] = 'error') =>
+    problems.push({ file: grid.where(column, row), message, hint, severity });
   const result: ReadSheet = { meta: grid.meta, answers: [], lists: [], problems, otherVersion: false, mapped: [], unmapped: [] };
   const { meta } = grid;
   if (meta) {
     if (meta.questionnaire !== undefined && meta.questionnaire !== questionnaire.id) {
       result.otherQuestionnaire = meta.questionnaire;
-      problems.push({ file: grid.metaWhere, message: `this sheet follows the questionnaire ${meta.questionnaire}, not ${questionnaire.id}`, hint: `export an answer sheet of ${questionnaire.id} (aiclaim questionnaire export), or import into a workspace that uses ${meta.questionnaire}`, severity: 'error' });
+      problems.push({
+        file: grid.metaWhere,
+        message: `this sheet follows the questionnaire ${meta.questionnaire}, not ${questionnaire.id}`,
+        hint: `export an answer sheet of ${questionnaire.id} (aiclaim questionnaire export), or import into a workspace that uses ${meta.questionnaire}`,
+        severity: 'error',
+      });
       return result;
     }
-    result.otherVersion = (meta.hash !== undefined && !scoredWith(questionnaire, meta.hash)) || (meta.version !== undefined && meta.version !== questionnaire.version);
+    result.otherVersion =
+      (meta.hash !== undefined && !scoredWith(questionnaire, meta.hash)) || (meta.version !== undefined && meta.version !== questionnaire.version);
   }
   const records = grid.rows;
   const headerAt = grid.headerRow - 1;
@@ -159,12 +182,24 @@ export function readAnswerGrid(grid: AnswerGrid, questionnaire: Questionnaire, t
     const i = header.findIndex((h) => names.includes(normal(h)));
     return i === -1 ? undefined : i;
   };
-  const cols = { id: find('id', ['question_id', 'id']), answer: find('answer'), evidence: find('evidence'), evidenceDate: find('evidenceDate', ['evidence date', 'evidence_date']), note: find('note') };
+  const cols = {
+    id: find('id', ['question_id', 'id']),
+    answer: find('answer'),
+    evidence: find('evidence'),
+    evidenceDate: find('evidenceDate', ['evidence date', 'evidence_date']),
+    note: find('note'),
+  };
   if (cols.id === undefined || cols.answer === undefined) {
-    at(undefined, headerAt + 1, `the header row has no ${cols.id === undefined ? '"Question id"' : '"Answer"'} column`, 'keep the header row of the exported sheet as it is');
+    at(
+      undefined,
+      headerAt + 1,
+      `the header row has no ${cols.id === undefined ? '"Question id"' : '"Answer"'} column`,
+      'keep the header row of the exported sheet as it is',
+    );
     return result;
   }
-  if (records.length > MAX_ROWS + 1) at(undefined, MAX_ROWS + headerAt + 2, `more than ${MAX_ROWS} rows: the rest were not read`, 'an answer sheet has one row per question');
+  if (records.length > MAX_ROWS + 1)
+    at(undefined, MAX_ROWS + headerAt + 2, `more than ${MAX_ROWS} rows: the rest were not read`, 'an answer sheet has one row per question');
   const seen = new Map<string, number>();
   records.slice(1, MAX_ROWS + 1).forEach((record, i) => {
     const row = headerAt + 2 + i;
@@ -175,7 +210,8 @@ export function readAnswerGrid(grid: AnswerGrid, questionnaire: Questionnaire, t
     const dateText = cell(cols.evidenceDate);
     const note = cell(cols.note);
     if (rawId === '') {
-      if (answerText || evidenceText || dateText) at(cols.id, row, 'an answer with no question id', 'copy the question id back into this cell, or move the answer to the row of its question');
+      if (answerText || evidenceText || dateText)
+        at(cols.id, row, 'an answer with no question id', 'copy the question id back into this cell, or move the answer to the row of its question');
       return;
     }
     let id = rawId;
@@ -194,7 +230,12 @@ export function readAnswerGrid(grid: AnswerGrid, questionnaire: Questionnaire, t
         result.unmapped.push({ id: rawId, row });
         return;
       } else {
-        at(cols.id, row, `"${rawId}" is not a question id of ${questionnaire.id} ${questionnaire.version}`, 'keep the Question id column as exported (aiclaim questionnaire show --for-vendor lists the ids)');
+        at(
+          cols.id,
+          row,
+          `"${rawId}" is not a question id of ${questionnaire.id} ${questionnaire.version}`,
+          'keep the Question id column as exported (aiclaim questionnaire show --for-vendor lists the ids)',
+        );
         return;
       }
     }
@@ -209,9 +250,26 @@ export function readAnswerGrid(grid: AnswerGrid, questionnaire: Questionnaire, t
     if (sheet) {
       const list = readListCell(sheet, answerText);
       if (!list.ok) at(cols.answer, row, list.message, list.hint);
-      else if (list.listed !== undefined) result.lists.push({ question: id, sheet, binds: sheet === 'Claims' ? 'claims' : 'roadmap', row, listed: list.listed, where: grid.where(cols.answer, row) });
-      if (evidenceText || dateText) at(cols.evidence, row, `evidence for ${sheet === 'Claims' ? 'claims' : 'commitments'} goes on the ${sheet} sheet`, sheet === 'Claims' ? 'give where each claim was made in its row of the Claims sheet, and clear this cell' : 'clear this cell: each commitment is its own row of the Roadmap sheet');
-      if (note) at(cols.note, row, `the note is kept nowhere: ${id} is listed on the ${sheet} sheet`, 'clear the note, or say it in the rows of that sheet', 'warning');
+      else if (list.listed !== undefined)
+        result.lists.push({
+          question: id,
+          sheet,
+          binds: sheet === 'Claims' ? 'claims' : 'roadmap',
+          row,
+          listed: list.listed,
+          where: grid.where(cols.answer, row),
+        });
+      if (evidenceText || dateText)
+        at(
+          cols.evidence,
+          row,
+          `evidence for ${sheet === 'Claims' ? 'claims' : 'commitments'} goes on the ${sheet} sheet`,
+          sheet === 'Claims'
+            ? 'give where each claim was made in its row of the Claims sheet, and clear this cell'
+            : 'clear this cell: each commitment is its own row of the Roadmap sheet',
+        );
+      if (note)
+        at(cols.note, row, `the note is kept nowhere: ${id} is listed on the ${sheet} sheet`, 'clear the note, or say it in the rows of that sheet', 'warning');
       return;
     }
     const state = readState(question, answerText);
@@ -230,11 +288,19 @@ export function readAnswerGrid(grid: AnswerGrid, questionnaire: Questionnaire, t
       if (dateText) {
         const d = parseEvidenceDate(dateText, today);
         if (d.ok) date = d.value;
-        else if (d.message.includes('after today')) at(cols.evidenceDate, row, `"${dateText}" is after today (${today})`, 'write the date the document bears, as YYYY-MM-DD');
-        else at(cols.evidenceDate, row, d.message.startsWith('type') ? `"${dateText}" is not a date` : d.message, 'write the date the document bears, as YYYY-MM-DD');
+        else if (d.message.includes('after today'))
+          at(cols.evidenceDate, row, `"${dateText}" is after today (${today})`, 'write the date the document bears, as YYYY-MM-DD');
+        else
+          at(
+            cols.evidenceDate,
+            row,
+            d.message.startsWith('type') ? `"${dateText}" is not a date` : d.message,
+            'write the date the document bears, as YYYY-MM-DD',
+          );
       }
       if (ref.ok) answer.evidence = { ref: ref.value, ...(date ? { date } : {}) };
-    } else if (dateText) at(cols.evidenceDate, row, 'an evidence date with no evidence', 'name the document or give its web address in the Evidence column, or clear the date');
+    } else if (dateText)
+      at(cols.evidenceDate, row, 'an evidence date with no evidence', 'name the document or give its web address in the Evidence column, or clear the date');
     result.answers.push(answer);
   });
   return result;
@@ -248,7 +314,8 @@ function readListCell(sheet: 'Claims' | 'Roadmap', text: string): { ok: true; li
   if (cell === normal(listed) || /^(yes|listed|see the \w+ sheet)$/.test(cell)) return { ok: true, listed: true };
   if (cell === normal(none) || /^(no|none to list|there are none)$/.test(cell)) return { ok: true, listed: false };
   const hint = `write "${listed}" and list them there, or "${none}" if there are none`;
-  if (DECLINE.test(cell)) return { ok: false, message: `"${text.trim()}": the ${sheet === 'Claims' ? 'claims' : 'roadmap commitments'} cannot be declined here`, hint };
+  if (DECLINE.test(cell))
+    return { ok: false, message: `"${text.trim()}": the ${sheet === 'Claims' ? 'claims' : 'roadmap commitments'} cannot be declined here`, hint };
   return { ok: false, message: `"${text.trim()}" is not one of ${listed} / ${none}`, hint };
 }
 
@@ -267,14 +334,16 @@ export function readState(question: Question, text: string): Read {
   const declined = DECLINE.exec(cell);
   if (declined) {
     const reason = declined[1]?.trim() || 'will not say';
-    if (reason.length < 3) return { ok: false, message: `"${cell}": say in a few words what the vendor said`, hint: 'write "will not say", or "declined: " and the reason' };
+    if (reason.length < 3)
+      return { ok: false, message: `"${cell}": say in a few words what the vendor said`, hint: 'write "will not say", or "declined: " and the reason' };
     return { ok: true, value: { kind: 'declined', reason } };
   }
   const na = NOT_APPLICABLE.exec(cell);
   if (na) {
     if (!question.notApplicable) return { ok: false, message: `${question.id} cannot be answered not applicable`, hint: `write ${expected(question)}` };
     const reason = na[1]?.trim() ?? '';
-    if (reason.length < 10) return { ok: false, message: `"${cell}": not applicable needs the reason, in a few words`, hint: 'write "n/a: " and why the question does not apply' };
+    if (reason.length < 10)
+      return { ok: false, message: `"${cell}": not applicable needs the reason, in a few words`, hint: 'write "n/a: " and why the question does not apply' };
     return { ok: true, value: { kind: 'notApplicable', reason } };
   }
   return { ok: false, message: value.message, hint: `write ${expected(question)}` };
@@ -317,7 +386,10 @@ function readValue(question: Question, cell: string): Parsed<AnswerValue> {
     case 'number': {
       const n = parseNumberAnswer(cell, question);
       if (n.ok) return n;
-      return { ok: false, message: parseNumberAnswer(cell, { unit: question.unit }).ok ? `"${cell}": ${n.message}` : `"${cell}" is not a number of ${question.unit}` };
+      return {
+        ok: false,
+        message: parseNumberAnswer(cell, { unit: question.unit }).ok ? `"${cell}": ${n.message}` : `"${cell}" is not a number of ${question.unit}`,
+      };
     }
     case 'date': {
       const d = parseDateAnswer(cell);

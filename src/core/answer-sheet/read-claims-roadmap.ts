@@ -95,8 +95,10 @@ function readClaims(onRecord: readonly Claim[], grid: ListGrid, today: string, o
     }
     if (seen.has(cell.text)) continue;
     seen.add(cell.text);
-    if (cell.text.length > MAX_TEXT_LENGTH) problem(out, at('text'), `is longer than ${MAX_TEXT_LENGTH} characters`, 'quote the claim itself, and give the rest by its source');
-    if (cell.source.length > MAX_REFERENCE_LENGTH) problem(out, at('source'), `is longer than ${MAX_REFERENCE_LENGTH} characters`, 'give a web address, or a document by its title');
+    if (cell.text.length > MAX_TEXT_LENGTH)
+      problem(out, at('text'), `is longer than ${MAX_TEXT_LENGTH} characters`, 'quote the claim itself, and give the rest by its source');
+    if (cell.source.length > MAX_REFERENCE_LENGTH)
+      problem(out, at('source'), `is longer than ${MAX_REFERENCE_LENGTH} characters`, 'give a web address, or a document by its title');
     const date = cell.date ? claimDate(cell.date, today) : undefined;
     if (date && !date.ok) problem(out, at('date'), date.message, 'write the date the claim was made as YYYY-MM-DD, not after today');
     const dateValue = date?.ok ? date.value : undefined;
@@ -106,7 +108,11 @@ function readClaims(onRecord: readonly Claim[], grid: ListGrid, today: string, o
       if (cell.source) claim.source = cell.source;
       if (dateValue) claim.date = dateValue;
       claims.push(claim);
-      out.changes.push({ sheet: 'Claims', row, what: `new claim ${quoted(cell.text)}${cell.source ? `, made at ${cell.source}` : ''}${dateValue ? ` on ${dateValue}` : ''}` });
+      out.changes.push({
+        sheet: 'Claims',
+        row,
+        what: `new claim ${quoted(cell.text)}${cell.source ? `, made at ${cell.source}` : ''}${dateValue ? ` on ${dateValue}` : ''}`,
+      });
       continue;
     }
     // An empty cell keeps what is on record, as on the Answers sheet.
@@ -213,7 +219,8 @@ function readRoadmap(onRecord: readonly Commitment[], grid: ListGrid, today: str
     if (!seen.has(c.id)) out.kept.push(`the commitment ${c.id} is not on the Roadmap sheet: kept (a commitment is never removed; mark it dropped)`);
   }
   for (const { row, cell } of rowsOf(grid, ROADMAP_COLUMNS)) {
-    if (byId.has(cell.id) && !cell.title && !cell.promised && !cell.due && !cell.status) out.kept.push(`Roadmap row ${row} was emptied: the commitment ${cell.id} is kept (a commitment is never removed; mark it dropped)`);
+    if (byId.has(cell.id) && !cell.title && !cell.promised && !cell.due && !cell.status)
+      out.kept.push(`Roadmap row ${row} was emptied: the commitment ${cell.id} is kept (a commitment is never removed; mark it dropped)`);
   }
   return roadmap;
 }
@@ -223,16 +230,32 @@ function statusOf(text: string, due: string | undefined, thisQuarter: string): {
   if (words === 'planned' || words === 'dropped') return { ok: true, value: { status: words } };
   const m = /^(delivered|slipped)(?: (?:in|to))? (.+)$/.exec(words);
   if (!m) {
-    if (words === 'delivered') return { ok: false, message: 'delivered needs the quarter it shipped', hint: `write delivered in YYYY-Qn, e.g. delivered in ${thisQuarter}` };
+    if (words === 'delivered')
+      return { ok: false, message: 'delivered needs the quarter it shipped', hint: `write delivered in YYYY-Qn, e.g. delivered in ${thisQuarter}` };
     if (words === 'slipped') return { ok: false, message: 'slipped needs the quarter now promised', hint: 'write slipped to YYYY-Qn, a quarter after its due' };
     return { ok: false, message: `"${text.trim()}" is not a status`, hint: STATUS_HINT };
   }
   const quarter = parseQuarterAnswer(m[2]!);
-  if (!quarter.ok) return { ok: false, message: `"${m[2]}" is not a quarter`, hint: m[1] === 'delivered' ? `write delivered in YYYY-Qn, e.g. delivered in ${thisQuarter}` : 'write slipped to YYYY-Qn, a quarter after its due' };
+  if (!quarter.ok)
+    return {
+      ok: false,
+      message: `"${m[2]}" is not a quarter`,
+      hint: m[1] === 'delivered' ? `write delivered in YYYY-Qn, e.g. delivered in ${thisQuarter}` : 'write slipped to YYYY-Qn, a quarter after its due',
+    };
   if (m[1] === 'delivered') {
-    if (comparePeriods(quarter.value, thisQuarter) > 0) return { ok: false, message: `delivered in ${quarter.value} is after this quarter (${thisQuarter})`, hint: `write the quarter it shipped, ${thisQuarter} or earlier; not shipped yet: planned` };
+    if (comparePeriods(quarter.value, thisQuarter) > 0)
+      return {
+        ok: false,
+        message: `delivered in ${quarter.value} is after this quarter (${thisQuarter})`,
+        hint: `write the quarter it shipped, ${thisQuarter} or earlier; not shipped yet: planned`,
+      };
     return { ok: true, value: { status: 'delivered', deliveredIn: quarter.value } };
   }
-  if (due !== undefined && comparePeriods(quarter.value, due) <= 0) return { ok: false, message: `slipped to ${quarter.value} is not after its due quarter (${due})`, hint: `a slip moves the date later: write slipped to a quarter after ${due}` };
+  if (due !== undefined && comparePeriods(quarter.value, due) <= 0)
+    return {
+      ok: false,
+      message: `slipped to ${quarter.value} is not after its due quarter (${due})`,
+      hint: `a slip moves the date later: write slipped to a quarter after ${due}`,
+    };
   return { ok: true, value: { status: 'slipped', revisedDue: quarter.value } };
 }

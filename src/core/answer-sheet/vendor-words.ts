@@ -37,7 +37,10 @@ export function howToAnswer(question: Question): string {
     case 'multi':
       return `One or more of, separated by ";": ${question.options.map((o) => o.label).join(' / ')}`;
     case 'number': {
-      const bounds = [question.min !== undefined ? `at least ${formatNumber(question.min)}` : '', question.max !== undefined ? `at most ${formatNumber(question.max)}` : ''].filter(Boolean);
+      const bounds = [
+        question.min !== undefined ? `at least ${formatNumber(question.min)}` : '',
+        question.max !== undefined ? `at most ${formatNumber(question.max)}` : '',
+      ].filter(Boolean);
       return `A ${question.integer ? 'whole ' : ''}number, in ${question.unit}${bounds.length ? ` (${bounds.join(', ')})` : ''}; 40 million or 40M work too`;
     }
     case 'date':
@@ -83,7 +86,10 @@ const SCORING_WORDS = /\b(?:(?<!data )points?|scor(?:e|es|ed|ing)|verdicts?|red[
 export function vendorHelp(help: string | undefined): string | undefined {
   if (!help) return undefined;
   const sentences = help.trim().split(/(?<=[.!?])\s+(?=[A-Z"“(])/);
-  const kept = sentences.filter((s) => !SCORING_WORDS.test(s)).join(' ').trim();
+  const kept = sentences
+    .filter((s) => !SCORING_WORDS.test(s))
+    .join(' ')
+    .trim();
   return kept === '' ? undefined : kept;
 }
 
@@ -93,8 +99,10 @@ const LIST_TEXT: Record<'Claims' | 'Roadmap', string> = {
 };
 
 const LIST_HELP: Record<'Claims' | 'Roadmap', string> = {
-  Claims: 'Your public AI claims (website, deck, case study, sales email): each word for word, with where it was made (a web address or a document) and the date it was made.',
-  Roadmap: 'Your dated AI roadmap commitments to customers: what was promised, the quarter it was promised and the quarter it is due, and where it stands: planned, delivered in YYYY-Qn, slipped to YYYY-Qn, or dropped.',
+  Claims:
+    'Your public AI claims (website, deck, case study, sales email): each word for word, with where it was made (a web address or a document) and the date it was made.',
+  Roadmap:
+    'Your dated AI roadmap commitments to customers: what was promised, the quarter it was promised and the quarter it is due, and where it stands: planned, delivered in YYYY-Qn, slipped to YYYY-Qn, or dropped.',
 };
 
 /** A question's text as the vendor reads it: a claims or roadmap question is written for the team that records them. */
@@ -145,7 +153,8 @@ export function onlyIf(question: Question, index: QuestionnaireIndex): string | 
 /** A condition in the vendor's words, with option labels and question texts instead of ids and values. */
 export function conditionWords(condition: Condition, index: QuestionnaireIndex): string {
   if ('all' in condition) return condition.all.map((c) => conditionWords(c, index)).join(', and ');
-  if ('any' in condition) return condition.any.length === 1 ? conditionWords(condition.any[0]!, index) : `either ${condition.any.map((c) => conditionWords(c, index)).join(', or ')}`;
+  if ('any' in condition)
+    return condition.any.length === 1 ? conditionWords(condition.any[0]!, index) : `either ${condition.any.map((c) => conditionWords(c, index)).join(', or ')}`;
   if ('not' in condition) return `it is not so that ${conditionWords(condition.not, index)}`;
   return isFactTest(condition) ? factWords(condition) : questionTestWords(condition, index);
 }

@@ -15,8 +15,10 @@ const WORDS: Record<string, string> = {
 };
 
 export function describeCondition(condition: Condition): string {
-  if ('all' in condition) return condition.all.length === 1 ? describeCondition(condition.all[0]!) : `all of (${condition.all.map(describeCondition).join('; ')})`;
-  if ('any' in condition) return condition.any.length === 1 ? describeCondition(condition.any[0]!) : `any of (${condition.any.map(describeCondition).join('; ')})`;
+  if ('all' in condition)
+    return condition.all.length === 1 ? describeCondition(condition.all[0]!) : `all of (${condition.all.map(describeCondition).join('; ')})`;
+  if ('any' in condition)
+    return condition.any.length === 1 ? describeCondition(condition.any[0]!) : `any of (${condition.any.map(describeCondition).join('; ')})`;
   if ('not' in condition) return `not (${describeCondition(condition.not)})`;
   return describeTest(condition);
 }

@@ -70,8 +70,24 @@ export function vendorFinding(vendor: Vendor, score: VendorScore, source: Source
     completeness: score.completeness,
     confidence: score.confidence,
     sections,
-    redFlags: score.redFlags.map((f) => ({ id: f.id, severity: f.severity, title: f.title, basis: f.basis, rating: f.rating, subject: f.subject, ask: f.ask.length ? f.ask : undefined })),
-    claims: score.claims.length ? score.claims.map((c) => ({ id: c.id, text: c.text, source: c.source, date: c.date, checks: c.checks.map((k) => ({ question: k.question, asserts: k.asserts, outcome: k.outcome, found: k.found })) })) : undefined,
+    redFlags: score.redFlags.map((f) => ({
+      id: f.id,
+      severity: f.severity,
+      title: f.title,
+      basis: f.basis,
+      rating: f.rating,
+      subject: f.subject,
+      ask: f.ask.length ? f.ask : undefined,
+    })),
+    claims: score.claims.length
+      ? score.claims.map((c) => ({
+          id: c.id,
+          text: c.text,
+          source: c.source,
+          date: c.date,
+          checks: c.checks.map((k) => ({ question: k.question, asserts: k.asserts, outcome: k.outcome, found: k.found })),
+        }))
+      : undefined,
     roadmap: score.roadmap,
     questions,
     digest: scoredDigest(lines),

@@ -22,18 +22,28 @@ export function checkFindings(findings: Findings, file: string, questionnaire?: 
   for (const v of findings.vendors) {
     const say = (field: string, message: string) => problems.push({ file, message: `vendor ${v.id}, ${field}: ${message}`, hint, severity: 'error' });
     // An id JavaScript orders as a number would reorder the lines: the digest is then not checked.
-    if (!Object.keys(v.questions).some((id) => INTEGER_KEY.test(id)) && scoredDigest(Object.entries(v.questions).map(([id, line]) => `${id} ${line}`)) !== v.digest) {
+    if (
+      !Object.keys(v.questions).some((id) => INTEGER_KEY.test(id)) &&
+      scoredDigest(Object.entries(v.questions).map(([id, line]) => `${id} ${line}`)) !== v.digest
+    ) {
       say('questions', 'the question lines do not match the digest written with them');
     }
     if ((v.score === null) !== (v.verdict === NOT_ASSESSED.id)) {
-      say('verdict', v.score === null ? `"${v.verdict}" with no score (a vendor with no score is ${NOT_ASSESSED.id})` : `${NOT_ASSESSED.id} with a score of ${v.score}`);
+      say(
+        'verdict',
+        v.score === null ? `"${v.verdict}" with no score (a vendor with no score is ${NOT_ASSESSED.id})` : `${NOT_ASSESSED.id} with a score of ${v.score}`,
+      );
     }
     if (bands && v.score !== null && v.verdict !== NOT_ASSESSED.id) {
       const byScore = bands.findIndex((b) => v.score! >= b.min);
       const given = bands.findIndex((b) => b.id === v.verdict);
       // A red flag may hold a verdict below what the score gives, never above it.
       if (given === -1) say('verdict', `"${v.verdict}" is not one of the verdicts (${bands.map((b) => b.id).join(', ')})`);
-      else if (byScore !== -1 && (v.cappedBy ? given < byScore : given !== byScore)) say('verdict', `${v.verdict} does not follow from the score ${v.score} (it gives ${bands[byScore]!.id}${v.cappedBy ? ', and a cap only lowers it' : ''})`);
+      else if (byScore !== -1 && (v.cappedBy ? given < byScore : given !== byScore))
+        say(
+          'verdict',
+          `${v.verdict} does not follow from the score ${v.score} (it gives ${bands[byScore]!.id}${v.cappedBy ? ', and a cap only lowers it' : ''})`,
+        );
     }
     if (scoredBy && sectionOf) recompute(v, scoredBy, sectionOf, parsed, say);
   }
@@ -41,7 +51,13 @@ export function checkFindings(findings: Findings, file: string, questionnaire?: 
 }
 
 /** The sections and the score again, from the question lines and the questionnaire's weights. */
-function recompute(v: VendorFinding, questionnaire: Questionnaire, sectionOf: ReadonlyMap<string, string>, parsed: (line: string) => { points: number; possible: number }, say: (field: string, message: string) => void): void {
+function recompute(
+  v: VendorFinding,
+  questionnaire: Questionnaire,
+  sectionOf: ReadonlyMap<string, string>,
+  parsed: (line: string) => { points: number; possible: number },
+  say: (field: string, message: string) => void,
+): void {
   const questions = Object.entries(v.questions).flatMap(([id, line]) => {
     const section = sectionOf.get(id);
     if (section === undefined) return [];
@@ -53,7 +69,10 @@ function recompute(v: VendorFinding, questionnaire: Questionnaire, sectionOf: Re
     const recorded = Object.hasOwn(v.sections, s.key) ? v.sections[s.key] : undefined;
     if (!recorded) continue;
     if (recorded.score !== s.score || recorded.earned !== s.earned || recorded.possible !== s.possible) {
-      say(`sections.${s.key}`, `score ${recorded.score ?? 'null'} (${recorded.earned} of ${recorded.possible}) is not what its question lines give: ${s.score ?? 'null'} (${s.earned} of ${s.possible})`);
+      say(
+        `sections.${s.key}`,
+        `score ${recorded.score ?? 'null'} (${recorded.earned} of ${recorded.possible}) is not what its question lines give: ${s.score ?? 'null'} (${s.earned} of ${s.possible})`,
+      );
     }
   }
   if (v.score === null) return;

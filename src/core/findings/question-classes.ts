@@ -31,11 +31,17 @@ export interface Edition {
 }
 
 /** In the newer edition's order, then the removed ones. `renamed`: new id → old id (`replaces:`). */
-export function classifyQuestions(older: Edition, newer: Edition, renamed: ReadonlyMap<string, string>, crosswalk: readonly CrosswalkEntry[] = []): QuestionComparison[] {
+export function classifyQuestions(
+  older: Edition,
+  newer: Edition,
+  renamed: ReadonlyMap<string, string>,
+  crosswalk: readonly CrosswalkEntry[] = [],
+): QuestionComparison[] {
   const oldSet = new Set(older.ids);
   const newSet = new Set(newer.ids);
   const known = older.definitions !== undefined && newer.definitions !== undefined;
-  const sameDefinition = (oldId: string, newId: string) => known && own(older.definitions!, oldId) !== undefined && own(older.definitions!, oldId) === own(newer.definitions!, newId);
+  const sameDefinition = (oldId: string, newId: string) =>
+    known && own(older.definitions!, oldId) !== undefined && own(older.definitions!, oldId) === own(newer.definitions!, newId);
   const declaredFor = new Map(crosswalk.filter((c) => oldSet.has(c.from)).map((c) => [c.to, c]));
   const out: QuestionComparison[] = [];
   const used = new Set<string>();

@@ -26,7 +26,8 @@ export function parseAmount(text: string, currency: string, convention: AmountCo
     const escaped = mark.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     value = value.replace(new RegExp(`^${escaped}\\s*|\\s*${escaped}$`, 'i'), '');
   }
-  if (/^[^\d\s+-]/.test(value) && !/^\.\d/.test(value)) return { ok: false, message: `amounts here are in ${currency}: type the figure, e.g. 48000, 48k or ${symbol ?? currency}48,000` };
+  if (/^[^\d\s+-]/.test(value) && !/^\.\d/.test(value))
+    return { ok: false, message: `amounts here are in ${currency}: type the figure, e.g. 48000, 48k or ${symbol ?? currency}48,000` };
   const figure = /^[+-]?[\d., ']+/.exec(value)?.[0]?.trim() ?? '';
   const rest = value.slice(figure.length === 0 ? 0 : value.indexOf(figure) + figure.length);
   const grouping = DOT_GROUPING.has(currency) ? '.' : ',';
@@ -41,8 +42,12 @@ export function parseAmount(text: string, currency: string, convention: AmountCo
   else if (new Set(separators).size === 2) {
     // Both kinds: the last one marks the decimals.
     const last = separators.at(-1)!;
-    normal = digits.split(last === '.' ? ',' : '.').join('').replace(last, '.');
-  } else if (separators.length > 1) normal = digits.split(separators[0]!).join(''); // 1.234.567: grouping
+    normal = digits
+      .split(last === '.' ? ',' : '.')
+      .join('')
+      .replace(last, '.');
+  } else if (separators.length > 1)
+    normal = digits.split(separators[0]!).join(''); // 1.234.567: grouping
   else if (/[.,]\d{3}$/.test(digits)) {
     // One separator and three digits after it: grouping where the currency (or the file) groups
     // so and nothing says it marks decimals; else ask.

@@ -26,7 +26,10 @@ const MULTIPLIERS: Record<string, number> = {
 
 /** "40 million", "40M", "1,200,000", "1.2e6", "35%" → numbers; units after the figure are ignored. */
 export function parseHumanNumber(text: string): Parsed<number> {
-  const cleaned = text.trim().toLowerCase().replace(/[\s,_']/g, (c) => (c === ' ' ? ' ' : ''));
+  const cleaned = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s,_']/g, (c) => (c === ' ' ? ' ' : ''));
   const match = /^([-+]?\d*\.?\d+(?:e[-+]?\d+)?)\s*([a-z]+)?\s*%?\s*(?:[a-z%].*)?$/.exec(cleaned);
   if (!match) return { ok: false, message: 'type a number, e.g. 40000000, 40 million or 40M' };
   const base = Number(match[1]);
@@ -37,7 +40,10 @@ export function parseHumanNumber(text: string): Parsed<number> {
   return { ok: true, value: Math.round(value * 1e6) / 1e6 };
 }
 
-export function parseNumberAnswer(text: string, bounds: { min?: number | undefined; max?: number | undefined; integer?: boolean | undefined; unit: string }): Parsed<number> {
+export function parseNumberAnswer(
+  text: string,
+  bounds: { min?: number | undefined; max?: number | undefined; integer?: boolean | undefined; unit: string },
+): Parsed<number> {
   const parsed = parseHumanNumber(text);
   if (!parsed.ok) return parsed;
   const n = parsed.value;
@@ -56,13 +62,18 @@ export function parseDateAnswer(text: string): Parsed<string> {
 }
 
 export function parseQuarterAnswer(text: string): Parsed<string> {
-  const value = text.trim().toUpperCase().replace(/^(\d{4})\s*-?\s*Q([1-4])$/, '$1-Q$2');
+  const value = text
+    .trim()
+    .toUpperCase()
+    .replace(/^(\d{4})\s*-?\s*Q([1-4])$/, '$1-Q$2');
   return PERIOD_PATTERN.test(value) ? { ok: true, value } : { ok: false, message: 'type a quarter as YYYY-Qn, e.g. 2027-Q1' };
 }
 
 export function parseSlug(text: string): Parsed<string> {
   const value = text.trim();
-  return SLUG_PATTERN.test(value) ? { ok: true, value } : { ok: false, message: 'lower-case letters, digits and dashes, starting with a letter or digit (at most 64)' };
+  return SLUG_PATTERN.test(value)
+    ? { ok: true, value }
+    : { ok: false, message: 'lower-case letters, digits and dashes, starting with a letter or digit (at most 64)' };
 }
 
 /** "Harbor Software Ltd." → "harbor-software-ltd": a vendor id suggested from its name. */
@@ -80,7 +91,19 @@ export function suggestSlug(name: string): string {
 }
 
 const ASSERTION = /^([a-z0-9][a-z0-9-]*)\s*(>=|<=|>|<|=|==|≥|≤|is|in|includes)\s*(.+)$/i;
-const OPERATOR: Record<string, 'gte' | 'lte' | 'gt' | 'lt' | 'equals' | 'in' | 'includes'> = { '>=': 'gte', '≥': 'gte', '<=': 'lte', '≤': 'lte', '>': 'gt', '<': 'lt', '=': 'equals', '==': 'equals', is: 'equals', in: 'in', includes: 'includes' };
+const OPERATOR: Record<string, 'gte' | 'lte' | 'gt' | 'lt' | 'equals' | 'in' | 'includes'> = {
+  '>=': 'gte',
+  '≥': 'gte',
+  '<=': 'lte',
+  '≤': 'lte',
+  '>': 'gt',
+  '<': 'lt',
+  '=': 'equals',
+  '==': 'equals',
+  is: 'equals',
+  in: 'in',
+  includes: 'includes',
+};
 
 /**
  * What a claim asserts, typed at a prompt: "automation-rate >= 95", "training-records >= 2 million",
@@ -96,7 +119,9 @@ export function parseAssertion(text: string, index: QuestionnaireIndex): Parsed<
   const option = (v: string): Parsed<string> => {
     if (question.type !== 'choice' && question.type !== 'multi') return { ok: false, message: `"${id}" has no options` };
     const found = question.options.find((o) => o.value === v.trim() || o.label.toLowerCase() === v.trim().toLowerCase());
-    return found ? { ok: true, value: found.value } : { ok: false, message: `"${v.trim()}" is not an option of ${id}: ${question.options.map((o) => o.value).join(', ')}` };
+    return found
+      ? { ok: true, value: found.value }
+      : { ok: false, message: `"${v.trim()}" is not an option of ${id}: ${question.options.map((o) => o.value).join(', ')}` };
   };
   if (op === 'gte' || op === 'lte' || op === 'gt' || op === 'lt' || (op === 'equals' && question.type === 'number')) {
     if (question.type !== 'number') return { ok: false, message: `${id} is not a number question: use = or in` };
@@ -113,7 +138,8 @@ export function parseAssertion(text: string, index: QuestionnaireIndex): Parsed<
     if (!yes && !/^(no|n|false)$/i.test(raw.trim())) return { ok: false, message: `${id} is a yes/no question: write ${id} = yes or ${id} = no` };
     return { ok: true, value: { question: id, equals: yes } };
   }
-  if (question.type !== 'choice') return { ok: false, message: `${id} is a ${question.type} question: claims can be tested against yes/no, choice and number questions` };
+  if (question.type !== 'choice')
+    return { ok: false, message: `${id} is a ${question.type} question: claims can be tested against yes/no, choice and number questions` };
   const values = (op === 'in' ? raw.split(',') : [raw]).map(option);
   const bad = values.find((v) => !v.ok);
   if (bad && !bad.ok) return bad;

@@ -18,7 +18,8 @@ export function parseEvidenceRef(text: string): Parsed<string> {
       url = undefined;
     }
     const webAddress = url !== undefined && (url.protocol === 'https:' || url.protocol === 'http:') && /^[^.\s]+(\.[^.\s]+)+$/.test(url.hostname);
-    if (!webAddress) return { ok: false, message: 'a web address starts http:// or https:// and names a site (https://vendor.example/model-card); or name the document' };
+    if (!webAddress)
+      return { ok: false, message: 'a web address starts http:// or https:// and names a site (https://vendor.example/model-card); or name the document' };
     return { ok: true, value: ref };
   }
   if (/[<>]/.test(ref) || (ref.match(MEANINGFUL)?.length ?? 0) < 3) {

@@ -6,7 +6,24 @@ import { syncYaml, type KeyOrder } from '../yaml/sync-document.js';
 // file with only the changed values rewritten, its comments and key order kept.
 
 /** Every top-level key of a vendor file, in the order a new file is written: what is not here is lost. */
-export const TOP_LEVEL = ['schema', 'id', 'name', 'questionnaire', 'product', 'category', 'categoryLabel', 'website', 'owner', 'spend', 'renewal', 'interview', 'claims', 'evaluations', 'roadmap', 'answers'];
+export const TOP_LEVEL = [
+  'schema',
+  'id',
+  'name',
+  'questionnaire',
+  'product',
+  'category',
+  'categoryLabel',
+  'website',
+  'owner',
+  'spend',
+  'renewal',
+  'interview',
+  'claims',
+  'evaluations',
+  'roadmap',
+  'answers',
+];
 const ANSWER_KEYS = ['value', 'declined', 'notApplicable', 'evidence', 'date', 'by', 'note'];
 const COMMITMENT_KEYS = ['id', 'title', 'promised', 'due', 'status', 'deliveredIn', 'revisedDue', 'evidence', 'note'];
 
@@ -28,7 +45,16 @@ function orderedVendor(vendor: Vendor, questionOrder: readonly string[]): Record
 
 function keyOrder(questionOrder: readonly string[]): KeyOrder {
   return (path, key, existing) => {
-    const order = path.length === 0 ? TOP_LEVEL : path.length === 1 && path[0] === 'answers' ? questionOrder : path.length === 2 && path[0] === 'answers' ? ANSWER_KEYS : path[0] === 'roadmap' ? COMMITMENT_KEYS : undefined;
+    const order =
+      path.length === 0
+        ? TOP_LEVEL
+        : path.length === 1 && path[0] === 'answers'
+          ? questionOrder
+          : path.length === 2 && path[0] === 'answers'
+            ? ANSWER_KEYS
+            : path[0] === 'roadmap'
+              ? COMMITMENT_KEYS
+              : undefined;
     if (!order) return existing.length;
     const rank = (k: string) => {
       const i = order.indexOf(k);

@@ -92,11 +92,22 @@ export function readAmount(text: string, currencyCell: string, fallback: string,
   const example = 'write the annual amount, e.g. 48000, 48k or €48,000';
   const cell = currencyOf(text);
   const column = currencyCell ? currencyOf(currencyCell) : undefined;
-  if (cell.codes.length > 1) return { ok: false, message: `${quoted(text)} names more than one currency (${cell.codes.join(', ')})`, hint: 'keep one currency symbol or code in the cell' };
-  if (column && (column.codes.length !== 1 || column.rest !== '')) return { ok: false, message: `currency ${quoted(currencyCell)} is not a currency code`, hint: 'write a code such as EUR or USD in the currency column' };
+  if (cell.codes.length > 1)
+    return {
+      ok: false,
+      message: `${quoted(text)} names more than one currency (${cell.codes.join(', ')})`,
+      hint: 'keep one currency symbol or code in the cell',
+    };
+  if (column && (column.codes.length !== 1 || column.rest !== ''))
+    return { ok: false, message: `currency ${quoted(currencyCell)} is not a currency code`, hint: 'write a code such as EUR or USD in the currency column' };
   const [own] = cell.codes;
   const [named] = column?.codes ?? [];
-  if (own && named && own !== named) return { ok: false, message: `${quoted(text)} is in ${own} but the currency column says ${named}`, hint: `correct the amount or the currency column so that they agree` };
+  if (own && named && own !== named)
+    return {
+      ok: false,
+      message: `${quoted(text)} is in ${own} but the currency column says ${named}`,
+      hint: `correct the amount or the currency column so that they agree`,
+    };
   const currency = own ?? named ?? fallback;
   const parsed = parseAmount(cell.rest, currency, convention);
   if (parsed.ok === 'ambiguous') {
@@ -108,6 +119,11 @@ export function readAmount(text: string, currencyCell: string, fallback: string,
     };
   }
   if (!parsed.ok || Number.isNaN(parsed.value) || parsed.value < 0) return { ok: false, message: `${quoted(text)} is not an amount`, hint: example };
-  if (parsed.value > MAX_AMOUNT) return { ok: false, message: `${quoted(text)} is more than ${MAX_AMOUNT.toLocaleString('en-US')}, the largest annual spend aiclaim records`, hint: 'write the annual spend in units of the currency, e.g. 48000' };
+  if (parsed.value > MAX_AMOUNT)
+    return {
+      ok: false,
+      message: `${quoted(text)} is more than ${MAX_AMOUNT.toLocaleString('en-US')}, the largest annual spend aiclaim records`,
+      hint: 'write the annual spend in units of the currency, e.g. 48000',
+    };
   return { ok: true, value: { amount: parsed.value, currency } };
 }

@@ -43,7 +43,14 @@ export interface CategoryOptions {
 }
 
 export function readCategory(text: string, options: CategoryOptions): CategoryRead {
-  if (!text) return { ok: false, message: 'no category', hint: `fill in the category, e.g. ${MARTECH_CATEGORIES.slice(0, 3).map((c) => c.label).join(', ')}` };
+  if (!text)
+    return {
+      ok: false,
+      message: 'no category',
+      hint: `fill in the category, e.g. ${MARTECH_CATEGORIES.slice(0, 3)
+        .map((c) => c.label)
+        .join(', ')}`,
+    };
   const key = normalLabel(text);
   const mapped = Object.entries(options.mapping ?? {}).find(([label]) => normalLabel(label) === key)?.[1];
   if (mapped) return mapped === OTHER_CATEGORY.id ? other(text) : { ok: true, value: mapped };
@@ -53,10 +60,27 @@ export function readCategory(text: string, options: CategoryOptions): CategoryRe
   const mapping = (id: string) => `map it in aiclaim.yaml: categories: { ${quoted(text, 60)}: ${id} }`;
   if (suggestion) {
     const label = MARTECH_CATEGORIES.find((c) => c.id === suggestion)!.label;
-    if (options.acceptSuggestions) return { ok: true, value: suggestion, note: { message: `${quoted(text)} read as the martech category "${label}" (--accept-suggestions)`, hint: `to keep it for good, ${mapping(suggestion)}` } };
-    return { ok: false, message: `${quoted(text)} is not a martech category`, hint: `did you mean "${label}"? pass --accept-suggestions to take it, or ${mapping(suggestion)}` };
+    if (options.acceptSuggestions)
+      return {
+        ok: true,
+        value: suggestion,
+        note: {
+          message: `${quoted(text)} read as the martech category "${label}" (--accept-suggestions)`,
+          hint: `to keep it for good, ${mapping(suggestion)}`,
+        },
+      };
+    return {
+      ok: false,
+      message: `${quoted(text)} is not a martech category`,
+      hint: `did you mean "${label}"? pass --accept-suggestions to take it, or ${mapping(suggestion)}`,
+    };
   }
-  if (text.length > MAX_NAME_LENGTH) return { ok: false, message: `${quoted(text)} is not a martech category`, hint: `a label of at most ${MAX_NAME_LENGTH} characters is kept as category "other"; shorten it, or ${mapping('<category id>')}` };
+  if (text.length > MAX_NAME_LENGTH)
+    return {
+      ok: false,
+      message: `${quoted(text)} is not a martech category`,
+      hint: `a label of at most ${MAX_NAME_LENGTH} characters is kept as category "other"; shorten it, or ${mapping('<category id>')}`,
+    };
   return other(text);
 }
 
@@ -65,7 +89,10 @@ function other(text: string): CategoryRead {
     ok: true,
     value: OTHER_CATEGORY.id,
     label: text,
-    note: { message: `${quoted(text)} is not a martech category: imported as category "other", its label kept`, hint: `if it is one of them, map it in aiclaim.yaml: categories: { ${quoted(text, 60)}: <category id> }` },
+    note: {
+      message: `${quoted(text)} is not a martech category: imported as category "other", its label kept`,
+      hint: `if it is one of them, map it in aiclaim.yaml: categories: { ${quoted(text, 60)}: <category id> }`,
+    },
   };
 }
 
@@ -74,12 +101,21 @@ function other(text: string): CategoryRead {
  * label, id or synonym ("Marketing Automation / Email" holds "Marketing automation"; the longest wins).
  */
 function suggest(text: string): MartechCategory | undefined {
-  const byLabel = closest(text, MARTECH_CATEGORIES.map((c) => c.label));
+  const byLabel = closest(
+    text,
+    MARTECH_CATEGORIES.map((c) => c.label),
+  );
   if (byLabel) return MARTECH_CATEGORIES.find((c) => c.label === byLabel)!.id;
-  const byId = closest(text, MARTECH_CATEGORIES.map((c) => c.id));
+  const byId = closest(
+    text,
+    MARTECH_CATEGORIES.map((c) => c.id),
+  );
   if (byId) return byId as MartechCategory;
   const key = normalLabel(text);
-  const words: [string, MartechCategory][] = [...MARTECH_CATEGORIES.flatMap((c) => [[normalLabel(c.label), c.id] as [string, MartechCategory], [normalLabel(c.id), c.id] as [string, MartechCategory]]), ...(Object.entries(SYNONYMS) as [string, MartechCategory][])];
+  const words: [string, MartechCategory][] = [
+    ...MARTECH_CATEGORIES.flatMap((c) => [[normalLabel(c.label), c.id] as [string, MartechCategory], [normalLabel(c.id), c.id] as [string, MartechCategory]]),
+    ...(Object.entries(SYNONYMS) as [string, MartechCategory][]),
+  ];
   const held = words.filter(([word]) => word.length >= 3 && key.includes(word)).sort((a, b) => b[0].length - a[0].length)[0];
   return held?.[1];
 }

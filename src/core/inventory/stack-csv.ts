@@ -67,11 +67,22 @@ export function csvStackTable(text: string, file: string): { ok: true; table: St
   let records: { record: string[]; info: { lines: number } }[];
   try {
     // The header, the rows allowed and one more, to tell a spreadsheet past the limit: the rest is never parsed.
-    records = parse(text.replace(/^\uFEFF/, ''), { bom: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: true, delimiter, to: MAX_IMPORT_ROWS + 2 }) as never;
+    records = parse(text.replace(/^\uFEFF/, ''), {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+      trim: true,
+      delimiter,
+      to: MAX_IMPORT_ROWS + 2,
+    }) as never;
   } catch (error) {
     const e = error as { lines?: number; message: string };
     const message = `CSV could not be read: ${excerpt(e.message.replace(/^Invalid Record Length: |\.$/g, ''), 200)}`;
-    return { ok: false, problems: [{ file, ...(e.lines ? { line: e.lines, column: 1 } : {}), message, hint: 'check the quoting on that line', severity: 'error' }] };
+    return {
+      ok: false,
+      problems: [{ file, ...(e.lines ? { line: e.lines, column: 1 } : {}), message, hint: 'check the quoting on that line', severity: 'error' }],
+    };
   }
   const [header, ...rows] = records.map(({ record, info }) => ({ cells: record, line: startLine(record, info) }));
   return { ok: true, table: { header: header?.cells, rows, delimiter } };
@@ -99,7 +110,11 @@ export function readStackTable(table: StackTable, file: string, options: StackOp
   const problems: Problem[] = [];
   const problem = (line: number | undefined, message: string, hint?: string, severity: 'error' | 'warning' = 'error') =>
     problems.push({ file, ...(line ? { line, column: 1 } : {}), message, hint, severity });
-  const refuse = (line: number | undefined, message: string, hint: string): StackRead => ({ vendors: [], problems: [{ file, ...(line ? { line, column: 1 } : {}), message, hint, severity: 'error' }], refused: true });
+  const refuse = (line: number | undefined, message: string, hint: string): StackRead => ({
+    vendors: [],
+    problems: [{ file, ...(line ? { line, column: 1 } : {}), message, hint, severity: 'error' }],
+    refused: true,
+  });
   // A workbook's sheet may end in empty rows; a CSV's are skipped by the parser.
   const rows = table.rows.filter((row) => row.cells.some((cell) => cell.trim() !== ''));
   const header = table.header === undefined ? undefined : { record: table.header };
@@ -109,25 +124,50 @@ export function readStackTable(table: StackTable, file: string, options: StackOp
   }
   if (rows.length > MAX_IMPORT_ROWS) {
     const last = rows[MAX_IMPORT_ROWS]!;
-    return refuse(last.line, `more than ${MAX_IMPORT_ROWS.toLocaleString('en-US')} vendor rows: nothing was imported`, `split the spreadsheet into files of at most ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows and import them one at a time`);
+    return refuse(
+      last.line,
+      `more than ${MAX_IMPORT_ROWS.toLocaleString('en-US')} vendor rows: nothing was imported`,
+      `split the spreadsheet into files of at most ${MAX_IMPORT_ROWS.toLocaleString('en-US')} rows and import them one at a time`,
+    );
   }
   // Every cell within the limits, before any row is used: a spreadsheet past them is refused whole.
   const longCell = (record: string[], limitOf: (i: number) => number) => record.findIndex((cell, i) => cell.length > limitOf(i));
   const headerCell = longCell(header.record, () => MAX_NAME_LENGTH);
   if (headerCell !== -1) {
-    return refuse(1, `the name of column ${headerCell + 1} is ${header.record[headerCell]!.length.toLocaleString('en-US')} characters long; the limit is ${MAX_NAME_LENGTH}: nothing was imported`, 'check that the first row holds the column names, and that this is the file you meant');
+    return refuse(
+      1,
+      `the name of column ${headerCell + 1} is ${header.record[headerCell]!.length.toLocaleString('en-US')} characters long; the limit is ${MAX_NAME_LENGTH}: nothing was imported`,
+      'check that the first row holds the column names, and that this is the file you meant',
+    );
   }
   const columns = mapColumns(header.record);
-  const limits = header.record.map((_, i) => (Object.entries(columns) as [Column, number][]).reduce((limit, [column, at]) => (at === i ? Math.min(limit, CELL_LIMITS[column] ?? MAX_CELL_LENGTH) : limit), MAX_CELL_LENGTH));
+  const limits = header.record.map((_, i) =>
+    (Object.entries(columns) as [Column, number][]).reduce(
+      (limit, [column, at]) => (at === i ? Math.min(limit, CELL_LIMITS[column] ?? MAX_CELL_LENGTH) : limit),
+      MAX_CELL_LENGTH,
+    ),
+  );
   for (const { cells: record, line } of rows) {
     const i = longCell(record, (at) => limits[at] ?? MAX_CELL_LENGTH);
     if (i === -1) continue;
     const column = header.record[i] ? `column ${quoted(header.record[i]!, 30)}` : `column ${i + 1}`;
     const limit = limits[i] ?? MAX_CELL_LENGTH;
-    return refuse(line, `${column}: the cell is ${record[i]!.length.toLocaleString('en-US')} characters long; the limit is ${limit.toLocaleString('en-US')}: nothing was imported`, 'shorten the cell in the spreadsheet and export it again (a vendor file cannot hold more)');
+    return refuse(
+      line,
+      `${column}: the cell is ${record[i]!.length.toLocaleString('en-US')} characters long; the limit is ${limit.toLocaleString('en-US')}: nothing was imported`,
+      'shorten the cell in the spreadsheet and export it again (a vendor file cannot hold more)',
+    );
   }
   for (const [i, name] of header.record.entries()) {
-    if (!Object.values(columns).includes(i) && name) problem(1, `column ${quoted(name)} is not used`, `known columns: ${Object.values(COLUMNS).map((names) => names[0]).join(', ')}`, 'warning');
+    if (!Object.values(columns).includes(i) && name)
+      problem(
+        1,
+        `column ${quoted(name)} is not used`,
+        `known columns: ${Object.values(COLUMNS)
+          .map((names) => names[0])
+          .join(', ')}`,
+        'warning',
+      );
   }
   if (columns.name === undefined) {
     problem(1, 'no vendor name column', `name one column ${COLUMNS.name.map((n) => `"${n}"`).join(' or ')}`);
@@ -156,15 +196,24 @@ export function readStackTable(table: StackTable, file: string, options: StackOp
     const id = cell('id') || (name ? suggestSlug(name) : '');
     const idColumn: Column = cell('id') ? 'id' : 'name';
     if (id && !SLUG_PATTERN.test(id)) {
-      if (isReservedName(id)) cellProblem(idColumn, `"${id}" is a reserved name and cannot be a vendor id`, `give the row an id column value of its own, e.g. ${id}-1`);
+      if (isReservedName(id))
+        cellProblem(idColumn, `"${id}" is a reserved name and cannot be a vendor id`, `give the row an id column value of its own, e.g. ${id}-1`);
       else cellProblem(idColumn, `${quoted(id)} cannot be a vendor id`, 'use lower-case letters, digits and dashes');
-    } else if (id && ids.has(id)) cellProblem(idColumn, `vendor id "${id}" is already used on line ${ids.get(id)}`, 'give the second one an id column value of its own, or remove the duplicate row');
+    } else if (id && ids.has(id))
+      cellProblem(
+        idColumn,
+        `vendor id "${id}" is already used on line ${ids.get(id)}`,
+        'give the second one an id column value of its own, or remove the duplicate row',
+      );
     else if (id) ids.set(id, line);
     const category = readCategory(cell('category'), options);
     if (!category.ok) cellProblem('category', category.message, category.hint);
     else if (category.note) cellProblem('category', category.note.message, category.note.hint, 'warning');
     const spendText = cell('spend');
-    const spend = spendText && !UNKNOWN_CELL.test(spendText) ? readAmount(spendText, cell('currency'), options.currency, exact(row) ? EXACT_FIGURE : convention) : undefined;
+    const spend =
+      spendText && !UNKNOWN_CELL.test(spendText)
+        ? readAmount(spendText, cell('currency'), options.currency, exact(row) ? EXACT_FIGURE : convention)
+        : undefined;
     if (spend && !spend.ok) cellProblem(spend.message.startsWith('currency ') ? 'currency' : 'spend', spend.message, spend.hint);
     const renewal = readRenewal(cell('renewal'), options.dateFormat);
     if (!renewal.ok) cellProblem('renewal', renewal.message, renewal.hint);

@@ -32,7 +32,11 @@ export function readRenewal(text: string, format: DateFormat): CellRead<string |
     const readings = (format === 'dmy' ? [as(a, b)] : format === 'mdy' ? [as(b, a)] : [...new Set([as(a, b), as(b, a)])]).filter(isCalendarDate);
     if (readings.length === 1) return { ok: true, value: readings[0]! };
     if (readings.length === 2) {
-      return { ok: false, message: `${quoted(text)} could be ${readings[0]} or ${readings[1]}: aiclaim does not guess`, hint: 'pass --date-format dmy (31/03/2027) or mdy (03/31/2027), or write dates as YYYY-MM-DD' };
+      return {
+        ok: false,
+        message: `${quoted(text)} could be ${readings[0]} or ${readings[1]}: aiclaim does not guess`,
+        hint: 'pass --date-format dmy (31/03/2027) or mdy (03/31/2027), or write dates as YYYY-MM-DD',
+      };
     }
   }
   return {

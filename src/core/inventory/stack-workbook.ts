@@ -14,7 +14,11 @@ export async function stackWorkbookTable(bytes: Uint8Array, file: string): Promi
   const opened = await openWorkbook(bytes, file, 'a stack spreadsheet');
   if (!opened.ok) return opened;
   const sheet = opened.book.worksheets.find((ws) => ws.state === 'visible') ?? opened.book.worksheets[0];
-  if (!sheet) return { ok: false, problems: [{ file, message: 'has no sheet', hint: 'save the stack spreadsheet with its sheet, or export it as CSV', severity: 'error' }] };
+  if (!sheet)
+    return {
+      ok: false,
+      problems: [{ file, message: 'has no sheet', hint: 'save the stack spreadsheet with its sheet, or export it as CSV', severity: 'error' }],
+    };
   const problems: Problem[] = [];
   // Number cells are exact: their text has no separators to read, so they say nothing of the file's.
   const numbers = new Map<number, Set<number>>();
@@ -22,7 +26,11 @@ export async function stackWorkbookTable(bytes: Uint8Array, file: string): Promi
     numbers.set(row, (numbers.get(row) ?? new Set()).add(column));
     return amountCellText(value, format);
   };
-  const rows = sheetCells(sheet, { formulas: 'result', sheet: file, where: (column, row) => `${file}:${row}:${column + 1}`, formulaHint: '', numberText }, problems);
+  const rows = sheetCells(
+    sheet,
+    { formulas: 'result', sheet: file, where: (column, row) => `${file}:${row}:${column + 1}`, formulaHint: '', numberText },
+    problems,
+  );
   if (problems.length > 0) return { ok: false, problems };
   const [header, ...rest] = rows.map((cells) => cells.map((cell) => cell.trim()));
   return { ok: true, table: { header, rows: rest.map((cells, i) => ({ cells, line: i + 2, numbers: numbers.get(i + 2) })) } };

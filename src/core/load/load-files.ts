@@ -23,7 +23,9 @@ export function loadQuestionnaire(text: YamlInput, file: string): Loaded<Questio
   const loaded = loadDocument(parsed, file, 'questionnaire', questionnaireSchema);
   if (!loaded.ok) return loaded;
   const problems = sortProblems(locateIssues(loaded.source, checkQuestionnaire(loaded.value)));
-  return hasErrors(problems) ? { ok: false, problems } : { ...loaded, value: { ...loaded.value, identity: questionnaireIdentity(parsed.data, loaded.value) }, warnings: problems };
+  return hasErrors(problems)
+    ? { ok: false, problems }
+    : { ...loaded, value: { ...loaded.value, identity: questionnaireIdentity(parsed.data, loaded.value) }, warnings: problems };
 }
 
 /**

@@ -9,7 +9,10 @@ import { crosswalkEntry } from './questionnaire.js';
 
 const edition = z.strictObject({
   questionnaire: slug,
-  version: z.string().max(MAX_VERSION_LENGTH).regex(/^\d+\.\d+\.\d+$/, { error: 'must be a version written MAJOR.MINOR.PATCH' }),
+  version: z
+    .string()
+    .max(MAX_VERSION_LENGTH)
+    .regex(/^\d+\.\d+\.\d+$/, { error: 'must be a version written MAJOR.MINOR.PATCH' }),
 });
 
 export const crosswalkSchema = z.strictObject({

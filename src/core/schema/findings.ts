@@ -72,7 +72,9 @@ const flagResult = z.strictObject({
 });
 
 /** A flag named in a cap: its id, or for a flag raised once per claim, id:claim. */
-const flagRef = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}(?::[a-z0-9][a-z0-9-]{0,63})?$/, { error: 'must be a red flag id, or id:claim for a flag about one claim' });
+const flagRef = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}(?::[a-z0-9][a-z0-9-]{0,63})?$/, { error: 'must be a red flag id, or id:claim for a flag about one claim' });
 
 const coverage = z.strictObject({
   answered: z.number().int().min(0),
@@ -150,9 +152,15 @@ export const findingsSchema = z.strictObject({
     /** What defines each question (src/core/findings/question-definitions.ts); absent in snapshots written before snapshots carried them. */
     questions: z.record(slug, z.string().regex(/^[0-9a-f]{8}$/, { error: 'must be an 8-character hex digest' })).optional(),
     /** The questionnaire's verdicts, best first, so that a snapshot is rendered without it; absent in snapshots written before. */
-    verdicts: z.array(z.strictObject({ id: slug, label: requiredText(MAX_NAME_LENGTH), min: z.number().min(0).max(100) })).max(20).optional(),
+    verdicts: z
+      .array(z.strictObject({ id: slug, label: requiredText(MAX_NAME_LENGTH), min: z.number().min(0).max(100) }))
+      .max(20)
+      .optional(),
     /** The risk bands, best (lowest risk) first, when the questionnaire rates risk; absent in snapshots written before. */
-    risks: z.array(z.strictObject({ id: slug, label: requiredText(MAX_NAME_LENGTH), min: z.number().min(0).max(100) })).max(20).optional(),
+    risks: z
+      .array(z.strictObject({ id: slug, label: requiredText(MAX_NAME_LENGTH), min: z.number().min(0).max(100) }))
+      .max(20)
+      .optional(),
   }),
   tool: text(MAX_VERSION_LENGTH),
   /** Digest of the earlier snapshots this one was scored with (the roadmap track record). */

@@ -18,7 +18,14 @@ const TITLES: Record<FileKind, string> = {
   crosswalk: 'aiclaim crosswalk between two questionnaire editions',
 };
 
-const SCHEMAS = { questionnaire: questionnaireSchema, vendor: vendorSchema, findings: findingsSchema, settings: settingsSchema, draft: draftSchema, crosswalk: crosswalkSchema } as const;
+const SCHEMAS = {
+  questionnaire: questionnaireSchema,
+  vendor: vendorSchema,
+  findings: findingsSchema,
+  settings: settingsSchema,
+  draft: draftSchema,
+  crosswalk: crosswalkSchema,
+} as const;
 
 export function jsonSchemas(): Record<FileKind, string> {
   const out = {} as Record<FileKind, string>;

@@ -113,9 +113,7 @@ const listQuestion = z.strictObject({
   /** roadmap and claims live at the top of a vendor file; other lists live in its answers. */
   binds: z.enum(['roadmap', 'claims']).optional(),
   fields: z.array(field).min(1).optional(),
-  points: z
-    .union([z.strictObject({ perItem: points, cap: points }), z.strictObject({ delivery: points })])
-    .optional(),
+  points: z.union([z.strictObject({ perItem: points, cap: points }), z.strictObject({ delivery: points })]).optional(),
 });
 
 /** Computed by aiclaim from earlier snapshots, never asked: the share of roadmap promises kept. */
@@ -219,7 +217,10 @@ export const crosswalkEntry = z.strictObject({
 export const questionnaireSchema = z.strictObject({
   schema: schemaKey(SCHEMA_IDS.questionnaire),
   id: slug,
-  version: z.string().max(MAX_VERSION_LENGTH).regex(/^\d+\.\d+\.\d+$/, { error: 'must be a version written MAJOR.MINOR.PATCH' }),
+  version: z
+    .string()
+    .max(MAX_VERSION_LENGTH)
+    .regex(/^\d+\.\d+\.\d+$/, { error: 'must be a version written MAJOR.MINOR.PATCH' }),
   title: requiredText(MAX_NAME_LENGTH),
   description: text(MAX_LONG_TEXT_LENGTH).optional(),
   source: text(MAX_TEXT_LENGTH).optional(),
@@ -303,7 +304,12 @@ export const DEFAULT_RISK_BANDS: VerdictBand[] = [
 export const DEFAULT_RISK_CAPS: Partial<Record<Severity, string>> = { critical: 'high', high: 'moderate' };
 
 /** The verdict of a rating that could not be given: too little of what decides it is known. */
-export const NOT_ASSESSED = { id: 'not-assessed', label: 'Not assessed', min: 0, help: 'too little is known to say: interview the vendor' } as const satisfies VerdictBand;
+export const NOT_ASSESSED = {
+  id: 'not-assessed',
+  label: 'Not assessed',
+  min: 0,
+  help: 'too little is known to say: interview the vendor',
+} as const satisfies VerdictBand;
 
 export type ClaimFlagKind = 'contradicted' | 'withheld';
 
@@ -335,5 +341,9 @@ export const DEFAULT_CLAIM_TOLERANCE = 0.05;
 /** The severity and cap of the flags claim checks raise, and the tolerance of figures: the questionnaire's, else the defaults. */
 export function claimRulesOf(questionnaire: Questionnaire): Record<ClaimFlagKind, { severity: Severity; cap?: string | undefined }> & { tolerance: number } {
   const own = questionnaire.scoring.claims;
-  return { contradicted: own?.contradicted ?? { severity: 'critical' }, withheld: own?.withheld ?? { severity: 'high' }, tolerance: own?.tolerance ?? DEFAULT_CLAIM_TOLERANCE };
+  return {
+    contradicted: own?.contradicted ?? { severity: 'critical' },
+    withheld: own?.withheld ?? { severity: 'high' },
+    tolerance: own?.tolerance ?? DEFAULT_CLAIM_TOLERANCE,
+  };
 }

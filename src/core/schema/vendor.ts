@@ -4,7 +4,7 @@ import { calendarDate, period, requiredText, schemaKey, SCHEMA_IDS, slug, text, 
 import { MAX_AMOUNT, MAX_LONG_TEXT_LENGTH, MAX_NAME_LENGTH, MAX_REFERENCE_LENGTH, MAX_TEXT_LENGTH } from './limits.js';
 
 // One living answer file per vendor. Answer values are checked against the questionnaire
-// afterwards (check-vendor-answers.ts): this schema only knows their outer shape.
+// afterwards (validate/check-vendor.ts): this schema only knows their outer shape.
 
 const evidenceRecord = z.strictObject({
   ref: requiredText(MAX_REFERENCE_LENGTH),
@@ -17,12 +17,7 @@ const evidenceRecord = z.strictObject({
 export const evidenceSchema = z.union([requiredText(MAX_REFERENCE_LENGTH), evidenceRecord]);
 
 const answerText = text(MAX_LONG_TEXT_LENGTH);
-const answerValue = z.union([
-  answerText,
-  z.number(),
-  z.boolean(),
-  z.array(z.union([answerText, z.number(), z.boolean(), z.record(z.string(), z.unknown())])),
-]);
+const answerValue = z.union([answerText, z.number(), z.boolean(), z.array(z.union([answerText, z.number(), z.boolean(), z.record(z.string(), z.unknown())]))]);
 
 /**
  * What is known of one question: a value; a decline (the vendor would not say, with the reason it
@@ -32,13 +27,18 @@ export const answerSchema = z
   .strictObject({
     value: answerValue.optional(),
     declined: z
-      .string({ error: (issue) => (issue.code === 'invalid_type' ? 'declined takes what the vendor said, e.g. declined: "will not disclose data volumes"' : undefined) })
+      .string({
+        error: (issue) => (issue.code === 'invalid_type' ? 'declined takes what the vendor said, e.g. declined: "will not disclose data volumes"' : undefined),
+      })
       .trim()
       .min(3, { error: 'declined needs the reason the vendor gave, or what it said, in a few words' })
       .max(MAX_TEXT_LENGTH)
       .optional(),
     notApplicable: z
-      .string({ error: (issue) => (issue.code === 'invalid_type' ? 'notApplicable takes the justification, e.g. notApplicable: "We sell no generated content"' : undefined) })
+      .string({
+        error: (issue) =>
+          issue.code === 'invalid_type' ? 'notApplicable takes the justification, e.g. notApplicable: "We sell no generated content"' : undefined,
+      })
       .trim()
       .min(10, { error: 'notApplicable needs a justification of at least a few words' })
       .max(MAX_TEXT_LENGTH)
@@ -149,42 +149,45 @@ export const spendAmount = z
   .min(0)
   .max(MAX_AMOUNT, { error: `must be at most ${MAX_AMOUNT.toLocaleString('en-US')} (10^12): write the annual spend in units of the currency, e.g. 48000` });
 
-export const vendorSchema = z.strictObject({
-  schema: schemaKey(SCHEMA_IDS.vendor),
-  id: slug,
-  name: requiredText(MAX_NAME_LENGTH),
-  /** The questionnaire the answers follow, when it is not the workspace's. */
-  questionnaire: slug.optional(),
-  product: text(MAX_NAME_LENGTH).optional(),
-  category: z.enum(MARTECH_CATEGORY_IDS, { error: `must be one of the martech categories: ${MARTECH_CATEGORY_IDS.join(', ')}` }),
-  /** The team's own name for a category outside the seed ones: only with category `other`. */
-  categoryLabel: requiredText(MAX_NAME_LENGTH).optional(),
-  website: text(MAX_REFERENCE_LENGTH).optional(),
-  owner: text(MAX_NAME_LENGTH).optional(),
-  spend: z
-    .strictObject({
-      amount: spendAmount,
-      currency: z.string().regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 currency code such as EUR or USD' }),
-    })
-    .optional(),
-  renewal: calendarDate.optional(),
-  interview: z
-    .strictObject({
-      date: calendarDate,
-      interviewer: requiredText(MAX_NAME_LENGTH),
-      respondents: z.array(person).min(1),
-    })
-    .optional(),
-  claims: z.array(claimSchema).optional(),
-  /** Tests of the claims: what was measured, by whom. Compared with every claim's assertions. */
-  evaluations: z.array(evaluationSchema).optional(),
-  roadmap: z.array(commitmentSchema).optional(),
-  answers: z.record(z.string(), answerSchema).default({}),
-}).refine((v) => v.categoryLabel === undefined || v.category === 'other', {
-  error: 'categoryLabel is only for category "other" (a label of the team\'s own for a category outside the martech categories): remove it, or set category: other',
-  path: ['categoryLabel'],
-  when: whenSound,
-});
+export const vendorSchema = z
+  .strictObject({
+    schema: schemaKey(SCHEMA_IDS.vendor),
+    id: slug,
+    name: requiredText(MAX_NAME_LENGTH),
+    /** The questionnaire the answers follow, when it is not the workspace's. */
+    questionnaire: slug.optional(),
+    product: text(MAX_NAME_LENGTH).optional(),
+    category: z.enum(MARTECH_CATEGORY_IDS, { error: `must be one of the martech categories: ${MARTECH_CATEGORY_IDS.join(', ')}` }),
+    /** The team's own name for a category outside the seed ones: only with category `other`. */
+    categoryLabel: requiredText(MAX_NAME_LENGTH).optional(),
+    website: text(MAX_REFERENCE_LENGTH).optional(),
+    owner: text(MAX_NAME_LENGTH).optional(),
+    spend: z
+      .strictObject({
+        amount: spendAmount,
+        currency: z.string().regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 currency code such as EUR or USD' }),
+      })
+      .optional(),
+    renewal: calendarDate.optional(),
+    interview: z
+      .strictObject({
+        date: calendarDate,
+        interviewer: requiredText(MAX_NAME_LENGTH),
+        respondents: z.array(person).min(1),
+      })
+      .optional(),
+    claims: z.array(claimSchema).optional(),
+    /** Tests of the claims: what was measured, by whom. Compared with every claim's assertions. */
+    evaluations: z.array(evaluationSchema).optional(),
+    roadmap: z.array(commitmentSchema).optional(),
+    answers: z.record(z.string(), answerSchema).default({}),
+  })
+  .refine((v) => v.categoryLabel === undefined || v.category === 'other', {
+    error:
+      'categoryLabel is only for category "other" (a label of the team\'s own for a category outside the martech categories): remove it, or set category: other',
+    path: ['categoryLabel'],
+    when: whenSound,
+  });
 
 export type Vendor = z.output<typeof vendorSchema>;
 export type Answer = z.output<typeof answerSchema>;

@@ -25,5 +25,9 @@ export const workspaceFolder = z
   .max(MAX_FOLDER_LENGTH)
   .superRefine((path, ctx) => {
     const why = folderOutsideWorkspace(path);
-    if (why) ctx.addIssue({ code: 'custom', message: `"${path.slice(0, 60)}" ${why}: a folder must be a path inside the workspace, relative to aiclaim.yaml (e.g. findings)` });
+    if (why)
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${path.slice(0, 60)}" ${why}: a folder must be a path inside the workspace, relative to aiclaim.yaml (e.g. findings)`,
+      });
   });

@@ -34,14 +34,22 @@ interface Found {
   backed: boolean;
 }
 
-export function checkClaims(questionnaire: Questionnaire, index: QuestionnaireIndex, vendor: Vendor, context: ConditionContext, questions: ReadonlyMap<string, QuestionScore>): ClaimResults {
+export function checkClaims(
+  questionnaire: Questionnaire,
+  index: QuestionnaireIndex,
+  vendor: Vendor,
+  context: ConditionContext,
+  questions: ReadonlyMap<string, QuestionScore>,
+): ClaimResults {
   const config = claimRulesOf(questionnaire);
   const caps = verdictsOf(questionnaire).caps;
   const results: ClaimResults = { claims: [], flags: [] };
   for (const claim of vendor.claims ?? []) {
     if (!claim.asserts) continue;
     const id = claimId(claim);
-    const checks = claim.asserts.map((assertion) => checkAssertion(claim, id, assertion, index, vendor.evaluations ?? [], context, questions, config.tolerance));
+    const checks = claim.asserts.map((assertion) =>
+      checkAssertion(claim, id, assertion, index, vendor.evaluations ?? [], context, questions, config.tolerance),
+    );
     results.claims.push({ id, text: claim.text, source: claim.source, date: claim.date, checks });
     const where = [claim.source, claim.date].filter(Boolean).join(', ');
     const quoted = `"${shorten(claim.text, 70)}"`;
@@ -78,20 +86,39 @@ export function checkClaims(questionnaire: Questionnaire, index: QuestionnaireIn
   return results;
 }
 
-function checkAssertion(claim: Claim, id: string, assertion: Assertion, index: QuestionnaireIndex, evaluations: readonly Evaluation[], context: ConditionContext, questions: ReadonlyMap<string, QuestionScore>, tolerance: number): AssertionCheck {
+function checkAssertion(
+  claim: Claim,
+  id: string,
+  assertion: Assertion,
+  index: QuestionnaireIndex,
+  evaluations: readonly Evaluation[],
+  context: ConditionContext,
+  questions: ReadonlyMap<string, QuestionScore>,
+  tolerance: number,
+): AssertionCheck {
   const question = index.byId.get(assertion.question)!.question;
   const asserts = withinLimit(describeAssertion(assertion, question));
   const answer = context.answers.get(question.id);
   const scored = questions.get(question.id);
   const found: Found[] = [];
   if (answer?.status === 'value' && answer.value !== undefined) {
-    found.push({ by: "the vendor's own answer", shown: formatAnswer(question, answer.value), agrees: agreement(assertion, answer.value, tolerance), backed: scored?.state === 'evidenced' });
+    found.push({
+      by: "the vendor's own answer",
+      shown: formatAnswer(question, answer.value),
+      agrees: agreement(assertion, answer.value, tolerance),
+      backed: scored?.state === 'evidenced',
+    });
   }
   for (const e of evaluations.filter((x) => x.question === question.id)) {
     const by = [e.by, e.date, e.independent ? 'independent' : "the vendor's own test"].filter(Boolean).join(', ');
     // Evidence must exist when the claim is made: a later test can refute a claim, not substantiate it.
     const inTime = !e.date || !claim.date || e.date <= claim.date;
-    found.push({ by, shown: formatAnswer(question, e.measured as AnswerValue), agrees: agreement(assertion, e.measured as AnswerValue, tolerance), backed: inTime });
+    found.push({
+      by,
+      shown: formatAnswer(question, e.measured as AnswerValue),
+      agrees: agreement(assertion, e.measured as AnswerValue, tolerance),
+      backed: inTime,
+    });
   }
   const shownFound = (list: readonly Found[]) => list.map((f) => `${f.shown} (${f.by})`).join('; ');
   const result = (outcome: ClaimOutcome, list: readonly Found[] | string = found): AssertionCheck => {
@@ -107,9 +134,14 @@ function checkAssertion(claim: Claim, id: string, assertion: Assertion, index: Q
     const declined = questionsIn(question.when).filter((q) => context.answers.get(q)?.status === 'declined');
     if (declined.length) return result('withheld', `the vendor declined ${declined.join(', ')}`);
     // The answers rule the question out: what the claim asserts about it cannot be so.
-    if (answer.status === 'hidden') return result('contradicted', `${question.id} does not apply by the vendor's own answers: it is asked only when ${describeCondition(question.when)}`);
+    if (answer.status === 'hidden')
+      return result('contradicted', `${question.id} does not apply by the vendor's own answers: it is asked only when ${describeCondition(question.when)}`);
   }
-  if (found.some((f) => f.backed)) return result('supported', found.filter((f) => f.backed));
+  if (found.some((f) => f.backed))
+    return result(
+      'supported',
+      found.filter((f) => f.backed),
+    );
   if (answer?.status === 'declined') return result('withheld', 'the vendor declined to answer');
   if (found.length) return result('unverified');
   if (answer?.status === 'not-applicable') return result('unchecked', 'answered not applicable');
@@ -136,11 +168,15 @@ function agreement(assertion: Assertion, value: AnswerValue, tolerance: number):
   const bound = assertion.equals ?? assertion.gt ?? assertion.gte ?? assertion.lt ?? assertion.lte;
   if (typeof bound !== 'number') return 'disagrees';
   const holds =
-    assertion.equals !== undefined ? value === bound
-    : assertion.gt !== undefined ? value > bound
-    : assertion.gte !== undefined ? value >= bound
-    : assertion.lt !== undefined ? value < bound
-    : value <= bound;
+    assertion.equals !== undefined
+      ? value === bound
+      : assertion.gt !== undefined
+        ? value > bound
+        : assertion.gte !== undefined
+          ? value >= bound
+          : assertion.lt !== undefined
+            ? value < bound
+            : value <= bound;
   if (holds) return 'agrees';
   return Math.abs(value - bound) <= tolerance * Math.abs(bound) ? 'short' : 'disagrees';
 }
@@ -159,4 +195,3 @@ export function describeAssertion(assertion: Assertion, question: Question): str
   };
   return `${WORDS[op]} ${Array.isArray(value) ? value.map(shown).join(', ') : shown(value)}`;
 }
-

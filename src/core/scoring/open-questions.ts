@@ -24,7 +24,11 @@ export function openQuestions(input: OpenQuestionInput): OpenQuestion[] {
   const decisive = (rating: Unsettled | undefined, what: string) => {
     const d = rating?.decisive;
     if (!rating || rating.assessed || !d?.missing?.length) return;
-    open.push({ kind: 'decisive', questions: [...d.missing], why: `decisive for ${what}: ${d.answered} of ${d.applicable} answered or declined, ${d.required} needed` });
+    open.push({
+      kind: 'decisive',
+      questions: [...d.missing],
+      why: `decisive for ${what}: ${d.answered} of ${d.applicable} answered or declined, ${d.required} needed`,
+    });
   };
   decisive(input.legitimacy, 'a verdict');
   decisive(input.risk, 'the risk rating');
@@ -32,8 +36,18 @@ export function openQuestions(input: OpenQuestionInput): OpenQuestion[] {
   for (const claim of input.claims) {
     const quoted = `"${shorten(claim.text, 70)}"`;
     for (const check of claim.checks) {
-      if (check.outcome === 'disputed') open.push({ kind: 'claim', questions: [check.question], why: `ask how it was measured: claim ${quoted} asserts ${check.question} ${check.asserts}, found ${check.found}` });
-      else if (check.outcome === 'unchecked') open.push({ kind: 'claim', questions: [check.question], why: `claim ${quoted} asserts ${check.question} ${check.asserts}${check.found ? ` (${check.found})` : ''}` });
+      if (check.outcome === 'disputed')
+        open.push({
+          kind: 'claim',
+          questions: [check.question],
+          why: `ask how it was measured: claim ${quoted} asserts ${check.question} ${check.asserts}, found ${check.found}`,
+        });
+      else if (check.outcome === 'unchecked')
+        open.push({
+          kind: 'claim',
+          questions: [check.question],
+          why: `claim ${quoted} asserts ${check.question} ${check.asserts}${check.found ? ` (${check.found})` : ''}`,
+        });
     }
   }
   return open;

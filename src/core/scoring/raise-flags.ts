@@ -11,7 +11,13 @@ import type { QuestionScore, RaisedFlag } from './types.js';
 // asked taken as unanswered; it is a finding (basis: answered) when it holds on what is recorded
 // alone, and an open question (basis: missing) when it holds only because answers are absent.
 
-export function raiseFlags(questionnaire: Questionnaire, index: QuestionnaireIndex, context: ConditionContext, vendor: Vendor, questions: ReadonlyMap<string, QuestionScore>): RaisedFlag[] {
+export function raiseFlags(
+  questionnaire: Questionnaire,
+  index: QuestionnaireIndex,
+  context: ConditionContext,
+  vendor: Vendor,
+  questions: ReadonlyMap<string, QuestionScore>,
+): RaisedFlag[] {
   const caps = { legitimacy: verdictsOf(questionnaire).caps, risk: riskBandsOf(questionnaire).caps };
   const raised: RaisedFlag[] = [];
   for (const rule of questionnaire.redFlags ?? []) {
@@ -22,7 +28,10 @@ export function raiseFlags(questionnaire: Questionnaire, index: QuestionnaireInd
     for (const test of satisfiedTests(rule.when, context)) {
       const subject = isFactTest(test) ? test.fact : test.question;
       if (because.some((b) => b.question === subject)) continue;
-      because.push({ question: subject, answer: isFactTest(test) ? String(own(context.facts, test.fact) ?? 0) : shownAnswer(index, context.answers.get(subject), vendor, subject) });
+      because.push({
+        question: subject,
+        answer: isFactTest(test) ? String(own(context.facts, test.fact) ?? 0) : shownAnswer(index, context.answers.get(subject), vendor, subject),
+      });
       if (!isFactTest(test) && (context.answers.get(subject)?.status ?? 'not-asked') === 'not-asked') absent.push(subject);
     }
     // Ask first what can be asked now; questions waiting on those come after.

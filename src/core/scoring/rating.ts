@@ -20,12 +20,29 @@ export interface RatingRules {
  * A rating is given when enough of its decisive questions are answered or declined, or when a
  * critical finding on recorded answers already settles it (a claim shown false has been tested).
  */
-export function rate(questionnaire: Questionnaire, rules: RatingRules, points: { score: number | null; earned: number; possible: number }, questions: readonly QuestionScore[], flags: readonly RaisedFlag[]): Rating {
+export function rate(
+  questionnaire: Questionnaire,
+  rules: RatingRules,
+  points: { score: number | null; earned: number; possible: number },
+  questions: readonly QuestionScore[],
+  flags: readonly RaisedFlag[],
+): Rating {
   const decisive = coverage(questionnaire, rules, questions);
   const settled = flags.some((f) => f.basis === 'answered' && f.rating === rules.kind && f.severity === 'critical');
   const assessed = points.score !== null && (decisive.answered >= decisive.required || settled);
   if (!assessed) {
-    return { kind: rules.kind, score: null, earned: points.earned, possible: points.possible, band: NOT_ASSESSED.id, bandLabel: NOT_ASSESSED.label, pointsBand: NOT_ASSESSED.id, pointsBandLabel: NOT_ASSESSED.label, cappedBy: [], decisive };
+    return {
+      kind: rules.kind,
+      score: null,
+      earned: points.earned,
+      possible: points.possible,
+      band: NOT_ASSESSED.id,
+      bandLabel: NOT_ASSESSED.label,
+      pointsBand: NOT_ASSESSED.id,
+      pointsBandLabel: NOT_ASSESSED.label,
+      cappedBy: [],
+      decisive,
+    };
   }
   const score = points.score!;
   const { bands } = rules;
@@ -42,7 +59,18 @@ export function rate(questionnaire: Questionnaire, rules: RatingRules, points: {
       if (rank(cap.id) > rank(band.id)) band = cap;
     }
   }
-  return { kind: rules.kind, score, earned: points.earned, possible: points.possible, band: band.id, bandLabel: band.label, pointsBand: byPoints.id, pointsBandLabel: byPoints.label, cappedBy, decisive };
+  return {
+    kind: rules.kind,
+    score,
+    earned: points.earned,
+    possible: points.possible,
+    band: band.id,
+    bandLabel: band.label,
+    pointsBand: byPoints.id,
+    pointsBandLabel: byPoints.label,
+    cappedBy,
+    decisive,
+  };
 }
 
 /**
@@ -54,7 +82,9 @@ function coverage(questionnaire: Questionnaire, rules: RatingRules, questions: r
   const byId = new Map(questions.map((q) => [q.id, q]));
   const declared = rules.assessment?.decisive;
   const index = indexQuestionnaire(questionnaire);
-  const ids = declared ?? index.questions.filter((q) => ratingOf(q.sectionPath[0]!, questionnaire) === rules.kind && possiblePointsOf(q.question) > 0).map((q) => q.question.id);
+  const ids =
+    declared ??
+    index.questions.filter((q) => ratingOf(q.sectionPath[0]!, questionnaire) === rules.kind && possiblePointsOf(q.question) > 0).map((q) => q.question.id);
   let answered = 0;
   let applicable = 0;
   const missing: string[] = [];

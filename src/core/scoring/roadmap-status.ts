@@ -30,7 +30,17 @@ export function commitmentState(c: Commitment, period: string): { state: Commitm
 export function roadmapResults(roadmap: readonly Commitment[] | undefined, period: string): CommitmentResult[] {
   return (roadmap ?? []).map((c) => {
     const { state, quartersLate } = commitmentState(c, period);
-    return { id: c.id, title: c.title, promised: c.promised, due: c.due, status: c.status, deliveredIn: c.deliveredIn, revisedDue: c.revisedDue, state, quartersLate };
+    return {
+      id: c.id,
+      title: c.title,
+      promised: c.promised,
+      due: c.due,
+      status: c.status,
+      deliveredIn: c.deliveredIn,
+      revisedDue: c.revisedDue,
+      state,
+      quartersLate,
+    };
   });
 }
 

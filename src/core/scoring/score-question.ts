@@ -29,7 +29,18 @@ type Base = Pick<QuestionScore, 'id' | 'text' | 'section' | 'possible'>;
  * Every question score is made here, with its fields in one order: object spreads in this loop
  * (run for every question of every vendor) cost V8 hundreds of times more than a literal.
  */
-function questionScore(base: Base, state: QuestionState, points: number, rule: string, notes: string[], backed: boolean, answer?: string, digest?: string, possible = base.possible, pending = false): QuestionScore {
+function questionScore(
+  base: Base,
+  state: QuestionState,
+  points: number,
+  rule: string,
+  notes: string[],
+  backed: boolean,
+  answer?: string,
+  digest?: string,
+  possible = base.possible,
+  pending = false,
+): QuestionScore {
   return { id: base.id, text: base.text, section: base.section, state, points, possible, answer, rule, notes, digest, backed, pending };
 }
 
@@ -41,8 +52,23 @@ export function hiddenQuestion(question: Question, section: string, explain: boo
 /** Not asked because the answers it depends on are not known yet: out of the score. */
 export function pendingQuestion(question: Question, section: string, explain: boolean): QuestionScore {
   const worth = possiblePointsOf(question);
-  const notes = explain ? [`not asked yet: it applies only when ${question.when ? describeCondition(question.when) : 'its condition holds'}, which is not known yet${worthNote(worth)}`] : [];
-  return questionScore({ id: question.id, text: question.text, section, possible: 0 }, 'not-asked', 0, 'not asked yet', notes, true, undefined, undefined, 0, true);
+  const notes = explain
+    ? [
+        `not asked yet: it applies only when ${question.when ? describeCondition(question.when) : 'its condition holds'}, which is not known yet${worthNote(worth)}`,
+      ]
+    : [];
+  return questionScore(
+    { id: question.id, text: question.text, section, possible: 0 },
+    'not-asked',
+    0,
+    'not asked yet',
+    notes,
+    true,
+    undefined,
+    undefined,
+    0,
+    true,
+  );
 }
 
 export function scoreQuestion(question: Question, section: string, answer: Answer | undefined, vendor: Vendor, context: QuestionContext): QuestionScore {
@@ -59,7 +85,16 @@ export function scoreQuestion(question: Question, section: string, answer: Answe
   }
   if (answer.declined !== undefined) {
     const notes = context.explain ? [`declined ("${answer.declined}"): the vendor would not say, so it earns 0 of ${fmt(possible)}`] : [];
-    return questionScore(base, 'declined', 0, 'declined', notes, true, context.explain ? `declined: ${answer.declined}` : undefined, answerDigest({ declined: answer.declined }));
+    return questionScore(
+      base,
+      'declined',
+      0,
+      'declined',
+      notes,
+      true,
+      context.explain ? `declined: ${answer.declined}` : undefined,
+      answerDigest({ declined: answer.declined }),
+    );
   }
   const value = answer.value!;
   const { points: rawPoints, rule } =
@@ -80,7 +115,12 @@ export function scoreQuestion(question: Question, section: string, answer: Answe
     if (needsEvidence && rawPoints > 0) {
       points = rawPoints * share;
       state = 'unverified';
-      if (context.explain) notes.push(question.type === 'text' ? `text earns its points only with evidence: 0 of ${fmt(rawPoints)} until it is shown` : `evidence required, none given: claimed, not shown (${pct(share)} of ${fmt(rawPoints)})`);
+      if (context.explain)
+        notes.push(
+          question.type === 'text'
+            ? `text earns its points only with evidence: 0 of ${fmt(rawPoints)} until it is shown`
+            : `evidence required, none given: claimed, not shown (${pct(share)} of ${fmt(rawPoints)})`,
+        );
     }
   } else {
     state = evidence.problem;
@@ -122,7 +162,16 @@ function scoreTrackRecord(points: number, base: Base, track: TrackRecord | undef
   const share = track ? keptShare(track) : undefined;
   if (!track || share === undefined) return questionScore(base, 'not-applicable', 0, line, [`${line}: does not count`], true, line, undefined, 0);
   const digest = answerDigest(track.promises.map((p) => [p.id, p.outcome]));
-  return questionScore(base, 'answered', round2(share * points), `${pct(share)} of ${points} for promises kept on time across snapshots`, [], true, line, digest);
+  return questionScore(
+    base,
+    'answered',
+    round2(share * points),
+    `${pct(share)} of ${points} for promises kept on time across snapshots`,
+    [],
+    true,
+    line,
+    digest,
+  );
 }
 
 const possibleCache = new WeakMap<Question, number>();

@@ -36,7 +36,10 @@ export interface ScoreRow {
   explain?: VendorScore | undefined;
 }
 
-export function rankRows(entries: readonly { finding: FindingSummary; file: string; explain?: VendorScore | undefined }[], questionnaire: Questionnaire): ScoreRow[] {
+export function rankRows(
+  entries: readonly { finding: FindingSummary; file: string; explain?: VendorScore | undefined }[],
+  questionnaire: Questionnaire,
+): ScoreRow[] {
   const { verdicts } = verdictsOf(questionnaire);
   const label = bandLabel([...verdicts, NOT_ASSESSED]);
   const scale = verdictScale(verdicts);
@@ -58,7 +61,14 @@ export function rankRows(entries: readonly { finding: FindingSummary; file: stri
       verdictLabel: label(f.verdict),
       verdictTone: scale.tone(f.verdict),
       pointsVerdict: byPoints ? { id: byPoints.id, label: byPoints.label } : undefined,
-      flags: findings.map((flag) => ({ id: flag.id, severity: flag.severity, title: flag.title, rating: flag.rating ?? 'legitimacy', subject: flag.subject, message: explanation(flag, messages, entry.explain) })),
+      flags: findings.map((flag) => ({
+        id: flag.id,
+        severity: flag.severity,
+        title: flag.title,
+        rating: flag.rating ?? 'legitimacy',
+        subject: flag.subject,
+        message: explanation(flag, messages, entry.explain),
+      })),
       toAsk: openQuestionsOf(f),
       riskLabel: f.risk ? riskLabel(f.risk.rating) : undefined,
       sections: sections.flatMap((s) => {

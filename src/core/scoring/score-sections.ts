@@ -42,7 +42,16 @@ export function scoreSections(questionnaire: Questionnaire, questions: readonly 
         fraction = weights > 0 ? counted.reduce((sum, { child, result }) => sum + child.weight * result.fraction!, 0) / weights : null;
       }
     }
-    out[slot] = { key, title: section.title, depth: parent.length, weight: section.weight, rating, score: fraction === null ? null : round1(fraction * 100), earned: round2(earned), possible: round2(possible) };
+    out[slot] = {
+      key,
+      title: section.title,
+      depth: parent.length,
+      weight: section.weight,
+      rating,
+      score: fraction === null ? null : round1(fraction * 100),
+      earned: round2(earned),
+      possible: round2(possible),
+    };
     return { fraction, earned, possible };
   };
   for (const section of questionnaire.sections) visit(section, [], section.rating ?? 'legitimacy');
@@ -50,7 +59,11 @@ export function scoreSections(questionnaire: Questionnaire, questions: readonly 
 }
 
 /** A rating's score from its top-level sections, 0-100; null when none of them counts anything. */
-export function ratingScore(questionnaire: Questionnaire, sections: readonly SectionScore[], kind: RatingKind): { score: number | null; earned: number; possible: number } {
+export function ratingScore(
+  questionnaire: Questionnaire,
+  sections: readonly SectionScore[],
+  kind: RatingKind,
+): { score: number | null; earned: number; possible: number } {
   const top = sections.filter((s) => s.depth === 0 && s.rating === kind);
   const earned = top.reduce((sum, s) => sum + s.earned, 0);
   const possible = top.reduce((sum, s) => sum + s.possible, 0);

@@ -58,7 +58,9 @@ export function scoreVendor(questionnaire: Questionnaire, vendor: Vendor, contex
     // A recorded answer counts while it cannot be told whether its question applies; with nothing
     // recorded, such a question waits for the answer it depends on.
     if (shown === 'no' || (shown === 'unknown' && !recorded(vendor, question, answer))) {
-      questions.push(shown === 'no' ? hiddenQuestion(question, sectionKey, questionContext.explain) : pendingQuestion(question, sectionKey, questionContext.explain));
+      questions.push(
+        shown === 'no' ? hiddenQuestion(question, sectionKey, questionContext.explain) : pendingQuestion(question, sectionKey, questionContext.explain),
+      );
       known.set(question.id, { status: shown === 'no' ? 'hidden' : 'not-asked', evidenced: false });
       continue;
     }
@@ -72,9 +74,21 @@ export function scoreVendor(questionnaire: Questionnaire, vendor: Vendor, contex
   const redFlags: RaisedFlag[] = [...raiseFlags(questionnaire, index, conditions, vendor, byId), ...claims.flags];
   const sections = scoreSections(questionnaire, questions);
   const { verdicts, caps } = verdictsOf(questionnaire);
-  const legitimacy = rate(questionnaire, { kind: 'legitimacy', bands: verdicts, caps, assessment: questionnaire.scoring.assessment }, ratingScore(questionnaire, sections, 'legitimacy'), questions, redFlags);
+  const legitimacy = rate(
+    questionnaire,
+    { kind: 'legitimacy', bands: verdicts, caps, assessment: questionnaire.scoring.assessment },
+    ratingScore(questionnaire, sections, 'legitimacy'),
+    questions,
+    redFlags,
+  );
   const risk = ratesRisk(questionnaire)
-    ? rate(questionnaire, { kind: 'risk', ...riskBandsOf(questionnaire), assessment: questionnaire.scoring.risk?.assessment }, ratingScore(questionnaire, sections, 'risk'), questions, redFlags)
+    ? rate(
+        questionnaire,
+        { kind: 'risk', ...riskBandsOf(questionnaire), assessment: questionnaire.scoring.risk?.assessment },
+        ratingScore(questionnaire, sections, 'risk'),
+        questions,
+        redFlags,
+      )
     : undefined;
 
   const applicable = questions.filter((q) => q.state !== 'hidden' && q.state !== 'not-applicable');
@@ -137,7 +151,8 @@ function stateOf(question: Question, vendor: Vendor, answer: Answer | undefined,
     const items = vendor[question.binds];
     return items === undefined ? { status: 'not-asked', evidenced: false } : { status: 'value', value: items as never, evidenced: false };
   }
-  if (question.type === 'track-record') return scored.state === 'answered' ? { status: 'value', value: scored.points, evidenced: false } : { status: 'not-applicable', evidenced: false };
+  if (question.type === 'track-record')
+    return scored.state === 'answered' ? { status: 'value', value: scored.points, evidenced: false } : { status: 'not-applicable', evidenced: false };
   if (!answer) return { status: 'not-asked', evidenced: false };
   if (answer.notApplicable !== undefined) return { status: 'not-applicable', evidenced: false };
   if (answer.declined !== undefined) return { status: 'declined', evidenced: false };

@@ -15,7 +15,9 @@ export function vendorTrackRecord(history: VendorHistory | undefined, period: st
   return trackRecord([...history.earlier, { period, roadmap: current }]);
 }
 
-export function historyFacts(record: TrackRecord | undefined): Pick<Record<Fact, number>, 'history.snapshots' | 'history.promisesKept' | 'history.promisesBroken'> {
+export function historyFacts(
+  record: TrackRecord | undefined,
+): Pick<Record<Fact, number>, 'history.snapshots' | 'history.promisesKept' | 'history.promisesBroken'> {
   return {
     'history.snapshots': record ? record.observations - 1 : 0,
     'history.promisesKept': record?.kept ?? 0,

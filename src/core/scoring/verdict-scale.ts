@@ -48,7 +48,10 @@ export function verdictScale(bands: readonly Pick<VerdictBand, 'id' | 'label' | 
     letter: (verdict) => letters.get(verdict) ?? verdict,
     needsAction: (verdict) => tones.get(verdict) === 'poor' || tones.get(verdict) === 'worst',
     vetted: (verdict) => tones.get(verdict) === 'best' || tones.get(verdict) === 'good',
-    thresholds: bands.map((b) => b.min).filter((m) => m > 0).sort((a, b) => a - b),
+    thresholds: bands
+      .map((b) => b.min)
+      .filter((m) => m > 0)
+      .sort((a, b) => a - b),
   };
 }
 

@@ -7,7 +7,7 @@ import type { CrosswalkEntry, Questionnaire } from '../schema/questionnaire.js';
 import { questionLineParser, questionnaireHash } from '../findings/build-findings.js';
 import { bridgeOf, restateScore } from './restate-score.js';
 import { snapshotScale, type Tone } from '../scoring/verdict-scale.js';
-import { ABSENT_STATES, type CommitmentResult, type Findings, type FlagResult, type QuestionState, type VendorFinding } from '../schema/findings.js';
+import { ABSENT_STATES, type CommitmentResult, type Findings, type FlagResult, type VendorFinding } from '../schema/findings.js';
 
 // What changed between two findings snapshots, vendor by vendor, with every score movement
 // attributed to its causes: an answer, evidence, the questionnaire, or the passing of time.
@@ -143,7 +143,16 @@ export interface FindingsDiff {
   /** The newer snapshot's verdicts, best first, with each one's place on the scale (verdict-scale.ts). */
   verdicts: { id: string; label: string; tone: Tone }[];
   /** Movements are counted over comparable vendors only; `notComparable` counts the others. */
-  summary: { improved: number; regressed: number; unchanged: number; assessed: number; unassessed: number; notComparable: number; added: number; dropped: number };
+  summary: {
+    improved: number;
+    regressed: number;
+    unchanged: number;
+    assessed: number;
+    unassessed: number;
+    notComparable: number;
+    added: number;
+    dropped: number;
+  };
   /** Annual spend now in vendors scoring under the threshold, and in vendors not assessed, per currency. */
   spend: { threshold: number; byCurrency: { currency: string; total: number; below: number; vendors: string[]; notAssessed: number }[] };
 }
@@ -181,7 +190,9 @@ export function diffFindings(before: Findings, after: Findings, options: DiffOpt
   const computed = options.computed ?? new Map<string, 'roadmap' | 'track-record'>();
   const sameEdition = before.questionnaire.hash === after.questionnaire.hash;
   const parse = questionLineParser();
-  const classes = sameEdition ? [] : classifyQuestions(snapshotEdition(before, options.definitions?.before), snapshotEdition(after, options.definitions?.after), renamed, options.crosswalk);
+  const classes = sameEdition
+    ? []
+    : classifyQuestions(snapshotEdition(before, options.definitions?.before), snapshotEdition(after, options.definitions?.after), renamed, options.crosswalk);
   // A question compares like for like when its definition is the same in both editions, or the crosswalk says it measures the same.
   const common = new Set(classes.filter(isCommon).map((c) => c.id));
   const sameQuestion = sameEdition ? () => true : (id: string) => common.has(id);
@@ -200,12 +211,20 @@ export function diffFindings(before: Findings, after: Findings, options: DiffOpt
     .map((v) => {
       const b = rescored?.vendors.has(v.id) ? rescoredOld.get(v.id) : undefined;
       const a = rescored?.vendors.has(v.id) ? rescoredNew.get(v.id) : undefined;
-      if (b && a) return { ...diffVendor(b, a, periods, { tolerance, renamed, computed, comparable: true, sameQuestion: () => true, parse }), by: 'rescore' as const };
+      if (b && a)
+        return { ...diffVendor(b, a, periods, { tolerance, renamed, computed, comparable: true, sameQuestion: () => true, parse }), by: 'rescore' as const };
       const was = old.get(v.id)!;
       const restated = bridge ? restateScore(was, v, bridge, parse) : undefined;
       if (restated) {
         const sections = Object.fromEntries(restated.sections.map((s) => [s.key, { score: s.score, earned: s.earned, possible: s.possible }]));
-        const diffed = diffVendor({ ...was, score: restated.score, sections }, v, periods, { tolerance, renamed: pairs, computed, comparable: true, sameQuestion, parse });
+        const diffed = diffVendor({ ...was, score: restated.score, sections }, v, periods, {
+          tolerance,
+          renamed: pairs,
+          computed,
+          comparable: true,
+          sameQuestion,
+          parse,
+        });
         return { ...diffed, by: 'restated' as const, before: { ...diffed.before, recorded: was.score } };
       }
       return diffVendor(was, v, periods, { tolerance, renamed: pairs, computed, comparable: sameEdition, sameQuestion, parse });
@@ -220,17 +239,42 @@ export function diffFindings(before: Findings, after: Findings, options: DiffOpt
     questionnaireChanges: {
       ...questionnaireChanges(before, after, renamed, parse),
       questions: classes,
-      ...(!sameEdition && options.crosswalk?.length ? { crosswalk: { questions: options.crosswalk.length, ...(options.crosswalkFile ? { file: options.crosswalkFile } : {}) } } : {}),
+      ...(!sameEdition && options.crosswalk?.length
+        ? { crosswalk: { questions: options.crosswalk.length, ...(options.crosswalkFile ? { file: options.crosswalkFile } : {}) } }
+        : {}),
     },
-    ...(rescored ? { rescored: { questionnaire: rescored.after.questionnaire, vendors: vendors.filter((v) => rescored.vendors.has(v.id)).map((v) => v.id), notRescored: rescored.notRescored } } : {}),
+    ...(rescored
+      ? {
+          rescored: {
+            questionnaire: rescored.after.questionnaire,
+            vendors: vendors.filter((v) => rescored.vendors.has(v.id)).map((v) => v.id),
+            notRescored: rescored.notRescored,
+          },
+        }
+      : {}),
     tolerance,
     vendors,
     added,
     dropped,
     verdicts: verdictsWithTones(after),
-    summary: { improved: count('improved'), regressed: count('regressed'), unchanged: count('unchanged'), assessed: count('assessed'), unassessed: count('unassessed'), notComparable: count('not-comparable'), added: added.length, dropped: dropped.length },
+    summary: {
+      improved: count('improved'),
+      regressed: count('regressed'),
+      unchanged: count('unchanged'),
+      assessed: count('assessed'),
+      unassessed: count('unassessed'),
+      notComparable: count('not-comparable'),
+      added: added.length,
+      dropped: dropped.length,
+    },
     spend: spendBelow(after, options.threshold ?? 55),
   };
+}
+
+/** Comparable vendors first, by the size of their move; then the others by what moved on common questions. */
+export function byLargestMove(a: VendorDiff, b: VendorDiff): number {
+  const size = (v: VendorDiff) => (v.comparable ? Math.abs(v.delta) : Math.abs(v.common?.points ?? 0));
+  return Number(!a.comparable) - Number(!b.comparable) || size(b) - size(a) || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1);
 }
 
 function verdictsWithTones(findings: Findings): FindingsDiff['verdicts'] {
@@ -268,12 +312,17 @@ interface VendorContext {
 
 function diffVendor(before: VendorFinding, after: VendorFinding, periods: { before: string; after: string }, context: VendorContext): VendorDiff {
   const delta = context.comparable && before.score !== null && after.score !== null ? round1(after.score - before.score) : 0;
-  const movement: Movement =
-    !context.comparable ? 'not-comparable'
-    : before.score === null && after.score !== null ? 'assessed'
-    : before.score !== null && after.score === null ? 'unassessed'
-    : Math.abs(delta) <= context.tolerance || delta === 0 ? 'unchanged'
-    : delta > 0 ? 'improved' : 'regressed';
+  const movement: Movement = !context.comparable
+    ? 'not-comparable'
+    : before.score === null && after.score !== null
+      ? 'assessed'
+      : before.score !== null && after.score === null
+        ? 'unassessed'
+        : Math.abs(delta) <= context.tolerance || delta === 0
+          ? 'unchanged'
+          : delta > 0
+            ? 'improved'
+            : 'regressed';
   const sectionIds = [...new Set([...Object.keys(before.sections), ...Object.keys(after.sections)])];
   // Sections of two editions are not the same measure: none "moved most".
   const sections = (context.comparable ? sectionIds : [])
@@ -319,7 +368,11 @@ function commonPart(after: VendorFinding, questions: readonly QuestionChange[], 
     if (context.sameQuestion(id)) shared += side.possible;
   }
   const common = questions.filter((q) => q.before !== undefined && context.sameQuestion(q.id));
-  return { share: possible > 0 ? Math.round((shared / possible) * 100) / 100 : 0, questions: common.length, points: round2(common.reduce((sum, q) => sum + q.delta, 0)) };
+  return {
+    share: possible > 0 ? Math.round((shared / possible) * 100) / 100 : 0,
+    questions: common.length,
+    points: round2(common.reduce((sum, q) => sum + q.delta, 0)),
+  };
 }
 
 const ABSENT = ABSENT_STATES;
@@ -333,7 +386,16 @@ function diffQuestions(before: VendorFinding, after: VendorFinding, context: Ven
     const oldId = own(before.questions, id) !== undefined ? id : renamed.get(id);
     const b = oldId ? own(before.questions, oldId) : undefined;
     if (oldId && b !== undefined) usedOld.add(oldId);
-    out.push(compareQuestion(id, oldId !== id ? oldId : undefined, b === undefined ? undefined : parse(b), parse(line), context.sameQuestion(id), context.computed.get(id)));
+    out.push(
+      compareQuestion(
+        id,
+        oldId !== id ? oldId : undefined,
+        b === undefined ? undefined : parse(b),
+        parse(line),
+        context.sameQuestion(id),
+        context.computed.get(id),
+      ),
+    );
   }
   for (const [id, line] of Object.entries(before.questions)) {
     if (usedOld.has(id)) continue;
@@ -343,10 +405,19 @@ function diffQuestions(before: VendorFinding, after: VendorFinding, context: Ven
   return out;
 }
 
-function compareQuestion(id: string, was: string | undefined, b: QuestionSide | undefined, a: QuestionSide, comparable: boolean, kind: 'roadmap' | 'track-record' | undefined): QuestionChange {
+function compareQuestion(
+  id: string,
+  was: string | undefined,
+  b: QuestionSide | undefined,
+  a: QuestionSide,
+  comparable: boolean,
+  kind: 'roadmap' | 'track-record' | undefined,
+): QuestionChange {
   // Built as one literal, not spread from a base: a diff of the whole landscape makes a million.
   const change = (group: QuestionGroup, causes: Cause[]): QuestionChange =>
-    was ? { id, was, before: b, after: a, delta: round2(a.points - (b?.points ?? 0)), group, causes } : { id, before: b, after: a, delta: round2(a.points - (b?.points ?? 0)), group, causes };
+    was
+      ? { id, was, before: b, after: a, delta: round2(a.points - (b?.points ?? 0)), group, causes }
+      : { id, before: b, after: a, delta: round2(a.points - (b?.points ?? 0)), group, causes };
   if (!b) return change('new', ['questionnaire-changed']);
   const same = b.points === a.points && b.possible === a.possible && b.state === a.state && b.digest === a.digest;
   if (same) return change('unchanged', []);
@@ -438,7 +509,12 @@ function commitmentChange(b: CommitmentResult | undefined, a: CommitmentResult, 
   return b ? 'unchanged' : 'added';
 }
 
-function questionnaireChanges(before: Findings, after: Findings, renamed: ReadonlyMap<string, string>, parse: (line: string) => QuestionSide): Omit<FindingsDiff['questionnaireChanges'], 'questions'> {
+function questionnaireChanges(
+  before: Findings,
+  after: Findings,
+  renamed: ReadonlyMap<string, string>,
+  parse: (line: string) => QuestionSide,
+): Omit<FindingsDiff['questionnaireChanges'], 'questions'> {
   const idsOf = (f: Findings) => new Set(f.vendors.flatMap((v) => Object.keys(v.questions)));
   const oldIds = idsOf(before);
   const newIds = idsOf(after);
@@ -447,11 +523,12 @@ function questionnaireChanges(before: Findings, after: Findings, renamed: Readon
   const renamedTo = new Set(renames.map((r) => r.to));
   const possible = (f: Findings) => {
     const map = new Map<string, number>();
-    for (const v of f.vendors) for (const [id, line] of Object.entries(v.questions)) {
-      const p = parse(line);
-      // What a question is worth shows only where it counts: not where it is ruled out, not applicable or not asked.
-      if (p.state !== 'hidden' && p.state !== 'not-applicable' && p.state !== 'not-asked') map.set(id, Math.max(map.get(id) ?? 0, p.possible));
-    }
+    for (const v of f.vendors)
+      for (const [id, line] of Object.entries(v.questions)) {
+        const p = parse(line);
+        // What a question is worth shows only where it counts: not where it is ruled out, not applicable or not asked.
+        if (p.state !== 'hidden' && p.state !== 'not-applicable' && p.state !== 'not-asked') map.set(id, Math.max(map.get(id) ?? 0, p.possible));
+      }
     return map;
   };
   const oldPossible = possible(before);
@@ -459,7 +536,10 @@ function questionnaireChanges(before: Findings, after: Findings, renamed: Readon
   return {
     added: [...newIds].filter((id) => !oldIds.has(id) && !renamedTo.has(id)).sort(),
     removed: [...oldIds].filter((id) => !newIds.has(id) && !renamedFrom.has(id)).sort(),
-    rescored: before.questionnaire.hash === after.questionnaire.hash ? [] : [...newIds].filter((id) => oldPossible.has(id) && newPossible.has(id) && oldPossible.get(id) !== newPossible.get(id)).sort(),
+    rescored:
+      before.questionnaire.hash === after.questionnaire.hash
+        ? []
+        : [...newIds].filter((id) => oldPossible.has(id) && newPossible.has(id) && oldPossible.get(id) !== newPossible.get(id)).sort(),
     renamed: renames,
   };
 }

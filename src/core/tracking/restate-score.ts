@@ -39,7 +39,12 @@ export interface Restated {
  * counts (has points possible) in `before` or `after` without a common counterpart, and so the two
  * cannot be compared.
  */
-export function restateScore(before: VendorFinding, after: VendorFinding, bridge: Bridge, parse: (line: string) => { points: number; possible: number } = parseQuestionLine): Restated | undefined {
+export function restateScore(
+  before: VendorFinding,
+  after: VendorFinding,
+  bridge: Bridge,
+  parse: (line: string) => { points: number; possible: number } = parseQuestionLine,
+): Restated | undefined {
   const counts = (line: string) => parse(line).possible > 0;
   for (const [id, line] of Object.entries(after.questions)) if (!bridge.olderIdOf.has(id) && counts(line)) return undefined;
   for (const [id, line] of Object.entries(before.questions)) if (!bridge.common.has(id) && counts(line)) return undefined;

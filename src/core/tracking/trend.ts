@@ -88,7 +88,11 @@ export function trend(snapshots: readonly Findings[], bridges: Bridges = new Map
         points.push(last);
         observations.push({ period: snapshot.period, roadmap: finding.roadmap });
       } else {
-        points.push(last ? { period: snapshot.period, score: last.score, verdict: last.verdict, risk: last.risk, carried: true } : { period: snapshot.period, score: null, verdict: null, carried: false });
+        points.push(
+          last
+            ? { period: snapshot.period, score: last.score, verdict: last.verdict, risk: last.risk, carried: true }
+            : { period: snapshot.period, score: null, verdict: null, carried: false },
+        );
       }
     }
     const scored = points.filter((p) => p.score !== null && !p.carried);
@@ -127,7 +131,9 @@ export function trend(snapshots: readonly Findings[], bridges: Bridges = new Map
   const scale = snapshots.length ? snapshotScale(snapshots.at(-1)!) : verdictScale([]);
   const verdicts = [...scale.order, NOT_ASSESSED.id].map((id) => ({ id, label: scale.label(id), letter: scale.letter(id) }));
   const riskScale = snapshots.length ? snapshotRiskScale(snapshots.at(-1)!) : verdictScale([]);
-  const risks = riskScale.order.length ? [...riskScale.order, NOT_ASSESSED.id].map((id) => ({ id, label: riskScale.label(id).replace(/ risk$/i, ''), letter: riskScale.letter(id) })) : [];
+  const risks = riskScale.order.length
+    ? [...riskScale.order, NOT_ASSESSED.id].map((id) => ({ id, label: riskScale.label(id).replace(/ risk$/i, ''), letter: riskScale.letter(id) }))
+    : [];
   return { periods, editions: editionsOf(snapshots, bridges), verdicts, risks, vendors };
 }
 
@@ -138,7 +144,14 @@ function editionsOf(snapshots: readonly Findings[], bridges: Bridges): Trend['ed
     if (last && last.questionnaire.hash === s.questionnaire.hash) last.to = s.period;
     else {
       const bridge = bridges.get(s.questionnaire.hash);
-      out.push({ from: s.period, to: s.period, questionnaire: s.questionnaire, ...(bridge && s.questionnaire.hash !== snapshots.at(-1)!.questionnaire.hash ? { restated: bridge.crosswalk ? { crosswalk: bridge.crosswalk } : {} } : {}) });
+      out.push({
+        from: s.period,
+        to: s.period,
+        questionnaire: s.questionnaire,
+        ...(bridge && s.questionnaire.hash !== snapshots.at(-1)!.questionnaire.hash
+          ? { restated: bridge.crosswalk ? { crosswalk: bridge.crosswalk } : {} }
+          : {}),
+      });
     }
   }
   return out;

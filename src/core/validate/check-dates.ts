@@ -24,7 +24,8 @@ export function checkDates(vendor: Vendor, index: QuestionnaireIndex, today: str
     }
   };
   const evidenceDate = (evidence: Evidence | undefined, path: Path) => {
-    if (evidence !== undefined && typeof evidence !== 'string') afterToday(evidence.date, [...path, 'date'], 'the evidence', 'write the date the document bears');
+    if (evidence !== undefined && typeof evidence !== 'string')
+      afterToday(evidence.date, [...path, 'date'], 'the evidence', 'write the date the document bears');
   };
 
   afterToday(vendor.interview?.date, ['interview', 'date'], 'the interview', 'write the day the interview took place');
@@ -40,13 +41,23 @@ export function checkDates(vendor: Vendor, index: QuestionnaireIndex, today: str
     // An answer under a replaced id is read as its successor's (check-vendor.ts warns of it).
     const question = (index.byId.get(id) ?? index.byId.get(index.replaced.get(id) ?? ''))?.question;
     const reason = question && futureAnswer(question, answer.value, today);
-    if (reason) issues.push({ path: [...path, 'value'], message: reason, hint: `write the ${question.type === 'quarter' ? 'quarter' : 'day'} it happened; one still planned is not an answer yet` });
+    if (reason)
+      issues.push({
+        path: [...path, 'value'],
+        message: reason,
+        hint: `write the ${question.type === 'quarter' ? 'quarter' : 'day'} it happened; one still planned is not an answer yet`,
+      });
   }
 
   vendor.roadmap?.forEach((commitment, i) => {
     const path: Path = ['roadmap', i];
     afterQuarter(commitment.promised, [...path, 'promised'], 'promised in', 'write the quarter the vendor made the promise');
-    afterQuarter(commitment.deliveredIn, [...path, 'deliveredIn'], 'delivered in', 'write the quarter it shipped; if it has not shipped yet, it is not delivered');
+    afterQuarter(
+      commitment.deliveredIn,
+      [...path, 'deliveredIn'],
+      'delivered in',
+      'write the quarter it shipped; if it has not shipped yet, it is not delivered',
+    );
     evidenceDate(commitment.evidence, [...path, 'evidence']);
   });
   return issues;

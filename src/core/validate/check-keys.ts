@@ -47,7 +47,12 @@ export function checkKeys(data: unknown): PathIssue[] {
         issues.push({ path, key: true, message: `${label(path)}: "${key}" is a reserved name and cannot be a key`, hint: RESERVED_HINT });
       } else if (key.length > MAX_KEY_LENGTH) {
         const path = [...pathOf(visit), key];
-        issues.push({ path, key: true, message: `${label(path)}: this key is ${key.length.toLocaleString('en-US')} characters long; the limit is ${MAX_KEY_LENGTH.toLocaleString('en-US')}`, hint: 'keys are field names and ids: check that this is the file you meant' });
+        issues.push({
+          path,
+          key: true,
+          message: `${label(path)}: this key is ${key.length.toLocaleString('en-US')} characters long; the limit is ${MAX_KEY_LENGTH.toLocaleString('en-US')}`,
+          hint: 'keys are field names and ids: check that this is the file you meant',
+        });
       }
     }
     for (let i = keys.length - 1; i >= 0; i--) stack.push({ value: (value as Record<string, unknown>)[keys[i]!], parent: visit, segment: keys[i]! });

@@ -46,8 +46,19 @@ export function checkVendor(vendor: Vendor, index: QuestionnaireIndex, expectedI
       const successor = index.replaced.get(id);
       issues.push(
         successor
-          ? { path, key: true, severity: 'warning', message: `question "${id}" was replaced by "${successor}"; this answer is read as its answer`, hint: `rename the key to ${successor}` }
-          : { path, key: true, message: `no question ${quoted(id)} in questionnaire ${questionnaireId}`, hint: didYouMean(id, known) ?? 'run `aiclaim questionnaire show` for the question ids' },
+          ? {
+              path,
+              key: true,
+              severity: 'warning',
+              message: `question "${id}" was replaced by "${successor}"; this answer is read as its answer`,
+              hint: `rename the key to ${successor}`,
+            }
+          : {
+              path,
+              key: true,
+              message: `no question ${quoted(id)} in questionnaire ${questionnaireId}`,
+              hint: didYouMean(id, known) ?? 'run `aiclaim questionnaire show` for the question ids',
+            },
       );
       continue;
     }
@@ -61,9 +72,14 @@ export function checkVendor(vendor: Vendor, index: QuestionnaireIndex, expectedI
       continue;
     }
     if (answer.notApplicable !== undefined && !question.notApplicable) {
-      issues.push({ path: [...path, 'notApplicable'], message: `"${id}" cannot be answered not applicable`, hint: 'give a value; if the vendor will not say, write declined: "what it said"; if nobody has asked yet, leave the question out' });
+      issues.push({
+        path: [...path, 'notApplicable'],
+        message: `"${id}" cannot be answered not applicable`,
+        hint: 'give a value; if the vendor will not say, write declined: "what it said"; if nobody has asked yet, leave the question out',
+      });
     }
-    if (answer.value !== undefined) issues.push(...checkValue(answer.value, question, [...path, 'value']), ...checkExclusive(answer.value, question, [...path, 'value']));
+    if (answer.value !== undefined)
+      issues.push(...checkValue(answer.value, question, [...path, 'value']), ...checkExclusive(answer.value, question, [...path, 'value']));
     if (answer.by !== undefined && !(vendor.interview?.respondents ?? []).some((r) => r.name === answer.by)) {
       const names = (vendor.interview?.respondents ?? []).map((r) => r.name);
       issues.push({
@@ -73,9 +89,19 @@ export function checkVendor(vendor: Vendor, index: QuestionnaireIndex, expectedI
       });
     }
     if (answer.declined !== undefined && answer.evidence !== undefined) {
-      issues.push({ path: [...path, 'evidence'], message: 'a declined answer has no value for evidence to back', hint: 'record the value the evidence shows instead of declined, or move the document to note' });
+      issues.push({
+        path: [...path, 'evidence'],
+        message: 'a declined answer has no value for evidence to back',
+        hint: 'record the value the evidence shows instead of declined, or move the document to note',
+      });
     }
-    if (answer.evidence !== undefined && typeof answer.evidence !== 'string' && answer.evidence.date && answer.evidence.expires && answer.evidence.expires < answer.evidence.date) {
+    if (
+      answer.evidence !== undefined &&
+      typeof answer.evidence !== 'string' &&
+      answer.evidence.date &&
+      answer.evidence.expires &&
+      answer.evidence.expires < answer.evidence.date
+    ) {
       issues.push({ path: [...path, 'evidence', 'expires'], message: 'evidence expires before it was dated' });
     }
   }
@@ -91,7 +117,11 @@ export function checkVendor(vendor: Vendor, index: QuestionnaireIndex, expectedI
       issues.push({ path: ['roadmap', i, 'deliveredIn'], message: `delivered in ${commitment.deliveredIn}, before it was promised (${commitment.promised})` });
     }
     if (commitment.revisedDue && commitment.revisedDue <= commitment.due) {
-      issues.push({ path: ['roadmap', i, 'revisedDue'], message: `revisedDue ${commitment.revisedDue} is not after due ${commitment.due}`, hint: 'a slip moves the date later' });
+      issues.push({
+        path: ['roadmap', i, 'revisedDue'],
+        message: `revisedDue ${commitment.revisedDue} is not after due ${commitment.due}`,
+        hint: 'a slip moves the date later',
+      });
     }
   });
   return issues;
@@ -105,7 +135,11 @@ function checkClaims(vendor: Vendor, index: QuestionnaireIndex): PathIssue[] {
     const id = claimId(claim);
     const first = ids.get(id);
     if (first !== undefined) {
-      issues.push({ path: ['claims', i, claim.id ? 'id' : 'text'], message: claim.id ? `claim id "${id}" is used twice` : `the same claim is recorded twice (claim ${first + 1})`, hint: claim.id ? 'give each claim its own id' : 'remove the copy' });
+      issues.push({
+        path: ['claims', i, claim.id ? 'id' : 'text'],
+        message: claim.id ? `claim id "${id}" is used twice` : `the same claim is recorded twice (claim ${first + 1})`,
+        hint: claim.id ? 'give each claim its own id' : 'remove the copy',
+      });
     }
     ids.set(id, i);
     claim.asserts?.forEach((assertion, j) => issues.push(...checkAssertion(assertion, ['claims', i, 'asserts', j], index)));
@@ -120,11 +154,23 @@ function checkAssertion(assertion: Assertion, path: Path, index: QuestionnaireIn
   const op = ASSERTION_OPERATORS.find((o) => assertion[o] !== undefined)!;
   const at = [...path, op];
   const numeric = op === 'gt' || op === 'gte' || op === 'lt' || op === 'lte';
-  if (numeric && question.type !== 'number') return [{ path: at, message: `${op} compares numbers, but "${question.id}" is a ${question.type} question`, hint: 'use equals or in' }];
-  if (op === 'includes' && question.type !== 'multi') return [{ path: at, message: `includes tests a multiple-choice answer, but "${question.id}" is a ${question.type} question`, hint: 'use equals or in' }];
-  if ((op === 'equals' || op === 'in') && question.type === 'multi') return [{ path: at, message: `"${question.id}" is a multiple-choice question: assert what it includes`, hint: `write includes: ${question.options[0]!.value}` }];
+  if (numeric && question.type !== 'number')
+    return [{ path: at, message: `${op} compares numbers, but "${question.id}" is a ${question.type} question`, hint: 'use equals or in' }];
+  if (op === 'includes' && question.type !== 'multi')
+    return [{ path: at, message: `includes tests a multiple-choice answer, but "${question.id}" is a ${question.type} question`, hint: 'use equals or in' }];
+  if ((op === 'equals' || op === 'in') && question.type === 'multi')
+    return [
+      { path: at, message: `"${question.id}" is a multiple-choice question: assert what it includes`, hint: `write includes: ${question.options[0]!.value}` },
+    ];
   if (assertion.unit !== undefined && (question.type !== 'number' || assertion.unit.trim().toLowerCase() !== question.unit.trim().toLowerCase())) {
-    return [{ path: [...path, 'unit'], message: question.type === 'number' ? `the claim speaks in ${assertion.unit}, but "${question.id}" counts ${question.unit}` : `"${question.id}" has no unit`, hint: question.type === 'number' ? `convert the figure to ${question.unit}, or remove unit` : 'remove unit' }];
+    return [
+      {
+        path: [...path, 'unit'],
+        message:
+          question.type === 'number' ? `the claim speaks in ${assertion.unit}, but "${question.id}" counts ${question.unit}` : `"${question.id}" has no unit`,
+        hint: question.type === 'number' ? `convert the figure to ${question.unit}, or remove unit` : 'remove unit',
+      },
+    ];
   }
   const values = op === 'in' ? (assertion.in ?? []) : [assertion[op]];
   return values.flatMap((value, i) => checkValue(value, question.type === 'multi' ? { ...question, type: 'choice' } : question, op === 'in' ? [...at, i] : at));
@@ -143,10 +189,23 @@ function checkEvaluations(vendor: Vendor, index: QuestionnaireIndex): PathIssue[
 /** The question a claim or an evaluation speaks to: one whose answer is a value to compare. */
 function testedQuestion(id: string, path: Path, index: QuestionnaireIndex): { question: Question } | { issue: PathIssue } {
   const entry = index.byId.get(id);
-  if (!entry) return { issue: { path, message: `no question "${id}" in questionnaire ${index.questionnaire.id}`, hint: didYouMean(id, [...index.byId.keys()]) ?? 'run `aiclaim questionnaire show` for the question ids' } };
+  if (!entry)
+    return {
+      issue: {
+        path,
+        message: `no question "${id}" in questionnaire ${index.questionnaire.id}`,
+        hint: didYouMean(id, [...index.byId.keys()]) ?? 'run `aiclaim questionnaire show` for the question ids',
+      },
+    };
   const { question } = entry;
   if (question.type === 'list' || question.type === 'track-record' || question.type === 'text') {
-    return { issue: { path, message: `"${id}" is a ${question.type} question: nothing can be measured against it`, hint: 'choose a yes/no, choice, number, date or quarter question' } };
+    return {
+      issue: {
+        path,
+        message: `"${id}" is a ${question.type} question: nothing can be measured against it`,
+        hint: 'choose a yes/no, choice, number, date or quarter question',
+      },
+    };
   }
   return { question };
 }
@@ -164,7 +223,10 @@ function checkValue(value: unknown, question: Question, path: Path): PathIssue[]
   switch (question.type) {
     case 'boolean':
       if (typeof value === 'boolean') return [];
-      return wrong('true or false', typeof value === 'string' && /^(yes|no|y|n|on|off)$/i.test(value) ? `write ${/^(yes|y|on)$/i.test(value) ? 'true' : 'false'}` : undefined);
+      return wrong(
+        'true or false',
+        typeof value === 'string' && /^(yes|no|y|n|on|off)$/i.test(value) ? `write ${/^(yes|y|on)$/i.test(value) ? 'true' : 'false'}` : undefined,
+      );
     case 'choice': {
       const options = question.options.map((o) => o.value);
       if (typeof value === 'string' && options.includes(value)) return [];
@@ -177,7 +239,11 @@ function checkValue(value: unknown, question: Question, path: Path): PathIssue[]
       const seen = new Set<unknown>();
       value.forEach((item, i) => {
         if (typeof item !== 'string' || !options.includes(item)) {
-          issues.push({ path: [...path, i], message: `${quoted(String(item))} is not an option of "${question.id}"`, hint: didYouMean(String(item), options) ?? `options are: ${options.join(', ')}` });
+          issues.push({
+            path: [...path, i],
+            message: `${quoted(String(item))} is not an option of "${question.id}"`,
+            hint: didYouMean(String(item), options) ?? `options are: ${options.join(', ')}`,
+          });
         } else if (seen.has(item)) {
           issues.push({ path: [...path, i], message: `"${item}" is listed twice` });
         }
@@ -187,7 +253,10 @@ function checkValue(value: unknown, question: Question, path: Path): PathIssue[]
     }
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value)) {
-        return wrong(`a number (${question.unit})`, typeof value === 'string' && /\d/.test(value) ? 'write the number alone, without units or separators: 1200000' : undefined);
+        return wrong(
+          `a number (${question.unit})`,
+          typeof value === 'string' && /\d/.test(value) ? 'write the number alone, without units or separators: 1200000' : undefined,
+        );
       }
       if (question.integer && !Number.isInteger(value)) return wrong(`a whole number (${question.unit})`);
       if (question.min !== undefined && value < question.min) return [{ path, message: `${value} is below the minimum of ${question.min} ${question.unit}` }];
@@ -195,7 +264,13 @@ function checkValue(value: unknown, question: Question, path: Path): PathIssue[]
       return [];
     case 'text':
       if (typeof value === 'string' && value.length > MAX_LONG_TEXT_LENGTH) {
-        return [{ path, message: `"${question.id}" takes text of at most ${MAX_LONG_TEXT_LENGTH.toLocaleString('en-US')} characters, not ${value.length.toLocaleString('en-US')}`, hint: 'shorten it, and keep the full text in a document the answer refers to as evidence' }];
+        return [
+          {
+            path,
+            message: `"${question.id}" takes text of at most ${MAX_LONG_TEXT_LENGTH.toLocaleString('en-US')} characters, not ${value.length.toLocaleString('en-US')}`,
+            hint: 'shorten it, and keep the full text in a document the answer refers to as evidence',
+          },
+        ];
       }
       return typeof value === 'string' && value.trim() !== '' ? [] : wrong('text');
     case 'date':
@@ -218,7 +293,8 @@ function checkListItem(item: unknown, fields: ListField[], path: Path, questionI
   const issues: PathIssue[] = [];
   const ids = fields.map((f) => f.id);
   for (const key of Object.keys(record)) {
-    if (!ids.includes(key)) issues.push({ path: [...path, key], key: true, message: `unknown field ${quoted(key)}`, hint: didYouMean(key, ids) ?? `fields are: ${ids.join(', ')}` });
+    if (!ids.includes(key))
+      issues.push({ path: [...path, key], key: true, message: `unknown field ${quoted(key)}`, hint: didYouMean(key, ids) ?? `fields are: ${ids.join(', ')}` });
   }
   for (const field of fields) {
     const value = own(record, field.id);

@@ -35,7 +35,9 @@ export function futureAnswer(question: Question, value: AnswerValue, today: stri
   if (!question.past || typeof value !== 'string') return undefined;
   if (question.type === 'quarter' && PERIOD_PATTERN.test(value)) {
     const current = quarterOfDay(today);
-    return comparePeriods(value, current) > 0 ? `${value} is after this quarter (${current}): this question asks about the past, and ${value} has not come yet` : undefined;
+    return comparePeriods(value, current) > 0
+      ? `${value} is after this quarter (${current}): this question asks about the past, and ${value} has not come yet`
+      : undefined;
   }
   if (question.type === 'date' && isCalendarDate(value)) {
     return value > today ? `${value} is after today (${today}): this question asks about the past, and ${value} has not come yet` : undefined;

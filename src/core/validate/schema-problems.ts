@@ -135,7 +135,8 @@ function valueAt(source: SourceWithData, path: Path): unknown {
   return node;
 }
 
-function messageFor(issue: RawIssue): string | undefined {
+/** The message a person reads for a schema issue (files and command-line options alike); undefined: the schema's own. */
+export function messageFor(issue: RawIssue): string | undefined {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return 'is missing';
@@ -153,7 +154,9 @@ function messageFor(issue: RawIssue): string | undefined {
       if (issue.origin === 'array') return `allows at most ${issue.maximum} items`;
       if (issue.origin === 'string') {
         const length = typeof issue.input === 'string' ? issue.input.length : undefined;
-        return length === undefined ? `must be at most ${count(issue.maximum)} characters` : `is ${count(length)} characters long; the limit is ${count(issue.maximum)}`;
+        return length === undefined
+          ? `must be at most ${count(issue.maximum)} characters`
+          : `is ${count(length)} characters long; the limit is ${count(issue.maximum)}`;
       }
       return `must be ${issue.inclusive ? 'at most' : 'below'} ${issue.maximum}`;
     default:
@@ -203,5 +206,8 @@ function count(n: number | bigint): string {
 export function label(path: readonly (string | number)[]): string {
   if (path.length === 0) return '(top level)';
   // Keys come from the file: each one cut to a short excerpt, so that a 4 MiB key makes a short label.
-  return path.reduce<string>((out, segment) => (typeof segment === 'number' ? `${out}[${segment}]` : out ? `${out}.${excerpt(segment)}` : excerpt(segment)), '');
+  return path.reduce<string>(
+    (out, segment) => (typeof segment === 'number' ? `${out}[${segment}]` : out ? `${out}.${excerpt(segment)}` : excerpt(segment)),
+    '',
+  );
 }

@@ -24,17 +24,33 @@ const refused = (file: string, message: string, hint: string): Opened => ({ ok: 
 /** `what`: the file as the messages call it ("an answer sheet", "a stack spreadsheet"). */
 export async function openWorkbook(bytes: Uint8Array, file: string, what: string): Promise<Opened> {
   const parts = zipParts(bytes);
-  if (!parts) return refused(file, 'is not an Excel workbook (.xlsx is a zip file, and this is not one)', 'save the sheet as Excel Workbook (.xlsx), or as CSV');
-  if (parts.some((p) => /(^|\/)vbaProject\.bin$/i.test(p.name))) return refused(file, 'holds macros (a vbaProject part): aiclaim does not open macro-enabled workbooks', 'save it as Excel Workbook (.xlsx), not .xlsm, or as CSV');
-  if (parts.some((p) => /^xl\/externalLinks\//i.test(p.name))) return refused(file, 'links to other workbooks (external links): their values are not taken', 'break the links (Excel: Data › Edit Links › Break Link) and save again, or save as CSV');
+  if (!parts)
+    return refused(file, 'is not an Excel workbook (.xlsx is a zip file, and this is not one)', 'save the sheet as Excel Workbook (.xlsx), or as CSV');
+  if (parts.some((p) => /(^|\/)vbaProject\.bin$/i.test(p.name)))
+    return refused(
+      file,
+      'holds macros (a vbaProject part): aiclaim does not open macro-enabled workbooks',
+      'save it as Excel Workbook (.xlsx), not .xlsm, or as CSV',
+    );
+  if (parts.some((p) => /^xl\/externalLinks\//i.test(p.name)))
+    return refused(
+      file,
+      'links to other workbooks (external links): their values are not taken',
+      'break the links (Excel: Data › Edit Links › Break Link) and save again, or save as CSV',
+    );
   const unpacked = parts.reduce((sum, p) => sum + p.size, 0);
-  if (unpacked > MAX_UNPACKED_BYTES || parts.some((p) => p.size === 0xffffffff)) return refused(file, `unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB: not ${what}`, 'check that this is the file you meant');
+  if (unpacked > MAX_UNPACKED_BYTES || parts.some((p) => p.size === 0xffffffff))
+    return refused(file, `unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB: not ${what}`, 'check that this is the file you meant');
   const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
   } catch (error) {
-    return refused(file, `the workbook could not be read: ${String((error as Error).message ?? error).slice(0, 200)}`, 'save it again as Excel Workbook (.xlsx), or as CSV');
+    return refused(
+      file,
+      `the workbook could not be read: ${String((error as Error).message ?? error).slice(0, 200)}`,
+      'save it again as Excel Workbook (.xlsx), or as CSV',
+    );
   }
   return { ok: true, book };
 }
@@ -60,8 +76,16 @@ export function sheetCells(ws: Worksheet, rules: CellRules, problems: Problem[])
   const rows: string[][] = [];
   // Past the rows or columns a sheet may have, it is refused whole: never cut without a word.
   if (ws.rowCount > MAX_ROWS || ws.columnCount > MAX_COLUMNS) {
-    const over = ws.rowCount > MAX_ROWS ? `${ws.rowCount.toLocaleString('en-US')} rows; at most ${MAX_ROWS.toLocaleString('en-US')} are read` : `${ws.columnCount} columns; at most ${MAX_COLUMNS} are read`;
-    problems.push({ file: rules.sheet, message: `sheet "${ws.name}" has ${over}`, hint: 'remove the empty or extra rows and columns, or split the sheet', severity: 'error' });
+    const over =
+      ws.rowCount > MAX_ROWS
+        ? `${ws.rowCount.toLocaleString('en-US')} rows; at most ${MAX_ROWS.toLocaleString('en-US')} are read`
+        : `${ws.columnCount} columns; at most ${MAX_COLUMNS} are read`;
+    problems.push({
+      file: rules.sheet,
+      message: `sheet "${ws.name}" has ${over}`,
+      hint: 'remove the empty or extra rows and columns, or split the sheet',
+      severity: 'error',
+    });
     return rows;
   }
   const last = ws.rowCount;
@@ -76,7 +100,12 @@ export function sheetCells(ws: Worksheet, rules: CellRules, problems: Problem[])
         problems.push({ file: rules.where(c - 1, r), message: 'holds a formula: its computed value is not taken', hint: rules.formulaHint, severity: 'error' });
         cells.push('');
       } else if (Buffer.byteLength(text) > MAX_CELL_BYTES) {
-        problems.push({ file: rules.where(c - 1, r), message: `holds more than ${MAX_CELL_BYTES / 1024 / 1024} MB of text`, hint: 'a cell holds a few words; give a long document by its title or web address', severity: 'error' });
+        problems.push({
+          file: rules.where(c - 1, r),
+          message: `holds more than ${MAX_CELL_BYTES / 1024 / 1024} MB of text`,
+          hint: 'a cell holds a few words; give a long document by its title or web address',
+          severity: 'error',
+        });
         cells.push('');
       } else cells.push(text);
     }
@@ -95,12 +124,19 @@ function cellText(value: CellValue, formulas: CellRules['formulas'], numberText:
   if ('formula' in value || 'sharedFormula' in value) {
     if (formulas === 'refuse') return undefined;
     const result = (value as { result?: unknown }).result;
-    return result === undefined || (typeof result === 'object' && result !== null && !(result instanceof Date)) ? '' : cellText(result as CellValue, 'refuse', numberText);
+    return result === undefined || (typeof result === 'object' && result !== null && !(result instanceof Date))
+      ? ''
+      : cellText(result as CellValue, 'refuse', numberText);
   }
   if ('richText' in value) return value.richText.map((t) => t.text).join('');
   if ('hyperlink' in value) {
     const text = value.text as unknown;
-    const shown = typeof text === 'string' ? text : text && typeof text === 'object' && 'richText' in text ? (text as { richText: { text: string }[] }).richText.map((t) => t.text).join('') : '';
+    const shown =
+      typeof text === 'string'
+        ? text
+        : text && typeof text === 'object' && 'richText' in text
+          ? (text as { richText: { text: string }[] }).richText.map((t) => t.text).join('')
+          : '';
     return shown || value.hyperlink;
   }
   if ('error' in value) return String(value.error);

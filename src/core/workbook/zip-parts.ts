@@ -76,5 +76,9 @@ export function partText(bytes: Uint8Array, part: ZipPart, maxBytes: number): st
 export function isAnswerWorkbook(bytes: Uint8Array): boolean {
   const parts = zipParts(bytes);
   if (!parts) return false;
-  return parts.some((p) => (p.name === 'xl/sharedStrings.xml' || /^xl\/worksheets\/sheet\d+\.xml$/.test(p.name)) && (partText(bytes, p, 50 * 1024 * 1024) ?? '').includes('>aiclaim answer sheet<'));
+  return parts.some(
+    (p) =>
+      (p.name === 'xl/sharedStrings.xml' || /^xl\/worksheets\/sheet\d+\.xml$/.test(p.name)) &&
+      (partText(bytes, p, 50 * 1024 * 1024) ?? '').includes('>aiclaim answer sheet<'),
+  );
 }

@@ -39,7 +39,13 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   if (duplicates.length > 0) {
     return {
       ok: false,
-      problems: duplicates.slice(0, 5).map((offset) => ({ file, ...positionAt(text, offset), message: yamlMessage('DUPLICATE_KEY', ''), hint: yamlHint('DUPLICATE_KEY'), severity: 'error' as const })),
+      problems: duplicates.slice(0, 5).map((offset) => ({
+        file,
+        ...positionAt(text, offset),
+        message: yamlMessage('DUPLICATE_KEY', ''),
+        hint: yamlHint('DUPLICATE_KEY'),
+        severity: 'error' as const,
+      })),
     };
   }
   if (doc.contents === null) {
@@ -96,7 +102,12 @@ function duplicateKeys(doc: Document): number[] {
 }
 
 function tooDeep(file: string): Problem {
-  return { file, message: 'YAML is nested too deeply to read', hint: 'aiclaim files are only a few levels deep; check that this is the file you meant', severity: 'error' };
+  return {
+    file,
+    message: 'YAML is nested too deeply to read',
+    hint: 'aiclaim files are only a few levels deep; check that this is the file you meant',
+    severity: 'error',
+  };
 }
 
 function fatal(file: string, error: unknown): Problem {

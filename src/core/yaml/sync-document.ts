@@ -106,7 +106,7 @@ function restoreOriginalText(doc: Document, original: string, untouched: Set<Nod
   visit(doc, {
     Node(_, node) {
       if (!untouched.has(node as Node)) return undefined;
-      const keep = (isMap(node) || isSeq(node)) ? node.flow === true : isScalar(node) && (node.type === 'BLOCK_FOLDED' || node.type === 'BLOCK_LITERAL');
+      const keep = isMap(node) || isSeq(node) ? node.flow === true : isScalar(node) && (node.type === 'BLOCK_FOLDED' || node.type === 'BLOCK_LITERAL');
       const range = (node as Node).range;
       if (!keep || !range) return undefined;
       let text = original.slice(range[0], range[1]);

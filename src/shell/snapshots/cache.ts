@@ -27,7 +27,11 @@ export function readFindingsCache(cacheDir: string, yamlHash: string): Findings 
 }
 
 /** The header and a part of each vendor, parsing one line at a time; undefined if unreadable or not as written. */
-export function readFindingsCacheParts<T>(cacheDir: string, yamlHash: string, pick: (vendor: VendorFinding) => T): { header: Header; vendors: T[] } | undefined {
+export function readFindingsCacheParts<T>(
+  cacheDir: string,
+  yamlHash: string,
+  pick: (vendor: VendorFinding) => T,
+): { header: Header; vendors: T[] } | undefined {
   let header: Header | undefined;
   const vendors: T[] = [];
   try {
@@ -115,7 +119,12 @@ export async function writeFindingsCache(cacheDir: string, yamlHash: string, fin
  * Best effort: a cache that cannot be written (a read-only workspace) only costs speed. Entries of
  * the same quarter made from older versions of the file are removed, so the cache does not grow.
  */
-export async function writeFindingsCacheStream(cacheDir: string, yamlHash: string, header: Header, fill: (write: (text: string) => void) => void): Promise<void> {
+export async function writeFindingsCacheStream(
+  cacheDir: string,
+  yamlHash: string,
+  header: Header,
+  fill: (write: (text: string) => void) => void,
+): Promise<void> {
   try {
     const mine = `findings-${yamlHash}.jsonl`;
     await writeFileAtomicStream(join(cacheDir, mine), (write) => {

@@ -1,16 +1,15 @@
 import { existsSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { checkFindings } from '../../core/findings/check-findings.js';
-import { comparePeriods, PERIOD_PATTERN } from '../../core/period.js';
+import { comparePeriods, PERIOD_PATTERN, periodOfDate } from '../../core/period.js';
 import type { Findings } from '../../core/schema/findings.js';
 import type { Questionnaire } from '../../core/schema/questionnaire.js';
 import { listSnapshots, type SnapshotEntry } from './list.js';
 import { readSnapshot } from './read.js';
 import { findEdition } from '../find-edition.js';
 import { ProblemsError, UserError } from '../user-error.js';
-import { questionnaireInUse, snapshotRoot, userCacheDir, type Workspace } from '../workspace.js';
+import { snapshotRoot, userCacheDir, type Workspace } from '../workspace.js';
 import { shownPath } from '../shown-path.js';
-
 
 // Findings snapshots named on the command line: a file, or a quarter looked up in findings/.
 
@@ -20,7 +19,8 @@ export interface LoadedSnapshot {
   shown: string;
 }
 
-export async function resolveSnapshot(arg: string, workspace: Workspace, cwd: string): Promise<LoadedSnapshot> {
+/** `today`: what the hint for a missing quarter may suggest (a quarter not started cannot be scored). */
+export async function resolveSnapshot(arg: string, workspace: Workspace, cwd: string, today?: Date): Promise<LoadedSnapshot> {
   const asPath = resolve(cwd, arg);
   if (existsSync(asPath)) return loadChecked(asPath, cwd, userCacheDir(workspace));
   if (!PERIOD_PATTERN.test(arg)) {
@@ -37,14 +37,24 @@ export async function resolveSnapshot(arg: string, workspace: Workspace, cwd: st
   if (found.length === 0) {
     const have = [...new Set(files.map((f) => f.period).filter((p): p is string => p !== undefined))].sort(comparePeriods);
     throw new UserError(`no findings snapshot for ${arg} in ${shownPath(workspace.findingsDir, cwd)}`, {
-      hint: have.length ? `snapshots there: ${have.join(', ')}; write one with \`aiclaim score --period ${arg}\`` : `write one with \`aiclaim score --period ${arg}\``,
+      hint: missingHint(arg, have, workspace, today),
     });
   }
   return found[0]!;
 }
 
+/** What to do about a quarter with no snapshot: never a command that would then be refused. */
+function missingHint(period: string, have: readonly string[], workspace: Workspace, today: Date | undefined): string {
+  const there = have.length ? `snapshots there: ${have.join(', ')}` : 'there is no snapshot yet';
+  if (workspace.isSample) return `${there}; the bundled sample is read, never written: run \`aiclaim init\` to score quarters of your own`;
+  if (today && comparePeriods(period, periodOfDate(today)) > 0) return `${there}; ${period} has not started yet (it is ${periodOfDate(today)})`;
+  return `${there}; write one with \`aiclaim score --period ${period}\``;
+}
+
 function twoForOnePeriod(period: string, same: readonly LoadedSnapshot[]): UserError {
-  return new UserError(`two snapshots hold ${period}: ${same.map((s) => s.shown).join(' and ')}`, { hint: 'keep one snapshot per quarter (move or delete the other)' });
+  return new UserError(`two snapshots hold ${period}: ${same.map((s) => s.shown).join(' and ')}`, {
+    hint: 'keep one snapshot per quarter (move or delete the other)',
+  });
 }
 
 /** Every findings snapshot in a folder, in quarter order; two of the same quarter is an error. */
@@ -66,7 +76,10 @@ async function loadChecked(path: string, cwd: string, cacheDir: string | undefin
   }
   const seen = new Set<string>();
   for (const v of findings.vendors) {
-    if (seen.has(v.id)) throw new UserError(`${shown} lists vendor "${v.id}" twice`, { hint: 'a snapshot holds one finding per vendor; write it again with `aiclaim score --period`' });
+    if (seen.has(v.id))
+      throw new UserError(`${shown} lists vendor "${v.id}" twice`, {
+        hint: 'a snapshot holds one finding per vendor; write it again with `aiclaim score --period`',
+      });
     seen.add(v.id);
   }
   return { findings, path, shown };
@@ -86,9 +99,12 @@ export function checkOrder(older: LoadedSnapshot, newer: LoadedSnapshot): void {
 }
 
 /** The snapshot named, or the latest one in findings/. */
-export async function namedOrLatest(arg: string | undefined, workspace: Workspace, cwd: string): Promise<LoadedSnapshot> {
-  const snapshot = arg ? await resolveSnapshot(arg, workspace, cwd) : await latestBefore(undefined, workspace, cwd);
-  if (!snapshot) throw new UserError(`no findings snapshot in ${shownPath(workspace.findingsDir, cwd)}`, { hint: 'write one with `aiclaim score --period YYYY-Qn`, or name a findings file' });
+export async function namedOrLatest(arg: string | undefined, workspace: Workspace, cwd: string, today?: Date): Promise<LoadedSnapshot> {
+  const snapshot = arg ? await resolveSnapshot(arg, workspace, cwd, today) : await latestBefore(undefined, workspace, cwd);
+  if (!snapshot)
+    throw new UserError(`no findings snapshot in ${shownPath(workspace.findingsDir, cwd)}`, {
+      hint: 'write one with `aiclaim score --period YYYY-Qn`, or name a findings file',
+    });
   return snapshot;
 }
 
@@ -98,7 +114,9 @@ export async function latestBefore(period: string | undefined, workspace: Worksp
   const files = await listSnapshots(workspace.findingsDir, cwd).catch(() => [] as SnapshotEntry[]);
   // A snapshot that does not say its quarter up top could be the one: then every snapshot is read.
   if (files.some((f) => f.period === undefined)) {
-    return (await snapshotsIn(workspace.findingsDir, cwd, userCacheDir(workspace)).catch(() => [] as LoadedSnapshot[])).filter((s) => before(s.findings.period)).at(-1);
+    return (await snapshotsIn(workspace.findingsDir, cwd, userCacheDir(workspace)).catch(() => [] as LoadedSnapshot[]))
+      .filter((s) => before(s.findings.period))
+      .at(-1);
   }
   const latest = files
     .map((f) => f.period!)

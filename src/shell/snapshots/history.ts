@@ -32,7 +32,10 @@ export async function historyBefore(findingsDir: string, period: string, cwd: st
     }
     if (comparePeriods(header.period, period) >= 0) continue;
     const same = earlier.find((e) => e.period === header.period);
-    if (same) throw new UserError(`two snapshots hold ${header.period}: ${same.shown} and ${shown}`, { hint: 'keep one snapshot per quarter (move or delete the other)' });
+    if (same)
+      throw new UserError(`two snapshots hold ${header.period}: ${same.shown} and ${shown}`, {
+        hint: 'keep one snapshot per quarter (move or delete the other)',
+      });
     earlier.push({ period: header.period, shown, roadmaps: vendors });
   }
   const vendors = new Map<string, VendorHistory>();

@@ -48,4 +48,3 @@ async function readHead(path: string): Promise<string | undefined> {
     await handle?.close();
   }
 }
-

@@ -38,7 +38,12 @@ export async function readSnapshot(path: string, shown: string, cacheDir?: strin
  * A part of each vendor of a snapshot (`pick`), and its header. From the cache, vendors are read
  * one line at a time, so that the history of the whole landscape is not all in memory at once.
  */
-export async function readSnapshotPart<T>(path: string, shown: string, cacheDir: string | undefined, pick: (vendor: VendorFinding) => T): Promise<{ header: Omit<Findings, 'vendors'>; vendors: T[] }> {
+export async function readSnapshotPart<T>(
+  path: string,
+  shown: string,
+  cacheDir: string | undefined,
+  pick: (vendor: VendorFinding) => T,
+): Promise<{ header: Omit<Findings, 'vendors'>; vendors: T[] }> {
   const read = await readSnapshotFile(path, shown, cacheDir);
   const cached = cacheDir && read.hash ? readFindingsCacheParts(cacheDir, read.hash, pick) : undefined;
   if (cached) return cached;
@@ -65,4 +70,3 @@ async function parseSnapshot(read: { bytes: Uint8Array; hash?: string | undefine
   if (cacheDir && read.hash) await writeFindingsCache(cacheDir, read.hash, findings);
   return findings;
 }
-

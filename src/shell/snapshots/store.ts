@@ -10,7 +10,18 @@
 //
 // Commands and the rest of the shell import from this module only.
 
-export { checkOrder, currentHeader, latestBefore, namedOrLatest, questionnaireOf, refuseTampered, resolveSnapshot, snapshotsIn, type LoadedSnapshot } from './find.js';
+export {
+  checkOrder,
+  currentHeader,
+  latestBefore,
+  namedOrLatest,
+  questionnaireOf,
+  refuseTampered,
+  resolveSnapshot,
+  snapshotsIn,
+  type LoadedSnapshot,
+} from './find.js';
+export { listSnapshots } from './list.js';
 export { snapshotIndex } from './read.js';
 export { readCachedVendor, type CachedVendor } from './cache.js';
 export { historyBefore } from './history.js';

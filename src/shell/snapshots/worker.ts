@@ -3,4 +3,4 @@ import { parseFindingsItem } from '../../core/load/findings-by-vendor.js';
 
 // One worker reading a snapshot in parallel: parses its share of the vendors' items.
 
-parentPort!.postMessage((workerData as string[]).map(parseFindingsItem));
+parentPort!.postMessage({ result: (workerData as string[]).map(parseFindingsItem) });

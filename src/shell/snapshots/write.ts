@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { buildFindings, questionnaireHash, scoredWith, vendorFinding } from '../../core/findings/build-findings.js';
+import { buildFindings, scoredWith, vendorFinding } from '../../core/findings/build-findings.js';
 import { contentHash } from '../../core/digest.js';
 import { comparePeriods } from '../../core/period.js';
 import { indexQuestionnaire } from '../../core/questionnaire-index.js';
@@ -38,7 +38,9 @@ export function guardSnapshot(target: string, shown: string, period: string, cur
     throw new UserError(`${period} has not started yet (this is ${currentPeriod})`, { hint: 'findings describe a quarter under way or past' });
   }
   if (existsSync(target) && comparePeriods(period, currentPeriod) < 0 && !force) {
-    throw new UserError(`${shown} holds the findings of a past quarter (${period}) and is kept as it is`, { hint: 'pass --force to replace it, or --out to write elsewhere' });
+    throw new UserError(`${shown} holds the findings of a past quarter (${period}) and is kept as it is`, {
+      hint: 'pass --force to replace it, or --out to write elsewhere',
+    });
   }
 }
 
@@ -47,8 +49,16 @@ function sourceRef(workspace: Workspace, vendor: LoadedVendor): { file: string; 
   return { file: relative(workspace.root, vendor.file.path).split(sep).join('/'), hash: vendor.hash };
 }
 
-export function snapshotOf(period: string, questionnaire: Questionnaire, entries: readonly { vendor: Vendor; score: VendorScore; source: { file: string; hash: string } }[], history: string): Findings {
-  return buildFindings({ period, questionnaire, tool: toolName(), history }, entries.map(({ vendor, score, source }) => vendorFinding(vendor, score, source)));
+export function snapshotOf(
+  period: string,
+  questionnaire: Questionnaire,
+  entries: readonly { vendor: Vendor; score: VendorScore; source: { file: string; hash: string } }[],
+  history: string,
+): Findings {
+  return buildFindings(
+    { period, questionnaire, tool: toolName(), history },
+    entries.map(({ vendor, score, source }) => vendorFinding(vendor, score, source)),
+  );
 }
 
 async function writeSnapshot(target: string, findings: Findings, workspace: Workspace): Promise<void> {
@@ -68,7 +78,12 @@ export interface SnapshotPart {
  * Writes a snapshot assembled from the vendors' parts, already written to disk during scoring,
  * in vendor order: memory holds one vendor's text at a time, whatever the size of the portfolio.
  */
-export async function writeSnapshotFromParts(target: string, header: Omit<Findings, 'vendors'>, parts: readonly SnapshotPart[], workspace: Workspace): Promise<void> {
+export async function writeSnapshotFromParts(
+  target: string,
+  header: Omit<Findings, 'vendors'>,
+  parts: readonly SnapshotPart[],
+  workspace: Workspace,
+): Promise<void> {
   const sorted = [...parts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const reader = new ChunkReader();
   try {
@@ -132,7 +147,11 @@ export async function updateSnapshotVendor(update: SnapshotUpdate): Promise<stri
     const errors = loaded.problems.filter((p) => p.severity === 'error');
     if (errors.length) throw new ProblemsError(errors);
     const history = await historyBefore(workspace.findingsDir, period, workspace.root, snapshotCacheDir(workspace));
-    const entries = loaded.vendors.map((v) => ({ vendor: v.vendor, score: scoreVendor(questionnaire, v.vendor, { period, history: history.vendors.get(v.vendor.id) }), source: sourceRef(workspace, v) }));
+    const entries = loaded.vendors.map((v) => ({
+      vendor: v.vendor,
+      score: scoreVendor(questionnaire, v.vendor, { period, history: history.vendors.get(v.vendor.id) }),
+      source: sourceRef(workspace, v),
+    }));
     await writeSnapshot(target, snapshotOf(period, questionnaire, entries, history.digest), workspace);
     return target;
   });

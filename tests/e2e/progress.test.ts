@@ -1,0 +1,66 @@
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { progressText } from '../../src/shell/progress.js';
+import { requires } from '../helpers/requires.js';
+import { BIN, sampleCopy } from '../helpers/run-cli.js';
+import { TmuxSession } from '../helpers/tmux.js';
+
+// Scoring 2,000 files takes seconds: on a terminal, stderr shows how many are done, the rate and
+// the time left, in place, and clears it when done; in a pipe, and with -f json, nothing of it.
+
+const sh = promisify(execFile);
+const workspace = sampleCopy();
+afterAll(() => workspace.remove());
+let total = 0;
+
+beforeAll(() => {
+  const dir = join(workspace.dir, 'vendors');
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml'))) {
+    const text = readFileSync(join(dir, name), 'utf8');
+    const id = name.replace(/\.yaml$/, '');
+    for (let i = 1; i < 125; i++) writeFileSync(join(dir, `${id}-${i}.yaml`), text.replace(new RegExp(`^id: ${id}$`, 'm'), `id: ${id}-${i}`));
+  }
+  total = readdirSync(dir).filter((n) => n.endsWith('.yaml')).length;
+});
+
+describe('the progress line', () => {
+  test('its words: count, rate and time left', () => {
+    expect(progressText('Scoring', 'files', 1234, 15000, 0.5)).toBe('Scoring 1,234 of 15,000 files · 2,468 a second · about 6 s left');
+    expect(progressText('Scoring', 'files', 100, 15000, 10)).toBe('Scoring 100 of 15,000 files · 10 a second · about 25 min left');
+  });
+
+  requires('the progress line in a terminal', ['tmux']).test(
+    'on a terminal: shown while scoring, gone when done',
+    async () => {
+      const tmux = new TmuxSession();
+      try {
+        // The table goes to a file: what the terminal shows is stderr alone.
+        tmux.start(`node ${JSON.stringify(BIN)} score > /dev/null`, workspace.dir, { columns: 120, rows: 20 });
+        const seen: string[] = [];
+        for (let i = 0; i < 600 && !tmux.screen().includes('EXIT='); i++) {
+          const line = tmux.visible().find((l) => l.startsWith('Scoring '));
+          if (line) seen.push(line);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        expect(tmux.screen()).toContain('EXIT=0');
+        expect(seen.length).toBeGreaterThan(0);
+        for (const line of seen)
+          expect(line).toMatch(new RegExp(`^Scoring [\\d,]+ of ${total.toLocaleString('en-US')} files · [\\d,]+ a second( · about \\d+ (s|min) left)?\\s*$`));
+        // Cleared: the last screen holds no progress line.
+        expect(tmux.visible().some((l) => l.startsWith('Scoring '))).toBe(false);
+      } finally {
+        tmux.stop();
+      }
+    },
+    120_000,
+  );
+
+  test('in a pipe: not a byte of it', async () => {
+    const { stderr } = await sh('bash', ['-c', `node ${JSON.stringify(BIN)} score 2>&1 >/dev/null | cat >&2`], { cwd: workspace.dir, maxBuffer: 1 << 26 });
+    expect(stderr).not.toContain('Scoring');
+    expect(stderr).not.toContain('\r');
+  }, 120_000);
+});
