@@ -36,11 +36,11 @@ import { findWorkspace, questionnaireInUse, refuseSample, sampleNotice, snapshot
 import { shownPath } from '../shell/shown-path.js';
 import { tableWidthOf } from '../shell/table-width.js';
 
-export const SCORE_FORMATS = ['table', 'json', 'yaml', 'markdown', 'csv'] as const;
+const SCORE_FORMATS = ['table', 'json', 'yaml', 'markdown', 'csv'] as const;
 /** What `--fail-on` can fail a scheduled run on, besides `--fail-under`. */
-export const SCORE_FAILURES = ['not-assessed'] as const;
+const SCORE_FAILURES = ['not-assessed'] as const;
 
-export const scoreOptionsSchema = z.object({
+const scoreOptionsSchema = z.object({
   paths: z.array(z.string()).default([]),
   format: z.enum(SCORE_FORMATS).optional(),
   explain: z.boolean().default(false),

@@ -7,24 +7,24 @@ export interface Quarter {
   quarter: 1 | 2 | 3 | 4;
 }
 
-export function parsePeriod(text: string): Quarter | undefined {
+function parsePeriod(text: string): Quarter | undefined {
   const match = PERIOD_PATTERN.exec(text);
   if (!match) return undefined;
   return { year: Number(match[1]), quarter: Number(match[2]) as Quarter['quarter'] };
 }
 
-export function formatPeriod(q: Quarter): string {
+function formatPeriod(q: Quarter): string {
   return `${q.year}-Q${q.quarter}`;
 }
 
 /** Ordinal so that quarters can be compared and subtracted. */
-export function periodIndex(text: string): number {
+function periodIndex(text: string): number {
   const q = parsePeriod(text);
   if (!q) throw new Error(`not a period: ${text}`);
   return q.year * 4 + (q.quarter - 1);
 }
 
-export function periodFromIndex(index: number): string {
+function periodFromIndex(index: number): string {
   return formatPeriod({ year: Math.floor(index / 4), quarter: ((index % 4) + 1) as Quarter['quarter'] });
 }
 

@@ -28,7 +28,7 @@ export function selectVendors<T>(items: readonly T[], selection: Selection, of: 
   return { shown: selection.top === undefined ? matching : matching.slice(0, selection.top), matched: matching.length, total: items.length };
 }
 
-export function isSelecting(selection: Selection): boolean {
+function isSelecting(selection: Selection): boolean {
   return selection.top !== undefined || Boolean(selection.verdicts?.length) || Boolean(selection.categories?.length);
 }
 

@@ -12,8 +12,8 @@ import { columnLetter } from '../core/answer-sheet/read-answer-sheet.js';
 // Every cell is data: text is written as text, so a note that starts with "=" is never a formula.
 
 /** The sheet the meta is kept in (hidden), and the one long dropdown lists are kept in (hidden). */
-export const META_SHEET = 'About';
-export const LISTS_SHEET = 'Lists';
+const META_SHEET = 'About';
+const LISTS_SHEET = 'Lists';
 
 /** Excel's limit on a dropdown list written inline in the validation ("A,B,C"). */
 const INLINE_LIST_LIMIT = 255;

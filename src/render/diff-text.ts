@@ -199,7 +199,7 @@ function flagCell(v: VendorDiff, style: Style): string {
   return [...raised, ...cleared].join('\n') || '—';
 }
 
-export function whyCell(v: VendorDiff): string {
+function whyCell(v: VendorDiff): string {
   if (v.why.length === 0) return '—';
   return v.why
     .slice(0, 3)

@@ -67,7 +67,7 @@ export function fittedTableText(columns: readonly FitColumn[], rows: readonly (r
 }
 
 /** "Hidden at 60 columns: Spend, Renewal — widen the terminal or use -f json", wrapped to the width. */
-export function hiddenNote(hidden: readonly string[], width: number, style: Style): string {
+function hiddenNote(hidden: readonly string[], width: number, style: Style): string {
   return wrapToWidth(`Hidden at ${width} columns: ${hidden.join(', ')} — widen the terminal or use -f json`, width)
     .map((line) => style.dim(line))
     .join('\n');

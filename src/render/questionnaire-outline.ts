@@ -106,7 +106,7 @@ function questionLines(question: Question, number: string, indent: string, style
   return lines;
 }
 
-export function ruleText(question: Question): string | undefined {
+function ruleText(question: Question): string | undefined {
   switch (question.type) {
     case 'boolean': {
       const p = question.points;

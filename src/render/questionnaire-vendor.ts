@@ -26,7 +26,7 @@ interface VendorSection {
 }
 
 /** The sections and questions a vendor answers, numbered as shown. */
-export function vendorSections(questionnaire: Questionnaire): VendorSection[] {
+function vendorSections(questionnaire: Questionnaire): VendorSection[] {
   const index = indexQuestionnaire(questionnaire);
   const counters: number[] = [];
   const out: VendorSection[] = [];

@@ -9,13 +9,13 @@ import { dropping, fittedTableText, type FitColumn } from './fit-table.js';
 // The table is terminal text: the command hands in a model made safe with terminalSafe (terminal-text.ts).
 
 /** The verdict quarter by quarter, by the letters of the trend's verdicts (a verdict not among them as the snapshot spells it). */
-export function verdictHistory(v: VendorTrend, verdicts: Trend['verdicts']): string {
+function verdictHistory(v: VendorTrend, verdicts: Trend['verdicts']): string {
   const letter = new Map(verdicts.map((x) => [x.id, x.letter]));
   return v.points.map((p) => (p.verdict === null ? '·' : `${letter.get(p.verdict) ?? p.verdict}${p.carried ? '*' : ''}`)).join(' ');
 }
 
 /** The risk rating quarter by quarter; empty when no snapshot rated risk. */
-export function riskHistory(v: VendorTrend, risks: Trend['risks']): string {
+function riskHistory(v: VendorTrend, risks: Trend['risks']): string {
   if (v.points.every((p) => p.risk === undefined)) return '';
   const letter = new Map(risks.map((r) => [r.id, r.letter]));
   return v.points.map((p) => (p.risk === undefined ? '·' : `${letter.get(p.risk) ?? p.risk}${p.carried ? '*' : ''}`)).join(' ');
@@ -90,7 +90,7 @@ export function trendText(trend: Trend, vendors: readonly VendorTrend[], style: 
 }
 
 /** When the questionnaire changed between quarters: which edition scored which quarters, and what Change compares. */
-export function editionsLine(trend: Trend): string | undefined {
+function editionsLine(trend: Trend): string | undefined {
   if (trend.editions.length < 2) return undefined;
   const runs = trend.editions.map((e) => `${e.questionnaire.id} ${e.questionnaire.version} ${e.from === e.to ? e.from : `${e.from}–${e.to}`}`);
   const bridged = trend.editions.filter((e) => e.restated);

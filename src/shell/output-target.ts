@@ -33,7 +33,7 @@ const KIND_WORDS: Record<Exclude<FileKind, 'empty'>, string> = {
 const HEAD_BYTES = 64 * 1024;
 
 /** What a file's first bytes say it is (pure: the name matters only for the settings). */
-export function fileKind(name: string, head: string): FileKind {
+function fileKind(name: string, head: string): FileKind {
   if (head.length === 0) return 'empty';
   const schema = /^schema:[ \t]*["']?aiclaim\/(findings|settings|vendor|draft|questionnaire)@/m.exec(head)?.[1];
   if (name === SETTINGS_FILE || schema === 'settings') return 'settings';

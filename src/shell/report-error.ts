@@ -5,7 +5,7 @@ import { printProblems } from './print-problems.js';
 import { systemError } from './system-error.js';
 import { ProblemsError, UserError } from './user-error.js';
 
-export const EXIT_INTERNAL = 70;
+const EXIT_INTERNAL = 70;
 
 /** Known errors print one clear block; anything else is a bug and prints its stack. */
 export function reportError(error: unknown, context: Context, debug: boolean): number {

@@ -169,7 +169,7 @@ export function questionnaireInUse(workspace: Workspace, named: string | undefin
 }
 
 /** A questionnaire named by id (the workspace's questionnaires/ folder, then the bundled ones) or by path. */
-export async function resolveQuestionnaire(ref: string, workspace: Workspace, base: string): Promise<string> {
+async function resolveQuestionnaire(ref: string, workspace: Workspace, base: string): Promise<string> {
   if (ref.includes('/') || ref.includes('\\') || /\.ya?ml$/.test(ref)) {
     const path = resolve(base, ref);
     if (!existsSync(path))

@@ -188,7 +188,7 @@ export function answerCell(question: Question, answer: Answer): Cell | undefined
 }
 
 /** A list question's Answer cell: its items are on their sheet, there are none, or (never asked) empty. */
-export function listCell(question: Question, vendor: Vendor | undefined): string | undefined {
+function listCell(question: Question, vendor: Vendor | undefined): string | undefined {
   const sheet = listSheet(question);
   const items = question.type === 'list' && question.binds ? vendor?.[question.binds] : undefined;
   if (!sheet || items === undefined) return undefined;

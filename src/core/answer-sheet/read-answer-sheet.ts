@@ -325,7 +325,7 @@ const DECLINE = /^(?:will not say|won't say|declined?)(?:\s*[:\-–]\s*(.*))?$/i
 const NOT_APPLICABLE = /^(?:n\/a|not applicable)(?:\s*[:\-–]\s*(.*))?$/i;
 
 /** What an Answer cell says: a value, a decline with its reason, not applicable with the reason, or nothing. */
-export function readState(question: Question, text: string): Read {
+function readState(question: Question, text: string): Read {
   const cell = text.trim();
   if (cell === '') return { ok: true, value: { kind: 'empty' } };
   // An option's own label ("Will not say") is an answer, before any generic decline.

@@ -151,7 +151,7 @@ export function onlyIf(question: Question, index: QuestionnaireIndex): string | 
 }
 
 /** A condition in the vendor's words, with option labels and question texts instead of ids and values. */
-export function conditionWords(condition: Condition, index: QuestionnaireIndex): string {
+function conditionWords(condition: Condition, index: QuestionnaireIndex): string {
   if ('all' in condition) return condition.all.map((c) => conditionWords(c, index)).join(', and ');
   if ('any' in condition)
     return condition.any.length === 1 ? conditionWords(condition.any[0]!, index) : `either ${condition.any.map((c) => conditionWords(c, index)).join(', or ')}`;
@@ -166,7 +166,7 @@ function factWords(test: FactTest): string {
 }
 
 /** An option value, a yes/no or a figure as the vendor reads it. */
-export function valueWords(question: Question | undefined, value: unknown): string {
+function valueWords(question: Question | undefined, value: unknown): string {
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (question && (question.type === 'choice' || question.type === 'multi')) {
     const option = question.options.find((o) => o.value === value);

@@ -34,7 +34,7 @@ const SYNONYMS: Readonly<Record<string, MartechCategory>> = {
   genai: 'generative-content',
 };
 
-export const normalLabel = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+const normalLabel = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 export interface CategoryOptions {
   /** aiclaim.yaml `categories`: the team's label → a martech category. */

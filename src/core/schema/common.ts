@@ -24,8 +24,6 @@ export const calendarDate = z
   .string({ error: 'must be a date written YYYY-MM-DD' })
   .refine(isCalendarDate, { error: 'must be a real date written YYYY-MM-DD, e.g. 2026-10-14' });
 
-export const nonEmptyText = z.string().trim().min(1, { error: 'must not be empty' });
-
 /** Text of at most `max` characters (see limits.ts); the message says the limit and what to do. */
 export function text(max: number) {
   return z.string().max(max);

@@ -6,10 +6,10 @@ import { MAX_TEXT_LENGTH } from './limits.js';
 // and of facts the tool derives (roadmap delivery, claims, spend). `answered` is true for a value
 // or not applicable; `declined` for a question the vendor would not answer.
 
-export const VALUE_OPERATORS = ['equals', 'notEquals', 'in', 'notIn', 'gt', 'gte', 'lt', 'lte', 'includes'] as const;
-export const STATE_OPERATORS = ['answered', 'declined', 'evidenced', 'notApplicable'] as const;
+const VALUE_OPERATORS = ['equals', 'notEquals', 'in', 'notIn', 'gt', 'gte', 'lt', 'lte', 'includes'] as const;
+const STATE_OPERATORS = ['answered', 'declined', 'evidenced', 'notApplicable'] as const;
 export const NUMERIC_OPERATORS = ['gt', 'gte', 'lt', 'lte'] as const;
-export const OPERATORS = [...VALUE_OPERATORS, ...STATE_OPERATORS] as const;
+const OPERATORS = [...VALUE_OPERATORS, ...STATE_OPERATORS] as const;
 export type Operator = (typeof OPERATORS)[number];
 
 export const FACTS = [

@@ -11,12 +11,12 @@ import { isCalendarDate } from '../period.js';
 
 /** The ISO 4217 codes this Node knows (Intl.supportedValuesOf: 160 or so, EUR, USD, GBP, CHF …). */
 let known: ReadonlySet<string> | undefined;
-export function isCurrencyCode(code: string): boolean {
+function isCurrencyCode(code: string): boolean {
   known ??= new Set(Intl.supportedValuesOf('currency'));
   return known.has(code);
 }
 
-export const currencyCode = z
+const currencyCode = z
   .string()
   .regex(/^[A-Z]{3}$/, { error: 'must be a currency code of three capital letters, e.g. USD', abort: true })
   .refine(isCurrencyCode, { error: (issue) => `${JSON.stringify(issue.input)} is not a currency code (ISO 4217, e.g. EUR, USD, GBP)` });

@@ -7,7 +7,7 @@ import { commitmentFields, spendAmount } from './vendor.js';
 // A findings snapshot: what the scorer concluded for every vendor in one quarter. Deterministic
 // (sorted, no clock time) so that two snapshots diff cleanly in git.
 
-export const QUESTION_STATES = [
+const QUESTION_STATES = [
   'evidenced',
   'answered',
   'unverified',
@@ -27,11 +27,11 @@ export type QuestionState = (typeof QUESTION_STATES)[number];
 /** The states in which nothing is known of a question's answer (not asked, or ruled out). */
 export const ABSENT_STATES: ReadonlySet<string> = new Set(['not-asked', 'unanswered', 'hidden']);
 
-export const FLAG_BASES = ['answered', 'missing'] as const;
+const FLAG_BASES = ['answered', 'missing'] as const;
 /** A flag on recorded answers (declines included) is a finding; one on missing answers an open question. */
 export type FlagBasis = (typeof FLAG_BASES)[number];
 
-export const CLAIM_OUTCOMES = ['contradicted', 'withheld', 'disputed', 'unchecked', 'unverified', 'supported'] as const;
+const CLAIM_OUTCOMES = ['contradicted', 'withheld', 'disputed', 'unchecked', 'unverified', 'supported'] as const;
 /**
  * What the record makes of one assertion of a claim: contradicted (an answer, its evidence or a test
  * says otherwise), withheld (the vendor declined the question), disputed (a figure found falls short
@@ -40,14 +40,14 @@ export const CLAIM_OUTCOMES = ['contradicted', 'withheld', 'disputed', 'unchecke
  */
 export type ClaimOutcome = (typeof CLAIM_OUTCOMES)[number];
 
-export const COMMITMENT_STATES = ['pending', 'on-time', 'late', 'slipped', 'overdue', 'dropped'] as const;
+const COMMITMENT_STATES = ['pending', 'on-time', 'late', 'slipped', 'overdue', 'dropped'] as const;
 export type CommitmentState = (typeof COMMITMENT_STATES)[number];
 
 const ratio = z.number().min(0).max(1);
 const hash = z.string().regex(/^[0-9a-f]{16,64}$/, { error: 'must be a hex digest' });
 
 /** "points/possible state digest", one line per question so that snapshot diffs stay readable. */
-export const QUESTION_LINE = new RegExp(`^(\\d+(?:\\.\\d+)?)/(\\d+(?:\\.\\d+)?) (${QUESTION_STATES.join('|')})(?: ([0-9a-f]{8}))?$`);
+const QUESTION_LINE = new RegExp(`^(\\d+(?:\\.\\d+)?)/(\\d+(?:\\.\\d+)?) (${QUESTION_STATES.join('|')})(?: ([0-9a-f]{8}))?$`);
 
 /** Points earned and possible: sums of question points, bounded like amounts so that sums of them stay finite. */
 const pointTotal = z.number().min(0).max(MAX_AMOUNT);
@@ -114,7 +114,7 @@ const commitmentResult = z.strictObject({
   quartersLate: z.number().int().min(0),
 });
 
-export const vendorFindingSchema = z.strictObject({
+const vendorFindingSchema = z.strictObject({
   id: slug,
   name: requiredText(MAX_NAME_LENGTH),
   category: slug,

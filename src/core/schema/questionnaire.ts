@@ -6,7 +6,7 @@ import { conditionSchema } from './condition.js';
 // A questionnaire is data: sections of typed questions, the points each answer earns, the
 // conditions that show a question, and red flags raised by conditions across answers.
 
-export const EVIDENCE_REQUIREMENTS = ['required', 'optional', 'none'] as const;
+const EVIDENCE_REQUIREMENTS = ['required', 'optional', 'none'] as const;
 /**
  * The two ratings a vendor gets, never blended: is the AI claim real (legitimacy), and what does
  * relying on the vendor risk (risk). Each top-level section feeds one.
@@ -119,7 +119,7 @@ const listQuestion = z.strictObject({
 /** Computed by aiclaim from earlier snapshots, never asked: the share of roadmap promises kept. */
 const trackRecordQuestion = z.strictObject({ ...common, type: z.literal('track-record'), points });
 
-export const questionSchema = z.discriminatedUnion(
+const questionSchema = z.discriminatedUnion(
   'type',
   [booleanQuestion, choiceQuestion, multiQuestion, numberQuestion, textQuestion, dateQuestion, quarterQuestion, listQuestion, trackRecordQuestion],
   { error: 'type must be one of boolean, choice, multi, number, text, date, quarter, list, track-record' },
@@ -130,7 +130,7 @@ export const questionSchema = z.discriminatedUnion(
  * KPIs and costs), of whom "the vendor will not say" makes no sense. A subsection inherits its
  * parent's unless it says otherwise.
  */
-export const ASKED_OF = ['vendor', 'team'] as const;
+const ASKED_OF = ['vendor', 'team'] as const;
 export type AskedOf = (typeof ASKED_OF)[number];
 
 export interface SectionInput {
@@ -157,7 +157,7 @@ export interface Section {
   sections?: Section[] | undefined;
 }
 
-export const sectionSchema: z.ZodType<Section, SectionInput> = z.lazy(() =>
+const sectionSchema: z.ZodType<Section, SectionInput> = z.lazy(() =>
   z
     .strictObject({
       id: slug,
@@ -292,7 +292,7 @@ export const DEFAULT_VERDICTS: VerdictBand[] = [
   { id: 'unsubstantiated', label: 'Unsubstantiated', min: 0, help: 'the AI claims are not backed' },
 ];
 
-export const DEFAULT_CAPS: Partial<Record<Severity, string>> = { critical: 'weak' };
+const DEFAULT_CAPS: Partial<Record<Severity, string>> = { critical: 'weak' };
 
 export const DEFAULT_RISK_BANDS: VerdictBand[] = [
   { id: 'low', label: 'Low risk', min: 75, help: 'GDPR, copyright, viability and value are covered' },
@@ -301,7 +301,7 @@ export const DEFAULT_RISK_BANDS: VerdictBand[] = [
   { id: 'severe', label: 'Severe risk', min: 0, help: 'relying on this vendor is a liability' },
 ];
 
-export const DEFAULT_RISK_CAPS: Partial<Record<Severity, string>> = { critical: 'high', high: 'moderate' };
+const DEFAULT_RISK_CAPS: Partial<Record<Severity, string>> = { critical: 'high', high: 'moderate' };
 
 /** The verdict of a rating that could not be given: too little of what decides it is known. */
 export const NOT_ASSESSED = {
@@ -336,7 +336,7 @@ export function ratesRisk(questionnaire: Questionnaire): boolean {
 }
 
 /** Benchmarks run twice differ by a few per cent: a shortfall within this share of the claim is disputed, not contradicted. */
-export const DEFAULT_CLAIM_TOLERANCE = 0.05;
+const DEFAULT_CLAIM_TOLERANCE = 0.05;
 
 /** The severity and cap of the flags claim checks raise, and the tolerance of figures: the questionnaire's, else the defaults. */
 export function claimRulesOf(questionnaire: Questionnaire): Record<ClaimFlagKind, { severity: Severity; cap?: string | undefined }> & { tolerance: number } {

@@ -14,7 +14,7 @@ const evidenceRecord = z.strictObject({
 });
 
 /** A URL or document reference, or a record with the date the evidence was produced. */
-export const evidenceSchema = z.union([requiredText(MAX_REFERENCE_LENGTH), evidenceRecord]);
+const evidenceSchema = z.union([requiredText(MAX_REFERENCE_LENGTH), evidenceRecord]);
 
 const answerText = text(MAX_LONG_TEXT_LENGTH);
 const answerValue = z.union([answerText, z.number(), z.boolean(), z.array(z.union([answerText, z.number(), z.boolean(), z.record(z.string(), z.unknown())]))]);
@@ -23,7 +23,7 @@ const answerValue = z.union([answerText, z.number(), z.boolean(), z.array(z.unio
  * What is known of one question: a value; a decline (the vendor would not say, with the reason it
  * gave); or not applicable (with the reason). A question with no entry has not been asked yet.
  */
-export const answerSchema = z
+const answerSchema = z
   .strictObject({
     value: answerValue.optional(),
     declined: z
@@ -54,7 +54,7 @@ export const answerSchema = z
     when: whenSound,
   });
 
-export const ROADMAP_STATUSES = ['planned', 'delivered', 'slipped', 'dropped'] as const;
+const ROADMAP_STATUSES = ['planned', 'delivered', 'slipped', 'dropped'] as const;
 export type RoadmapStatus = (typeof ROADMAP_STATUSES)[number];
 
 /** What a roadmap commitment is, wherever it is recorded (vendor files and findings). */
@@ -68,7 +68,7 @@ export const commitmentFields = {
   revisedDue: period.optional(),
 };
 
-export const commitmentSchema = z
+const commitmentSchema = z
   .strictObject({
     ...commitmentFields,
     evidence: evidenceSchema.optional(),
@@ -94,7 +94,7 @@ const scalar = z.union([text(MAX_TEXT_LENGTH), z.number(), z.boolean()]);
 export const ASSERTION_OPERATORS = ['equals', 'in', 'gt', 'gte', 'lt', 'lte', 'includes'] as const;
 export type AssertionOperator = (typeof ASSERTION_OPERATORS)[number];
 
-export const assertionSchema = z
+const assertionSchema = z
   .strictObject({
     question: slug,
     equals: scalar.optional(),
@@ -112,7 +112,7 @@ export const assertionSchema = z
     when: whenSound,
   });
 
-export const claimSchema = z.strictObject({
+const claimSchema = z.strictObject({
   /** Names the claim in findings across quarters; by default one is made from its text. */
   id: slug.optional(),
   text: requiredText(MAX_TEXT_LENGTH),
@@ -126,7 +126,7 @@ export const claimSchema = z.strictObject({
  * A test of what the vendor claims, and what it found: an independent lab, a regulator's findings,
  * a customer's pilot, or the vendor's own evaluation document (independent: false).
  */
-export const evaluationSchema = z.strictObject({
+const evaluationSchema = z.strictObject({
   question: slug,
   /** What the test found, as an answer to the question would say it. */
   measured: scalar,

@@ -4,10 +4,10 @@ import * as z from 'zod';
 // it. Settings may come with a workspace from anyone; none of its folders may lead aiclaim to
 // read or write elsewhere.
 
-export const MAX_FOLDER_LENGTH = 200;
+const MAX_FOLDER_LENGTH = 200;
 
 /** Why `path` does not stay inside the workspace, or undefined when it does (lexically). */
-export function folderOutsideWorkspace(path: string): string | undefined {
+function folderOutsideWorkspace(path: string): string | undefined {
   if (path.trim() === '') return 'is empty';
   if (/[\u0000-\u001f\u007f]/.test(path)) return 'holds a control character';
   if (/^([/\\]|[A-Za-z]:)/.test(path)) return 'is an absolute path';

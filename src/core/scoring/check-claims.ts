@@ -184,7 +184,7 @@ function agreement(assertion: Assertion, value: AnswerValue, tolerance: number):
 const WORDS: Record<string, string> = { equals: 'is', in: 'is one of', gt: '>', gte: '≥', lt: '<', lte: '≤', includes: 'includes' };
 
 /** "≥ 95 % of outputs", "is one of Trained in-house from scratch, …", "is yes". */
-export function describeAssertion(assertion: Assertion, question: Question): string {
+function describeAssertion(assertion: Assertion, question: Question): string {
   const op = ASSERTION_OPERATORS.find((o) => assertion[o] !== undefined)!;
   const value = assertion[op];
   const shown = (v: unknown) => {

@@ -93,7 +93,7 @@ function optionPoints(option: Option): number {
   return option.points ?? 0;
 }
 
-export function inBand(value: number, band: NumberBand): boolean {
+function inBand(value: number, band: NumberBand): boolean {
   return (
     (band.gte === undefined || value >= band.gte) &&
     (band.gt === undefined || value > band.gt) &&

@@ -5,7 +5,7 @@ import type { Commitment } from '../schema/vendor.js';
 
 // Where each roadmap commitment stands at the end of a period, and the delivery record it adds up to.
 
-export function commitmentState(c: Commitment, period: string): { state: CommitmentState; quartersLate: number } {
+function commitmentState(c: Commitment, period: string): { state: CommitmentState; quartersLate: number } {
   // Scored as of an earlier quarter, a delivery that came later had not happened yet.
   if (c.status === 'delivered' && c.deliveredIn && quartersBetween(c.deliveredIn, period) < 0) return commitmentState({ ...c, status: 'planned' }, period);
   switch (c.status) {

@@ -283,7 +283,7 @@ function verdictsWithTones(findings: Findings): FindingsDiff['verdicts'] {
 }
 
 /** A vendor not assessed has no score: its spend is counted apart, never as under the threshold. */
-export function spendBelow(findings: Findings, threshold: number): FindingsDiff['spend'] {
+function spendBelow(findings: Findings, threshold: number): FindingsDiff['spend'] {
   const byCurrency = new Map<string, { currency: string; total: number; below: number; vendors: string[]; notAssessed: number }>();
   for (const v of findings.vendors) {
     if (!v.spend) continue;

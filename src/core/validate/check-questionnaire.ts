@@ -311,7 +311,7 @@ function checkMaps(maps: { framework: string }[] | undefined, path: Path, questi
 }
 
 /** `order` is the position of the question that owns the condition; red flags may read any question. */
-export function checkCondition(condition: Condition, path: Path, index: QuestionnaireIndex, order: number | undefined): PathIssue[] {
+function checkCondition(condition: Condition, path: Path, index: QuestionnaireIndex, order: number | undefined): PathIssue[] {
   if ('all' in condition) return condition.all.flatMap((c, i) => checkCondition(c, [...path, 'all', i], index, order));
   if ('any' in condition) return condition.any.flatMap((c, i) => checkCondition(c, [...path, 'any', i], index, order));
   if ('not' in condition) return checkCondition(condition.not, [...path, 'not'], index, order);

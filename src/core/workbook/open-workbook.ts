@@ -11,7 +11,7 @@ import { zipParts } from './zip-parts.js';
 // workbook is read.
 
 export const MAX_WORKBOOK_BYTES = 20 * 1024 * 1024;
-export const MAX_CELL_BYTES = 1024 * 1024;
+const MAX_CELL_BYTES = 1024 * 1024;
 /** What all the parts may unpack to: a sheet of a few thousand rows is well under 5 MB of XML. */
 const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
 const MAX_ROWS = 20_002;
