@@ -22,7 +22,8 @@ import { rescoreSnapshot, snapshotSources, type SnapshotSources } from '../shell
 import { checkOrder, currentHeader, refuseTampered, resolveSnapshot } from '../shell/snapshots/store.js';
 import { EXIT, UserError } from '../shell/user-error.js';
 import { tableWidthOf } from '../shell/table-width.js';
-import { findWorkspace, questionnaireInUse, sampleNotice, snapshotRoot, userCacheDir } from '../shell/workspace.js';
+import { writeText } from '../shell/write-text.js';
+import { findWorkspace, questionnaireInUse, announceSample, snapshotRoot, userCacheDir } from '../shell/workspace.js';
 import { didYouMean } from '../core/validate/did-you-mean.js';
 
 const FAIL_ON = ['regression', 'new-critical'] as const;
@@ -48,8 +49,7 @@ export type DiffOptions = z.input<typeof diffOptionsSchema>;
 export async function diff(input: DiffOptions, context: Context): Promise<number> {
   const options = parseOptions(diffOptionsSchema, input);
   const workspace = await findWorkspace(context);
-  const notice = sampleNotice(workspace, context.cwd, [options.older, options.newer]);
-  if (notice) context.stderr.write(`${notice}\n`);
+  announceSample(workspace, context, [options.older, options.newer]);
   // A snapshot an earlier aiclaim wrote is read with the header this one writes (currentHeader).
   const older = await currentHeader(await resolveSnapshot(options.older, workspace, context.cwd, context.now()), workspace, context.cwd);
   const newer = await currentHeader(await resolveSnapshot(options.newer, workspace, context.cwd, context.now()), workspace, context.cwd);
@@ -128,13 +128,9 @@ export async function diff(input: DiffOptions, context: Context): Promise<number
   if (options.vendor) {
     const vendor = result.vendors.find((v) => v.id === options.vendor);
     if (!vendor) throw unknownVendor(options.vendor, result);
-    context.stdout.write(
-      options.format === 'json'
-        ? `${JSON.stringify(vendor, null, 2)}\n`
-        : options.format === 'yaml'
-          ? yamlText(vendor)
-          : vendorText(result, vendor, explained, style),
-    );
+    if (options.format === 'json') context.stdout.write(`${JSON.stringify(vendor, null, 2)}\n`);
+    else if (options.format === 'yaml') context.stdout.write(yamlText(vendor));
+    else writeText(context.stdout, vendorText(result, vendor, explained, style, tableWidthOf(context.stdout)));
   } else {
     // What is printed may be a selection (the largest moves first); the counts and the gates cover every vendor.
     const selection = selectionOf(options, [...result.verdicts.map((v) => v.id), NOT_ASSESSED.id]);
@@ -145,7 +141,9 @@ export async function diff(input: DiffOptions, context: Context): Promise<number
     const shown = { shown: result.vendors.filter((v) => kept.has(v)) };
     const keep = (v: { verdict: string; category: string }) => selectVendors([v], { ...selection, top: undefined }, (x) => x).shown.length > 0;
     const printed = { ...result, vendors: shown.shown, added: result.added.filter(keep), dropped: result.dropped.filter(keep) };
-    context.stdout.write(render(printed, options.format, style, tableWidthOf(context.stdout)));
+    const text = render(printed, options.format, style, tableWidthOf(context.stdout));
+    if (options.format === 'table') writeText(context.stdout, text);
+    else context.stdout.write(text);
   }
   return failures(result, options.failOn, context);
 }
@@ -156,9 +154,10 @@ function vendorText(
   vendor: FindingsDiff['vendors'][number],
   explained: { before?: Map<string, QuestionScore>; after?: Map<string, QuestionScore> },
   style: ReturnType<typeof colourFor>,
+  width: number | undefined,
 ): string {
   const safe = terminalSafe({ result, vendor, explained });
-  return vendorDiffText(safe.result, safe.vendor, safe.explained, style);
+  return vendorDiffText(safe.result, safe.vendor, safe.explained, style, width);
 }
 
 function computedQuestions(index: QuestionnaireIndex): Map<string, 'roadmap' | 'track-record'> {

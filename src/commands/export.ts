@@ -8,7 +8,7 @@ import { checkOutputTarget } from '../shell/output-target.js';
 import { parseOptions } from '../shell/parse-options.js';
 import { namedOrLatest, questionnaireOf } from '../shell/snapshots/store.js';
 import { EXIT } from '../shell/user-error.js';
-import { findWorkspace, sampleNotice } from '../shell/workspace.js';
+import { findWorkspace, announceSample } from '../shell/workspace.js';
 import { shownPath } from '../shell/shown-path.js';
 import { terminalLines } from '../render/terminal-text.js';
 
@@ -22,8 +22,7 @@ const exportOptionsSchema = z.object({
 export async function exportFindings(input: z.input<typeof exportOptionsSchema>, context: Context): Promise<number> {
   const options = parseOptions(exportOptionsSchema, input);
   const workspace = await findWorkspace(context);
-  const notice = sampleNotice(workspace, context.cwd, [options.period]);
-  if (notice) context.stderr.write(`${notice}\n`);
+  announceSample(workspace, context, [options.period]);
   // A path that holds something else is refused before the snapshot is read.
   const target = options.out ? checkOutputTarget(resolve(context.cwd, options.out), options.out, 'csv', options.force) : undefined;
   const snapshot = await namedOrLatest(options.period, workspace, context.cwd, context.now());

@@ -16,6 +16,7 @@ import type { Context } from '../shell/context.js';
 import { readQuestionnaire } from '../shell/load-inputs.js';
 import { parseOptions } from '../shell/parse-options.js';
 import { printProblems } from '../shell/print-problems.js';
+import { progressLine } from '../shell/progress.js';
 import { readInput } from '../shell/read-input.js';
 import { isWorkbookName, readWorkbookBytes } from '../shell/read-workbook.js';
 import { schemaPathFor } from '../shell/schema-location.js';
@@ -57,7 +58,11 @@ export async function importStack(input: z.input<typeof importOptionsSchema>, co
   const kept: string[] = [];
   // Every file is made and checked before any is written: none that aiclaim would refuse to read.
   const writes: { target: string; text: string; row: StackVendor }[] = [];
-  for (const row of vendors) {
+  // A spreadsheet of thousands of rows takes a while: a progress line for each step, on a terminal only.
+  const since = Date.now();
+  const making = progressLine(context, 'Preparing', 'vendor files', vendors.length, { since });
+  for (const [done, row] of vendors.entries()) {
+    making.update(done);
     const target = join(workspace.vendorsDir, `${row.id}.yaml`);
     const exists = existsSync(target);
     if (exists && !options.force) {
@@ -98,7 +103,13 @@ export async function importStack(input: z.input<typeof importOptionsSchema>, co
       created.push(row.id);
     }
   }
-  const unreadable = writes.flatMap(({ target, text, row }) => wouldRefuse(text, shownPath(target, context.cwd), row, shown, index));
+  making.end();
+  const checking = progressLine(context, 'Checking', 'vendor files', writes.length, { since });
+  const unreadable = writes.flatMap(({ target, text, row }, done) => {
+    checking.update(done);
+    return wouldRefuse(text, shownPath(target, context.cwd), row, shown, index);
+  });
+  checking.end();
   if (unreadable.length > 0) throw new ProblemsError(unreadable);
   printProblems(sortProblems(problems), context);
   // Every problem of every row at once, and nothing written while one remains: a spreadsheet is
@@ -110,7 +121,14 @@ export async function importStack(input: z.input<typeof importOptionsSchema>, co
     );
     return EXIT.invalid;
   }
-  if (!options.dryRun) for (const { target, text } of writes) await writeFileAtomic(target, text);
+  if (!options.dryRun) {
+    const writing = progressLine(context, 'Writing', 'vendor files', writes.length, { since });
+    for (const [done, { target, text }] of writes.entries()) {
+      writing.update(done);
+      await writeFileAtomic(target, text);
+    }
+    writing.end();
+  }
 
   const would = options.dryRun ? 'would be ' : '';
   const lines = [

@@ -17,6 +17,7 @@ import { parseOptions } from '../shell/parse-options.js';
 import { EXIT } from '../shell/user-error.js';
 import { availableQuestionnaires, findWorkspace, questionnaireInUse, userCacheDir } from '../shell/workspace.js';
 import { shownPath } from '../shell/shown-path.js';
+import { writeText } from '../shell/write-text.js';
 
 const listOptionsSchema = z.object({ format: z.enum(['table', 'json', 'yaml']).default('table') });
 const showOptionsSchema = z
@@ -68,11 +69,8 @@ export async function showQuestionnaire(input: z.input<typeof showOptionsSchema>
   indexQuestionnaire(questionnaire);
   if (options.forVendor) {
     // What a vendor may be sent: no points, weights, bands, caps, red flags, verdicts or mappings.
-    context.stdout.write(
-      options.format === 'markdown'
-        ? questionnaireForVendorMarkdown(questionnaire)
-        : questionnaireForVendor(terminalSafe(questionnaire), colourFor(context.stdout, context.env)),
-    );
+    if (options.format === 'markdown') context.stdout.write(questionnaireForVendorMarkdown(questionnaire));
+    else writeText(context.stdout, questionnaireForVendor(terminalSafe(questionnaire), colourFor(context.stdout, context.env)));
     return EXIT.ok;
   }
   // The file's data as the schema reads it: its identity (digests) is aiclaim's, not the file's.
@@ -88,7 +86,7 @@ export async function showQuestionnaire(input: z.input<typeof showOptionsSchema>
       context.stdout.write(questionnaireMarkdown(questionnaire));
       break;
     default:
-      context.stdout.write(questionnaireOutline(terminalSafe(questionnaire), colourFor(context.stdout, context.env)));
+      writeText(context.stdout, questionnaireOutline(terminalSafe(questionnaire), colourFor(context.stdout, context.env)));
   }
   return EXIT.ok;
 }
@@ -123,6 +121,6 @@ export async function diffQuestionnairesCommand(input: z.input<typeof diffOption
   const result = diffQuestionnaires(older, newer, joined.file === undefined ? undefined : joined.entries);
   if (options.format === 'json') context.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else if (options.format === 'yaml') context.stdout.write(yamlText(result));
-  else context.stdout.write(questionnaireDiffText(terminalSafe(result), colourFor(context.stdout, context.env)));
+  else writeText(context.stdout, questionnaireDiffText(terminalSafe(result), colourFor(context.stdout, context.env)));
   return EXIT.ok;
 }

@@ -16,7 +16,7 @@ import { checkOutputTarget } from '../shell/output-target.js';
 import { parseOptions } from '../shell/parse-options.js';
 import { latestBefore, namedOrLatest, questionnaireOf } from '../shell/snapshots/store.js';
 import { EXIT, ProblemsError, UserError } from '../shell/user-error.js';
-import { findWorkspace, sampleNotice, SETTINGS_FILE, type Workspace } from '../shell/workspace.js';
+import { findWorkspace, announceSample, SETTINGS_FILE, type Workspace } from '../shell/workspace.js';
 import { shownPath } from '../shell/shown-path.js';
 import { terminalLines } from '../render/terminal-text.js';
 
@@ -37,8 +37,7 @@ const reportOptionsSchema = z.object({
 export async function report(input: z.input<typeof reportOptionsSchema>, context: Context): Promise<number> {
   const options = parseOptions(reportOptionsSchema, input);
   const workspace = await findWorkspace(context);
-  const notice = sampleNotice(workspace, context.cwd, [options.period]);
-  if (notice) context.stderr.write(`${notice}\n`);
+  announceSample(workspace, context, [options.period]);
   // A path that holds something else is refused before any snapshot is read.
   const target = options.out ? checkOutputTarget(resolve(context.cwd, options.out), options.out, 'report', options.force) : undefined;
   const current = await namedOrLatest(options.period, workspace, context.cwd, context.now());

@@ -17,6 +17,7 @@ import { scoreReportData, type ScoreReport } from '../render/score-report.js';
 import { scoreTable } from '../render/score-table.js';
 import { terminalLines, terminalSafe } from '../render/terminal-text.js';
 import { progressLine } from '../shell/progress.js';
+import { writeText } from '../shell/write-text.js';
 import { applySelection, selectionOf, selectionOptions } from '../shell/selection.js';
 import { yamlText } from '../render/yaml-text.js';
 import { colourFor } from '../shell/colour.js';
@@ -32,7 +33,7 @@ import { printProblems } from '../shell/print-problems.js';
 import type { BatchItem, BatchSettings } from '../shell/score-batch.js';
 import { jobsFor, scoreInParallel } from '../shell/score-parallel.js';
 import { EXIT, UserError } from '../shell/user-error.js';
-import { findWorkspace, questionnaireInUse, refuseSample, sampleNotice, snapshotCacheDir, userCacheDir, type Workspace } from '../shell/workspace.js';
+import { findWorkspace, questionnaireInUse, refuseSample, announceSample, snapshotCacheDir, userCacheDir, type Workspace } from '../shell/workspace.js';
 import { shownPath } from '../shell/shown-path.js';
 import { tableWidthOf } from '../shell/table-width.js';
 
@@ -62,8 +63,7 @@ export type ScoreOptions = z.input<typeof scoreOptionsSchema>;
 export async function score(input: ScoreOptions, context: Context): Promise<number> {
   const options = parseOptions(scoreOptionsSchema, input);
   const workspace = await findWorkspace(context);
-  const notice = sampleNotice(workspace, context.cwd, options.paths);
-  if (notice) context.stderr.write(`${notice}\n`);
+  announceSample(workspace, context, options.paths);
 
   const { questionnaire, warnings } = await readQuestionnaire(
     await questionnaireInUse(workspace, options.questionnaire, context.cwd),
@@ -117,15 +117,10 @@ export async function score(input: ScoreOptions, context: Context): Promise<numb
       printProblems(problems, context);
       // What is printed may be a selection; the snapshot and the gates below count every vendor.
       const shown = applySelection(report.rows, selection, (r) => r.finding, context);
-      context.stdout.write(
-        render(
-          { ...report, rows: shown.shown },
-          options.format ?? 'table',
-          options.explain,
-          colourFor(context.stdout, context.env),
-          tableWidthOf(context.stdout),
-        ),
-      );
+      const format = options.format ?? 'table';
+      const text = render({ ...report, rows: shown.shown }, format, options.explain, colourFor(context.stdout, context.env), tableWidthOf(context.stdout));
+      if (format === 'table') writeText(context.stdout, text);
+      else context.stdout.write(text);
       if (target) {
         if (errors.length > 0) {
           context.stderr.write(

@@ -13,9 +13,10 @@ import { readCrosswalk } from '../shell/crosswalks.js';
 import { bridgeFor, editionPair } from '../shell/edition-pair.js';
 import { currentHeader, refuseTampered, snapshotsIn, type LoadedSnapshot } from '../shell/snapshots/store.js';
 import { EXIT, UserError } from '../shell/user-error.js';
-import { findWorkspace, sampleNotice, userCacheDir, type Workspace } from '../shell/workspace.js';
+import { findWorkspace, announceSample, userCacheDir, type Workspace } from '../shell/workspace.js';
 import { shownPath } from '../shell/shown-path.js';
 import { tableWidthOf } from '../shell/table-width.js';
+import { writeText } from '../shell/write-text.js';
 
 const trendOptionsSchema = z.object({
   dir: z.string().optional(),
@@ -28,8 +29,7 @@ const trendOptionsSchema = z.object({
 export async function trendCommand(input: z.input<typeof trendOptionsSchema>, context: Context): Promise<number> {
   const options = parseOptions(trendOptionsSchema, input);
   const workspace = await findWorkspace(context);
-  const notice = sampleNotice(workspace, context.cwd, [options.dir]);
-  if (notice) context.stderr.write(`${notice}\n`);
+  announceSample(workspace, context, [options.dir]);
   const dir = options.dir ? resolve(context.cwd, options.dir) : workspace.findingsDir;
   // Snapshots an earlier aiclaim wrote are read with the header this one writes (currentHeader).
   const snapshots = await Promise.all((await snapshotsIn(dir, context.cwd, userCacheDir(workspace))).map((s) => currentHeader(s, workspace, context.cwd)));
@@ -66,7 +66,7 @@ export async function trendCommand(input: z.input<typeof trendOptionsSchema>, co
       break;
     case 'table': {
       const safe = terminalSafe({ result, vendors });
-      context.stdout.write(trendText(safe.result, safe.vendors, colourFor(context.stdout, context.env), tableWidthOf(context.stdout)));
+      writeText(context.stdout, trendText(safe.result, safe.vendors, colourFor(context.stdout, context.env), tableWidthOf(context.stdout)));
     }
   }
   return EXIT.ok;

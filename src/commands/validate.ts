@@ -19,7 +19,7 @@ import { printProblems } from '../shell/print-problems.js';
 import { readInput } from '../shell/read-input.js';
 import { EDITIONS_DIR, findEdition } from '../shell/find-edition.js';
 import { EXIT } from '../shell/user-error.js';
-import { findWorkspace, questionnaireInUse, sampleNotice, type Workspace } from '../shell/workspace.js';
+import { findWorkspace, questionnaireInUse, announceSample, type Workspace } from '../shell/workspace.js';
 
 const validateOptionsSchema = z.object({
   paths: z.array(z.string()).default([]),
@@ -33,8 +33,7 @@ export async function validate(input: ValidateOptions, context: Context): Promis
   const options = parseOptions(validateOptionsSchema, input);
   const workspace = await findWorkspace(context);
   const paths = options.paths.length ? options.paths : workspacePaths(workspace);
-  const notice = sampleNotice(workspace, context.cwd, options.paths);
-  if (notice) context.stderr.write(`${notice}\n`);
+  announceSample(workspace, context, options.paths);
 
   const expanded = await expandPaths(paths, context.cwd, { quietEmpty: options.paths.length === 0 });
   const problems: Problem[] = [...expanded.problems];

@@ -1,8 +1,8 @@
 import type { QuestionScore } from '../core/scoring/types.js';
 import { CAUSE_TEXT, type CommitmentChange, type FindingsDiff, type QuestionSide, type VendorDiff } from '../core/tracking/diff-findings.js';
 import { money, points, score1, severityStyle, verdictStyle, type Style } from './style.js';
-import { dropping, fittedTableText, type FitColumn } from './fit-table.js';
-import { tableText } from './table.js';
+import { boxWidth, dropping, fittedTableText, type FitColumn } from './fit-table.js';
+import { cellWidth, tableText } from './table.js';
 
 // A diff of two snapshots on one screen: who got better, who got worse, which promises were kept.
 // Terminal text: the command hands in a model made safe with terminalSafe (terminal-text.ts).
@@ -253,6 +253,7 @@ export function vendorDiffText(
   v: VendorDiff,
   explained: { before?: Map<string, QuestionScore>; after?: Map<string, QuestionScore> },
   style: Style,
+  width?: number,
 ): string {
   const out: string[] = [];
   out.push(style.bold(`${v.name} (${v.id}) · ${diff.from.period} → ${diff.to.period}`));
@@ -313,7 +314,30 @@ export function vendorDiffText(
     signed(q.delta),
     q.causes.map((c) => CAUSE_TEXT[c]).join('\n') || '—',
   ]);
-  const table = tableText(['Question', 'Group', diff.from.period, diff.to.period, 'Δ', 'Why'], rows, style, ['left', 'left', 'left', 'left', 'right', 'left']);
+  const head = ['Question', 'Group', diff.from.period, diff.to.period, 'Δ', 'Why'];
+  // Too wide for the terminal, the side-by-side table becomes a list: nothing in it is cut.
+  const natural = head.map((h, i) => rows.reduce((w, row) => Math.max(w, cellWidth(row[i]!)), cellWidth(h)));
+  const table =
+    width !== undefined && boxWidth(natural) > width
+      ? questionList(head, rows)
+      : tableText(head, rows, style, ['left', 'left', 'left', 'left', 'right', 'left']);
   out.push('', style.bold(`Questions that changed (${changed.length} of ${v.questions.length})`), changed.length ? table : '  none');
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * The question table as a list, for a terminal too narrow for it: a line per question (id, group,
+ * Δ, why), then each quarter's side under it. Prose, wrapped by the caller to the width.
+ */
+function questionList(head: readonly string[], rows: readonly (readonly string[])[]): string {
+  return rows
+    .map(([question, group, before, after, delta, why]) => {
+      const side = (period: string, text: string) => text.split('\n').map((line, i) => `    ${i === 0 ? period : ' '.repeat(period.length)}  ${line}`);
+      return [
+        `  ${question!.split('\n').join(' ')} · ${group} · Δ ${delta} · ${why!.split('\n').join(', ')}`,
+        ...side(head[2]!, before!),
+        ...side(head[3]!, after!),
+      ].join('\n');
+    })
+    .join('\n');
 }

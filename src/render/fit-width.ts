@@ -176,3 +176,28 @@ function carryColour(rows: readonly Row[]): string[] {
     return `${row.indent}${reopened}${row.body}${closed}`;
   });
 }
+
+/** A line of a boxed table: already fitted (fit-table.ts), never wrapped again. */
+const TABLE_LINE = /^[┌│├└]/;
+/** "  Delivered  Campaignly BV · …": a label column, the text after it aligned under itself. */
+const LABELLED = /^( +\S+(?: \S+)? {2,})\S/;
+
+/**
+ * Terminal text laid out to `columns`: each line of prose wrapped at words (wrapToWidth), the
+ * lines after the first indented as its kind wants — a paragraph not at all, an indented item
+ * two more, a labelled item under its text. Table lines are left as they are. Lines that fit are
+ * unchanged, so a wide terminal gets the text byte for byte.
+ */
+export function layOutText(text: string, columns: number): string {
+  return text
+    .split('\n')
+    .flatMap((line) => (TABLE_LINE.test(visible(line)) ? [line] : wrapToWidth(line, columns, hangingIndent(visible(line)))))
+    .join('\n');
+}
+
+function hangingIndent(line: string): string {
+  const lead = /^ */.exec(line)![0].length;
+  if (lead === 0) return '';
+  const label = LABELLED.exec(line);
+  return ' '.repeat(label ? label[1]!.length : lead + 2);
+}

@@ -1,8 +1,7 @@
 import type { ScoreReport } from './score-report.js';
 import { SEVERITIES } from '../core/schema/questionnaire.js';
-import { flagRef } from '../core/findings/flag-ref.js';
+import { cellsOf, namesOf, VENDOR_COLUMNS } from '../core/findings/vendor-columns.js';
 import { questionsToAsk } from '../core/scoring/open-questions.js';
-import { categoryLabel } from '../core/martech-categories.js';
 import { csv } from './csv.js';
 
 // One row per vendor, or with --explain one row per vendor and question.
@@ -30,48 +29,14 @@ export function scoreCsv(report: ScoreReport, explain: boolean): string {
     }
     return csv(rows);
   }
-  // The columns export has too are named and filled as export fills them (inventory/export-rows.ts).
-  const rows: unknown[][] = [
-    [
-      'rank',
-      'vendor_id',
-      'vendor',
-      'category',
-      'category_label',
-      'score',
-      'verdict',
-      'risk',
-      'completeness',
-      'confidence',
-      'red_flags',
-      'worst_flag',
-      'to_ask',
-      'annual_spend',
-      'currency',
-      'renewal',
-    ],
-  ];
+  // The columns export has too are named and filled by the one definition both use (vendor-columns.ts).
+  const { identity, risk, assurance, redFlags, stack } = VENDOR_COLUMNS;
+  const shared = [...identity, risk, ...assurance, redFlags];
+  const rows: unknown[][] = [['rank', ...namesOf(shared), 'worst_flag', 'to_ask', ...namesOf(stack)]];
   for (const { rank, finding: f, flags, toAsk } of report.rows) {
     // Findings only: flags waiting on missing answers are counted in to_ask.
     const worst = SEVERITIES.find((s) => flags.some((flag) => flag.severity === s)) ?? '';
-    rows.push([
-      rank ?? '',
-      f.id,
-      f.name,
-      f.category,
-      categoryLabel(f.category, f.categoryLabel),
-      f.score ?? '',
-      f.verdict,
-      f.risk?.rating ?? '',
-      f.completeness,
-      f.confidence ?? '',
-      flags.map(flagRef).join(' '),
-      worst,
-      questionsToAsk(toAsk),
-      f.spend?.amount ?? '',
-      f.spend?.currency ?? '',
-      f.renewal ?? '',
-    ]);
+    rows.push([rank ?? '', ...cellsOf(shared, f), worst, questionsToAsk(toAsk), ...cellsOf(stack, f)]);
   }
   return csv(rows);
 }

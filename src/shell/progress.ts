@@ -16,16 +16,20 @@ export interface Progress {
 
 const NONE: Progress = { update: () => undefined, end: () => undefined };
 
-/** `what`: "Scoring", with `unit` the plural of what is counted ("files"). */
-export function progressLine(context: Context, what: string, unit: string, total: number, options: { quiet?: boolean } = {}): Progress {
+/**
+ * `what`: "Scoring", with `unit` the plural of what is counted ("files"). `since`: when the work
+ * this is a step of began (Date.now()), so that a step of a long job shows from its start.
+ */
+export function progressLine(context: Context, what: string, unit: string, total: number, options: { quiet?: boolean; since?: number } = {}): Progress {
   if (options.quiet || !context.stderr.isTTY || total <= 1) return NONE;
   const started = Date.now();
+  const since = options.since ?? started;
   let drawnAt = 0;
   let drawn = false;
   return {
     update(done) {
       const now = Date.now();
-      if (now - started < FIRST_AFTER_MS || now - drawnAt < EVERY_MS) return;
+      if (now - since < FIRST_AFTER_MS || now - drawnAt < EVERY_MS) return;
       drawnAt = now;
       drawn = true;
       context.stderr.write(`\r\x1b[K${progressText(what, unit, done, total, (now - started) / 1000)}`);

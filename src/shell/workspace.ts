@@ -8,6 +8,7 @@ import { didYouMean } from '../core/validate/did-you-mean.js';
 import type { Context } from './context.js';
 import { PACKAGE_ROOT } from './package-root.js';
 import { shownPath } from './shown-path.js';
+import { writeText } from './write-text.js';
 import { readInput } from './read-input.js';
 import { ProblemsError, UserError } from './user-error.js';
 
@@ -55,6 +56,12 @@ export function sampleNotice(workspace: Workspace, cwd: string, named: readonly 
   if (named.length > 0 && named.every((n) => n !== undefined && existsSync(resolve(cwd, n)))) return undefined;
   if (workspace.sampleAsked) return `Using the bundled sample portfolio (${shownPath(workspace.root, cwd)}), read-only.`;
   return `No workspace here: using the bundled sample portfolio (${shownPath(workspace.root, cwd)}). Run \`aiclaim init\` to start your own.`;
+}
+
+/** The sample notice, if there is one, on stderr (wrapped on a terminal). */
+export function announceSample(workspace: Workspace, context: Context, named: readonly (string | undefined)[] = []): void {
+  const notice = sampleNotice(workspace, context.cwd, named);
+  if (notice) writeText(context.stderr, `${notice}\n`);
 }
 
 /** A command that writes the workspace refuses the bundled sample: it is read, never written. `hint`: what to do instead. */

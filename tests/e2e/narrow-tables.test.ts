@@ -73,6 +73,47 @@ describe.skipIf(!hasTmux)('tables in a terminal of 60 columns', () => {
     });
   }
 
+  // Every line a person reads, not only the tables: prose is wrapped at words, nothing is lost.
+  const PROSE = [
+    'diff 2026-Q3 2026-Q4 --vendor autoflow',
+    'score --explain',
+    'trend',
+    'questionnaire show',
+    'questionnaire diff questionnaires/editions/ai-claims-1.0.0.yaml ai-claims',
+  ];
+  for (const args of PROSE) {
+    test(`aiclaim ${args}: every line fits 60 columns, wrapped at words`, async () => {
+      const { joined, rows } = await inPane(args, 60);
+      // Nothing the terminal had to wrap: the lines as written are the rows it shows.
+      expect(rows.map((r) => r.trimEnd())).toEqual(joined.map((l) => l.trimEnd()));
+      for (const line of joined) expect(stringWidth(line), line).toBeLessThanOrEqual(60);
+      if (!args.startsWith('questionnaire')) return;
+      // No table in them: the words are the pipe's, in the same order.
+      const piped = await run(args.split(' '));
+      expect(piped.code, piped.stderr).toBe(0);
+      const words = (text: string) => text.split(/\s+/).filter(Boolean);
+      // The pane keeps the last screenful and its history: the end of the output, from a whole line.
+      const shown = words(joined.join('\n').replace(/EXIT=\d+/, ''));
+      expect(shown.length).toBeGreaterThan(100);
+      expect(shown).toEqual(words(piped.stdout).slice(-shown.length));
+    });
+  }
+
+  test('aiclaim diff --vendor at 60 columns: the questions that changed become a list, each side whole', async () => {
+    const { joined } = await inPane('diff 2026-Q3 2026-Q4 --vendor autoflow', 60);
+    const at = joined.findIndex((l) => l.startsWith('Questions that changed'));
+    expect(at).toBeGreaterThan(0);
+    const list = joined.slice(at + 1);
+    expect(list.some((l) => l.startsWith('┌'))).toBe(false);
+    expect(list).toContain('  ml-team · changed · Δ −1.0 · answer changed');
+    expect(list).toContain('    2026-Q3  2/3 answered');
+    expect(list).toContain('    2026-Q4  1/3 answered');
+    // The longest side, cut in the table, is here in full.
+    expect(list.join(' ').replace(/\s+/g, ' ')).toContain(
+      'hidden: asked only when independent-validation is one of customer-pilot, independent, reproducible, regulator',
+    );
+  });
+
   test('on a terminal wide enough, and in a pipe even with COLUMNS=60, each table is the whole table, as before', async () => {
     for (const { args } of COMMANDS) {
       const piped = await run(args.split(' '), { env: { COLUMNS: '60' } });

@@ -5,11 +5,12 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { progressText } from '../../src/shell/progress.js';
 import { requires } from '../helpers/requires.js';
-import { BIN, sampleCopy } from '../helpers/run-cli.js';
+import { BIN, run, sampleCopy, tempDir } from '../helpers/run-cli.js';
 import { TmuxSession } from '../helpers/tmux.js';
 
-// Scoring 2,000 files takes seconds: on a terminal, stderr shows how many are done, the rate and
-// the time left, in place, and clears it when done; in a pipe, and with -f json, nothing of it.
+// Scoring 2,000 files, or importing a stack of 2,000 rows, takes seconds: on a terminal, stderr
+// shows how many are done, the rate and the time left, in place, and clears it when done; in a
+// pipe, and with -f json, nothing of it.
 
 const sh = promisify(execFile);
 const workspace = sampleCopy();
@@ -63,4 +64,54 @@ describe('the progress line', () => {
     expect(stderr).not.toContain('Scoring');
     expect(stderr).not.toContain('\r');
   }, 120_000);
+});
+
+describe('the progress line of an import', () => {
+  const ROWS = 3000;
+  const stack = ['vendor,category,spend,currency,renewal', ...Array.from({ length: ROWS }, (_, i) => `Vendor ${i},email,${1000 + i},EUR,2027-01-31`)].join(
+    '\n',
+  );
+  let own: ReturnType<typeof tempDir>;
+  beforeAll(async () => {
+    own = tempDir();
+    expect((await run(['init'], { cwd: own.dir })).code).toBe(0);
+    writeFileSync(join(own.dir, 'stack.csv'), `${stack}\n`);
+  });
+  afterAll(() => own.remove());
+
+  test('in a pipe: not a byte of it', async () => {
+    const { stderr } = await sh('bash', ['-c', `node ${JSON.stringify(BIN)} import stack.csv --dry-run 2>&1 >/dev/null | cat >&2`], {
+      cwd: own.dir,
+      maxBuffer: 1 << 26,
+    });
+    expect(stderr).toContain(`${ROWS} vendor files would be created`);
+    expect(stderr).not.toMatch(/Preparing|Checking|\r/);
+  }, 120_000);
+
+  requires('the import progress line in a terminal', ['tmux']).test(
+    'on a terminal: the steps of a large import counted, then cleared',
+    async () => {
+      const tmux = new TmuxSession();
+      try {
+        tmux.start(`node ${JSON.stringify(BIN)} import stack.csv > /dev/null`, own.dir, { columns: 120, rows: 20 });
+        const seen = new Set<string>();
+        for (let i = 0; i < 1200 && !tmux.screen().includes('EXIT='); i++) {
+          for (const line of tmux.visible()) if (/^(Preparing|Checking|Writing) /.test(line)) seen.add(line.trimEnd());
+          await new Promise((r) => setTimeout(r, 25));
+        }
+        expect(tmux.screen()).toContain('EXIT=0');
+        expect(seen.size).toBeGreaterThan(0);
+        for (const line of seen)
+          expect(line).toMatch(
+            new RegExp(
+              `^(Preparing|Checking|Writing) [\\d,]+ of ${ROWS.toLocaleString('en-US')} vendor files · [\\d,]+ a second( · about \\d+ (s|min) left)?$`,
+            ),
+          );
+        expect(tmux.visible().some((l) => /^(Preparing|Checking|Writing) /.test(l))).toBe(false);
+      } finally {
+        tmux.stop();
+      }
+    },
+    120_000,
+  );
 });

@@ -1,6 +1,6 @@
 import { parseQuestionLine } from '../findings/build-findings.js';
-import { flagRef, isFinding } from '../findings/flag-ref.js';
-import { categoryLabel } from '../martech-categories.js';
+import { isFinding } from '../findings/flag-ref.js';
+import { cellsOf, namesOf, VENDOR_COLUMNS } from '../findings/vendor-columns.js';
 import { indexQuestionnaire } from '../questionnaire-index.js';
 import { compareFindings } from '../scoring/score-rows.js';
 import { ABSENT_STATES, type Findings } from '../schema/findings.js';
@@ -12,29 +12,22 @@ import type { Questionnaire } from '../schema/questionnaire.js';
 
 export function vendorRows(findings: Findings): unknown[][] {
   const sections = [...new Set(findings.vendors.flatMap((v) => Object.keys(v.sections)))];
+  const { identity, risk, assurance, redFlags, stack } = VENDOR_COLUMNS;
   const header = [
     'period',
     'rank',
-    'vendor_id',
-    'vendor',
-    'category',
-    'category_label',
-    'score',
-    'verdict',
+    ...namesOf(identity),
     'decisive_answered',
     'decisive_required',
-    'risk',
+    risk.name,
     'safeguards',
-    'completeness',
-    'confidence',
-    'red_flags',
+    ...namesOf(assurance),
+    redFlags.name,
     'critical_flags',
     'high_flags',
     'open_questions',
     'claims_contradicted',
-    'annual_spend',
-    'currency',
-    'renewal',
+    ...namesOf(stack),
     'interviewed',
     'promises_due',
     'kept_on_time',
@@ -53,26 +46,18 @@ export function vendorRows(findings: Findings): unknown[][] {
     return [
       findings.period,
       v.score === null ? '' : rank,
-      v.id,
-      v.name,
-      v.category,
-      categoryLabel(v.category, v.categoryLabel),
-      v.score ?? '',
-      v.verdict,
+      ...cellsOf(identity, v),
       v.decisive?.answered ?? '',
       v.decisive?.required ?? '',
-      v.risk?.rating ?? '',
+      risk.value(v),
       v.risk?.safeguards ?? '',
-      v.completeness,
-      v.confidence ?? '',
-      found.map(flagRef).join(' '),
+      ...cellsOf(assurance, v),
+      redFlags.value(v),
       found.filter((f) => f.severity === 'critical').length,
       found.filter((f) => f.severity === 'high').length,
       v.redFlags.length - found.length,
       (v.claims ?? []).filter((c) => c.checks.some((k) => k.outcome === 'contradicted')).length,
-      v.spend?.amount ?? '',
-      v.spend?.currency ?? '',
-      v.renewal ?? '',
+      ...cellsOf(stack, v),
       v.interviewed ?? '',
       v.roadmap.filter((c) => c.state !== 'pending').length,
       state('on-time'),

@@ -126,10 +126,18 @@ export async function latestBefore(period: string | undefined, workspace: Worksp
   return latest ? resolveSnapshot(latest, workspace, cwd) : undefined;
 }
 
+/** Each snapshot's questionnaire, looked up once however many steps ask for it (its header, its self-check, its edition). */
+const scoredWith = new WeakMap<LoadedSnapshot, Promise<Questionnaire | undefined>>();
+
 /** The questionnaire a snapshot was scored with, wherever it is kept (find-edition.ts), its own workspace included. */
-export async function questionnaireOf(snapshot: LoadedSnapshot, workspace: Workspace, cwd: string): Promise<Questionnaire | undefined> {
-  const { id, version, hash } = snapshot.findings.questionnaire;
-  return findEdition({ id, version, hash }, workspace, cwd, [snapshotRoot(snapshot.path)]);
+export function questionnaireOf(snapshot: LoadedSnapshot, workspace: Workspace, cwd: string): Promise<Questionnaire | undefined> {
+  let found = scoredWith.get(snapshot);
+  if (!found) {
+    const { id, version, hash } = snapshot.findings.questionnaire;
+    found = findEdition({ id, version, hash }, workspace, cwd, [snapshotRoot(snapshot.path)]);
+    scoredWith.set(snapshot, found);
+  }
+  return found;
 }
 
 /**
@@ -142,7 +150,12 @@ export async function currentHeader(snapshot: LoadedSnapshot, workspace: Workspa
   const recorded = snapshot.findings.questionnaire;
   const found = await questionnaireOf(snapshot, workspace, cwd);
   if (!found?.identity || found.identity.hash === recorded.hash || found.identity.legacy !== recorded.hash) return snapshot;
-  return { ...snapshot, findings: { ...snapshot.findings, questionnaire: { ...recorded, hash: found.identity.hash, questions: found.identity.questions } } };
+  const current = {
+    ...snapshot,
+    findings: { ...snapshot.findings, questionnaire: { ...recorded, hash: found.identity.hash, questions: found.identity.questions } },
+  };
+  scoredWith.set(current, Promise.resolve(found));
+  return current;
 }
 
 /** Snapshots checked against themselves and the questionnaire they were scored with (check-findings.ts): one edited by hand is refused. */
