@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -119,6 +119,36 @@ function expectRowsWhole(printed: Printed, rows: ReturnType<typeof rankingRows>)
     expect(found[0]!.whole, `${row.name}'s row is cut across pages ${found[0]!.page} and ${found[0]!.page + 1}`).toBe(true);
   }
 }
+
+need.describe('the check that a row is whole', () => {
+  // A table row of three lines placed to straddle the end of page 1 (two lines of room: one would
+  // leave an orphan, which Chromium moves whole anyway): printed as the report's
+  // rows are (kept whole), and with the rule that keeps it whole taken away (cut in two).
+  const page = (keep: boolean) => `<!doctype html><meta charset="utf-8"><style>
+    @page { size: A4; margin: 15mm; } body { margin: 0; font: 12px/16px sans-serif; }
+    tr { break-inside: ${keep ? 'avoid' : 'auto'}; } td { vertical-align: top; padding: 0 4px; }
+  </style><div style="height: calc(297mm - 30mm - 40px)"></div>
+  <table><tr><td>7</td><td>Straddle<br>Analytics<br>Holdings</td><td>€10,000</td><td>2027-01-31</td></tr></table>`;
+  const row = { first: /^\s*7\s+Straddle\b.*€10,000\s+2027-01-31/, words: ['Straddle', 'Analytics', 'Holdings'] };
+  let temp: ReturnType<typeof tempDir>;
+  beforeAll(() => (temp = tempDir()));
+  afterAll(() => temp?.remove());
+
+  for (const keep of [true, false]) {
+    test(
+      keep ? 'a row kept whole is found whole, on one page' : 'a row cut across two pages is found cut',
+      () => {
+        const dir = join(temp.dir, keep ? 'kept' : 'cut');
+        mkdirSync(dir);
+        writeFileSync(join(dir, 'page.html'), page(keep));
+        const found = rowPages(print(join(dir, 'page.html'), dir), row.first, row.words);
+        expect(found).toHaveLength(1);
+        expect(found[0]).toEqual(keep ? { page: 2, whole: true } : { page: 1, whole: false });
+      },
+      120_000,
+    );
+  }
+});
 
 need.describe('the report printed to PDF on A4', () => {
   let sample: { dir: string; remove: () => void };
