@@ -2,7 +2,7 @@
 
 export const PERIOD_PATTERN = /^(\d{4})-Q([1-4])$/;
 
-export interface Quarter {
+interface Quarter {
   year: number;
   quarter: 1 | 2 | 3 | 4;
 }

@@ -16,7 +16,7 @@ import { verdictsOf, type CrosswalkEntry, type Question, type Questionnaire } fr
 // `replaces:` map questions of an earlier edition of *its own* questionnaire, so applied to another
 // one they would pair questions that merely share an id, and the diff says they are not editions.
 
-export interface QuestionChangeDetail extends QuestionComparison {
+interface QuestionChangeDetail extends QuestionComparison {
   /** The parts of the question's definition that differ (text, type, options, points, when, …). */
   fields: string[];
   /** Only its help was reworded. */

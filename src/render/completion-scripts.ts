@@ -4,7 +4,7 @@
 // when completed, so the scripts never go stale. Pure.
 
 export const VALUE_KINDS = ['vendors', 'quarters', 'questionnaires'] as const;
-export type ValueKind = (typeof VALUE_KINDS)[number];
+type ValueKind = (typeof VALUE_KINDS)[number];
 
 /** What a word takes: a workspace value, one of fixed choices, a file, or nothing (a flag). */
 export type Takes = { kind: ValueKind } | { choices: readonly string[] } | { file: true } | { flag: true };

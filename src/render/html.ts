@@ -3,7 +3,7 @@
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-export function esc(text: unknown): string {
+function esc(text: unknown): string {
   return String(text ?? '').replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 

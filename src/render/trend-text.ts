@@ -25,7 +25,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 const signedChange = (change: number | null) => (change === null ? '—' : change > 0 ? `+${score1(change)}` : change < 0 ? `−${score1(-change)}` : '0.0');
 
-export function deliveryRecord(v: VendorTrend): string {
+function deliveryRecord(v: VendorTrend): string {
   const r = v.record;
   const total = r.promises.length;
   if (total === 0) return 'no promises recorded';

@@ -37,7 +37,7 @@ export interface LoadedVendor {
   hash: string;
 }
 
-export async function readVendorFile(file: InputFile, index: QuestionnaireIndex): Promise<{ loaded?: LoadedVendor; problems: Problem[] }> {
+async function readVendorFile(file: InputFile, index: QuestionnaireIndex): Promise<{ loaded?: LoadedVendor; problems: Problem[] }> {
   const read = await readInput(file.path, file.shown);
   if (!read.ok) return { problems: [read.problem] };
   const expectedId = basename(file.path).replace(/\.ya?ml$/i, '');

@@ -16,7 +16,7 @@ export type OutputPurpose = 'report' | 'csv' | 'snapshot' | 'answer-sheet';
 const PURPOSE: Record<OutputPurpose, string> = { report: 'a report', csv: 'a CSV export', snapshot: 'a findings snapshot', 'answer-sheet': 'an answer sheet' };
 
 /** The kinds of file aiclaim tells apart by their first bytes. */
-export type FileKind = 'empty' | 'report' | 'csv' | 'answer-sheet' | 'snapshot' | 'settings' | 'vendor' | 'draft' | 'questionnaire' | 'other';
+type FileKind = 'empty' | 'report' | 'csv' | 'answer-sheet' | 'snapshot' | 'settings' | 'vendor' | 'draft' | 'questionnaire' | 'other';
 
 const KIND_WORDS: Record<Exclude<FileKind, 'empty'>, string> = {
   report: 'an aiclaim report',

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { PACKAGE_ROOT } from './package-root.js';
 
 /** What a worker sends: its result, once, and before it any number of progress counts. */
-export type WorkerMessage<T> = { result: T } | { progress: number };
+type WorkerMessage<T> = { result: T } | { progress: number };
 
 /** Runs one of the bundle's workers (`dist/<name>.js`) on `input`, and gives the result it sends back. */
 export function runWorker<T>(name: 'score-worker' | 'snapshot-worker', input: unknown, onProgress?: (done: number) => void): Promise<T> {

@@ -119,28 +119,40 @@ describe('aiclaim questionnaire', () => {
 });
 
 describe('start-up', () => {
-  test.each([['--help'], ['--version'], ['score', '--help']])('%s loads neither zod, yaml, chalk nor the prompts', (...args) => {
+  /** The modules of dist/ a run loads, named by the sources their source maps list. */
+  function distSources(args: string[]): { modules: string[]; sources: string } {
     const temp = tempDir();
     try {
       const log = join(temp.dir, 'imports.log');
       execFileSync(process.execPath, ['--import', join(REPO, 'tests', 'helpers', 'register-import-log.mjs'), BIN, ...args], {
         env: { ...process.env, AICLAIM_IMPORT_LOG: log },
       });
-      // dist/ is a bundle: the modules it loads name their sources in their source maps.
-      const sources = readFileSync(log, 'utf8')
+      const modules = readFileSync(log, 'utf8')
         .split('\n')
-        .filter((url) => url.startsWith('file:') && url.includes('/dist/'))
-        .flatMap((url) => (JSON.parse(readFileSync(`${fileURLToPath(url)}.map`, 'utf8')) as { sources: string[] }).sources)
-        .join('\n');
-      expect(sources).toMatch(/node_modules\/commander\//);
-      expect(sources).not.toMatch(/node_modules\/(zod|yaml|chalk|@inquirer|cli-table3)\//);
+        .filter((url) => url.startsWith('file:') && url.includes('/dist/'));
+      const sources = modules.flatMap((url) => (JSON.parse(readFileSync(`${fileURLToPath(url)}.map`, 'utf8')) as { sources: string[] }).sources).join('\n');
+      return { modules, sources };
     } finally {
       temp.remove();
     }
+  }
+
+  test.each([['--help'], ['score', '--help']])('%s loads neither zod, yaml, chalk nor the prompts', (...args) => {
+    const { sources } = distSources(args);
+    expect(sources).toMatch(/node_modules\/commander\//);
+    expect(sources).not.toMatch(/node_modules\/(zod|yaml|chalk|@inquirer|cli-table3)\//);
   });
 
-  test('--version prints the package version', async () => {
+  test.each([['--version'], ['-v'], ['-V']])('%s alone loads nothing of dist/', (flag) => {
+    expect(distSources([flag]).modules).toEqual([]);
+  });
+
+  test('--version, -v and -V print the package version; with anything else, the command line answers', async () => {
     const { version } = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string };
-    expect((await run(['--version'])).stdout.trim()).toBe(version);
+    for (const args of [['--version'], ['-v'], ['-V'], ['--no-color', '--version']]) {
+      const result = await run(args);
+      expect(result.code, args.join(' ')).toBe(0);
+      expect(result.stdout).toBe(`${version}\n`);
+    }
   });
 });

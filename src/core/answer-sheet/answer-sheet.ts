@@ -27,7 +27,7 @@ export const ANSWER_SHEET_FORMAT = 'aiclaim answer sheet';
  * from the row's `allowed` labels (data validation), `date` cells a date format, `long-text` wraps,
  * `fixed` cells are locked (the vendor reads them; editing the id would lose the answer).
  */
-export type ColumnKind = 'fixed' | 'long-text' | 'label' | 'date' | 'quarter' | 'text';
+type ColumnKind = 'fixed' | 'long-text' | 'label' | 'date' | 'quarter' | 'text';
 
 export interface Column {
   key: string;
@@ -59,7 +59,7 @@ export interface Sheet {
 }
 
 /** What makes a returned sheet recognisable: the questionnaire it follows, and for whom it was made. */
-export interface AnswerSheetMeta {
+interface AnswerSheetMeta {
   format: typeof ANSWER_SHEET_FORMAT;
   questionnaire: string;
   version: string;

@@ -15,8 +15,7 @@ import { askedInSheet, listLabels, listSheet } from './vendor-words.js';
 // `replaces`; a sheet of another questionnaire is refused. Pure: the text (or a workbook's cells) in, answers and problems out.
 
 /** What one row says. `empty`: the vendor did not answer (never a value). */
-export type SheetState =
-  { kind: 'empty' } | { kind: 'value'; value: AnswerValue } | { kind: 'declined'; reason: string } | { kind: 'notApplicable'; reason: string };
+type SheetState = { kind: 'empty' } | { kind: 'value'; value: AnswerValue } | { kind: 'declined'; reason: string } | { kind: 'notApplicable'; reason: string };
 
 export interface SheetAnswer {
   question: string;

@@ -121,7 +121,7 @@ export function vendorQuestionHelp(question: Question): string | undefined {
 }
 
 /** A question's text, short enough to quote in a condition. */
-export function quoted(text: string, max = 70): string {
+function quoted(text: string, max = 70): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return `'${flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat}'`;
 }

@@ -12,7 +12,7 @@ import type { AnswerValue } from '../schema/vendor.js';
 // takes a question not asked as absent: no value, not answered.
 
 /** What is known of one question, in asking order. */
-export type AnswerStatus =
+type AnswerStatus =
   /** A value was recorded. */
   | 'value'
   | 'not-applicable'

@@ -8,8 +8,6 @@ import { amountConvention, readAmount } from './stack-amount.js';
 import { readCategory, type CategoryOptions } from './stack-category.js';
 import { readRenewal, UNKNOWN_CELL, type DateFormat } from './stack-renewal.js';
 
-export type { DateFormat } from './stack-renewal.js';
-
 // A martech stack spreadsheet, exported as CSV with a header row, read into vendor stubs.
 // Columns are recognised by name. Every problem of every row is reported, each at its row and
 // column (file:line:column) with what to write; a row whose cells are all empty is skipped.

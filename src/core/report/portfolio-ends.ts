@@ -13,7 +13,7 @@ export function topAndWorst<T>(ranked: readonly T[], n: number): { top: T[]; wor
   return { top: ranked.slice(0, count), worst: ranked.slice(ranked.length - count), between: ranked.slice(count, ranked.length - count) };
 }
 
-export interface Counted {
+interface Counted {
   count: number;
   /** Counts per verdict, in the order of `verdicts` given. */
   byVerdict: number[];

@@ -46,5 +46,3 @@ export const exchangeRatesSchema = z
       context.addIssue({ code: 'custom', path: ['rates', value.base!], message: `is the base currency: its rate is 1, or leave it out` });
     }
   });
-
-export type ExchangeRatesSetting = z.output<typeof exchangeRatesSchema>;

@@ -45,7 +45,10 @@ export const MAX_WEIGHT = 1_000;
 /** `aiclaim import`: vendors in one spreadsheet. A martech stack has dozens; a landscape a few thousand. */
 export const MAX_IMPORT_ROWS = 10_000;
 
-/** Any cell of an imported spreadsheet, whatever its column: no field of a vendor file holds more. */
+/**
+ * Any cell of an imported spreadsheet, whatever its column: no field of a vendor file holds more.
+ * @alias of MAX_LONG_TEXT_LENGTH
+ */
 export const MAX_CELL_LENGTH = MAX_LONG_TEXT_LENGTH;
 
 /** Input echoed in a message (an unknown key, a wrong value) is cut to this many characters. */

@@ -278,8 +278,6 @@ export interface QuestionnaireIdentity {
 export type Questionnaire = z.output<typeof questionnaireSchema> & { identity?: QuestionnaireIdentity | undefined };
 export type CrosswalkEntry = z.output<typeof crosswalkEntry>;
 export type Question = z.output<typeof questionSchema>;
-export type QuestionType = Question['type'];
-export type RedFlagRule = z.output<typeof redFlag>;
 export type VerdictBand = z.output<typeof verdictBand>;
 export type ListField = z.output<typeof field>;
 export type Option = z.output<typeof option>;

@@ -16,28 +16,26 @@ import { ABSENT_STATES, type CommitmentResult, type Findings, type FlagResult, t
  * `assessed`: a verdict now, none before; `unassessed`: a verdict before, too little known now;
  * `not-comparable`: the two scores were given by different questionnaires, so no move is measured.
  */
-export type Movement = 'improved' | 'regressed' | 'unchanged' | 'assessed' | 'unassessed' | 'not-comparable';
+type Movement = 'improved' | 'regressed' | 'unchanged' | 'assessed' | 'unassessed' | 'not-comparable';
 
-export type QuestionGroup = 'new' | 'resolved' | 'changed' | 'unchanged' | 'not-comparable';
+type QuestionGroup = 'new' | 'resolved' | 'changed' | 'unchanged' | 'not-comparable';
 
-export const CAUSES = [
-  'answer-changed',
-  'answered',
-  'answer-withdrawn',
-  'declined',
-  'evidence-added',
-  'evidence-removed',
-  'evidence-expired',
-  'evidence-dated-after-claim',
-  'applicability-changed',
-  'condition-changed',
-  'questionnaire-changed',
-  'rules-changed',
-  'roadmap-updated',
-  'roadmap-date-passed',
-  'track-record',
-] as const;
-export type Cause = (typeof CAUSES)[number];
+export type Cause =
+  | 'answer-changed'
+  | 'answered'
+  | 'answer-withdrawn'
+  | 'declined'
+  | 'evidence-added'
+  | 'evidence-removed'
+  | 'evidence-expired'
+  | 'evidence-dated-after-claim'
+  | 'applicability-changed'
+  | 'condition-changed'
+  | 'questionnaire-changed'
+  | 'rules-changed'
+  | 'roadmap-updated'
+  | 'roadmap-date-passed'
+  | 'track-record';
 
 export const CAUSE_TEXT: Record<Cause, string> = {
   'answer-changed': 'answer changed',
@@ -64,7 +62,7 @@ export interface QuestionSide {
   digest?: string | undefined;
 }
 
-export interface QuestionChange {
+interface QuestionChange {
   id: string;
   /** The id in the older snapshot, when the question was renamed (declared by `replaces`). */
   was?: string | undefined;
@@ -75,7 +73,7 @@ export interface QuestionChange {
   causes: Cause[];
 }
 
-export type CommitmentChangeKind = 'delivered' | 'newly-due' | 'slipped' | 'dropped' | 'added' | 'withdrawn' | 'unchanged';
+type CommitmentChangeKind = 'delivered' | 'newly-due' | 'slipped' | 'dropped' | 'added' | 'withdrawn' | 'unchanged';
 
 export interface CommitmentChange {
   id: string;

@@ -9,9 +9,9 @@ export interface RoadmapObservation {
   roadmap: readonly CommitmentResult[];
 }
 
-export type PromiseOutcome = 'kept' | 'late' | 'slipped' | 'overdue' | 'dropped' | 'withdrawn' | 'pending';
+type PromiseOutcome = 'kept' | 'late' | 'slipped' | 'overdue' | 'dropped' | 'withdrawn' | 'pending';
 
-export interface PromiseRecord {
+interface PromiseRecord {
   id: string;
   title: string;
   /** The quarter the promise was first recorded as due. */

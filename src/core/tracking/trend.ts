@@ -8,7 +8,7 @@ import { trackRecord, type TrackRecord } from './track-record.js';
 // Every vendor across every snapshot, in quarter order: its score line, verdicts and the record
 // of every roadmap promise it made.
 
-export interface TrendPoint {
+interface TrendPoint {
   period: string;
   /** Null before the vendor's first snapshot, and in a quarter it was not assessed. */
   score: number | null;
