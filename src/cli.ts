@@ -186,6 +186,23 @@ export function buildProgram(parsed: (invocation: Invocation) => void): Command 
       run(invoke('report', { ...options, period }, async (o, context) => (await import('./commands/report.js')).report(o, context))),
     );
 
+  program
+    .command('stack')
+    .description("the stack in the board's terms: technology spend against the marketing budget, by category, in weak AI, unused, per new customer")
+    .addHelpText(
+      'after',
+      examples([
+        ['aiclaim stack', 'the latest quarter, with finance/<quarter>.yaml'],
+        ['aiclaim stack 2026-Q3 -f markdown > stack.md', 'a quarter, for a wiki page'],
+        ['aiclaim stack -f json', 'every figure, for a script'],
+      ]),
+    )
+    .argument('[period]', 'a quarter in findings/ or a findings file (default: the latest snapshot)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'markdown']))
+    .action((period: string | undefined, options: Record<string, unknown>) =>
+      run(invoke('stack', { ...options, period }, async (o, context) => (await import('./commands/stack.js')).stack(o, context))),
+    );
+
   const importCommand = program
     .command('import')
     .description('create vendor stubs from a martech stack spreadsheet (CSV with a header row, or .xlsx)')

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import * as z from 'zod';
 import type { Problem } from '../core/problem.js';
 import { missingRates, ratesOf, type ExchangeRates } from '../core/report/currency.js';
+import { stackEconomics } from '../core/economics/stack-economics.js';
 import { reportModel } from '../core/report/report-model.js';
 import type { Findings } from '../core/schema/findings.js';
 import { locate } from '../core/validate/schema-problems.js';
@@ -18,6 +19,7 @@ import { latestBefore, namedOrLatest, questionnaireOf } from '../shell/snapshots
 import { EXIT, ProblemsError, UserError } from '../shell/user-error.js';
 import { findWorkspace, announceSample, SETTINGS_FILE, type Workspace } from '../shell/workspace.js';
 import { shownPath } from '../shell/shown-path.js';
+import { stackInput } from '../shell/stack-quarters.js';
 import { terminalLines } from '../render/terminal-text.js';
 
 const reportOptionsSchema = z.object({
@@ -47,7 +49,8 @@ export async function report(input: z.input<typeof reportOptionsSchema>, context
   const rates = ratesOf(workspace.settings.exchange, workspace.settings.currency);
   if (rates) checkRates(current.findings, rates, workspace, context.cwd);
   const today = context.now().toISOString().slice(0, 10);
-  const model = reportModel({ current: current.findings, previous: previous?.findings, questionnaire, today, rates, top: options.top });
+  const stack = stackEconomics(await stackInput(current, workspace, context.cwd, questionnaire));
+  const model = reportModel({ current: current.findings, previous: previous?.findings, questionnaire, today, rates, top: options.top, stack });
   const source = { file: current.shown, tool: toolName() };
   const format = options.format ?? (options.out && /\.(md|markdown)$/i.test(options.out) ? 'markdown' : 'html');
   // HTML is for a browser: poured into a terminal it is a screenful of markup, so it goes to a file.

@@ -4,11 +4,13 @@ import * as z from 'zod';
 import { checkFindings } from '../core/findings/check-findings.js';
 import { draftSchema } from '../core/interview/draft.js';
 import { kindOf, loadDocument } from '../core/load/load-document.js';
-import { loadCrosswalk, loadFindings, loadQuestionnaire, loadSettings, loadVendor } from '../core/load/load-files.js';
+import { loadCrosswalk, loadFinance, loadFindings, loadQuestionnaire, loadSettings, loadVendor } from '../core/load/load-files.js';
+import { ratesOf } from '../core/report/currency.js';
+import type { Settings } from '../core/schema/settings.js';
 import { sortProblems, type Problem } from '../core/problem.js';
 import { indexQuestionnaire, type QuestionnaireIndex } from '../core/questionnaire-index.js';
 import { SCHEMA_IDS } from '../core/schema/common.js';
-import { parseYaml } from '../core/yaml/parse-yaml.js';
+import { readYaml } from '../core/yaml/parse-yaml.js';
 import { colourFor } from '../shell/colour.js';
 import { CROSSWALKS_DIR } from '../shell/crosswalks.js';
 import type { Context } from '../shell/context.js';
@@ -60,7 +62,7 @@ export async function validate(input: ValidateOptions, context: Context): Promis
     const found = await findEdition({ id, version }, workspace, context.cwd);
     return found ? new Set(indexQuestionnaire(found).byId.keys()) : undefined;
   };
-  for (const file of expanded.files) problems.push(...(await validateFile(file, questionnaireFor, editionIds, today)));
+  for (const file of expanded.files) problems.push(...(await validateFile(file, questionnaireFor, editionIds, today, workspace.settings)));
 
   const sorted = sortProblems(problems);
   const errors = sorted.filter((p) => p.severity === 'error').length;
@@ -86,6 +88,7 @@ function workspacePaths(workspace: Workspace): string[] {
     `${questionnaires}/${CROSSWALKS_DIR}`,
     workspace.vendorsDir,
     workspace.findingsDir,
+    workspace.financeDir,
   ].filter((p): p is string => p !== undefined && existsSync(p));
 }
 
@@ -94,10 +97,11 @@ async function validateFile(
   questionnaireFor: (id: string | undefined) => Promise<QuestionnaireIndex | Problem[]>,
   editionIds: (id: string, version: string) => Promise<ReadonlySet<string> | undefined>,
   today: string,
+  settings: Settings,
 ): Promise<Problem[]> {
   const read = await readInput(file.path, file.shown);
   if (!read.ok) return [read.problem];
-  const parsed = parseYaml(read.text, file.shown);
+  const parsed = readYaml(read.text, file.shown);
   if (!parsed.ok) return parsed.problems;
   const kind = kindOf(parsed.data);
   switch (kind) {
@@ -132,6 +136,11 @@ async function validateFile(
       const data = parsed.data as { from?: unknown; to?: unknown };
       const loaded = loadCrosswalk(parsed, file.shown, { older: await idsOf(data.from), newer: await idsOf(data.to) });
       return loaded.ok ? loaded.warnings : loaded.problems;
+    }
+    case 'finance': {
+      // Its amounts in the workspace currency, or in one the settings give a rate for.
+      const loaded = loadFinance(parsed, file.shown, settings.currency, ratesOf(settings.exchange, settings.currency));
+      return loaded.ok ? [] : loaded.problems;
     }
     case 'draft': {
       const loaded = loadDocument(parsed, file.shown, 'draft', draftSchema);

@@ -29,6 +29,9 @@ export function vendorFindingYaml(v: VendorFinding): string {
     ...v.redFlags.map((f) => f.title),
     ...v.roadmap.map((c) => c.title),
     v.spend?.currency ?? '',
+    v.outcome?.metric ?? '',
+    String(v.outcome?.value ?? ''),
+    v.outcome?.source ?? '',
     ...(v.claims ?? []).flatMap((c) => c.checks.flatMap((k) => [k.asserts, k.found ?? ''])),
   ];
   if (flowTexts.some((t) => /[\n\r]/.test(t))) return libraryVendorYaml(v);
@@ -39,6 +42,11 @@ export function vendorFindingYaml(v: VendorFinding): string {
   if (v.categoryLabel !== undefined) line('categoryLabel', block(v.categoryLabel, 4));
   if (v.spend) line('spend', `{ amount: ${num(v.spend.amount)}, currency: ${flow(v.spend.currency)} }`);
   if (v.renewal !== undefined) line('renewal', block(v.renewal, 4));
+  if (v.usage) line('usage', `{ licensed: ${num(v.usage.licensed)}, used: ${num(v.usage.used)}, unit: ${flow(v.usage.unit)} }`);
+  if (v.outcome) {
+    const value = typeof v.outcome.value === 'number' ? num(v.outcome.value) : flow(v.outcome.value);
+    line('outcome', `{ metric: ${flow(v.outcome.metric)}, value: ${value}, source: ${flow(v.outcome.source)} }`);
+  }
   if (v.interviewed !== undefined) line('interviewed', block(v.interviewed, 4));
   line('score', v.score === null ? 'null' : num(v.score));
   line('verdict', block(v.verdict, 4));
@@ -128,6 +136,8 @@ export function setFlowLayout(vendor: YAMLMap): void {
     if (isMap(node)) node.flow = true;
   };
   flowMap(vendor.get('spend', true));
+  flowMap(vendor.get('usage', true));
+  flowMap(vendor.get('outcome', true));
   flowMap(vendor.get('decisive', true));
   const risk = vendor.get('risk', true);
   if (isMap(risk)) flowMap(risk.get('decisive', true));

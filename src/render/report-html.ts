@@ -4,6 +4,7 @@ import type { Tone } from '../core/scoring/verdict-scale.js';
 import { shorten } from '../core/shorten.js';
 import { html, Markup } from './html.js';
 import { money, pct, score1 } from './style.js';
+import { stackSection } from './stack-html.js';
 import { barChart, chartDefs, toneColour, toneFill } from './svg-charts.js';
 
 // The executive report as one self-contained HTML page: inline CSS and SVG, no script, no network
@@ -47,6 +48,9 @@ ol.actions li { margin-bottom: 5px; }
 ol.actions .because { font-size: 11.5px; }
 .kind { font-weight: 700; }
 svg.chart { max-width: 100%; height: auto; }
+#stack table { font-size: 11px; }
+#stack th, #stack td { padding: 2px 4px; }
+#stack h3 { margin: 10px 0 4px; }
 svg.chart text { font: 12px system-ui, sans-serif; fill: var(--ink); }
 svg.chart text.mark { font-size: 10px; fill: var(--muted); }
 /* The summary: one page, for the board. */
@@ -94,7 +98,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n ==
 
 export function reportHtml(model: ReportModel, source: { file: string; tool: string }): string {
   const title = `AI claims audit · ${model.period}`;
-  const page = html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="generator" content="aiclaim"><title>${title}</title><style>${new Markup(CSS)}</style></head><body>${chartDefs()}<main>${summary(model, title)} ${glance(model)} ${chart(model)} ${actions(model)} ${ranking(model)} ${unassessed(model)} ${changes(model)} ${claims(model)}
+  const page = html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="generator" content="aiclaim"><title>${title}</title><style>${new Markup(CSS)}</style></head><body>${chartDefs()}<main>${summary(model, title)} ${model.stack ? stackSection(model.stack, model.limit) : ''} ${glance(model)} ${chart(model)} ${actions(model)} ${ranking(model)} ${unassessed(model)} ${changes(model)} ${claims(model)}
 ${flags(model)} ${ask(model)} ${roadmap(model)} ${coverage(model)} ${about(model, source)}</main></body></html> `;
   return page.html;
 }

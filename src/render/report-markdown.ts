@@ -2,6 +2,7 @@ import { ACTION_VERBS, lowerVerdicts, upperVerdicts, type ReportModel, type Verd
 import { shorten } from '../core/shorten.js';
 import stringWidth from 'string-width';
 import { mdCode, mdEscape, mdFence, mdTable, mdVisible } from './markdown.js';
+import { stackMarkdown } from './stack-markdown.js';
 import { money, pct, score1 } from './style.js';
 
 // The executive report as Markdown, for wikis and pull requests: the summary first, then the same
@@ -19,6 +20,7 @@ export function reportMarkdown(model: ReportModel, source: { file: string; tool:
   const g = model.glance;
   out.push(`# AI claims audit · ${mdEscape(model.period)}\n`);
   summary(model, out);
+  if (model.stack) out.push(stackMarkdown(model.stack, 2, model.limit));
 
   out.push('## The portfolio at a glance\n');
   for (const s of g.spend) {

@@ -69,3 +69,47 @@ export function barChart(
   const between = gap ? html`<text x="${labelWidth}" y="${top + (gap.after + 1) * row + 14}" class="mark">${gap.label}</text>` : '';
   return html`<svg class="chart" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" aria-label="${options.title}"><title>${options.title}</title>${marks}${rows}${between}</svg>`;
 }
+
+interface Series {
+  label: string;
+  /** One value per quarter; undefined where not given (the line breaks there). */
+  values: readonly (number | undefined)[];
+  /** Drawn solid or dashed, and marked with circles or squares, so the two read apart in greyscale. */
+  dashed: boolean;
+}
+
+/**
+ * Lines across quarters on one scale from zero, each point with its value in text (`format`), and
+ * a legend: for a few quarters of two figures, such as technology spend per customer against CAC.
+ */
+export function lineChart(periods: readonly string[], series: readonly Series[], options: { title: string; format: (n: number) => string }): Markup {
+  const left = 16;
+  const step = 150;
+  const top = 44;
+  const plot = 90;
+  const width = Math.max(420, left * 2 + step * Math.max(1, periods.length - 1) + 120);
+  const height = top + plot + 34;
+  const max = Math.max(1, ...series.flatMap((s) => s.values.filter((v): v is number => v !== undefined)));
+  const x = (i: number) => left + 40 + i * step;
+  const y = (v: number) => top + plot - (v / max) * plot;
+  const legend = series.map(
+    (s, i) =>
+      html`<line x1="${left + i * 260}" y1="12" x2="${left + 26 + i * 260}" y2="12" stroke="#111827" stroke-width="2" stroke-dasharray="${s.dashed ? '6 4' : 'none'}"/><text x="${left + 32 + i * 260}" y="16" class="label">${s.label}</text>`,
+  );
+  const lines = series.map((s) => {
+    const points = s.values.flatMap((v, i) => (v === undefined ? [] : [{ i, v }]));
+    const segments = points.slice(1).filter((p, k) => p.i === points[k]!.i + 1);
+    const path = segments.map(
+      (p) =>
+        html`<line x1="${x(p.i - 1)}" y1="${y(s.values[p.i - 1]!)}" x2="${x(p.i)}" y2="${y(p.v)}" stroke="#111827" stroke-width="2" stroke-dasharray="${s.dashed ? '6 4' : 'none'}"/>`,
+    );
+    const marks = points.map((p) =>
+      s.dashed
+        ? html`<rect x="${x(p.i) - 4}" y="${y(p.v) - 4}" width="8" height="8" fill="#ffffff" stroke="#111827" /><text x="${x(p.i) + 8}" y="${y(p.v) - 6}" class="value">${options.format(p.v)}</text>`
+        : html`<circle cx="${x(p.i)}" cy="${y(p.v)}" r="4" fill="#111827" /><text x="${x(p.i) + 8}" y="${y(p.v) + 16}" class="value">${options.format(p.v)}</text>`,
+    );
+    return html`${path}${marks}`;
+  });
+  const axis = periods.map((p, i) => html`<text x="${x(i)}" y="${top + plot + 24}" text-anchor="middle" class="mark">${p}</text>`);
+  return html`<svg class="chart" role="img" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" aria-label="${options.title}"><title>${options.title}</title><line x1="${left}" y1="${top + plot}" x2="${width - left}" y2="${top + plot}" stroke="#6b7280" />${legend}${lines}${axis}</svg>`;
+}

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { contentHash } from '../core/digest.js';
 import { loadVendor } from '../core/load/load-files.js';
-import { parseYaml } from '../core/yaml/parse-yaml.js';
+import { readYaml } from '../core/yaml/parse-yaml.js';
 import type { QuestionnaireIndex } from '../core/questionnaire-index.js';
 import type { Findings } from '../core/schema/findings.js';
 import type { Questionnaire } from '../core/schema/questionnaire.js';
@@ -47,7 +47,7 @@ export async function snapshotSources(findings: Findings, root: string, index: Q
       continue;
     }
     // Parsed once: what the file declares is read from it, then the same parse is loaded.
-    const parsed = parseYaml(text.toString('utf8'), path);
+    const parsed = readYaml(text.toString('utf8'), path);
     const data = parsed.ok ? (parsed.data as { questionnaire?: unknown } | null) : undefined;
     const declared = data !== null && typeof data === 'object' ? data.questionnaire : undefined;
     if (typeof declared === 'string' && declared !== index.questionnaire.id) {

@@ -25,6 +25,7 @@ export interface Workspace {
   settingsFile?: string | undefined;
   vendorsDir: string;
   findingsDir: string;
+  financeDir: string;
   draftsDir: string;
   /** Machine-written speed-ups (git-ignored; safe to delete). */
   cacheDir: string;
@@ -100,6 +101,7 @@ function workspaceAt(root: string, settings: Settings, settingsFile: string | un
     settingsFile,
     vendorsDir: resolve(root, settings.folders.vendors),
     findingsDir: resolve(root, settings.folders.findings),
+    financeDir: resolve(root, settings.folders.finance),
     draftsDir: resolve(root, settings.folders.drafts),
     cacheDir: join(root, '.aiclaim', 'cache'),
     isSample,

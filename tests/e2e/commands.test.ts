@@ -6,10 +6,10 @@ import { describe, expect, test } from 'vitest';
 import { BIN, REPO, run, tempDir } from '../helpers/run-cli.js';
 
 describe('aiclaim validate', () => {
-  test('checks the whole sample workspace: settings, vendors and findings', async () => {
+  test('checks the whole sample workspace: settings, vendors, findings and finance figures', async () => {
     const result = await run(['validate']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/21 files valid\./);
+    expect(result.stderr).toMatch(/24 files valid\./);
   });
 
   test('checks any aiclaim file it is given, by its schema key', async () => {

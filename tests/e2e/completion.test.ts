@@ -52,6 +52,7 @@ describe('bash', () => {
     ['aiclaim score -f ', ['table', 'json', 'yaml', 'markdown', 'csv']],
     ['aiclaim score --period 2026-Q', QUARTERS],
     ['aiclaim report ', QUARTERS],
+    ['aiclaim stack ', QUARTERS],
     ['aiclaim questionnaire s', ['show']],
     ['aiclaim questionnaire show ', ['ai-claims', 'fmti-2023']],
     ['aiclaim trend --sort ', ['score', 'change', 'name', 'delivery']],

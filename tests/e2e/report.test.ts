@@ -13,6 +13,7 @@ const browserPath = chromiumPath();
 const inBrowser = requires('the browser tests of the report', { chromium: browserPath !== undefined });
 
 const SECTIONS = [
+  ['stack', "The stack in the board's terms"],
   ['glance', 'The portfolio at a glance'],
   ['actions', 'What to do next'],
   ['ranking', 'Vendors ranked'],

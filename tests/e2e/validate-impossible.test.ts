@@ -72,7 +72,7 @@ describe('aiclaim validate refuses answers that cannot be true', () => {
     try {
       const result = await run(['validate'], { cwd: sample.dir });
       expect(result.stderr).not.toMatch(/✖/);
-      expect(result.stderr).toMatch(/21 files valid\./);
+      expect(result.stderr).toMatch(/24 files valid\./);
       expect(result.code).toBe(0);
     } finally {
       sample.remove();

@@ -53,6 +53,9 @@ describe('argv → options', () => {
     [['trend', 'old-findings', '-s', 'change', '-f', 'markdown'], { command: 'trend', options: { dir: 'old-findings', sort: 'change', format: 'markdown' } }],
     [['trend'], { command: 'trend', options: { dir: undefined } }],
     [['report', '2026-Q4', '-o', 'r.html', '--force'], { command: 'report', options: { period: '2026-Q4', out: 'r.html', force: true } }],
+    [['stack'], { command: 'stack', options: { period: undefined } }],
+    [['stack', '2026-Q3', '-f', 'markdown'], { command: 'stack', options: { period: '2026-Q3', format: 'markdown' } }],
+    [['--sample', 'stack', '-f', 'json'], { command: 'stack', options: { format: 'json' } }],
     [['interview', 'datavane', '-c', '-p', '2026-Q4'], { command: 'interview', options: { id: 'datavane', changedOnly: true, period: '2026-Q4' } }],
     [
       ['import', 'stack.csv', '--currency', 'EUR', '--date-format', 'dmy', '--dry-run'],

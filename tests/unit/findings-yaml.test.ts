@@ -72,8 +72,22 @@ describe('the fast findings writer', () => {
           source: { file, hash: base.source.hash },
           sections: { [`s/${id.replace(/\s/g, '')}`]: { score: null, earned: 0, possible: 0 } },
         };
-        const findings = { ...shipped('2026-Q4'), vendors: [vendor] };
-        expect(findingsYaml(findings, 'x.json')).toBe(referenceFindingsYaml(findings, 'x.json'));
+        // Usage and the team's outcome figure where the schema puts them, after the renewal.
+        const withUsage = Object.fromEntries(
+          Object.entries(vendor).flatMap(([key, value]) =>
+            key === 'renewal'
+              ? [
+                  [key, value],
+                  ['usage', { licensed: 40, used: 12.5, unit: 'seats' }],
+                  ['outcome', { metric: title, value: id, source: file }],
+                ]
+              : [[key, value]],
+          ),
+        ) as VendorFinding;
+        for (const v of [vendor, withUsage]) {
+          const findings = { ...shipped('2026-Q4'), vendors: [v] };
+          expect(findingsYaml(findings, 'x.json')).toBe(referenceFindingsYaml(findings, 'x.json'));
+        }
       }),
       // A title `0.` was once written plain and read back as the number 0.
       { numRuns: 150, examples: [['yes', '0.', ' ', ' ']] },

@@ -59,8 +59,8 @@ describe('--sample on the command line reaches the command in its context', () =
     return { code, out, err };
   };
 
-  /** The sample's files that validate reads: its settings, vendors and snapshots. */
-  const sampleFiles = 1 + ['vendors', 'findings'].flatMap((dir) => readdirSync(join(SAMPLE_ROOT, dir)).filter((f) => f.endsWith('.yaml'))).length;
+  /** The sample's files that validate reads: its settings, vendors, snapshots and finance figures. */
+  const sampleFiles = 1 + ['vendors', 'findings', 'finance'].flatMap((dir) => readdirSync(join(SAMPLE_ROOT, dir)).filter((f) => f.endsWith('.yaml'))).length;
 
   test.each([
     [['--sample', 'validate', '-f', 'json'], sampleFiles],

@@ -54,6 +54,10 @@ export function vendorFinding(vendor: Vendor, score: VendorScore, source: Source
     categoryLabel: vendor.categoryLabel,
     spend: vendor.spend ? { amount: vendor.spend.amount, currency: vendor.spend.currency } : undefined,
     renewal: vendor.renewal,
+    usage: vendor.usage ? { licensed: vendor.usage.licensed, used: vendor.usage.used, unit: vendor.usage.unit ?? 'seats' } : undefined,
+    outcome: vendor.usage?.outcome
+      ? { metric: vendor.usage.outcome.metric, value: vendor.usage.outcome.value, source: vendor.usage.outcome.source }
+      : undefined,
     interviewed: vendor.interview?.date,
     score: score.score,
     verdict: score.verdict,

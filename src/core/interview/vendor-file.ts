@@ -18,6 +18,7 @@ export const TOP_LEVEL = [
   'owner',
   'spend',
   'renewal',
+  'usage',
   'interview',
   'claims',
   'evaluations',

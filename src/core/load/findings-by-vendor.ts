@@ -1,6 +1,7 @@
 import { parseDocument } from 'yaml';
 import { findingsSchema, type Findings } from '../schema/findings.js';
 import { checkKeys } from '../validate/check-keys.js';
+import { fastParse } from '../yaml/fast-parse.js';
 import { flowTooDeep, MAX_ALIASES } from '../yaml/parse-yaml.js';
 
 // A snapshot of the whole martech landscape is some 60 MB of YAML. Parsed as one document, its
@@ -21,7 +22,7 @@ export interface SplitFindings {
 
 export function splitFindings(text: string): SplitFindings | undefined {
   const at = text.indexOf(VENDORS);
-  if (at === -1 || text.indexOf(VENDORS, at + 1) !== -1 || flowTooDeep(text) !== undefined) return undefined;
+  if (at === -1 || text.indexOf(VENDORS, at + 1) !== -1) return undefined;
   const header = parsed(text.slice(0, at + 1));
   if (!isRecord(header) || 'vendors' in header) return undefined;
   const body = text.slice(at + VENDORS.length);
@@ -52,7 +53,15 @@ export function findingsByVendor(text: string): Findings | undefined {
   return split && findingsOf(split.header, split.items.map(parseFindingsItem));
 }
 
+/**
+ * The fast reader's data where it takes the text; else the precise reader's, stricter than
+ * parse-yaml.ts (no warnings), on a text not nested too deeply for it (the whole-document reader
+ * says where). Nesting is looked for part by part: the lexer over a whole snapshot takes seconds.
+ */
 function parsed(text: string): unknown {
+  const fast = fastParse(text);
+  if (fast !== undefined) return fast;
+  if (flowTooDeep(text) !== undefined) return undefined;
   try {
     const doc = parseDocument(text, { strict: true, stringKeys: false, uniqueKeys: true, prettyErrors: false });
     if (doc.errors.length > 0 || doc.warnings.length > 0 || doc.contents === null) return undefined;

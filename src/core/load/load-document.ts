@@ -4,7 +4,7 @@ import { SCHEMA_IDS, type FileKind } from '../schema/common.js';
 import { checkKeys } from '../validate/check-keys.js';
 import { locateIssues } from '../validate/path-issue.js';
 import { checkSchema, type YamlSource } from '../validate/schema-problems.js';
-import { parseYaml, type ParsedDocument } from '../yaml/parse-yaml.js';
+import { parseYaml, readYaml, type ParsedDocument } from '../yaml/parse-yaml.js';
 
 // From text to typed data: parse, recognise the kind of file, validate its shape.
 
@@ -19,10 +19,34 @@ export function kindOf(data: unknown): FileKind | undefined {
 /** A file's text, or the text already parsed (by a caller that had to look inside it first). */
 export type YamlInput = string | ParsedDocument;
 
-export function loadDocument<S extends z.ZodType>(input: YamlInput, file: string, kind: FileKind, schema: S): Loaded<z.output<S>> {
-  const parsed = typeof input === 'string' ? parseYaml(input, file) : input;
+/**
+ * `load` over the text as read, fast where it can be. A file the fast reader took that turns out to
+ * have any problem or warning is loaded again from the precise reading: what is said of a file,
+ * and where, is always what the precise reader finds (and it refuses what only it refuses).
+ */
+export function loadClean<T>(input: YamlInput, file: string, load: (parsed: ParsedDocument) => Loaded<T>): Loaded<T> {
+  const parsed = typeof input === 'string' ? readYaml(input, file) : input;
   if (!parsed.ok) return parsed;
-  const source: YamlSource = { file, text: parsed.text, doc: parsed.doc };
+  const loaded = load(parsed);
+  if (parsed.precise || (loaded.ok && loaded.warnings.length === 0)) return loaded;
+  const precise = parseYaml(parsed, file);
+  return precise.ok ? load(precise) : precise;
+}
+
+export function loadDocument<S extends z.ZodType>(input: YamlInput, file: string, kind: FileKind, schema: S): Loaded<z.output<S>> {
+  return loadClean(input, file, (parsed) => checkDocument(parsed, file, kind, schema));
+}
+
+/** The kind, keys and shape of a parsed file (loadClean answers for the reader). */
+export function checkDocument<S extends z.ZodType>(parsed: ParsedDocument, file: string, kind: FileKind, schema: S): Loaded<z.output<S>> {
+  // The node tree, where the fast reader took the file, is built only if a problem is to be located.
+  const source: YamlSource = {
+    file,
+    text: parsed.text,
+    get doc() {
+      return parsed.doc;
+    },
+  };
   const found = kindOf(parsed.data);
   if (found !== kind) {
     const wanted = SCHEMA_IDS[kind];

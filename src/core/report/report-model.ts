@@ -9,6 +9,7 @@ import type { OpenQuestion } from '../scoring/types.js';
 import { compareFindings } from '../scoring/score-rows.js';
 import { snapshotRiskScale, snapshotScale, type Tone, type VerdictScale } from '../scoring/verdict-scale.js';
 import { diffFindings, type CommitmentChange } from '../tracking/diff-findings.js';
+import type { StackEconomics } from '../economics/stack-economics.js';
 import { coverageStatus, type CoverageStatus } from './coverage.js';
 import { rateOf, toBase, totals, type ExchangeRates, type Money } from './currency.js';
 import { DEFAULT_TOP, summarise, topAndWorst, type RestSummary } from './portfolio-ends.js';
@@ -30,6 +31,8 @@ export interface ReportInput {
   rates?: ExchangeRates | undefined;
   /** How many of the best and of the worst vendors the ranking lists (default 10); other lists hold at most twice as many. */
   top?: number | undefined;
+  /** The stack's economics for the quarter (economics/stack-economics.ts): the detail opens with them. */
+  stack?: StackEconomics | undefined;
 }
 
 export interface RankedRow {
@@ -145,6 +148,7 @@ export interface OpenItem {
 
 export interface ReportModel {
   period: string;
+  stack?: StackEconomics | undefined;
   previousPeriod?: string | undefined;
   /** False when the previous snapshot was scored with another questionnaire. */
   changesComparable: boolean;
@@ -325,6 +329,7 @@ export function reportModel(input: ReportInput): ReportModel {
   const usedCurrencies = [...new Set(current.vendors.flatMap((v) => (v.spend ? [v.spend.currency] : [])))];
   return {
     period: current.period,
+    stack: input.stack,
     previousPeriod: previous?.period,
     changesComparable: comparable,
     questionnaire: { id: current.questionnaire.id, version: current.questionnaire.version, title: questionnaire?.title },

@@ -46,6 +46,7 @@ export const SCHEMA_IDS = {
   settings: 'aiclaim/settings@1',
   draft: 'aiclaim/draft@1',
   crosswalk: 'aiclaim/crosswalk@1',
+  finance: 'aiclaim/finance@1',
 } as const;
 
 export type FileKind = keyof typeof SCHEMA_IDS;

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { crosswalkSchema } from './crosswalk.js';
+import { financeSchema } from './finance.js';
 import { findingsSchema } from './findings.js';
 import { questionnaireSchema } from './questionnaire.js';
 import { settingsSchema } from './settings.js';
@@ -16,6 +17,7 @@ const TITLES: Record<FileKind, string> = {
   settings: 'aiclaim workspace settings',
   draft: 'aiclaim interview draft',
   crosswalk: 'aiclaim crosswalk between two questionnaire editions',
+  finance: 'aiclaim finance figures of a quarter: marketing budget, new customers, CAC, CLTV',
 };
 
 const SCHEMAS = {
@@ -25,6 +27,7 @@ const SCHEMAS = {
   settings: settingsSchema,
   draft: draftSchema,
   crosswalk: crosswalkSchema,
+  finance: financeSchema,
 } as const;
 
 export function jsonSchemas(): Record<FileKind, string> {

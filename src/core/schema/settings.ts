@@ -15,6 +15,8 @@ export const settingsSchema = z
       .strictObject({
         vendors: workspaceFolder.default('vendors'),
         findings: workspaceFolder.default('findings'),
+        /** A quarter's finance figures: finance/<YYYY-Qn>.yaml. */
+        finance: workspaceFolder.default('finance'),
         drafts: workspaceFolder.default('.aiclaim/drafts'),
       })
       .prefault({}),

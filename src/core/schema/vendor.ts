@@ -149,6 +149,38 @@ export const spendAmount = z
   .min(0)
   .max(MAX_AMOUNT, { error: `must be at most ${MAX_AMOUNT.toLocaleString('en-US')} (10^12): write the annual spend in units of the currency, e.g. 48000` });
 
+export const USAGE_UNITS = ['seats', 'users', 'contacts', 'profiles', 'units'] as const;
+
+/**
+ * How much of the licence is in use: seats (or contacts, profiles, units) licensed and used, and
+ * the team's own outcome figure for the product, where it measures one. Used above licensed is refused.
+ */
+const usageSchema = z
+  .strictObject({
+    licensed: z
+      .number({ error: 'must be a number: the seats or units the licence covers' })
+      .positive({ error: 'must be more than 0: the seats or units the licence covers' })
+      .max(MAX_AMOUNT),
+    used: z.number({ error: 'must be a number: the seats or units in use' }).min(0, { error: 'cannot be negative: the seats or units in use' }).max(MAX_AMOUNT),
+    /** Seats by default. */
+    unit: z.enum(USAGE_UNITS, { error: `must be one of: ${USAGE_UNITS.join(', ')}` }).optional(),
+    outcome: z
+      .strictObject({
+        metric: requiredText(MAX_NAME_LENGTH),
+        value: z.union([z.number(), requiredText(MAX_NAME_LENGTH)]),
+        source: requiredText(MAX_REFERENCE_LENGTH),
+      })
+      .optional(),
+  })
+  .refine((u) => u.used <= u.licensed, {
+    error: (issue) => {
+      const u = issue.input as { used: number; licensed: number };
+      return `is more than licensed (${u.used} used of ${u.licensed} licensed): check both figures, or record the licence as it now stands`;
+    },
+    path: ['used'],
+    when: whenSound,
+  });
+
 export const vendorSchema = z
   .strictObject({
     schema: schemaKey(SCHEMA_IDS.vendor),
@@ -169,6 +201,7 @@ export const vendorSchema = z
       })
       .optional(),
     renewal: calendarDate.optional(),
+    usage: usageSchema.optional(),
     interview: z
       .strictObject({
         date: calendarDate,

@@ -1,24 +1,45 @@
 import { CST, isMap, isPair, isScalar, isSeq, Lexer, parseDocument, visit, type Document, type Node } from 'yaml';
 import { excerpt, type Problem } from '../problem.js';
+import { fastParse } from './fast-parse.js';
 import { positionAt } from './source-text.js';
 
-// Parses one YAML document, keeping the node tree so that any later problem can be located.
+// Parses one YAML document, keeping the node tree so that any later problem can be located: at
+// once (parseYaml), or only when asked for (readYaml, for the files the fast reader takes).
 
 export const MAX_ALIASES = 100;
 
-export type ParsedDocument = { ok: true; data: unknown; doc: Document; text: string };
+/** `doc` may be built only when first read; `precise`: read by the precise reader, not the fast one. */
+export type ParsedDocument = { ok: true; data: unknown; readonly doc: Document; text: string; precise: boolean };
 export type ParsedYaml = ParsedDocument | { ok: false; problems: Problem[] };
 
 /** Deeper than any aiclaim file needs; the parser takes seconds over megabytes of nested brackets. */
 export const MAX_FLOW_DEPTH = 64;
 
-export function parseYaml(text: string, file: string): ParsedYaml {
+/** The fast reader's data where it takes the file, the node tree built the first time it is asked for; else parseYaml. */
+export function readYaml(text: string, file: string): ParsedYaml {
+  const data = fastParse(text);
+  if (data === undefined) return parseYaml(text, file);
+  let doc: Document | undefined;
+  return {
+    ok: true,
+    data,
+    text,
+    precise: false,
+    get doc() {
+      return (doc ??= yamlDocument(text));
+    },
+  };
+}
+
+/** The precise reading of a text, or of one the fast reader took (its node tree reused if built). */
+export function parseYaml(input: string | ParsedDocument, file: string): ParsedYaml {
+  if (typeof input !== 'string' && input.precise) return input;
+  const text = typeof input === 'string' ? input : input.text;
   const deep = flowTooDeep(text);
   if (deep !== undefined) return { ok: false, problems: [{ ...tooDeep(file), ...positionAt(text, deep) }] };
   let doc: Document;
   try {
-    // Duplicate keys are looked for below: the library's own check is quadratic in a mapping's keys.
-    doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: true, stringKeys: false });
+    doc = typeof input === 'string' ? yamlDocument(text) : input.doc;
   } catch (error) {
     return { ok: false, problems: [fatal(file, error)] };
   }
@@ -57,7 +78,12 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   } catch (error) {
     return { ok: false, problems: [fatal(file, error)] };
   }
-  return { ok: true, data, doc, text };
+  return { ok: true, data, doc, text, precise: true };
+}
+
+function yamlDocument(text: string): Document {
+  // Duplicate keys are looked for below: the library's own check is quadratic in a mapping's keys.
+  return parseDocument(text, { uniqueKeys: false, prettyErrors: false, strict: true, stringKeys: false });
 }
 
 /** Where flow collections ([ ], { }) first nest deeper than MAX_FLOW_DEPTH, if they do. */
