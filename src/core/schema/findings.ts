@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { calendarDate, period, requiredText, schemaKey, SCHEMA_IDS, slug, text } from './common.js';
 import { MAX_AMOUNT, MAX_KEY_LENGTH, MAX_NAME_LENGTH, MAX_PATH_LENGTH, MAX_REFERENCE_LENGTH, MAX_TEXT_LENGTH, MAX_VERSION_LENGTH } from './limits.js';
 import { RATINGS, SEVERITIES } from './questionnaire.js';
-import { commitmentFields, spendAmount, USAGE_UNITS } from './vendor.js';
+import { commitmentFields, outcomeSchema, spendAmount, USAGE_UNITS } from './vendor.js';
 
 // A findings snapshot: what the scorer concluded for every vendor in one quarter. Deterministic
 // (sorted, no clock time) so that two snapshots diff cleanly in git.
@@ -125,13 +125,7 @@ const vendorFindingSchema = z.strictObject({
   /** Seats or units licensed and in use, as the vendor file gave them for the quarter. */
   usage: z.strictObject({ licensed: z.number().positive().max(MAX_AMOUNT), used: z.number().min(0).max(MAX_AMOUNT), unit: z.enum(USAGE_UNITS) }).optional(),
   /** The team's own outcome figure for the product, with its source. */
-  outcome: z
-    .strictObject({
-      metric: requiredText(MAX_NAME_LENGTH),
-      value: z.union([z.number(), requiredText(MAX_NAME_LENGTH)]),
-      source: requiredText(MAX_REFERENCE_LENGTH),
-    })
-    .optional(),
+  outcome: outcomeSchema.optional(),
   interviewed: calendarDate.optional(),
   /** The legitimacy score; null when too little of what decides it is known (verdict not-assessed). */
   score: z.number().min(0).max(100).nullable(),

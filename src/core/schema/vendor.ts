@@ -151,6 +151,13 @@ export const spendAmount = z
 
 export const USAGE_UNITS = ['seats', 'users', 'contacts', 'profiles', 'units'] as const;
 
+/** The team's own outcome figure for a product, with its source: in a vendor file's usage, and in its finding. */
+export const outcomeSchema = z.strictObject({
+  metric: requiredText(MAX_NAME_LENGTH),
+  value: z.union([z.number(), requiredText(MAX_NAME_LENGTH)]),
+  source: requiredText(MAX_REFERENCE_LENGTH),
+});
+
 /**
  * How much of the licence is in use: seats (or contacts, profiles, units) licensed and used, and
  * the team's own outcome figure for the product, where it measures one. Used above licensed is refused.
@@ -164,13 +171,7 @@ const usageSchema = z
     used: z.number({ error: 'must be a number: the seats or units in use' }).min(0, { error: 'cannot be negative: the seats or units in use' }).max(MAX_AMOUNT),
     /** Seats by default. */
     unit: z.enum(USAGE_UNITS, { error: `must be one of: ${USAGE_UNITS.join(', ')}` }).optional(),
-    outcome: z
-      .strictObject({
-        metric: requiredText(MAX_NAME_LENGTH),
-        value: z.union([z.number(), requiredText(MAX_NAME_LENGTH)]),
-        source: requiredText(MAX_REFERENCE_LENGTH),
-      })
-      .optional(),
+    outcome: outcomeSchema.optional(),
   })
   .refine((u) => u.used <= u.licensed, {
     error: (issue) => {
