@@ -17,6 +17,7 @@ import { editionPair } from '../shell/edition-pair.js';
 import type { Context } from '../shell/context.js';
 import { readQuestionnaire } from '../shell/load-inputs.js';
 import { parseOptions } from '../shell/parse-options.js';
+import { readingProgress } from '../shell/progress.js';
 import { applySelection, selectionOf, selectionOptions } from '../shell/selection.js';
 import { rescoreSnapshot, snapshotSources, type SnapshotSources } from '../shell/rescore.js';
 import { checkOrder, currentHeader, refuseTampered, resolveSnapshot } from '../shell/snapshots/store.js';
@@ -51,8 +52,9 @@ export async function diff(input: DiffOptions, context: Context): Promise<number
   const workspace = await findWorkspace(context);
   announceSample(workspace, context, [options.older, options.newer]);
   // A snapshot an earlier aiclaim wrote is read with the header this one writes (currentHeader).
-  const older = await currentHeader(await resolveSnapshot(options.older, workspace, context.cwd, context.now()), workspace, context.cwd);
-  const newer = await currentHeader(await resolveSnapshot(options.newer, workspace, context.cwd, context.now()), workspace, context.cwd);
+  const reading = readingProgress(context, { quiet: options.format === 'json' || options.format === 'yaml' });
+  const older = await currentHeader(await resolveSnapshot(options.older, workspace, context.cwd, context.now(), reading), workspace, context.cwd);
+  const newer = await currentHeader(await resolveSnapshot(options.newer, workspace, context.cwd, context.now(), reading), workspace, context.cwd);
   checkOrder(older, newer);
   // A snapshot edited by hand is refused before anything is compared.
   await refuseTampered([older, newer], workspace, context.cwd);

@@ -6,6 +6,7 @@ import { writeFileAtomic } from '../shell/atomic-write.js';
 import type { Context } from '../shell/context.js';
 import { checkOutputTarget } from '../shell/output-target.js';
 import { parseOptions } from '../shell/parse-options.js';
+import { readingProgress } from '../shell/progress.js';
 import { namedOrLatest, questionnaireOf } from '../shell/snapshots/store.js';
 import { EXIT } from '../shell/user-error.js';
 import { findWorkspace, announceSample } from '../shell/workspace.js';
@@ -25,7 +26,8 @@ export async function exportFindings(input: z.input<typeof exportOptionsSchema>,
   announceSample(workspace, context, [options.period]);
   // A path that holds something else is refused before the snapshot is read.
   const target = options.out ? checkOutputTarget(resolve(context.cwd, options.out), options.out, 'csv', options.force) : undefined;
-  const snapshot = await namedOrLatest(options.period, workspace, context.cwd, context.now());
+  // The rows are data when they go to standard output: no progress line then.
+  const snapshot = await namedOrLatest(options.period, workspace, context.cwd, context.now(), readingProgress(context, { quiet: !target }));
   // Question texts and order come from the questionnaire only if it is the one the snapshot was scored with.
   const rows = options.matrix ? matrixRows(snapshot.findings, await questionnaireOf(snapshot, workspace, context.cwd)) : vendorRows(snapshot.findings);
   const text = csv(rows);

@@ -15,6 +15,7 @@ import type { Context } from '../shell/context.js';
 import { toolName } from '../shell/package-root.js';
 import { checkOutputTarget } from '../shell/output-target.js';
 import { parseOptions } from '../shell/parse-options.js';
+import { readingProgress } from '../shell/progress.js';
 import { latestBefore, namedOrLatest, questionnaireOf } from '../shell/snapshots/store.js';
 import { EXIT, ProblemsError, UserError } from '../shell/user-error.js';
 import { findWorkspace, announceSample, SETTINGS_FILE, type Workspace } from '../shell/workspace.js';
@@ -42,9 +43,11 @@ export async function report(input: z.input<typeof reportOptionsSchema>, context
   announceSample(workspace, context, [options.period]);
   // A path that holds something else is refused before any snapshot is read.
   const target = options.out ? checkOutputTarget(resolve(context.cwd, options.out), options.out, 'report', options.force) : undefined;
-  const current = await namedOrLatest(options.period, workspace, context.cwd, context.now());
+  // The report is data when it goes to standard output: no progress line then.
+  const reading = readingProgress(context, { quiet: !target });
+  const current = await namedOrLatest(options.period, workspace, context.cwd, context.now(), reading);
   // Only the quarter before is read: each snapshot can be tens of megabytes.
-  const previous = await latestBefore(current.findings.period, workspace, context.cwd).catch(() => undefined);
+  const previous = await latestBefore(current.findings.period, workspace, context.cwd, reading).catch(() => undefined);
   const questionnaire = await questionnaireOf(current, workspace, context.cwd);
   const rates = ratesOf(workspace.settings.exchange, workspace.settings.currency);
   if (rates) checkRates(current.findings, rates, workspace, context.cwd);

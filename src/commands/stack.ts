@@ -6,6 +6,7 @@ import { terminalSafe } from '../render/terminal-text.js';
 import { colourFor } from '../shell/colour.js';
 import type { Context } from '../shell/context.js';
 import { parseOptions } from '../shell/parse-options.js';
+import { readingProgress } from '../shell/progress.js';
 import { namedOrLatest, questionnaireOf } from '../shell/snapshots/store.js';
 import { stackInput } from '../shell/stack-quarters.js';
 import { tableWidthOf } from '../shell/table-width.js';
@@ -21,7 +22,7 @@ export async function stack(input: z.input<typeof stackOptionsSchema>, context: 
   const options = parseOptions(stackOptionsSchema, input);
   const workspace = await findWorkspace(context);
   announceSample(workspace, context, [options.period]);
-  const snapshot = await namedOrLatest(options.period, workspace, context.cwd, context.now());
+  const snapshot = await namedOrLatest(options.period, workspace, context.cwd, context.now(), readingProgress(context, { quiet: options.format === 'json' }));
   const economics = stackEconomics(await stackInput(snapshot, workspace, context.cwd, await questionnaireOf(snapshot, workspace, context.cwd)));
   switch (options.format) {
     case 'json':

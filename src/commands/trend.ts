@@ -8,6 +8,7 @@ import { yamlText } from '../render/yaml-text.js';
 import { colourFor } from '../shell/colour.js';
 import type { Context } from '../shell/context.js';
 import { parseOptions } from '../shell/parse-options.js';
+import { readingProgress } from '../shell/progress.js';
 import { applySelection, selectionOf, selectionOptions } from '../shell/selection.js';
 import { readCrosswalk } from '../shell/crosswalks.js';
 import { bridgeFor, editionPair } from '../shell/edition-pair.js';
@@ -32,7 +33,10 @@ export async function trendCommand(input: z.input<typeof trendOptionsSchema>, co
   announceSample(workspace, context, [options.dir]);
   const dir = options.dir ? resolve(context.cwd, options.dir) : workspace.findingsDir;
   // Snapshots an earlier aiclaim wrote are read with the header this one writes (currentHeader).
-  const snapshots = await Promise.all((await snapshotsIn(dir, context.cwd, userCacheDir(workspace))).map((s) => currentHeader(s, workspace, context.cwd)));
+  const reading = readingProgress(context, { quiet: options.format === 'json' || options.format === 'yaml' });
+  const snapshots = await Promise.all(
+    (await snapshotsIn(dir, context.cwd, userCacheDir(workspace), reading)).map((s) => currentHeader(s, workspace, context.cwd)),
+  );
   if (snapshots.length === 0) {
     throw new UserError(`no findings snapshots in ${shownPath(dir, context.cwd)}`, { hint: 'write one per quarter with `aiclaim score --period YYYY-Qn`' });
   }

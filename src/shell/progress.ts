@@ -1,3 +1,4 @@
+import { terminalText } from '../render/terminal-text.js';
 import type { Context } from './context.js';
 
 // A progress line on stderr for work that runs over a second: count, rate and time left, redrawn
@@ -46,4 +47,16 @@ export function progressText(what: string, unit: string, done: number, total: nu
   const left = rate > 0 ? Math.ceil((total - done) / rate) : undefined;
   const count = (n: number) => Math.round(n).toLocaleString('en-US');
   return `${what} ${count(done)} of ${count(total)} ${unit} · ${count(rate)} a second${left === undefined ? '' : ` · about ${left < 60 ? `${left} s` : `${Math.ceil(left / 60)} min`} left`}`;
+}
+
+/** A progress line for reading one snapshot, once the number of its vendors is known (the snapshot store takes one). */
+export type ReadingProgress = (shown: string, vendors: number) => Progress;
+
+/**
+ * The progress line for reading a snapshot's YAML, for commands that read snapshots (the store
+ * takes it). Made when the command starts, so that it shows once the command has run a second.
+ */
+export function readingProgress(context: Context, options: { quiet?: boolean } = {}): ReadingProgress {
+  const since = Date.now();
+  return (shown, vendors) => progressLine(context, `Reading ${terminalText(shown)}:`, 'vendors', vendors, { ...options, since });
 }

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -114,4 +114,61 @@ describe('the progress line of an import', () => {
     },
     120_000,
   );
+});
+
+describe('the progress line of a first diff', () => {
+  // Two snapshots of over 3,000 vendors and no cache, as on a fresh clone: their YAML is read on
+  // worker threads, and on a terminal the reading is counted per snapshot.
+  const COPIES = 187;
+  const big = sampleCopy();
+  afterAll(() => big.remove());
+  let vendors = 0;
+  beforeAll(async () => {
+    for (const folder of ['vendors', 'vendors-2026-Q3']) {
+      const dir = join(big.dir, folder);
+      for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml'))) {
+        const text = readFileSync(join(dir, name), 'utf8');
+        const id = name.replace(/\.yaml$/, '');
+        for (let i = 1; i <= COPIES; i++) writeFileSync(join(dir, `${id}-${i}.yaml`), text.replace(new RegExp(`^id: ${id}$`, 'm'), `id: ${id}-${i}`));
+      }
+    }
+    vendors = readdirSync(join(big.dir, 'vendors')).filter((n) => n.endsWith('.yaml')).length;
+    for (const file of readdirSync(join(big.dir, 'findings'))) rmSync(join(big.dir, 'findings', file));
+    expect((await run(['score', 'vendors-2026-Q3', '--period', '2026-Q3'], { cwd: big.dir, timeout: 120_000 })).code).toBe(0);
+    expect((await run(['score', '--period', '2026-Q4'], { cwd: big.dir, timeout: 120_000 })).code).toBe(0);
+  }, 240_000);
+  // What a fresh clone has: the snapshots, and no cache of them.
+  const dropCache = () => rmSync(join(big.dir, '.aiclaim'), { recursive: true, force: true });
+
+  requires('the diff progress line in a terminal', ['tmux']).test(
+    'on a terminal: the snapshots being read counted, then cleared',
+    async () => {
+      dropCache();
+      const tmux = new TmuxSession();
+      try {
+        tmux.start(`node ${JSON.stringify(BIN)} diff 2026-Q3 2026-Q4 > /dev/null`, big.dir, { columns: 120, rows: 20 });
+        const seen = new Set<string>();
+        for (let i = 0; i < 2400 && !tmux.screen().includes('EXIT='); i++) {
+          for (const line of tmux.visible()) if (line.startsWith('Reading ')) seen.add(line.trimEnd());
+          await new Promise((r) => setTimeout(r, 25));
+        }
+        expect(tmux.screen()).toContain('EXIT=0');
+        expect(seen.size).toBeGreaterThan(0);
+        for (const line of seen)
+          expect(line).toMatch(/^Reading findings\/2026-Q[34]\.yaml: [\d,]+ of [\d,]+ vendors · [\d,]+ a second( · about \d+ (s|min) left)?$/);
+        // The newer snapshot, read second, is read past the first second of the command.
+        expect([...seen].some((l) => l.includes(`of ${vendors.toLocaleString('en-US')} vendors`))).toBe(true);
+        expect(tmux.visible().some((l) => l.startsWith('Reading '))).toBe(false);
+      } finally {
+        tmux.stop();
+      }
+    },
+    180_000,
+  );
+
+  test('in a pipe: not a byte of it, the diff alike', async () => {
+    dropCache();
+    const piped = await sh('bash', ['-c', `node ${JSON.stringify(BIN)} diff 2026-Q3 2026-Q4 2>&1 >/dev/null | cat >&2`], { cwd: big.dir, maxBuffer: 1 << 26 });
+    expect(piped.stderr).not.toMatch(/Reading|\r/);
+  }, 180_000);
 });

@@ -35,7 +35,7 @@ export interface ReportInput {
   stack?: StackEconomics | undefined;
 }
 
-export interface RankedRow {
+interface RankedRow {
   rank: number;
   id: string;
   name: string;
@@ -55,7 +55,7 @@ export interface RankedRow {
 }
 
 /** A vendor too little is known of for a verdict: what is known, and what to ask. */
-export interface UnassessedRow {
+interface UnassessedRow {
   id: string;
   name: string;
   categoryLabel: string;
@@ -91,7 +91,7 @@ export interface Action {
 }
 
 /** A vendor renewing soon: the decision due, with what the audit says of it. */
-export interface Renewal {
+interface Renewal {
   vendor: string;
   vendorName: string;
   renewal: string;
@@ -113,7 +113,7 @@ export interface VerdictMove {
 }
 
 /** What changed since the previous snapshot, in a board's terms. */
-export interface Changes {
+interface Changes {
   previousPeriod: string;
   /** False when the previous snapshot was scored with another questionnaire: no score or verdict is compared. */
   comparable: boolean;
@@ -128,7 +128,7 @@ export interface Changes {
   roadmap: { delivered: number; slipped: number; dropped: number; withdrawn: number };
 }
 
-export interface ContradictedClaim {
+interface ContradictedClaim {
   vendor: string;
   vendorName: string;
   text: string;
@@ -138,7 +138,7 @@ export interface ContradictedClaim {
   checks: string[];
 }
 
-export interface OpenItem {
+interface OpenItem {
   vendor: string;
   vendorName: string;
   /** What to ask: question texts (or ids when the questionnaire is not at hand). */

@@ -174,10 +174,5 @@ export const findingsSchema = z.strictObject({
 
 export type Findings = z.output<typeof findingsSchema>;
 export type VendorFinding = z.output<typeof vendorFindingSchema>;
-export type SectionResult = z.output<typeof sectionResult>;
 export type FlagResult = z.output<typeof flagResult>;
 export type CommitmentResult = z.output<typeof commitmentResult>;
-export type Coverage = z.output<typeof coverage>;
-export type RiskResult = z.output<typeof riskResult>;
-export type ClaimResult = z.output<typeof claimResult>;
-export type ClaimCheck = z.output<typeof claimCheck>;

@@ -55,7 +55,6 @@ const answerSchema = z
   });
 
 const ROADMAP_STATUSES = ['planned', 'delivered', 'slipped', 'dropped'] as const;
-export type RoadmapStatus = (typeof ROADMAP_STATUSES)[number];
 
 /** What a roadmap commitment is, wherever it is recorded (vendor files and findings). */
 export const commitmentFields = {
@@ -92,7 +91,6 @@ const scalar = z.union([text(MAX_TEXT_LENGTH), z.number(), z.boolean()]);
  * "over 95% of orders without human intervention" is { question: automation-rate, gte: 95 }.
  */
 export const ASSERTION_OPERATORS = ['equals', 'in', 'gt', 'gte', 'lt', 'lte', 'includes'] as const;
-export type AssertionOperator = (typeof ASSERTION_OPERATORS)[number];
 
 const assertionSchema = z
   .strictObject({

@@ -5,6 +5,7 @@ import { comparePeriods, PERIOD_PATTERN, periodOfDate } from '../../core/period.
 import type { Findings } from '../../core/schema/findings.js';
 import type { Questionnaire } from '../../core/schema/questionnaire.js';
 import { listSnapshots, type SnapshotEntry } from './list.js';
+import type { ReadingProgress } from '../progress.js';
 import { readSnapshot } from './read.js';
 import { findEdition } from '../find-edition.js';
 import { ProblemsError, UserError } from '../user-error.js';
@@ -19,10 +20,13 @@ export interface LoadedSnapshot {
   shown: string;
 }
 
-/** `today`: what the hint for a missing quarter may suggest (a quarter not started cannot be scored). */
-export async function resolveSnapshot(arg: string, workspace: Workspace, cwd: string, today?: Date): Promise<LoadedSnapshot> {
+/**
+ * `today`: what the hint for a missing quarter may suggest (a quarter not started cannot be scored).
+ * `reading`: a progress line while a snapshot's YAML is read (readingProgress in progress.ts).
+ */
+export async function resolveSnapshot(arg: string, workspace: Workspace, cwd: string, today?: Date, reading?: ReadingProgress): Promise<LoadedSnapshot> {
   const asPath = resolve(cwd, arg);
-  if (existsSync(asPath)) return loadChecked(asPath, cwd, userCacheDir(workspace));
+  if (existsSync(asPath)) return loadChecked(asPath, cwd, userCacheDir(workspace), reading);
   if (!PERIOD_PATTERN.test(arg)) {
     throw new UserError(`${arg}: no such findings file`, { hint: 'give a findings file, or a quarter such as 2026-Q3 to look up in findings/' });
   }
@@ -30,7 +34,7 @@ export async function resolveSnapshot(arg: string, workspace: Workspace, cwd: st
   const files = await listSnapshots(workspace.findingsDir, cwd);
   const found: LoadedSnapshot[] = [];
   for (const file of files.filter((f) => f.period === arg || f.period === undefined)) {
-    const loaded = await loadChecked(file.path, cwd, userCacheDir(workspace));
+    const loaded = await loadChecked(file.path, cwd, userCacheDir(workspace), reading);
     if (loaded.findings.period === arg) found.push(loaded);
   }
   if (found.length > 1) throw twoForOnePeriod(arg, found);
@@ -58,18 +62,18 @@ function twoForOnePeriod(period: string, same: readonly LoadedSnapshot[]): UserE
 }
 
 /** Every findings snapshot in a folder, in quarter order; two of the same quarter is an error. */
-export async function snapshotsIn(dir: string, cwd: string, cacheDir?: string): Promise<LoadedSnapshot[]> {
+export async function snapshotsIn(dir: string, cwd: string, cacheDir?: string, reading?: ReadingProgress): Promise<LoadedSnapshot[]> {
   const loaded: LoadedSnapshot[] = [];
-  for (const { path } of await listSnapshots(dir, cwd)) loaded.push(await loadChecked(path, cwd, cacheDir));
+  for (const { path } of await listSnapshots(dir, cwd)) loaded.push(await loadChecked(path, cwd, cacheDir, reading));
   const byPeriod = new Map<string, LoadedSnapshot[]>();
   for (const s of loaded) byPeriod.set(s.findings.period, [...(byPeriod.get(s.findings.period) ?? []), s]);
   for (const [period, same] of byPeriod) if (same.length > 1) throw twoForOnePeriod(period, same);
   return loaded.sort((a, b) => comparePeriods(a.findings.period, b.findings.period));
 }
 
-async function loadChecked(path: string, cwd: string, cacheDir: string | undefined): Promise<LoadedSnapshot> {
+async function loadChecked(path: string, cwd: string, cacheDir: string | undefined, reading?: ReadingProgress): Promise<LoadedSnapshot> {
   const shown = shownPath(path, cwd);
-  const findings = await readSnapshot(path, shown, cacheDir);
+  const findings = await readSnapshot(path, shown, cacheDir, reading);
   const name = basename(path).replace(/\.ya?ml$/i, '');
   if (PERIOD_PATTERN.test(name) && name !== findings.period) {
     throw new UserError(`${shown} is named for ${name} but holds the findings of ${findings.period}`, { hint: 'rename the file after the quarter it holds' });
@@ -99,8 +103,14 @@ export function checkOrder(older: LoadedSnapshot, newer: LoadedSnapshot): void {
 }
 
 /** The snapshot named, or the latest one in findings/. */
-export async function namedOrLatest(arg: string | undefined, workspace: Workspace, cwd: string, today?: Date): Promise<LoadedSnapshot> {
-  const snapshot = arg ? await resolveSnapshot(arg, workspace, cwd, today) : await latestBefore(undefined, workspace, cwd);
+export async function namedOrLatest(
+  arg: string | undefined,
+  workspace: Workspace,
+  cwd: string,
+  today?: Date,
+  reading?: ReadingProgress,
+): Promise<LoadedSnapshot> {
+  const snapshot = arg ? await resolveSnapshot(arg, workspace, cwd, today, reading) : await latestBefore(undefined, workspace, cwd, reading);
   if (!snapshot)
     throw new UserError(`no findings snapshot in ${shownPath(workspace.findingsDir, cwd)}`, {
       hint: 'write one with `aiclaim score --period YYYY-Qn`, or name a findings file',
@@ -109,12 +119,17 @@ export async function namedOrLatest(arg: string | undefined, workspace: Workspac
 }
 
 /** The latest snapshot in findings/ of a quarter before `period`, or of any quarter. */
-export async function latestBefore(period: string | undefined, workspace: Workspace, cwd: string): Promise<LoadedSnapshot | undefined> {
+export async function latestBefore(
+  period: string | undefined,
+  workspace: Workspace,
+  cwd: string,
+  reading?: ReadingProgress,
+): Promise<LoadedSnapshot | undefined> {
   const before = (p: string) => period === undefined || comparePeriods(p, period) < 0;
   const files = await listSnapshots(workspace.findingsDir, cwd).catch(() => [] as SnapshotEntry[]);
   // A snapshot that does not say its quarter up top could be the one: then every snapshot is read.
   if (files.some((f) => f.period === undefined)) {
-    return (await snapshotsIn(workspace.findingsDir, cwd, userCacheDir(workspace)).catch(() => [] as LoadedSnapshot[]))
+    return (await snapshotsIn(workspace.findingsDir, cwd, userCacheDir(workspace), reading).catch(() => [] as LoadedSnapshot[]))
       .filter((s) => before(s.findings.period))
       .at(-1);
   }
@@ -123,7 +138,7 @@ export async function latestBefore(period: string | undefined, workspace: Worksp
     .filter(before)
     .sort(comparePeriods)
     .at(-1);
-  return latest ? resolveSnapshot(latest, workspace, cwd) : undefined;
+  return latest ? resolveSnapshot(latest, workspace, cwd, undefined, reading) : undefined;
 }
 
 /** Each snapshot's questionnaire, looked up once however many steps ask for it (its header, its self-check, its edition). */

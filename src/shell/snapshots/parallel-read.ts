@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { findingsOf, parseFindingsItem, splitFindings } from '../../core/load/findings-by-vendor.js';
 import type { Findings } from '../../core/schema/findings.js';
+import type { ReadingProgress } from '../progress.js';
 import { runWorker } from '../run-worker.js';
 
 // The YAML of a large snapshot takes seconds a core even for the fast reader: its vendors are
@@ -9,13 +10,34 @@ import { runWorker } from '../run-worker.js';
 /** Below this many vendors a worker costs more to start than it saves. */
 const MIN_VENDORS_PER_WORKER = 1000;
 
-export async function findingsByVendorInParallel(text: string): Promise<Findings | undefined> {
+export async function findingsByVendorInParallel(text: string, shown: string, reading?: ReadingProgress): Promise<Findings | undefined> {
   const split = splitFindings(text);
   if (!split) return undefined;
-  const workers = Math.min(availableParallelism(), Math.floor(split.items.length / MIN_VENDORS_PER_WORKER));
-  if (workers < 2) return findingsOf(split.header, split.items.map(parseFindingsItem));
-  const size = Math.ceil(split.items.length / workers);
-  const shares = Array.from({ length: workers }, (_, i) => split.items.slice(i * size, (i + 1) * size));
-  const vendors = await Promise.all(shares.map((share) => runWorker<unknown[]>('snapshot-worker', share)));
-  return findingsOf(split.header, vendors.flat());
+  const progress = reading?.(shown, split.items.length);
+  try {
+    const workers = Math.min(availableParallelism(), Math.floor(split.items.length / MIN_VENDORS_PER_WORKER));
+    if (workers < 2) {
+      return findingsOf(
+        split.header,
+        split.items.map((item, i) => {
+          progress?.update(i);
+          return parseFindingsItem(item);
+        }),
+      );
+    }
+    const size = Math.ceil(split.items.length / workers);
+    const shares = Array.from({ length: workers }, (_, i) => split.items.slice(i * size, (i + 1) * size));
+    const done = shares.map(() => 0);
+    const vendors = await Promise.all(
+      shares.map((share, w) =>
+        runWorker<unknown[]>('snapshot-worker', share, (count) => {
+          done[w] = count;
+          progress?.update(done.reduce((a, b) => a + b, 0));
+        }),
+      ),
+    );
+    return findingsOf(split.header, vendors.flat());
+  } finally {
+    progress?.end();
+  }
 }

@@ -3,6 +3,7 @@ import { loadFindings } from '../../core/load/load-files.js';
 import type { Findings, VendorFinding } from '../../core/schema/findings.js';
 import { indexFindingsCache, readFindingsCache, readFindingsCacheParts, writeFindingsCache } from './cache.js';
 import { findingsByVendorInParallel } from './parallel-read.js';
+import type { ReadingProgress } from '../progress.js';
 import { decoded, readInputBytes } from '../read-input.js';
 import { ProblemsError } from '../user-error.js';
 
@@ -28,10 +29,13 @@ export async function snapshotIndex(path: string, shown: string, cacheDir: strin
   }
 }
 
-/** A snapshot, validated; from the workspace cache when its YAML has been read before. */
-export async function readSnapshot(path: string, shown: string, cacheDir?: string): Promise<Findings> {
+/**
+ * A snapshot, validated; from the workspace cache when its YAML has been read before. `reading`:
+ * a progress line for the YAML, when it has to be read (the cache is read in well under a second).
+ */
+export async function readSnapshot(path: string, shown: string, cacheDir?: string, reading?: ReadingProgress): Promise<Findings> {
   const read = await readSnapshotFile(path, shown, cacheDir);
-  return (cacheDir && read.hash ? readFindingsCache(cacheDir, read.hash) : undefined) ?? (await parseSnapshot(read, shown, cacheDir));
+  return (cacheDir && read.hash ? readFindingsCache(cacheDir, read.hash) : undefined) ?? (await parseSnapshot(read, shown, cacheDir, reading));
 }
 
 /**
@@ -58,10 +62,15 @@ async function readSnapshotFile(path: string, shown: string, cacheDir: string | 
   return { bytes: read.bytes, hash: cacheDir ? contentHash(read.bytes) : undefined };
 }
 
-async function parseSnapshot(read: { bytes: Uint8Array; hash?: string | undefined }, shown: string, cacheDir: string | undefined): Promise<Findings> {
+async function parseSnapshot(
+  read: { bytes: Uint8Array; hash?: string | undefined },
+  shown: string,
+  cacheDir: string | undefined,
+  reading?: ReadingProgress,
+): Promise<Findings> {
   const text = decoded(read.bytes, shown, MAX_FINDINGS_BYTES);
   if (!text.ok) throw new ProblemsError([text.problem]);
-  let findings = await findingsByVendorInParallel(text.text);
+  let findings = await findingsByVendorInParallel(text.text, shown, reading);
   if (!findings) {
     const loaded = loadFindings(text.text, shown);
     if (!loaded.ok) throw new ProblemsError(loaded.problems);
