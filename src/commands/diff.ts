@@ -10,6 +10,9 @@ import { NOT_ASSESSED } from '../core/schema/questionnaire.js';
 import { selectVendors } from '../core/select-vendors.js';
 import { diffMarkdown } from '../render/diff-markdown.js';
 import { diffText, vendorDiffText } from '../render/diff-text.js';
+import type { EconomicsChange } from '../core/economics/quarter-change.js';
+import { economicsDiffMarkdown } from '../render/economics-change-markdown.js';
+import { economicsDiffText } from '../render/economics-change-text.js';
 import { terminalLines, terminalSafe } from '../render/terminal-text.js';
 import { yamlText } from '../render/yaml-text.js';
 import { colourFor } from '../shell/colour.js';
@@ -20,6 +23,7 @@ import { parseOptions } from '../shell/parse-options.js';
 import { readingProgress } from '../shell/progress.js';
 import { applySelection, selectionOf, selectionOptions } from '../shell/selection.js';
 import { rescoreSnapshot, snapshotSources, type SnapshotSources } from '../shell/rescore.js';
+import { economicsChanges } from '../shell/stack-quarters.js';
 import { checkOrder, currentHeader, refuseTampered, resolveSnapshot } from '../shell/snapshots/store.js';
 import { EXIT, UserError } from '../shell/user-error.js';
 import { tableWidthOf } from '../shell/table-width.js';
@@ -143,7 +147,9 @@ export async function diff(input: DiffOptions, context: Context): Promise<number
     const shown = { shown: result.vendors.filter((v) => kept.has(v)) };
     const keep = (v: { verdict: string; category: string }) => selectVendors([v], { ...selection, top: undefined }, (x) => x).shown.length > 0;
     const printed = { ...result, vendors: shown.shown, added: result.added.filter(keep), dropped: result.dropped.filter(keep) };
-    const text = render(printed, options.format, style, tableWidthOf(context.stdout));
+    // The stack's figures are the whole stack's, whatever the selection prints.
+    const [economics] = await economicsChanges([older.findings, newer.findings], workspace, context.cwd);
+    const text = render(printed, economics!, options.format, style, tableWidthOf(context.stdout));
     if (options.format === 'table') writeText(context.stdout, text);
     else context.stdout.write(text);
   }
@@ -207,16 +213,22 @@ function unknownVendor(id: string, result: FindingsDiff): UserError {
   return new UserError(`no vendor "${id}" in both snapshots`, { hint: didYouMean(id, ids) ?? `vendors: ${ids.join(', ')}` });
 }
 
-function render(result: FindingsDiff, format: 'table' | 'json' | 'yaml' | 'markdown', style: ReturnType<typeof colourFor>, width: number | undefined): string {
+function render(
+  result: FindingsDiff,
+  economics: EconomicsChange,
+  format: 'table' | 'json' | 'yaml' | 'markdown',
+  style: ReturnType<typeof colourFor>,
+  width: number | undefined,
+): string {
   switch (format) {
     case 'json':
-      return `${JSON.stringify(result, null, 2)}\n`;
+      return `${JSON.stringify({ ...result, economics }, null, 2)}\n`;
     case 'yaml':
-      return yamlText(result);
+      return yamlText({ ...result, economics });
     case 'markdown':
-      return diffMarkdown(result);
+      return `${diffMarkdown(result)}${economicsDiffMarkdown(economics).join('\n')}\n`;
     case 'table':
-      return diffText(terminalSafe(result), style, width);
+      return `${diffText(terminalSafe(result), style, width)}${economicsDiffText(terminalSafe(economics), style, width).join('\n')}\n`;
   }
 }
 

@@ -4,6 +4,8 @@ import type { Bridge } from '../core/tracking/restate-score.js';
 import { sortTrend, trend, TREND_SORTS, type Bridges } from '../core/tracking/trend.js';
 import { terminalSafe } from '../render/terminal-text.js';
 import { trendMarkdown, trendText } from '../render/trend-text.js';
+import { economicsTrendMarkdown } from '../render/economics-change-markdown.js';
+import { economicsTrendText } from '../render/economics-change-text.js';
 import { yamlText } from '../render/yaml-text.js';
 import { colourFor } from '../shell/colour.js';
 import type { Context } from '../shell/context.js';
@@ -13,6 +15,7 @@ import { applySelection, selectionOf, selectionOptions } from '../shell/selectio
 import { readCrosswalk } from '../shell/crosswalks.js';
 import { bridgeFor, editionPair } from '../shell/edition-pair.js';
 import { currentHeader, refuseTampered, snapshotsIn, type LoadedSnapshot } from '../shell/snapshots/store.js';
+import { economicsChanges } from '../shell/stack-quarters.js';
 import { EXIT, UserError } from '../shell/user-error.js';
 import { findWorkspace, announceSample, userCacheDir, type Workspace } from '../shell/workspace.js';
 import { shownPath } from '../shell/shown-path.js';
@@ -56,25 +59,35 @@ export async function trendCommand(input: z.input<typeof trendOptionsSchema>, co
     (v) => ({ verdict: v.latest.verdict, category: v.category }),
     context,
   ).shown;
+  // The stack's figures from each snapshot to the next: the whole stack's, whatever the selection prints.
+  const economics = await economicsChanges(
+    snapshots.map((s) => s.findings),
+    workspace,
+    context.cwd,
+  );
+  const data = { periods: result.periods, editions: result.editions, verdicts: result.verdicts, risks: result.risks, vendors, economics };
   switch (options.format) {
     case 'json':
-      context.stdout.write(
-        `${JSON.stringify({ periods: result.periods, editions: result.editions, verdicts: result.verdicts, risks: result.risks, vendors }, null, 2)}\n`,
-      );
+      context.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
       break;
     case 'yaml':
-      context.stdout.write(yamlText({ periods: result.periods, editions: result.editions, verdicts: result.verdicts, risks: result.risks, vendors }));
+      context.stdout.write(yamlText(data));
       break;
     case 'markdown':
-      context.stdout.write(trendMarkdown(result, vendors));
+      context.stdout.write(`${trendMarkdown(result, vendors)}${linesText(economicsTrendMarkdown(economics))}`);
       break;
     case 'table': {
-      const safe = terminalSafe({ result, vendors });
-      writeText(context.stdout, trendText(safe.result, safe.vendors, colourFor(context.stdout, context.env), tableWidthOf(context.stdout)));
+      const safe = terminalSafe({ result, vendors, economics });
+      const width = tableWidthOf(context.stdout);
+      const style = colourFor(context.stdout, context.env);
+      writeText(context.stdout, `${trendText(safe.result, safe.vendors, style, width)}${linesText(economicsTrendText(safe.economics, style, width))}`);
     }
   }
   return EXIT.ok;
 }
+
+/** Lines as text that ends in a line break; none: nothing. */
+const linesText = (lines: readonly string[]) => (lines.length ? `${lines.join('\n')}\n` : '');
 
 /**
  * Each earlier edition's bridge to the latest, where the latest questionnaire is at hand: by the

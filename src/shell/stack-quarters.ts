@@ -1,13 +1,17 @@
+import { baseOf } from '../core/economics/money-in-base.js';
+import { economicsChange, type EconomicsChange } from '../core/economics/quarter-change.js';
 import type { StackInput } from '../core/economics/stack-economics.js';
 import { comparePeriods } from '../core/period.js';
 import { ratesOf } from '../core/report/currency.js';
+import type { Findings } from '../core/schema/findings.js';
 import type { Questionnaire } from '../core/schema/questionnaire.js';
 import { readFinance } from './finance-files.js';
 import { resolveSnapshot, type LoadedSnapshot } from './snapshots/store.js';
 import type { Workspace } from './workspace.js';
 
 // What the stack's economics are worked out from: the quarter's snapshot and finance figures, and
-// the quarters before it that have finance figures (each with its snapshot where there is one).
+// the quarters before it that have finance figures (each with its snapshot where there is one);
+// and, for `diff` and `trend`, the same from one snapshot to the next.
 
 /** Two years of quarters at most: the trend, not the archive. */
 const EARLIER_QUARTERS = 7;
@@ -32,4 +36,13 @@ export async function stackInput(current: LoadedSnapshot, workspace: Workspace, 
     currency: workspace.settings.currency,
     rates: ratesOf(workspace.settings.exchange, workspace.settings.currency),
   };
+}
+
+/** The stack's figures from each snapshot to the next (oldest first), with each quarter's finance figures where given. */
+export async function economicsChanges(snapshots: readonly Findings[], workspace: Workspace, cwd: string): Promise<EconomicsChange[]> {
+  if (snapshots.length < 2) return [];
+  const finance = await readFinance(workspace, cwd);
+  const base = baseOf(workspace.settings.currency, ratesOf(workspace.settings.exchange, workspace.settings.currency));
+  const quarter = (findings: Findings) => ({ findings, finance: finance.get(findings.period) });
+  return snapshots.slice(1).map((newer, i) => economicsChange(quarter(snapshots[i]!), quarter(newer), base));
 }

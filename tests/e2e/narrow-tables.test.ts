@@ -76,6 +76,7 @@ describe.skipIf(!hasTmux)('tables in a terminal of 60 columns', () => {
   // Every line a person reads, not only the tables: prose is wrapped at words, nothing is lost.
   const PROSE = [
     'diff 2026-Q3 2026-Q4 --vendor autoflow',
+    'diff 2026-Q2 2026-Q3',
     'score --explain',
     'trend',
     'questionnaire show',
@@ -98,6 +99,16 @@ describe.skipIf(!hasTmux)('tables in a terminal of 60 columns', () => {
       expect(shown).toEqual(words(piped.stdout).slice(-shown.length));
     });
   }
+
+  test("aiclaim trend at 60 columns: the stack's figures keep the latest quarter, the oldest give way", async () => {
+    const { joined } = await inPane('trend', 60);
+    const table = tableIn(joined.slice(joined.indexOf('Stack economics, quarter by quarter')));
+    const head = cells(table[1]!);
+    expect(head[0]).toBe('Figure');
+    expect(head.at(-1)).toBe('2026-Q4');
+    expect(head).not.toContain('2026-Q2');
+    expect(table.find((l) => l.includes('Annual spend of the stack'))).toMatch(/€1,898,000 │$/);
+  });
 
   test('aiclaim diff --vendor at 60 columns: the questions that changed become a list, each side whole', async () => {
     const { joined } = await inPane('diff 2026-Q3 2026-Q4 --vendor autoflow', 60);
