@@ -4,6 +4,7 @@
 //   npm run bench                       # 15,000 and 1,500 vendor files, 3 runs each
 //   npm run bench -- --quick            # day to day: 3,000 and 1,500 files, 1 run each, printed only
 //   npm run bench -- --n 3000 --runs 1  # the same, chosen by hand
+//   npm run bench -- --startup-only     # start-up alone (a minute), e.g. under another Node
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, release, tmpdir, totalmem } from 'node:os';
@@ -34,10 +35,13 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
     // 3,000 files and one run, in place of the 15,000-file runs: a few minutes.
     quick: { type: 'boolean', default: false },
+    // Only the start-up measurements, printed only: for comparing Node versions.
+    'startup-only': { type: 'boolean', default: false },
   },
 });
 if (args.quick) Object.assign(args, { n: '3000', runs: '1', 'startup-runs': '10' });
-const OUT = args.out ?? (args.quick ? undefined : join(ROOT, 'bench', 'results.md'));
+const STARTUP_ONLY = args['startup-only'];
+const OUT = args.out ?? (args.quick || STARTUP_ONLY ? undefined : join(ROOT, 'bench', 'results.md'));
 const N = Number(args.n);
 const SMALL = Math.min(Number(args.small), N);
 const RUNS = Math.max(1, Number(args.runs));
@@ -140,12 +144,27 @@ const jsYamlBaseline = (ws) => () => run([JS_YAML_BASELINE, join(ws.dir, 'vendor
 // ---- the measurements ------------------------------------------------------------------------
 
 const started = new Date();
-log(`aiclaim benchmark: ${count(N)} and ${count(SMALL)} vendor files, ${RUNS} run(s) each, in ${work}`);
+log(STARTUP_ONLY ? `aiclaim benchmark: start-up only, in ${work}` : `aiclaim benchmark: ${count(N)} and ${count(SMALL)} vendor files, ${RUNS} run(s) each, in ${work}`);
 if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/ is missing: run `npm run build` first');
 
 const report = { throughput: [], startup: undefined, incremental: undefined, tracking: undefined, hostile: [], profile: undefined };
 
 try {
+  if (!STARTUP_ONLY) await measureWork();
+  log(`start-up: ${args['startup-runs']} runs each`);
+  report.startup = measureStartup();
+  if (!STARTUP_ONLY) await measureRest();
+} finally {
+  if (!args.keep) rmSync(work, { recursive: true, force: true });
+}
+
+const text = STARTUP_ONLY ? startupResults(report.startup).join('\n') + '\n' : results(report);
+if (OUT) writeFileSync(OUT, text);
+process.stdout.write(text);
+if (OUT) log(`\nwritten to ${OUT}`);
+
+/** Throughput, memory, incremental re-scoring, diff and trend: the 15,000-file work. */
+async function measureWork() {
   const sizes = SMALL < N ? [SMALL, N] : [N];
   const spaces = new Map();
   for (const files of sizes) {
@@ -205,7 +224,10 @@ try {
     report.tracking = { vendors: N, snapshotBytes, diffCold, trendCold, diffWarm, trendWarm, diffJson };
   }
 
-  log(`start-up: ${args['startup-runs']} runs each`);
+  report.spaces = spaces;
+}
+
+function measureStartup() {
   {
     const tiny = join(work, 'ws-one');
     mkdirSync(join(tiny, 'vendors'), { recursive: true });
@@ -217,9 +239,13 @@ try {
       [() => run(['-e', '0'], tiny, { memory: false }), () => run([BIN, '--version'], tiny, { memory: false }), () => run(oneFile, tiny, { memory: false })],
       Number(args['startup-runs']),
     );
-    report.startup = { node, version, one, first };
+    return { node, version, one, first };
   }
+}
 
+/** The hostile corpus, and the profile. */
+async function measureRest() {
+  const spaces = report.spaces;
   log('hostile inputs: time to refuse each');
   {
     const dir = join(work, 'hostile');
@@ -247,14 +273,7 @@ try {
     run(['--cpu-prof', '--cpu-prof-dir', dir, BIN, 'score', '--period', PERIOD, '--no-reuse'], ws.dir, { memory: false });
     report.profile = profileShares(join(dir, readdirSync(dir)[0]));
   }
-} finally {
-  if (!args.keep) rmSync(work, { recursive: true, force: true });
 }
-
-const text = results(report);
-if (OUT) writeFileSync(OUT, text);
-process.stdout.write(text);
-if (OUT) log(`\nwritten to ${OUT}`);
 
 // ---- the profile -----------------------------------------------------------------------------
 
@@ -291,6 +310,21 @@ function areaOf({ functionName, url, lineNumber, columnNumber }, maps) {
 }
 
 // ---- the report ------------------------------------------------------------------------------
+
+function startupResults(s) {
+  return [
+    '',
+    `## Start-up${STARTUP_ONLY ? `, Node.js ${process.version}` : ''}`,
+    '',
+    `In a workspace with one vendor file, after one run has cached the checked questionnaire (the first run took ${seconds(s.first.ms)}); medians of ${args['startup-runs']} runs, taken in turn.`,
+    '',
+    '| command | median | × `node -e 0` | target |',
+    '|---|---:|---:|---|',
+    `| \`node -e 0\` | ${seconds(s.node.ms)} | 1.00× | |`,
+    `| \`aiclaim --version\` | ${seconds(s.version.ms)} | ${times(s.version.ms / s.node.ms)} | ≤ 1.2×: ${verdict(s.version.ms / s.node.ms <= 1.2)} |`,
+    `| \`aiclaim score vendors/autoflow.yaml\` | ${seconds(s.one.ms)} | ${times(s.one.ms / s.node.ms)} | ≤ ${times(ONE_FILE_TARGET)}${COMPILE_CACHE ? ' (Node 22+, compile cache)' : ''}: ${verdict(s.one.ms / s.node.ms <= ONE_FILE_TARGET)} |`,
+  ];
+}
 
 function results(r) {
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
@@ -335,19 +369,7 @@ function results(r) {
     const growth = (x, y) => `${times(y.rssKb / x.rssKb)}, ≤ ${times(RSS_TARGET)}: ${verdict(y.rssKb / x.rssKb <= RSS_TARGET)}`;
     lines.push('', `Peak at ${count(b.files)} ÷ peak at ${count(a.files)}: one core ${growth(a.single, b.single)}${a.parallel && b.parallel ? `; \`--jobs ${JOBS}\` ${growth(a.parallel, b.parallel)}` : ''}.`);
   }
-  const s = r.startup;
-  lines.push(
-    '',
-    '## Start-up',
-    '',
-    `In a workspace with one vendor file, after one run has cached the checked questionnaire (the first run took ${seconds(s.first.ms)}).`,
-    '',
-    '| command | median | × `node -e 0` | target |',
-    '|---|---:|---:|---|',
-    `| \`node -e 0\` | ${seconds(s.node.ms)} | 1.00× | |`,
-    `| \`aiclaim --version\` | ${seconds(s.version.ms)} | ${times(s.version.ms / s.node.ms)} | ≤ 1.2×: ${verdict(s.version.ms / s.node.ms <= 1.2)} |`,
-    `| \`aiclaim score vendors/autoflow.yaml\` | ${seconds(s.one.ms)} | ${times(s.one.ms / s.node.ms)} | ≤ ${times(ONE_FILE_TARGET)}${COMPILE_CACHE ? ' (Node 22+, compile cache)' : ''}: ${verdict(s.one.ms / s.node.ms <= ONE_FILE_TARGET)} |`,
-  );
+  lines.push(...startupResults(r.startup));
   const inc = r.incremental;
   lines.push(
     '',
