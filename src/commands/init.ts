@@ -25,6 +25,7 @@ questionnaire: ai-claims
 folders:
   vendors: vendors          # one answer file per vendor: vendors/<vendor-id>.yaml
   findings: findings        # one snapshot per quarter, written by: aiclaim score --period 2026-Q4
+  finance: finance          # the quarter's budget, new customers, CAC, CLTV: finance/2026-Q4.yaml (aiclaim stack)
   drafts: .aiclaim/drafts   # unfinished interviews (git-ignored)
 
 # thresholds:
@@ -114,6 +115,7 @@ export async function init(input: InitOptions, context: Context): Promise<number
     [join(root, 'aiclaim.yaml'), SETTINGS],
     [join(root, 'vendors', 'example-vendor.yaml'), EXAMPLE_VENDOR],
     [join(root, 'findings', '.gitkeep'), ''],
+    [join(root, 'finance', '.gitkeep'), ''],
     ...Object.entries(jsonSchemas()).map(([kind, text]): [string, string] => [join(root, '.aiclaim', 'schemas', `${kind}.schema.json`), text]),
   ];
   const existing = files.filter(([path]) => existsSync(path) && !path.includes(`${join('.aiclaim', 'schemas')}`));
@@ -142,6 +144,7 @@ export async function init(input: InitOptions, context: Context): Promise<number
       '  aiclaim.yaml                 settings',
       '  vendors/example-vendor.yaml  a commented example vendor',
       '  findings/                    quarterly snapshots go here',
+      '  finance/                     finance/<quarter>.yaml: budget, new customers, CAC, CLTV (aiclaim stack)',
       '  .aiclaim/schemas/            JSON Schemas for editor completion',
       '  .gitignore                   ignores .aiclaim/drafts/ and .aiclaim/cache/',
       '',

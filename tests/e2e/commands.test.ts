@@ -47,7 +47,14 @@ describe('aiclaim init', () => {
       const created = await run(['init', 'audit'], { cwd: temp.dir });
       expect(created.code).toBe(0);
       const root = join(temp.dir, 'audit');
-      for (const file of ['aiclaim.yaml', 'vendors/example-vendor.yaml', '.gitignore', '.aiclaim/schemas/vendor.schema.json', 'findings/.gitkeep']) {
+      for (const file of [
+        'aiclaim.yaml',
+        'vendors/example-vendor.yaml',
+        '.gitignore',
+        '.aiclaim/schemas/vendor.schema.json',
+        'findings/.gitkeep',
+        'finance/.gitkeep',
+      ]) {
         expect(existsSync(join(root, file)), file).toBe(true);
       }
       expect(readFileSync(join(root, '.gitignore'), 'utf8')).toMatch(/^\.aiclaim\/drafts\/$/m);
@@ -67,11 +74,16 @@ describe('aiclaim init', () => {
         '# yaml-language-server: $schema=../.aiclaim/schemas/findings.schema.json',
       );
 
+      // The finance folder is there, empty: the stack has its spend, and no figure nobody gave.
+      const stack = await run(['stack'], { cwd: root });
+      expect(stack.code, stack.stderr).toBe(0);
+      expect(stack.stdout).toMatch(/No finance figures for 2026-Q4: budget, customers, CAC and CLTV are not given\./);
+
       writeFileSync(join(root, 'vendors', 'example-vendor.yaml'), '# mine now\n', { flag: 'a' });
       const again = await run(['init', 'audit'], { cwd: temp.dir });
       expect(again.code).toBe(2);
       expect(again.stderr).toMatch(
-        /error: already exists: audit\/aiclaim\.yaml, audit\/vendors\/example-vendor\.yaml, audit\/findings\/\.gitkeep\nhint: nothing was written/,
+        /error: already exists: audit\/aiclaim\.yaml, audit\/vendors\/example-vendor\.yaml, audit\/findings\/\.gitkeep, audit\/finance\/\.gitkeep\nhint: nothing was written/,
       );
       expect(readFileSync(join(root, 'vendors', 'example-vendor.yaml'), 'utf8')).toMatch(/# mine now\n$/);
     } finally {
