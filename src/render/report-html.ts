@@ -159,7 +159,7 @@ ${perCurrency ? html`<p class="rates"><b>Totals are per currency:</b> no exchang
 
 function topAction(a: Action): Markup {
   const when = a.renewal ? `renews ${a.renewal}` : 'no renewal date';
-  return html`<span class="kind">${ACTION_VERBS[a.kind]}</span> ${shorten(a.vendorName, 60)}: ${shorten(a.reason, 200)}.<span class="because">(${when}${a.spend ? ` · ${money(a.spend.amount, a.spend.currency)} a year` : ''})</span>`;
+  return html`<span class="kind">${ACTION_VERBS[a.kind]}</span> ${shorten(a.vendorName, 60)}: ${shorten(a.reason, 200)}. <span class="because">(${when}${a.spend ? ` · ${money(a.spend.amount, a.spend.currency)} a year` : ''})</span>`;
 }
 
 function renewalsSoon(model: ReportModel): Markup {
@@ -182,7 +182,7 @@ function whatChanged(model: ReportModel): Markup {
   const lines: Markup[] = [];
   if (c.comparable) {
     lines.push(
-      html`<li><b>Verdicts:</b>${c.up.length || c.down.length ? html`${c.up.length ? `${count(c.up.length)} up (${moves(c.up)})` : 'none up'}; ${c.down.length ? `${count(c.down.length)} down (${moves(c.down)})` : 'none down'}.` : 'no vendor changed verdict.'}</li>`,
+      html`<li><b>Verdicts:</b> ${c.up.length || c.down.length ? html`${c.up.length ? `${count(c.up.length)} up (${moves(c.up)})` : 'none up'}; ${c.down.length ? `${count(c.down.length)} down (${moves(c.down)})` : 'none down'}.` : 'no vendor changed verdict.'}</li>`,
     );
     if (c.weakShare)
       lines.push(
@@ -194,7 +194,7 @@ function whatChanged(model: ReportModel): Markup {
   }
   if (c.added.length || c.dropped.length) {
     lines.push(
-      html`<li><b>Vendors:</b>${c.added.length ? `${count(c.added.length)} new (${names(c.added.map((a) => `${shorten(a.vendorName, 40)}, ${a.verdictLabel}`))})` : 'none new'}; ${c.dropped.length ? `${count(c.dropped.length)} no longer audited (${names(c.dropped.map((d) => shorten(d.vendorName, 40)))})` : 'none gone'}.</li>`,
+      html`<li><b>Vendors:</b> ${c.added.length ? `${count(c.added.length)} new (${names(c.added.map((a) => `${shorten(a.vendorName, 40)}, ${a.verdictLabel}`))})` : 'none new'}; ${c.dropped.length ? `${count(c.dropped.length)} no longer audited (${names(c.dropped.map((d) => shorten(d.vendorName, 40)))})` : 'none gone'}.</li>`,
     );
   }
   const road = [

@@ -179,6 +179,10 @@ need.describe('the report printed to PDF on A4', () => {
       expect(one).toContain(part);
     // Its last line is on page 1 too: the summary never runs over.
     expect(one).toContain('Roadmap promises this quarter: 4 delivered, 3 slipped, 1 dropped.');
+    // Words apart from their bold labels and from the renewal after them, as a reader sees them printed.
+    expect(one).toMatch(/Verdicts:\s+1 up \(Datavane SA, Weak → Plausible\)/);
+    expect(one).toMatch(/Vendors:\s+2 new \(/);
+    expect(one).toMatch(/its AI claims are not backed\.\s+\(renews 2026-12-15/);
     expect(one).not.toContain('The portfolio at a glance');
     expect(two.trim().split('\n')[0]).toBe("The stack in the board's terms");
     // In a board's words: no command, no file, no flag id.
