@@ -195,10 +195,21 @@ export function buildProgram(parsed: (invocation: Invocation) => void): Command 
         ['aiclaim stack', 'the latest quarter, with finance/<quarter>.yaml'],
         ['aiclaim stack 2026-Q3 -f markdown > stack.md', 'a quarter, for a wiki page'],
         ['aiclaim stack -f json', 'every figure, for a script'],
+        ['aiclaim stack -o stack.xlsx', 'a figure a row, for the finance team (or -o stack.csv)'],
       ]),
     )
     .argument('[period]', 'a quarter in findings/ or a findings file (default: the latest snapshot)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'markdown']))
+    .addOption(
+      new Option('-f, --format <format>', 'output format (default: table; with --out, xlsx for a .xlsx file, else csv)').choices([
+        'table',
+        'json',
+        'markdown',
+        'csv',
+        'xlsx',
+      ]),
+    )
+    .option('-o, --out <file>', 'write the figures here as CSV or XLSX (default: stdout, which takes CSV but not XLSX)')
+    .option('--force', 'with --out: replace a file that is not an aiclaim export of the stack')
     .action((period: string | undefined, options: Record<string, unknown>) =>
       run(invoke('stack', { ...options, period }, async (o, context) => (await import('./commands/stack.js')).stack(o, context))),
     );

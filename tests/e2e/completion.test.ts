@@ -53,6 +53,7 @@ describe('bash', () => {
     ['aiclaim score --period 2026-Q', QUARTERS],
     ['aiclaim report ', QUARTERS],
     ['aiclaim stack ', QUARTERS],
+    ['aiclaim stack -f ', ['table', 'json', 'markdown', 'csv', 'xlsx']],
     ['aiclaim questionnaire s', ['show']],
     ['aiclaim questionnaire show ', ['ai-claims', 'fmti-2023']],
     ['aiclaim trend --sort ', ['score', 'change', 'name', 'delivery']],

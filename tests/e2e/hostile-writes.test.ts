@@ -85,6 +85,9 @@ describe('--out never replaces what aiclaim did not write for it', () => {
     [['score', '--period', '2026-Q4', '-o', 'findings/2026-Q3.yaml'], /holds the findings of 2026-Q3, and --out would replace them with 2026-Q4's/],
     [['export', '-o', 'README.txt'], /README\.txt holds a file aiclaim did not write/],
     [['report', '-o', 'findings'], /findings is a folder/],
+    [['stack', '-o', 'findings/2026-Q3.yaml'], /findings\/2026-Q3\.yaml holds a findings snapshot, and --out would replace it with the stack's figures/],
+    [['stack', '-f', 'xlsx', '-o', 'README.txt'], /README\.txt holds a file aiclaim did not write/],
+    [['stack', '-o', 'findings'], /findings is a folder/],
   ])('%j is refused, every file as it was', async (args, message) => {
     const ws = workspace();
     try {
@@ -110,6 +113,8 @@ describe('--out never replaces what aiclaim did not write for it', () => {
         ['report', '-o', 'r.md'],
         ['export', '-o', 'e.csv'],
         ['export', '--matrix', '-o', 'm.csv'],
+        ['stack', '-o', 's.csv'],
+        ['stack', '-o', 's.xlsx'],
         ['score', '--period', '2026-Q4', '-o', 'snap.yaml'],
       ]) {
         const first = await run(args, { cwd: ws.dir });

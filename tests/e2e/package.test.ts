@@ -168,6 +168,12 @@ describe('the installed command, from a folder that is not a workspace', () => {
     expect(readFileSync(join(elsewhere, 'sheet.xlsx')).subarray(0, 2).toString('latin1')).toBe('PK');
   });
 
+  test("the stack's workbook (exceljs, bundled) is written with no node_modules", async () => {
+    const out = await aiclaim(['--sample', 'stack', '2026-Q4', '-o', 'stack.xlsx']);
+    expect(out.code, out.stderr).toBe(0);
+    expect(readFileSync(join(elsewhere, 'stack.xlsx')).subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
   test('a write on the sample is refused, and nothing is written under the installed package', async () => {
     const out = await aiclaim(['--sample', 'score', '--period', '2026-Q4']);
     expect(out.code).toBe(2);

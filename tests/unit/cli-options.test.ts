@@ -56,6 +56,12 @@ describe('argv → options', () => {
     [['stack'], { command: 'stack', options: { period: undefined } }],
     [['stack', '2026-Q3', '-f', 'markdown'], { command: 'stack', options: { period: '2026-Q3', format: 'markdown' } }],
     [['--sample', 'stack', '-f', 'json'], { command: 'stack', options: { format: 'json' } }],
+    [['stack', '2026-Q4', '-f', 'csv'], { command: 'stack', options: { period: '2026-Q4', format: 'csv' } }],
+    [
+      ['stack', '-f', 'xlsx', '-o', 'stack.xlsx', '--force'],
+      { command: 'stack', options: { period: undefined, format: 'xlsx', out: 'stack.xlsx', force: true } },
+    ],
+    [['stack', '--out', 'stack.csv'], { command: 'stack', options: { period: undefined, out: 'stack.csv' } }],
     [['interview', 'datavane', '-c', '-p', '2026-Q4'], { command: 'interview', options: { id: 'datavane', changedOnly: true, period: '2026-Q4' } }],
     [
       ['import', 'stack.csv', '--currency', 'EUR', '--date-format', 'dmy', '--dry-run'],
@@ -90,6 +96,8 @@ describe('argv → options', () => {
     [['diff', '2026-Q3'], 'commander.missingArgument'],
     [['scroe'], 'commander.unknownCommand'],
     [['trend', '--sort'], 'commander.optionMissingArgument'],
+    [['stack', '-f', 'pdf'], 'commander.invalidArgument'],
+    [['stack', '-o'], 'commander.optionMissingArgument'],
   ])('%j is refused before anything runs', (argv, code) => {
     expect(parse(argv)).toEqual({ error: code });
   });

@@ -13,6 +13,8 @@ export interface ZipPart {
   size: number;
   /** Where the part's local header starts. */
   offset: number;
+  /** Where its central directory entry starts. */
+  entry: number;
 }
 
 const END_SIGNATURE = 0x06054b50;
@@ -47,6 +49,7 @@ export function zipParts(bytes: Uint8Array): ZipPart[] | undefined {
       compressedSize: view.getUint32(at + 20, true),
       size: view.getUint32(at + 24, true),
       offset: view.getUint32(at + 42, true),
+      entry: at,
     });
     at += 46 + nameLength + extraLength + commentLength;
   }
@@ -74,11 +77,48 @@ export function partText(bytes: Uint8Array, part: ZipPart, maxBytes: number): st
  * replace it: its strings hold the format name of the About sheet ("aiclaim answer sheet").
  */
 export function isAnswerWorkbook(bytes: Uint8Array): boolean {
+  return workbookHolds(bytes, 'aiclaim answer sheet');
+}
+
+/** The format name of the About sheet of the stack's workbook (`aiclaim stack -f xlsx`). */
+export const STACK_WORKBOOK_FORMAT = 'aiclaim stack export';
+
+/** Whether a file's bytes are the stack's workbook as aiclaim wrote it, so that a re-export may replace it. */
+export function isStackWorkbook(bytes: Uint8Array): boolean {
+  return workbookHolds(bytes, STACK_WORKBOOK_FORMAT);
+}
+
+/** Whether a cell of the workbook (a shared string or an inline one) is exactly this text. */
+function workbookHolds(bytes: Uint8Array, text: string): boolean {
   const parts = zipParts(bytes);
   if (!parts) return false;
   return parts.some(
     (p) =>
       (p.name === 'xl/sharedStrings.xml' || /^xl\/worksheets\/sheet\d+\.xml$/.test(p.name)) &&
-      (partText(bytes, p, 50 * 1024 * 1024) ?? '').includes('>aiclaim answer sheet<'),
+      (partText(bytes, p, 50 * 1024 * 1024) ?? '').includes(`>${text}<`),
   );
+}
+
+/**
+ * The zip with every part's modification time set to `date` (in the local and the central
+ * headers), so that the same workbook is the same bytes whenever it is written: a zip writer
+ * stamps each part with the time of writing. Returns the bytes as they were when they are not a zip.
+ */
+export function withPartDates(bytes: Uint8Array, date: Date): Uint8Array {
+  const parts = zipParts(bytes);
+  if (!parts) return bytes;
+  const copy = new Uint8Array(bytes);
+  const view = new DataView(copy.buffer, copy.byteOffset, copy.byteLength);
+  // MS-DOS time and date, as zip headers keep them (two-second steps, from 1980).
+  const time = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1);
+  const day = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
+  for (const p of parts) {
+    view.setUint16(p.entry + 12, time, true);
+    view.setUint16(p.entry + 14, day, true);
+    if (p.offset + 30 <= copy.byteLength && view.getUint32(p.offset, true) === LOCAL_SIGNATURE) {
+      view.setUint16(p.offset + 10, time, true);
+      view.setUint16(p.offset + 12, day, true);
+    }
+  }
+  return copy;
 }
