@@ -8,6 +8,7 @@ import type { Findings } from '../core/schema/findings.js';
 import { byLargestMove, diffFindings, type DiffOptions as CoreDiffOptions, type FindingsDiff } from '../core/tracking/diff-findings.js';
 import { NOT_ASSESSED } from '../core/schema/questionnaire.js';
 import { selectVendors } from '../core/select-vendors.js';
+import { jsonText } from '../render/json-text.js';
 import { diffMarkdown } from '../render/diff-markdown.js';
 import { diffText, vendorDiffText } from '../render/diff-text.js';
 import type { EconomicsChange } from '../core/economics/quarter-change.js';
@@ -134,7 +135,7 @@ export async function diff(input: DiffOptions, context: Context): Promise<number
   if (options.vendor) {
     const vendor = result.vendors.find((v) => v.id === options.vendor);
     if (!vendor) throw unknownVendor(options.vendor, result);
-    if (options.format === 'json') context.stdout.write(`${JSON.stringify(vendor, null, 2)}\n`);
+    if (options.format === 'json') context.stdout.write(jsonText(vendor));
     else if (options.format === 'yaml') context.stdout.write(yamlText(vendor));
     else writeText(context.stdout, vendorText(result, vendor, explained, style, tableWidthOf(context.stdout)));
   } else {
@@ -222,7 +223,7 @@ function render(
 ): string {
   switch (format) {
     case 'json':
-      return `${JSON.stringify({ ...result, economics }, null, 2)}\n`;
+      return jsonText({ ...result, economics });
     case 'yaml':
       return yamlText({ ...result, economics });
     case 'markdown':

@@ -11,7 +11,7 @@ import { namedOrLatest, questionnaireOf } from '../shell/snapshots/store.js';
 import { EXIT } from '../shell/user-error.js';
 import { findWorkspace, announceSample } from '../shell/workspace.js';
 import { shownPath } from '../shell/shown-path.js';
-import { terminalLines } from '../render/terminal-text.js';
+import { terminalLines, terminalSafe } from '../render/terminal-text.js';
 
 const exportOptionsSchema = z.object({
   period: z.string().optional(),
@@ -37,7 +37,8 @@ export async function exportFindings(input: z.input<typeof exportOptionsSchema>,
       terminalLines(`Wrote ${shownPath(target, context.cwd)}: ${rows.length - 1} row${rows.length === 2 ? '' : 's'} from ${snapshot.shown}.\n`),
     );
   } else {
-    context.stdout.write(text);
+    // Read on a terminal, a name's escape sequence is shown, not obeyed; piped, it is the data as it is.
+    context.stdout.write(context.stdout.isTTY ? csv(terminalSafe(rows)) : text);
   }
   return EXIT.ok;
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { diffQuestionnaires } from '../core/questionnaire-diff.js';
 import { indexQuestionnaire } from '../core/questionnaire-index.js';
+import { jsonText } from '../render/json-text.js';
 import { questionnaireMarkdown, questionnaireOutline } from '../render/questionnaire-outline.js';
 import { questionnaireDiffText } from '../render/questionnaire-diff-text.js';
 import { questionnaireForVendor, questionnaireForVendorMarkdown } from '../render/questionnaire-vendor.js';
@@ -43,7 +44,7 @@ export async function listQuestionnaires(input: z.input<typeof listOptionsSchema
       inUse: id === workspace.settings.questionnaire,
     });
   }
-  if (options.format === 'json') context.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+  if (options.format === 'json') context.stdout.write(jsonText(rows));
   else if (options.format === 'yaml') context.stdout.write(yamlText(rows));
   else {
     const style = colourFor(context.stdout, context.env);
@@ -77,7 +78,7 @@ export async function showQuestionnaire(input: z.input<typeof showOptionsSchema>
   const { identity: _identity, ...asRead } = questionnaire;
   switch (options.format) {
     case 'json':
-      context.stdout.write(`${JSON.stringify(asRead, null, 2)}\n`);
+      context.stdout.write(jsonText(asRead));
       break;
     case 'yaml':
       context.stdout.write(yamlText(asRead));
@@ -119,7 +120,7 @@ export async function diffQuestionnairesCommand(input: z.input<typeof diffOption
     options.crosswalk,
   );
   const result = diffQuestionnaires(older, newer, joined.file === undefined ? undefined : joined.entries);
-  if (options.format === 'json') context.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  if (options.format === 'json') context.stdout.write(jsonText(result));
   else if (options.format === 'yaml') context.stdout.write(yamlText(result));
   else writeText(context.stdout, questionnaireDiffText(terminalSafe(result), colourFor(context.stdout, context.env)));
   return EXIT.ok;

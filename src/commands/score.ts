@@ -10,6 +10,7 @@ import { period as periodSchema } from '../core/schema/common.js';
 import type { Questionnaire } from '../core/schema/questionnaire.js';
 import { rankRows, type FindingSummary } from '../core/scoring/score-rows.js';
 import { NOT_ASSESSED, verdictsOf } from '../core/schema/questionnaire.js';
+import { jsonText } from '../render/json-text.js';
 import { explainText } from '../render/explain-text.js';
 import { scoreCsv } from '../render/score-csv.js';
 import { scoreMarkdown } from '../render/score-markdown.js';
@@ -118,7 +119,9 @@ export async function score(input: ScoreOptions, context: Context): Promise<numb
       // What is printed may be a selection; the snapshot and the gates below count every vendor.
       const shown = applySelection(report.rows, selection, (r) => r.finding, context);
       const format = options.format ?? 'table';
-      const text = render({ ...report, rows: shown.shown }, format, options.explain, colourFor(context.stdout, context.env), tableWidthOf(context.stdout));
+      // CSV read on a terminal shows a name's escape sequence, not obeys it; piped, it is the data as it is.
+      const printed = { ...report, rows: format === 'csv' && context.stdout.isTTY ? terminalSafe(shown.shown) : shown.shown };
+      const text = render(printed, format, options.explain, colourFor(context.stdout, context.env), tableWidthOf(context.stdout));
       if (format === 'table') writeText(context.stdout, text);
       else context.stdout.write(text);
       if (target) {
@@ -236,7 +239,7 @@ function render(
 ): string {
   switch (format) {
     case 'json':
-      return `${JSON.stringify(scoreReportData(report, explain), null, 2)}\n`;
+      return jsonText(scoreReportData(report, explain));
     case 'yaml':
       return yamlText(scoreReportData(report, explain));
     case 'markdown':

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import * as z from 'zod';
 import { stackEconomics } from '../core/economics/stack-economics.js';
 import { stackRows } from '../core/economics/stack-rows.js';
+import { jsonText } from '../render/json-text.js';
 import { stackCsv } from '../render/stack-csv.js';
 import { stackMarkdown } from '../render/stack-markdown.js';
 import { stackText } from '../render/stack-text.js';
@@ -49,7 +50,7 @@ export async function stack(input: z.input<typeof stackOptionsSchema>, context: 
   const economics = stackEconomics(await stackInput(snapshot, workspace, context.cwd, await questionnaireOf(snapshot, workspace, context.cwd)));
   switch (format) {
     case 'json':
-      context.stdout.write(`${JSON.stringify(economics, null, 2)}\n`);
+      context.stdout.write(jsonText(economics));
       break;
     case 'markdown':
       context.stdout.write(stackMarkdown(economics));

@@ -22,6 +22,7 @@ import { readInput } from '../shell/read-input.js';
 import { EDITIONS_DIR, findEdition } from '../shell/find-edition.js';
 import { EXIT } from '../shell/user-error.js';
 import { findWorkspace, questionnaireInUse, announceSample, type Workspace } from '../shell/workspace.js';
+import { jsonText } from '../render/json-text.js';
 
 const validateOptionsSchema = z.object({
   paths: z.array(z.string()).default([]),
@@ -68,7 +69,7 @@ export async function validate(input: ValidateOptions, context: Context): Promis
   const errors = sorted.filter((p) => p.severity === 'error').length;
   if (options.format === 'json') {
     context.stdout.write(
-      `${JSON.stringify({ files: expanded.files.length, problems: sorted.map((p) => ({ ...p, line: p.line ?? null, column: p.column ?? null, hint: p.hint ?? null })) }, null, 2)}\n`,
+      jsonText({ files: expanded.files.length, problems: sorted.map((p) => ({ ...p, line: p.line ?? null, column: p.column ?? null, hint: p.hint ?? null })) }),
     );
   } else {
     printProblems(sorted, context);

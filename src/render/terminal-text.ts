@@ -42,6 +42,36 @@ export function terminalText(text: string): string {
   return UNSAFE.test(text) ? text.replace(UNSAFE_ALL, shown) : text;
 }
 
+/**
+ * What JSON.stringify and a YAML writer leave as it is of those characters: DEL, the C1 controls
+ * (CSI is one) and the invisible format characters. Printed, they act on a terminal as they would
+ * in a table; in data they are written as the format's own escapes instead, the same data read back.
+ */
+const UNSAFE_IN_DATA = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/;
+const UNSAFE_IN_DATA_ALL = new RegExp(UNSAFE_IN_DATA.source, 'g');
+
+/** Whether a string holds a character dataEscaped would escape (a joiner inside an emoji is text). */
+export function needsDataEscape(text: string): boolean {
+  if (!UNSAFE_IN_DATA.test(text)) return false;
+  for (const match of text.matchAll(UNSAFE_IN_DATA_ALL)) if (!joinsEmoji(text, match.index)) return true;
+  return false;
+}
+
+/**
+ * JSON, or YAML whose strings holding such characters are all double-quoted, with each written as an
+ * escape the format reads back (JSON \u009b; YAML \x9b, \u202e): the same data, and nothing a
+ * terminal acts on. Both formats keep such characters only inside strings, so every one is escaped
+ * where an escape means it.
+ */
+export function dataEscaped(serialised: string, format: 'json' | 'yaml'): string {
+  if (!UNSAFE_IN_DATA.test(serialised)) return serialised;
+  return serialised.replace(UNSAFE_IN_DATA_ALL, (char, offset: number, whole: string) => {
+    if (joinsEmoji(whole, offset)) return char;
+    const code = char.charCodeAt(0);
+    return format === 'yaml' && code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
 /** Whether `text` holds anything terminalText would show differently. */
 export function isTerminalSafe(text: string): boolean {
   return !UNSAFE.test(text);

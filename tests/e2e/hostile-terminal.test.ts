@@ -124,6 +124,23 @@ describe('terminal escapes from files are shown, never obeyed', () => {
     expectAligned(result.stdout);
   });
 
+  // Data keeps the names as the files give them, and prints nothing a terminal acts on: JSON and
+  // YAML write each such character as their own escape, read back as the same string.
+  test.each([
+    [['score', '-f', 'json'], 'json'],
+    [['score', '-f', 'yaml'], 'yaml'],
+    [['diff', '2026-Q3', '2026-Q4', '-f', 'json'], 'json'],
+    [['diff', '2026-Q3', '2026-Q4', '-f', 'yaml'], 'yaml'],
+    [['trend', '-f', 'json'], 'json'],
+  ] as const)('%j: the names as data, escaped, never raw', async (args, format) => {
+    const result = await reading([...args]);
+    expect(result.code, result.stderr).toBe(0);
+    expectClean(result);
+    const raw = parse(readFileSync(join(HOSTILE, 'terminal-escapes.yaml'), 'utf8')) as { name: string };
+    const data: unknown = format === 'json' ? JSON.parse(result.stdout) : parse(result.stdout);
+    expect(JSON.stringify(data)).toContain(JSON.stringify(raw.name));
+  });
+
   test('score --explain: flag titles and reasons, section titles, claims, answers, notes', async () => {
     const result = await reading(['score', '--explain']);
     expect(result.code, result.stderr).toBe(0);
@@ -278,6 +295,21 @@ describe('terminal escapes from files are shown, never obeyed', () => {
 });
 
 const terminal = requires('the terminal interview test', ['tmux']);
+
+terminal.describe('CSV read on a terminal', () => {
+  const tmux = new TmuxSession();
+  afterAll(() => tmux.stop());
+
+  test.each([['score -f csv'], ['export']])('aiclaim %s: the names shown, the title and the screen left alone', async (args) => {
+    tmux.start(`echo MARKER-BEFORE-CSV; env NO_COLOR=1 AICLAIM_TODAY=2026-11-22 ${process.execPath} ${BIN} ${args}`, base.dir);
+    const screen = await tmux.waitFor(/EXIT=\d+/);
+    expect(screen).toMatch(/EXIT=0/);
+    expect(tmux.title()).not.toMatch(/pwned/);
+    expect(screen).toContain('MARKER-BEFORE-CSV');
+    expect(screen).toContain(NAME);
+    tmux.stop();
+  });
+});
 
 terminal.describe('the interview in a terminal, with a hostile vendor', () => {
   const workspace = tempDir('aiclaim-terminal-');
