@@ -17,6 +17,7 @@ import { shownPath } from '../shell/shown-path.js';
 import { namedOrLatest, questionnaireOf } from '../shell/snapshots/store.js';
 import { stackInput } from '../shell/stack-quarters.js';
 import { tableWidthOf } from '../shell/table-width.js';
+import { writeText } from '../shell/write-text.js';
 import { EXIT, UserError } from '../shell/user-error.js';
 import { announceSample, findWorkspace } from '../shell/workspace.js';
 
@@ -56,7 +57,7 @@ export async function stack(input: z.input<typeof stackOptionsSchema>, context: 
       context.stdout.write(stackMarkdown(economics));
       break;
     case 'table':
-      context.stdout.write(stackText(terminalSafe(economics), colourFor(context.stdout, context.env), tableWidthOf(context.stdout)));
+      writeText(context.stdout, stackText(terminalSafe(economics), colourFor(context.stdout, context.env), tableWidthOf(context.stdout)));
       break;
     case 'csv':
     case 'xlsx': {

@@ -1,5 +1,5 @@
 import type { StackEconomics } from '../core/economics/stack-economics.js';
-import { fittedTableText } from './fit-table.js';
+import { dropping, fittedTableText, type FitColumn } from './fit-table.js';
 import { wrapToWidth } from './fit-width.js';
 import {
   CATEGORY_HEAD,
@@ -14,7 +14,6 @@ import {
   usageRows,
 } from './stack-figures.js';
 import type { Style } from './style.js';
-import { tableText } from './table.js';
 
 // `aiclaim stack` in a terminal, fitted to its width (80 columns for notes when it has none). The
 // model's texts from files are made safe by the command (terminalSafe) before they reach here.
@@ -25,13 +24,30 @@ export function stackText(e: StackEconomics, style: Style, width?: number): stri
   if (!e.financeGiven) out.push(style.yellow(wrap(`No finance figures for ${e.period}: budget, customers, CAC and CLTV are not given.`)));
   const figures = headlineFigures(e).map((f) => [f.figure, f.value, f.basis]);
   out.push('', fittedTableText([{ head: 'Figure' }, { head: 'Value', align: 'right' }, { head: 'How it is made', min: 16 }], figures, style, width));
-  out.push('', style.bold('Spend by martech category'), tableText(CATEGORY_HEAD, categoryRows(e), style, ['left', 'right', 'right', 'right']));
+  out.push('', style.bold('Spend by martech category'), fitted(CATEGORY_HEAD, categoryRows(e), ['Vendors'], style, width));
   const usage = usageRows(e);
   out.push('', style.bold('Use of what is licensed'));
-  out.push(usage.length ? tableText(USAGE_HEAD, usage, style, ['left', 'right', 'right', 'right', 'right']) : 'Usage is not given for any vendor.');
+  out.push(usage.length ? fitted(USAGE_HEAD, usage, ['Used', 'Licensed'], style, width) : 'Usage is not given for any vendor.');
   const outcomes = outcomeLines(e);
-  if (outcomes.length) out.push('Outcomes the team measures:', ...outcomes.map((line) => wrap(`  ${line}`)));
-  out.push('', style.bold('Quarter by quarter'), tableText(TREND_HEAD, trendRows(e), style, ['left', 'right', 'right', 'right', 'right', 'right']));
+  if (outcomes.length)
+    out.push(
+      'Outcomes the team measures:',
+      ...outcomes.map((line) =>
+        wrapToWidth(line, Math.max(20, (width ?? 80) - 4))
+          .map((part, i) => `${i === 0 ? '  ' : '    '}${part}`)
+          .join('\n'),
+      ),
+    );
+  out.push('', style.bold('Quarter by quarter'), fitted(TREND_HEAD, trendRows(e), ['CLTV', 'Share of budget'], style, width));
   out.push(style.dim(wrap(CORRELATION_CAVEAT)));
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * A table of a name column and figures (right-aligned), fitted to the terminal: the name is cut
+ * before anything is dropped, then the columns named give way in turn; the rest is never dropped.
+ */
+function fitted(head: readonly string[], rows: readonly (readonly string[])[], dropOrder: readonly string[], style: Style, width: number | undefined): string {
+  const columns = head.map((h, i): FitColumn => (i === 0 ? { head: h, min: 12 } : { head: h, align: 'right' }));
+  return fittedTableText(dropping(columns, dropOrder), rows, style, width);
 }

@@ -77,6 +77,7 @@ describe.skipIf(!hasTmux)('tables in a terminal of 60 columns', () => {
   const PROSE = [
     'diff 2026-Q3 2026-Q4 --vendor autoflow',
     'diff 2026-Q2 2026-Q3',
+    'stack',
     'score --explain',
     'trend',
     'questionnaire show',
