@@ -382,7 +382,7 @@ export function buildProgram(parsed: (invocation: Invocation) => void): Command 
       ]),
     )
     .argument('[shell]', 'bash, zsh or fish (default: from $SHELL)')
-    .addOption(new Option('--list <what>', 'the values a script completes: vendors, quarters, questionnaires').hideHelp())
+    .addOption(new Option('--list <what>', 'the values a script completes: vendors, quarters, questionnaires, verdicts').hideHelp())
     .action((shell: string | undefined, options: Record<string, unknown>) =>
       run(invoke('completion', { ...options, shell }, async (o, context) => (await import('./commands/completion.js')).completion(o, context))),
     );

@@ -7,10 +7,12 @@ import type { Context } from '../shell/context.js';
 import { parseOptions } from '../shell/parse-options.js';
 import { listSnapshots } from '../shell/snapshots/store.js';
 import { EXIT, UserError } from '../shell/user-error.js';
-import { availableQuestionnaires, findWorkspace } from '../shell/workspace.js';
+import { readQuestionnaire } from '../shell/load-inputs.js';
+import { availableQuestionnaires, findWorkspace, questionnaireInUse, userCacheDir } from '../shell/workspace.js';
+import { NOT_ASSESSED, verdictsOf } from '../core/schema/questionnaire.js';
 
 // `aiclaim completion bash|zsh|fish` prints the script; `aiclaim completion --list vendors|quarters|
-// questionnaires` prints the workspace's values, one per line, for the script to offer.
+// questionnaires|verdicts` prints the workspace's values, one per line, for the script to offer.
 
 const SHELLS = ['bash', 'zsh', 'fish'] as const;
 
@@ -43,6 +45,11 @@ async function values(kind: (typeof VALUE_KINDS)[number], context: Context): Pro
   try {
     const workspace = await findWorkspace(context);
     if (kind === 'questionnaires') return (await availableQuestionnaires(workspace)).map((q) => q.id);
+    if (kind === 'verdicts') {
+      // The verdicts of the questionnaire in use, and the one for a vendor too little is known of.
+      const { questionnaire } = await readQuestionnaire(await questionnaireInUse(workspace, undefined, context.cwd), context.cwd, userCacheDir(workspace));
+      return [...verdictsOf(questionnaire).verdicts.map((v) => v.id), NOT_ASSESSED.id];
+    }
     if (kind === 'quarters') return [...new Set((await listSnapshots(workspace.findingsDir, context.cwd)).flatMap((s) => (s.period ? [s.period] : [])))].sort();
     return (await readdir(workspace.vendorsDir))
       .filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.'))

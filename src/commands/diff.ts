@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import * as z from 'zod';
+import { DIFF_GATES } from '../core/gates.js';
 import type { QuestionnaireIndex } from '../core/questionnaire-index.js';
 import type { QuestionScore } from '../core/scoring/types.js';
 import { isFinding } from '../core/findings/flag-ref.js';
@@ -32,7 +33,7 @@ import { writeText } from '../shell/write-text.js';
 import { findWorkspace, questionnaireInUse, announceSample, snapshotRoot, userCacheDir } from '../shell/workspace.js';
 import { didYouMean } from '../core/validate/did-you-mean.js';
 
-const FAIL_ON = ['regression', 'new-critical'] as const;
+const FAIL_ON = DIFF_GATES;
 
 const diffOptionsSchema = z.object({
   older: z.string(),

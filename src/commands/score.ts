@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as z from 'zod';
+import { SCORE_GATES } from '../core/gates.js';
 import { findingsHeader, questionnaireHash } from '../core/findings/build-findings.js';
 import { periodOfDate } from '../core/period.js';
 import { sortProblems, type Problem } from '../core/problem.js';
@@ -40,7 +41,7 @@ import { tableWidthOf } from '../shell/table-width.js';
 
 const SCORE_FORMATS = ['table', 'json', 'yaml', 'markdown', 'csv'] as const;
 /** What `--fail-on` can fail a scheduled run on, besides `--fail-under`. */
-const SCORE_FAILURES = ['not-assessed'] as const;
+const SCORE_FAILURES = SCORE_GATES;
 
 const scoreOptionsSchema = z.object({
   paths: z.array(z.string()).default([]),

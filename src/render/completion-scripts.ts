@@ -3,11 +3,14 @@
 // workspace (vendor ids, quarters, questionnaires) are asked of `aiclaim completion --list KIND`
 // when completed, so the scripts never go stale. Pure.
 
-export const VALUE_KINDS = ['vendors', 'quarters', 'questionnaires'] as const;
+export const VALUE_KINDS = ['vendors', 'quarters', 'questionnaires', 'verdicts'] as const;
 type ValueKind = (typeof VALUE_KINDS)[number];
 
-/** What a word takes: a workspace value, one of fixed choices, a file, or nothing (a flag). */
-export type Takes = { kind: ValueKind } | { choices: readonly string[] } | { file: true } | { flag: true };
+/**
+ * What a word takes: a workspace value, one of fixed choices, a file, a value of the user's own
+ * with nothing to offer (a number, a currency code), or nothing (a flag).
+ */
+export type Takes = { kind: ValueKind } | { choices: readonly string[] } | { file: true } | { typed: true } | { flag: true };
 
 export interface CompletionCommand {
   /** "score", "questionnaire show". */
@@ -37,6 +40,7 @@ function quote(text: string): string {
 function bashCandidates(takes: Takes, name: string): string {
   if ('kind' in takes) return `COMPREPLY=($(compgen -W "$(${name} completion --list ${takes.kind} 2>/dev/null)" -- "$cur"))`;
   if ('choices' in takes) return `COMPREPLY=($(compgen -W ${quote(takes.choices.join(' '))} -- "$cur"))`;
+  if ('typed' in takes) return 'COMPREPLY=()';
   return 'COMPREPLY=($(compgen -f -- "$cur"))';
 }
 
@@ -127,7 +131,9 @@ export function fishScript(model: CompletionModel): string {
         ? ` -r -f -a ${quote(t.choices.join(' '))}`
         : 'file' in t
           ? ' -r -F'
-          : '';
+          : 'typed' in t
+            ? ' -r -f'
+            : '';
   const option = (condition: string, o: CompletionCommand['options'][number]) => {
     const parts = o.flags.map((f) => (f.startsWith('--') ? `-l ${f.slice(2)}` : `-s ${f.slice(1)}`)).join(' ');
     return `complete -c ${n} -n ${quote(condition)} ${parts}${fishTakes(o.takes)} -d ${quote(o.description)}`;

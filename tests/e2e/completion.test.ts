@@ -58,6 +58,15 @@ describe('bash', () => {
     ['aiclaim questionnaire show ', ['ai-claims', 'fmti-2023']],
     ['aiclaim trend --sort ', ['score', 'change', 'name', 'delivery']],
     ['aiclaim completion --l', []],
+    // What --fail-on checks is the command's own; a number is typed, never a file.
+    ['aiclaim diff 2026-Q3 2026-Q4 --fail-on ', ['regression', 'new-critical']],
+    ['aiclaim score --fail-on ', ['not-assessed']],
+    ['aiclaim score --top ', []],
+    ['aiclaim diff 2026-Q3 2026-Q4 --tolerance ', []],
+    ['aiclaim score --fail-under ', []],
+    // The verdicts of the questionnaire in use; the martech categories.
+    ['aiclaim score --verdict ', ['substantiated', 'plausible', 'weak', 'unsubstantiated', 'not-assessed']],
+    ['aiclaim trend --category em', ['emailing']],
   ])('%s', async (line, expected) => {
     expect(await bash(line)).toEqual(expected);
   });
@@ -89,7 +98,12 @@ describe.skipIf(!has('fish'))('fish', () => {
     ['aiclaim diff ', QUARTERS],
     ['aiclaim score -f ', ['csv', 'json', 'markdown', 'table', 'yaml']],
     ['aiclaim questionnaire show ', ['ai-claims', 'fmti-2023']],
+    ['aiclaim diff 2026-Q3 2026-Q4 --fail-on ', ['new-critical', 'regression']],
   ])('%s', async (line, expected) => {
     expect(await fish(line)).toEqual(expect.arrayContaining(expected));
+  });
+
+  test('a number is typed: no file offered', async () => {
+    expect(await fish('aiclaim score --top ')).toEqual([]);
   });
 });
