@@ -63,7 +63,7 @@ export async function diff(input: DiffOptions, context: Context): Promise<number
   const newer = await currentHeader(await resolveSnapshot(options.newer, workspace, context.cwd, context.now(), reading), workspace, context.cwd);
   checkOrder(older, newer);
   // A snapshot edited by hand is refused before anything is compared.
-  await refuseTampered([older, newer], workspace, context.cwd);
+  await refuseTampered([older, newer], workspace, context.cwd, reading);
 
   const { questionnaire, index } = await readQuestionnaire(
     await questionnaireInUse(workspace, options.questionnaire, context.cwd),

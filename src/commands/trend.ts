@@ -44,7 +44,7 @@ export async function trendCommand(input: z.input<typeof trendOptionsSchema>, co
   if (snapshots.length === 0) {
     throw new UserError(`no findings snapshots in ${shownPath(dir, context.cwd)}`, { hint: 'write one per quarter with `aiclaim score --period YYYY-Qn`' });
   }
-  await refuseTampered(snapshots, workspace, context.cwd);
+  await refuseTampered(snapshots, workspace, context.cwd, reading);
   const result = trend(
     snapshots.map((s) => s.findings),
     await bridges(snapshots, workspace, context.cwd, options.crosswalk),

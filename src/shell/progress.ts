@@ -49,14 +49,17 @@ export function progressText(what: string, unit: string, done: number, total: nu
   return `${what} ${count(done)} of ${count(total)} ${unit} · ${count(rate)} a second${left === undefined ? '' : ` · about ${left < 60 ? `${left} s` : `${Math.ceil(left / 60)} min`} left`}`;
 }
 
-/** A progress line for reading one snapshot, once the number of its vendors is known (the snapshot store takes one). */
-export type ReadingProgress = (shown: string, vendors: number) => Progress;
+/**
+ * A progress line for one step over a snapshot's vendors, once their number is known: reading its
+ * YAML (the default), caching what was read, checking it against itself. The snapshot store takes one.
+ */
+export type ReadingProgress = (shown: string, vendors: number, step?: 'Reading' | 'Caching' | 'Checking') => Progress;
 
 /**
- * The progress line for reading a snapshot's YAML, for commands that read snapshots (the store
- * takes it). Made when the command starts, so that it shows once the command has run a second.
+ * The progress lines of the steps over snapshots, for commands that read them (the store takes
+ * it). Made when the command starts, so that a line shows once the command has run a second.
  */
 export function readingProgress(context: Context, options: { quiet?: boolean } = {}): ReadingProgress {
   const since = Date.now();
-  return (shown, vendors) => progressLine(context, `Reading ${terminalText(shown)}:`, 'vendors', vendors, { ...options, since });
+  return (shown, vendors, step = 'Reading') => progressLine(context, `${step} ${terminalText(shown)}:`, 'vendors', vendors, { ...options, since });
 }

@@ -12,14 +12,16 @@ import { questionLineParser, scoredDigest, scoredWith } from './build-findings.j
 
 const INTEGER_KEY = /^(0|[1-9]\d*)$/;
 
-export function checkFindings(findings: Findings, file: string, questionnaire?: Questionnaire): Problem[] {
+/** `checked`: told how many vendors are checked so far, now and then (for a progress line). */
+export function checkFindings(findings: Findings, file: string, questionnaire?: Questionnaire, checked?: (done: number) => void): Problem[] {
   const problems: Problem[] = [];
   const scoredBy = questionnaire && scoredWith(questionnaire, findings.questionnaire.hash) ? questionnaire : undefined;
   const bands = findings.questionnaire.verdicts ?? (scoredBy ? verdictsOf(scoredBy).verdicts : undefined);
   const sectionOf = scoredBy ? new Map(indexQuestionnaire(scoredBy).questions.map((q) => [q.question.id, q.sectionKey])) : undefined;
   const parsed = questionLineParser();
   const hint = `the snapshot was edited by hand: score the quarter again (aiclaim score --period ${findings.period}), or restore the file from version control`;
-  for (const v of findings.vendors) {
+  for (const [i, v] of findings.vendors.entries()) {
+    if (checked && i % 250 === 0) checked(i);
     const say = (field: string, message: string) => problems.push({ file, message: `vendor ${v.id}, ${field}: ${message}`, hint, severity: 'error' });
     // An id JavaScript orders as a number would reorder the lines: the digest is then not checked.
     if (

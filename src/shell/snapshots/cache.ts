@@ -108,10 +108,14 @@ export function readCachedVendor(path: string, range: ChunkRange): string {
   }
 }
 
-export async function writeFindingsCache(cacheDir: string, yamlHash: string, findings: Findings): Promise<void> {
+/** `written`: told how many vendors are written so far, for a progress line. */
+export async function writeFindingsCache(cacheDir: string, yamlHash: string, findings: Findings, written?: (done: number) => void): Promise<void> {
   const { vendors, ...header } = findings;
   await writeFindingsCacheStream(cacheDir, yamlHash, header, (write) => {
-    for (const v of vendors) write(`${JSON.stringify(v)}\n`);
+    for (let i = 0; i < vendors.length; i++) {
+      if (written && i % 250 === 0) written(i);
+      write(`${JSON.stringify(vendors[i])}\n`);
+    }
   });
 }
 

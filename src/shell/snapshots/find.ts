@@ -173,9 +173,20 @@ export async function currentHeader(snapshot: LoadedSnapshot, workspace: Workspa
   return current;
 }
 
-/** Snapshots checked against themselves and the questionnaire they were scored with (check-findings.ts): one edited by hand is refused. */
-export async function refuseTampered(snapshots: readonly LoadedSnapshot[], workspace: Workspace, cwd: string): Promise<void> {
+/**
+ * Snapshots checked against themselves and the questionnaire they were scored with
+ * (check-findings.ts): one edited by hand is refused. `progress`: a line for each snapshot checked.
+ */
+export async function refuseTampered(snapshots: readonly LoadedSnapshot[], workspace: Workspace, cwd: string, progress?: ReadingProgress): Promise<void> {
   const problems = [];
-  for (const s of snapshots) problems.push(...checkFindings(s.findings, s.shown, await questionnaireOf(s, workspace, cwd)));
+  for (const s of snapshots) {
+    const questionnaire = await questionnaireOf(s, workspace, cwd);
+    const checking = progress?.(s.shown, s.findings.vendors.length, 'Checking');
+    try {
+      problems.push(...checkFindings(s.findings, s.shown, questionnaire, checking && ((done) => checking.update(done))));
+    } finally {
+      checking?.end();
+    }
+  }
   if (problems.length) throw new ProblemsError(problems);
 }

@@ -76,6 +76,13 @@ async function parseSnapshot(
     if (!loaded.ok) throw new ProblemsError(loaded.problems);
     findings = loaded.value;
   }
-  if (cacheDir && read.hash) await writeFindingsCache(cacheDir, read.hash, findings);
+  if (cacheDir && read.hash) {
+    const caching = reading?.(shown, findings.vendors.length, 'Caching');
+    try {
+      await writeFindingsCache(cacheDir, read.hash, findings, caching && ((done) => caching.update(done)));
+    } finally {
+      caching?.end();
+    }
+  }
   return findings;
 }
