@@ -1,5 +1,5 @@
 import type { EconomicsChange } from '../core/economics/quarter-change.js';
-import { causeLines, economicsFigures, economicsGiven, notGivenLine, quarterRows } from './economics-change.js';
+import { causeLines, currencyLine, economicsFigures, economicsGiven, notGivenLine, quarterRows } from './economics-change.js';
 import { mdEscape, mdTable } from './markdown.js';
 
 // The stack's economics at the end of `diff` and `trend` in Markdown. Vendor names are in the
@@ -13,6 +13,8 @@ export function economicsDiffMarkdown(c: EconomicsChange): string[] {
     `## Stack economics, ${mdEscape(c.from)} → ${mdEscape(c.to)}`,
     '',
     mdTable(['Figure', `${mdEscape(c.from)} → ${mdEscape(c.to)}`], rows, ['left', 'right']),
+    mdEscape(currencyLine(c)),
+    '',
     ...causeSection(c),
   ];
 }
@@ -31,6 +33,8 @@ export function economicsTrendMarkdown(changes: readonly EconomicsChange[]): str
       rows.map((row) => row.map(mdEscape)),
       ['left', ...periods.map(() => 'right' as const)],
     ),
+    mdEscape(currencyLine(changes.at(-1)!)),
+    '',
     ...changes.filter(economicsGiven).flatMap(causeSection),
   ];
 }

@@ -1,5 +1,5 @@
 import type { EconomicsChange } from '../core/economics/quarter-change.js';
-import { causeLines, economicsFigures, economicsGiven, notGivenLine, quarterRows } from './economics-change.js';
+import { causeLines, currencyLine, economicsFigures, economicsGiven, notGivenLine, quarterRows } from './economics-change.js';
 import { dropping, fittedTableText } from './fit-table.js';
 import { wrapToWidth } from './fit-width.js';
 import type { Style } from './style.js';
@@ -16,6 +16,7 @@ export function economicsDiffText(c: EconomicsChange, style: Style, width?: numb
     '',
     style.bold(`Stack economics · ${c.from} → ${c.to}`),
     fittedTableText([{ head: 'Figure' }, { head: `${c.from} → ${c.to}`, align: 'right' }], rows, style, width),
+    style.dim(wrapped(currencyLine(c), width)),
     ...causeSection(c, style, width),
   ];
 }
@@ -35,6 +36,7 @@ export function economicsTrendText(changes: readonly EconomicsChange[], style: S
     '',
     style.bold('Stack economics, quarter by quarter'),
     fittedTableText(columns, rows, style, width),
+    style.dim(wrapped(currencyLine(changes.at(-1)!), width)),
     ...changes.filter(economicsGiven).flatMap((c) => ['', ...causeSection(c, style, width)]),
   ];
 }

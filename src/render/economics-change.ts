@@ -1,11 +1,11 @@
 import type { EconomicsChange, FigureChange, SpendCause } from '../core/economics/quarter-change.js';
+import { NOT_GIVEN } from './stack-figures.js';
 import { money } from './style.js';
 
 // The stack's figures from one quarter to the next, and the vendors that moved them, as lines of
 // words shared by the terminal and Markdown renderers of `diff` and `trend` (each makes the names
 // from files safe its own way). A figure a quarter does not give reads "not given", never zero.
 
-const NOT_GIVEN = 'not given';
 const count = (n: number) => Math.round(n).toLocaleString('en-US');
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
 const signedPoints = (n: number) => `${n >= 0 ? '+' : '−'}${Math.abs(n * 100).toFixed(1)} pts`;
@@ -108,6 +108,11 @@ export function causeLines(c: EconomicsChange): { head: string; causes: string[]
 /** Whether either quarter gives any figure: vendor spend, or finance's. */
 export function economicsGiven(c: EconomicsChange): boolean {
   return [c.annualSpend, c.quarterSpend, c.budget, c.newCustomers, c.cac, c.cltv].some((f) => f.before !== undefined || f.after !== undefined);
+}
+
+/** What the figures are in: the currency, and the rates' date when amounts were converted. */
+export function currencyLine(c: EconomicsChange): string {
+  return `Figures in ${c.currency}${c.ratesAsOf ? `, converted at the rates of ${c.ratesAsOf}` : ''}.`;
 }
 
 /** The line said in place of the figures when neither quarter gives any. */

@@ -5,7 +5,7 @@ import { money } from './style.js';
 // renderers (each makes the texts from files safe its own way). A figure whose input is missing
 // reads "not given", never zero.
 
-const NOT_GIVEN = 'not given';
+export const NOT_GIVEN = 'not given';
 
 export const CORRELATION_CAVEAT =
   'Technology spend per new customer and CAC moving together is a correlation, not a cause: the team must interpret it (campaigns, seasonality, pricing and the market move both).';

@@ -21,6 +21,8 @@ describe('diff: the stack from one quarter to the next', () => {
     expect(out).toMatch(/│ Technology share of the budget\s+│\s+25\.6% → 27\.1% \(\+1\.6 pts\) │/);
     expect(out).toMatch(/│ New customers\s+│\s+1,560 → 1,520 \(−40\) │/);
     expect(out).toMatch(/│ CAC\s+│\s+€1,205 → €1,230 \(\+€25\) │/);
+    // The rates aiclaim.yaml sets, with their date: what any amount in another currency was converted at.
+    expect(out).toContain('Figures in EUR, converted at the rates of 2026-11-20.');
     // AdNexus left the stack, Pixelcast and Storelink joined: +€58,000 a year between them.
     expect(out).toContain('What moved the annual spend from 2026-Q3 to 2026-Q4 (€1,840,000 → €1,898,000\n(+€58,000)):');
     expect(out.split('\n').filter((l) => l.startsWith('  • '))).toEqual([

@@ -35,7 +35,9 @@ export interface SpendCause {
 export interface EconomicsChange {
   from: string;
   to: string;
+  /** The currency of every figure, and the date of the rates when amounts were converted with them. */
   currency: string;
+  ratesAsOf?: string | undefined;
   /** The annual spend of the stack, the sum of the vendors' spend. */
   annualSpend: FigureChange;
   /** The quarter's technology spend (finance's figure where booked, else a quarter of the annual). */
@@ -87,6 +89,7 @@ export function economicsChange(older: Quarter, newer: Quarter, base: Base): Eco
     from: older.findings.period,
     to: newer.findings.period,
     currency: base.currency,
+    ratesAsOf: base.rates?.asOf,
     annualSpend: change(a.annual, b.annual),
     quarterSpend: { ...change(a.quarter, b.quarter), booked: { before: a.booked, after: b.booked } },
     budget: change(a.budget, b.budget),
