@@ -33,13 +33,11 @@ import { writeText } from '../shell/write-text.js';
 import { findWorkspace, questionnaireInUse, announceSample, snapshotRoot, userCacheDir } from '../shell/workspace.js';
 import { didYouMean } from '../core/validate/did-you-mean.js';
 
-const FAIL_ON = DIFF_GATES;
-
 const diffOptionsSchema = z.object({
   older: z.string(),
   newer: z.string(),
   format: z.enum(['table', 'json', 'yaml', 'markdown']).default('table'),
-  failOn: z.array(z.enum(FAIL_ON, { error: (issue) => `"${String(issue.input)}" is not something to fail on: use ${FAIL_ON.join(', ')}` })).default([]),
+  failOn: z.array(z.enum(DIFF_GATES, { error: (issue) => `"${String(issue.input)}" is not something to fail on: use ${DIFF_GATES.join(', ')}` })).default([]),
   tolerance: z.number().min(0).max(100).optional(),
   threshold: z.number().min(0).max(100).optional(),
   vendor: z.string().optional(),
@@ -235,7 +233,7 @@ function render(
 }
 
 /** A regression gate with no comparable vendor checks nothing: refused before anything is printed. */
-function checkGate(result: FindingsDiff, failOn: readonly (typeof FAIL_ON)[number][]): void {
+function checkGate(result: FindingsDiff, failOn: readonly (typeof DIFF_GATES)[number][]): void {
   if (!failOn.includes('regression') || result.vendors.length === 0 || result.vendors.some((v) => v.comparable)) return;
   throw new UserError(
     `--fail-on regression: nothing to check: no vendor's scores are comparable (${result.from.questionnaire.id} ${result.from.questionnaire.version} → ${result.to.questionnaire.id} ${result.to.questionnaire.version})`,
@@ -243,7 +241,7 @@ function checkGate(result: FindingsDiff, failOn: readonly (typeof FAIL_ON)[numbe
   );
 }
 
-function failures(result: FindingsDiff, failOn: readonly (typeof FAIL_ON)[number][], context: Context): number {
+function failures(result: FindingsDiff, failOn: readonly (typeof DIFF_GATES)[number][], context: Context): number {
   const reasons: string[] = [];
   if (failOn.includes('regression')) {
     const regressed = result.vendors.filter((v) => v.movement === 'regressed');

@@ -40,8 +40,6 @@ import { shownPath } from '../shell/shown-path.js';
 import { tableWidthOf } from '../shell/table-width.js';
 
 const SCORE_FORMATS = ['table', 'json', 'yaml', 'markdown', 'csv'] as const;
-/** What `--fail-on` can fail a scheduled run on, besides `--fail-under`. */
-const SCORE_FAILURES = SCORE_GATES;
 
 const scoreOptionsSchema = z.object({
   paths: z.array(z.string()).default([]),
@@ -51,9 +49,7 @@ const scoreOptionsSchema = z.object({
   out: z.string().optional(),
   force: z.boolean().default(false),
   failUnder: z.number().min(0).max(100).optional(),
-  failOn: z
-    .array(z.enum(SCORE_FAILURES, { error: (issue) => `"${String(issue.input)}" is not something to fail on: use ${SCORE_FAILURES.join(', ')}` }))
-    .default([]),
+  failOn: z.array(z.enum(SCORE_GATES, { error: (issue) => `"${String(issue.input)}" is not something to fail on: use ${SCORE_GATES.join(', ')}` })).default([]),
   questionnaire: z.string().optional(),
   jobs: z.number().int().min(0).max(256).optional(),
   reuse: z.boolean().default(true),

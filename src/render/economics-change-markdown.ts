@@ -6,7 +6,7 @@ import { mdEscape, mdTable } from './markdown.js';
 // causes, so every line of words goes through mdEscape.
 
 export function economicsDiffMarkdown(c: EconomicsChange): string[] {
-  if (!economicsGiven(c)) return ['', mdEscape(notGivenLine(c))];
+  if (!economicsGiven(c)) return ['', mdEscape(notGivenLine([c.from, c.to]))];
   const rows = economicsFigures(c).map((f) => [mdEscape(f.figure), mdEscape(f.change)]);
   return [
     '',
@@ -22,8 +22,7 @@ export function economicsDiffMarkdown(c: EconomicsChange): string[] {
 export function economicsTrendMarkdown(changes: readonly EconomicsChange[]): string[] {
   if (changes.length === 0) return [];
   const { periods, rows } = quarterRows(changes);
-  if (!changes.some(economicsGiven))
-    return ['', mdEscape(`Stack economics: not given for any of ${periods.join(', ')} (no vendor spend recorded, no finance/<quarter>.yaml).`)];
+  if (!changes.some(economicsGiven)) return ['', mdEscape(notGivenLine(periods))];
   return [
     '',
     '## Stack economics, quarter by quarter',

@@ -10,7 +10,7 @@ import type { Style } from './style.js';
 
 /** One step, two quarters: the figures' change, and its causes. */
 export function economicsDiffText(c: EconomicsChange, style: Style, width?: number): string[] {
-  if (!economicsGiven(c)) return ['', style.dim(wrapped(notGivenLine(c), width))];
+  if (!economicsGiven(c)) return ['', style.dim(wrapped(notGivenLine([c.from, c.to]), width))];
   const rows = economicsFigures(c).map((f) => [f.figure, f.change]);
   return [
     '',
@@ -25,11 +25,7 @@ export function economicsDiffText(c: EconomicsChange, style: Style, width?: numb
 export function economicsTrendText(changes: readonly EconomicsChange[], style: Style, width?: number): string[] {
   if (changes.length === 0) return [];
   const { periods, rows } = quarterRows(changes);
-  if (!changes.some(economicsGiven))
-    return [
-      '',
-      style.dim(wrapped(`Stack economics: not given for any of ${periods.join(', ')} (no vendor spend recorded, no finance/<quarter>.yaml).`, width)),
-    ];
+  if (!changes.some(economicsGiven)) return ['', style.dim(wrapped(notGivenLine(periods), width))];
   // On a narrow terminal the oldest quarters give way first; the latest is never dropped.
   const columns = dropping([{ head: 'Figure' }, ...periods.map((p) => ({ head: p, align: 'right' as const }))], periods.slice(0, -1));
   return [
@@ -43,14 +39,9 @@ export function economicsTrendText(changes: readonly EconomicsChange[], style: S
 
 function causeSection(c: EconomicsChange, style: Style, width: number | undefined): string[] {
   const { head, causes, notes } = causeLines(c);
-  const w = width ?? 80;
   return [
     wrapped(head, width),
-    ...causes.map((cause) =>
-      wrapToWidth(cause, Math.max(20, w - 4))
-        .map((line, i) => `${i === 0 ? '  • ' : '    '}${line}`)
-        .join('\n'),
-    ),
+    ...causes.map((cause) => wrapToWidth(`  • ${cause}`, width ?? 80, '    ').join('\n')),
     ...notes.map((note) => style.dim(wrapped(note, width))),
   ];
 }

@@ -1,5 +1,5 @@
 import type { EconomicsChange, FigureChange, SpendCause } from '../core/economics/quarter-change.js';
-import { NOT_GIVEN } from './stack-figures.js';
+import { figuresIn, NOT_GIVEN } from './stack-figures.js';
 import { money } from './style.js';
 
 // The stack's figures from one quarter to the next, and the vendors that moved them, as lines of
@@ -112,10 +112,11 @@ export function economicsGiven(c: EconomicsChange): boolean {
 
 /** What the figures are in: the currency, and the rates' date when amounts were converted. */
 export function currencyLine(c: EconomicsChange): string {
-  return `Figures in ${c.currency}${c.ratesAsOf ? `, converted at the rates of ${c.ratesAsOf}` : ''}.`;
+  return `${figuresIn(c.currency, c.ratesAsOf)}.`;
 }
 
-/** The line said in place of the figures when neither quarter gives any. */
-export function notGivenLine(c: EconomicsChange): string {
-  return `Stack economics: not given for ${c.from} or ${c.to} (no vendor spend recorded, no finance/<quarter>.yaml).`;
+/** The line said in place of the figures when no quarter gives any. */
+export function notGivenLine(periods: readonly string[]): string {
+  const quarters = periods.length === 2 ? `${periods[0]} or ${periods[1]}` : `any of ${periods.join(', ')}`;
+  return `Stack economics: not given for ${quarters} (no vendor spend recorded, no finance/<quarter>.yaml).`;
 }

@@ -115,7 +115,12 @@ export function trendRows(e: StackEconomics): string[][] {
   return e.trend.map((p) => [p.period, cur(p.techSpend), share(p.share), cur(p.techPerCustomer), cur(p.cac), cur(p.cltv)]);
 }
 
-/** What the figures are in: the currency, and the rates' date when amounts were converted. */
+/** "Figures in EUR, converted at the rates of 2026-11-20": the currency, and the rates' date when amounts were converted. */
+export function figuresIn(currency: string, ratesAsOf: string | undefined): string {
+  return `Figures in ${currency}${ratesAsOf ? `, converted at the rates of ${ratesAsOf}` : ''}`;
+}
+
+/** What the figures are in, and what a quarter's spend is. */
 export function currencyNote(e: StackEconomics): string {
-  return `Figures in ${e.currency}${e.ratesAsOf ? `, converted at the rates of ${e.ratesAsOf}` : ''}; spend per quarter is a quarter of the annual spend unless finance books it.`;
+  return `${figuresIn(e.currency, e.ratesAsOf)}; spend per quarter is a quarter of the annual spend unless finance books it.`;
 }

@@ -29,15 +29,7 @@ export function stackText(e: StackEconomics, style: Style, width?: number): stri
   out.push('', style.bold('Use of what is licensed'));
   out.push(usage.length ? fitted(USAGE_HEAD, usage, ['Used', 'Licensed'], style, width) : 'Usage is not given for any vendor.');
   const outcomes = outcomeLines(e);
-  if (outcomes.length)
-    out.push(
-      'Outcomes the team measures:',
-      ...outcomes.map((line) =>
-        wrapToWidth(line, Math.max(20, (width ?? 80) - 4))
-          .map((part, i) => `${i === 0 ? '  ' : '    '}${part}`)
-          .join('\n'),
-      ),
-    );
+  if (outcomes.length) out.push('Outcomes the team measures:', ...outcomes.map((line) => wrapToWidth(`  ${line}`, width ?? 80, '    ').join('\n')));
   out.push('', style.bold('Quarter by quarter'), fitted(TREND_HEAD, trendRows(e), ['CLTV', 'Share of budget'], style, width));
   out.push(style.dim(wrap(CORRELATION_CAVEAT)));
   return `${out.join('\n')}\n`;

@@ -4,7 +4,8 @@ import { economicsChange } from '../../src/core/economics/quarter-change.js';
 import type { ExchangeRates } from '../../src/core/report/currency.js';
 import type { Finance } from '../../src/core/schema/finance.js';
 import type { Findings, VendorFinding } from '../../src/core/schema/findings.js';
-import { causeLines, economicsFigures, economicsGiven, quarterRows } from '../../src/render/economics-change.js';
+import { causeLines, economicsFigures, economicsGiven, notGivenLine, quarterRows } from '../../src/render/economics-change.js';
+import { vendorFinding } from '../helpers/findings.js';
 
 // The stack's figures from one quarter to the next, worked out by hand: each figure's change only
 // where both quarters give it, and each vendor that moved the annual spend with its cause.
@@ -12,9 +13,7 @@ import { causeLines, economicsFigures, economicsGiven, quarterRows } from '../..
 const RATES: ExchangeRates = { base: 'EUR', asOf: '2026-11-20', rates: { USD: 0.9 } };
 const EUR = baseOf('EUR', RATES);
 
-function vendor(id: string, fields: Partial<VendorFinding>): VendorFinding {
-  return { id, name: id.toUpperCase(), category: 'crm', score: 80, verdict: 'substantiated', ...fields } as VendorFinding;
-}
+const vendor = vendorFinding;
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 const findings = (period: string, vendors: VendorFinding[]) => ({ period, vendors }) as unknown as Findings;
 const finance = (period: string, fields: Partial<Finance>): Finance => ({ schema: 'aiclaim/finance@1', period, ...fields });
@@ -124,6 +123,8 @@ describe('a stack with nothing recorded', () => {
       expect(f.delta).toBeUndefined();
     }
     expect(economicsGiven(c)).toBe(false);
+    expect(notGivenLine([c.from, c.to])).toBe('Stack economics: not given for 2026-Q3 or 2026-Q4 (no vendor spend recorded, no finance/<quarter>.yaml).');
+    expect(notGivenLine(['2026-Q2', '2026-Q3', '2026-Q4'])).toMatch(/^Stack economics: not given for any of 2026-Q2, 2026-Q3, 2026-Q4 \(/);
     expect(economicsFigures(c).every((f) => f.change === 'not given → not given')).toBe(true);
   });
 
