@@ -2,12 +2,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { parseDocument } from 'yaml';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { partText, zipParts } from '../../src/core/workbook/zip-parts.js';
-import { run, sampleCopy } from '../helpers/run-cli.js';
+import { run } from '../helpers/run-cli.js';
 import { withParts } from '../helpers/zip.js';
 import { resavedByLibreOffice } from '../helpers/libreoffice.js';
 import { requires } from '../helpers/requires.js';
+import { removals, workspace } from '../helpers/sample-copies.js';
 import { scoreOf } from '../helpers/score-of.js';
 
 // The answer workbook (.xlsx) through the built CLI and a real spreadsheet application: LibreOffice
@@ -15,17 +16,6 @@ import { scoreOf } from '../helpers/score-of.js';
 // it back. Each soffice call gets its own profile and output folder, so parallel runs share nothing.
 
 const libreOffice = requires('the LibreOffice answer-workbook tests', ['soffice']);
-
-const removals: (() => void)[] = [];
-afterEach(() => {
-  for (const remove of removals.splice(0)) remove();
-});
-
-function workspace(): string {
-  const { dir, remove } = sampleCopy();
-  removals.push(remove);
-  return dir;
-}
 
 /** The file as LibreOffice saves it again, in a fresh folder. */
 const resaved = (file: string) => resavedByLibreOffice(file, removals);

@@ -1,11 +1,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { StackEconomics } from '../../src/core/economics/stack-economics.js';
 import { resavedByLibreOffice } from '../helpers/libreoffice.js';
 import { requires } from '../helpers/requires.js';
-import { run, sampleCopy } from '../helpers/run-cli.js';
+import { removals, workspace } from '../helpers/sample-copies.js';
+import { run } from '../helpers/run-cli.js';
 
 // `aiclaim stack -f csv | xlsx` through the built CLI, on a copy of the sample: the long table the
 // finance team takes into a spreadsheet, its figures those of `-f json`; `--out` replaces its own
@@ -15,17 +16,6 @@ import { run, sampleCopy } from '../helpers/run-cli.js';
 const libreOffice = requires('the LibreOffice stack-workbook test', ['soffice']);
 
 const HOSTILE = '=HYPERLINK("http://x.example","y")';
-
-const removals: (() => void)[] = [];
-afterEach(() => {
-  for (const remove of removals.splice(0)) remove();
-});
-
-function workspace(): string {
-  const { dir, remove } = sampleCopy();
-  removals.push(remove);
-  return dir;
-}
 
 /** The sample with SocialPulse (shelfware in 2026-Q4) renamed to a formula in the Q4 snapshot. */
 function hostileWorkspace(): string {

@@ -9,9 +9,9 @@ import { technologySpend } from '../../src/core/economics/technology-spend.js';
 import { weakAiSpend } from '../../src/core/economics/weak-ai-spend.js';
 import type { ExchangeRates } from '../../src/core/report/currency.js';
 import type { Finance } from '../../src/core/schema/finance.js';
-import type { Findings, VendorFinding } from '../../src/core/schema/findings.js';
 import { DEFAULT_VERDICTS } from '../../src/core/schema/questionnaire.js';
 import { verdictScale } from '../../src/core/scoring/verdict-scale.js';
+import { findingsSnapshot, vendorFinding } from '../helpers/findings.js';
 
 // Every figure of `aiclaim stack` worked out by hand on a small stack: what it is, from what, and
 // "not given" (undefined) whenever an input is missing, never zero.
@@ -19,9 +19,7 @@ import { verdictScale } from '../../src/core/scoring/verdict-scale.js';
 const RATES: ExchangeRates = { base: 'EUR', asOf: '2026-11-20', rates: { USD: 0.9 } };
 const EUR = baseOf('EUR', RATES);
 
-function vendor(id: string, fields: Partial<VendorFinding>): VendorFinding {
-  return { id, name: id.toUpperCase(), category: 'crm', score: 80, verdict: 'substantiated', ...fields } as VendorFinding;
-}
+const vendor = vendorFinding;
 
 const crm = vendor('crm', { spend: { amount: 400_000, currency: 'EUR' }, usage: { licensed: 100, used: 90, unit: 'seats' } });
 const bot = vendor('bot', {
@@ -139,14 +137,7 @@ describe('technology spend per new customer, next to CAC and CLTV', () => {
 });
 
 describe('the stack of a quarter, with the quarters before', () => {
-  const snapshot = (period: string, vendors: VendorFinding[]): Findings =>
-    ({
-      schema: 'aiclaim/findings@1',
-      period,
-      questionnaire: { id: 'ai-claims', version: '2', hash: '0123456789abcdef', verdicts: DEFAULT_VERDICTS },
-      tool: 't',
-      vendors,
-    }) as Findings;
+  const snapshot = findingsSnapshot;
 
   test('every figure of the quarter, and the trend oldest first, each quarter as given', () => {
     const e = stackEconomics({

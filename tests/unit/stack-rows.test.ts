@@ -4,10 +4,9 @@ import { stackEconomics, type StackEconomics } from '../../src/core/economics/st
 import { stackRows, type StackRow } from '../../src/core/economics/stack-rows.js';
 import { isAnswerWorkbook, isStackWorkbook } from '../../src/core/workbook/zip-parts.js';
 import type { Finance } from '../../src/core/schema/finance.js';
-import type { Findings, VendorFinding } from '../../src/core/schema/findings.js';
-import { DEFAULT_VERDICTS } from '../../src/core/schema/questionnaire.js';
 import { stackCsv } from '../../src/render/stack-csv.js';
 import { stackXlsx } from '../../src/render/stack-xlsx.js';
+import { findingsSnapshot, vendorFinding } from '../helpers/findings.js';
 
 // The stack's figures as the long table the finance team gets (`aiclaim stack -f csv | xlsx`): a
 // row for every figure of every section, numbers as numbers, a figure not given as an empty value
@@ -15,18 +14,8 @@ import { stackXlsx } from '../../src/render/stack-xlsx.js';
 
 const HOSTILE = '=HYPERLINK("http://x.example","click")';
 
-function vendor(id: string, fields: Partial<VendorFinding>): VendorFinding {
-  return { id, name: id.toUpperCase(), category: 'crm', score: 80, verdict: 'substantiated', ...fields } as VendorFinding;
-}
-
-const snapshot = (period: string, vendors: VendorFinding[]): Findings =>
-  ({
-    schema: 'aiclaim/findings@1',
-    period,
-    questionnaire: { id: 'ai-claims', version: '2', hash: '0123456789abcdef', verdicts: DEFAULT_VERDICTS },
-    tool: 't',
-    vendors,
-  }) as Findings;
+const vendor = vendorFinding;
+const snapshot = findingsSnapshot;
 
 const finance = (fields: Partial<Finance>): Finance => ({ schema: 'aiclaim/finance@1', period: '2026-Q4', ...fields });
 
