@@ -21,7 +21,7 @@ import { printProblems } from '../shell/print-problems.js';
 import { readInput } from '../shell/read-input.js';
 import { EDITIONS_DIR, findEdition } from '../shell/find-edition.js';
 import { EXIT } from '../shell/user-error.js';
-import { findWorkspace, questionnaireInUse, announceSample, type Workspace } from '../shell/workspace.js';
+import { findWorkspace, questionnaireInUse, announceSample, userCacheDir, type Workspace } from '../shell/workspace.js';
 import { jsonText } from '../render/json-text.js';
 
 const validateOptionsSchema = z.object({
@@ -47,7 +47,7 @@ export async function validate(input: ValidateOptions, context: Context): Promis
     if (!questionnaires.has(ref)) {
       try {
         const path = await questionnaireInUse(workspace, options.questionnaire, context.cwd, declared);
-        questionnaires.set(ref, (await readQuestionnaire(path, context.cwd)).index);
+        questionnaires.set(ref, (await readQuestionnaire(path, context.cwd, userCacheDir(workspace))).index);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         questionnaires.set(ref, [{ file: ref, message: `questionnaire could not be loaded: ${message}`, severity: 'error' }]);

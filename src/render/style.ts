@@ -29,9 +29,14 @@ export const pct = (n: number | null): string => (n === null ? '—' : `${Math.r
 
 export const score1 = (n: number | null): string => (n === null ? '—' : n.toFixed(1));
 
+/** One formatter per currency: making one takes longer than formatting a thousand amounts. */
+const formats = new Map<string, Intl.NumberFormat>();
+
 export function money(amount: number | undefined, currency: string | undefined): string {
   if (amount === undefined || currency === undefined) return '—';
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount);
+  let format = formats.get(currency);
+  if (!format) formats.set(currency, (format = new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 })));
+  return format.format(amount);
 }
 
 /** 12.5 → "12.5", 12 → "12": points read best without trailing zeros. */

@@ -24,6 +24,13 @@ export function tableText(head: readonly string[], rows: readonly (readonly stri
   const boldHead = head.map((h) => style.bold(h));
   if (rows.length <= SLICE_ROWS) return newTable(boldHead, rows, colAligns).toString();
   const colWidths = boldHead.map((h, i) => rows.reduce((w, row) => Math.max(w, cellWidth(row[i] ?? '')), cellWidth(h)) + PADDING);
+  if (rows.every((row) => row.every((cell) => !cell.includes('\n')))) {
+    // cli-table3 draws the frame, the heading and the first row; the other rows are drawn as it draws a
+    // row of one-line cells (its per-cell set-up is a quarter of scoring 15,000 files otherwise).
+    const framed = newTable(boldHead, rows.slice(0, 1), colAligns, colWidths).toString().split('\n');
+    const body = rows.slice(1).map((row) => bodyLine(row, colWidths, colAligns));
+    return [...framed.slice(0, -1), ...body, framed.at(-1)!].join('\n');
+  }
   const slices: string[] = [];
   for (let start = 0; start < rows.length; start += SLICE_ROWS) {
     const lines = newTable(start === 0 ? boldHead : [], rows.slice(start, start + SLICE_ROWS), colAligns, colWidths)
@@ -33,6 +40,24 @@ export function tableText(head: readonly string[], rows: readonly (readonly stri
     slices.push(lines.slice(start === 0 ? 0 : 1, last ? lines.length : -1).join('\n'));
   }
   return slices.join('\n');
+}
+
+/**
+ * A row of one-line cells as cli-table3 draws one with its default borders and one space of padding
+ * either side: each cell padded to its column's width as its utils.pad pads it (widths measured as
+ * cellWidth measures them, colour codes not counted). tests/unit/table.test.ts holds it to
+ * cli-table3's own drawing.
+ */
+function bodyLine(row: readonly string[], colWidths: readonly number[], colAligns?: Align[]): string {
+  let line = '│';
+  for (let i = 0; i < colWidths.length; i++) {
+    const text = row[i] ?? '';
+    const room = colWidths[i]! - PADDING - cellWidth(text);
+    const align = colAligns?.[i] ?? 'left';
+    const right = align === 'center' ? Math.ceil(room / 2) : align === 'right' ? 0 : room;
+    line += ` ${' '.repeat(room - right)}${text}${' '.repeat(right)} │`;
+  }
+  return line;
 }
 
 function newTable(head: string[], rows: readonly (readonly string[])[], colAligns?: Align[], colWidths?: number[]): Table.Table {

@@ -6,14 +6,14 @@ import { indexQuestionnaire, type QuestionnaireIndex } from '../core/questionnai
 import type { Questionnaire } from '../core/schema/questionnaire.js';
 import type { Vendor } from '../core/schema/vendor.js';
 import type { InputFile } from './expand-paths.js';
-import { readCheckedQuestionnaire, writeCheckedQuestionnaire } from './questionnaire-cache.js';
+import { readBuiltQuestionnaire, readCheckedQuestionnaire, writeCheckedQuestionnaire } from './questionnaire-cache.js';
 import { readInput } from './read-input.js';
 import { ProblemsError } from './user-error.js';
 import { shownPath } from './shown-path.js';
 
 // Reads and validates input files, collecting every problem rather than stopping at the first.
 
-/** With a `cacheDir`, a questionnaire already checked by this build is not parsed again. */
+/** A bundled questionnaire, or with a `cacheDir` one already checked by this build, is not parsed again. */
 export async function readQuestionnaire(
   path: string,
   cwd: string,
@@ -22,7 +22,7 @@ export async function readQuestionnaire(
   const shown = shownPath(path, cwd);
   const read = await readInput(path, shown);
   if (!read.ok) throw new ProblemsError([read.problem]);
-  const cached = cacheDir === undefined ? undefined : readCheckedQuestionnaire(cacheDir, path, read.text, shown);
+  const cached = (cacheDir === undefined ? undefined : readCheckedQuestionnaire(cacheDir, path, read.text, shown)) ?? readBuiltQuestionnaire(read.text, shown);
   if (cached) return { ...cached, index: indexQuestionnaire(cached.questionnaire) };
   const loaded = loadQuestionnaire(read.text, shown);
   if (!loaded.ok) throw new ProblemsError(loaded.problems);

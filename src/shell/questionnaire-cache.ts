@@ -5,11 +5,15 @@ import type { Problem } from '../core/problem.js';
 import type { Questionnaire } from '../core/schema/questionnaire.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { buildStamp } from './build-stamp.js';
+import { PACKAGE_ROOT } from './package-root.js';
 
 // Every command reads the questionnaire, and parsing and checking its YAML is most of the time
 // `aiclaim score one-file.yaml` takes. Once checked, it is kept as JSON in the workspace's cache,
 // one entry per questionnaire file, valid only for the same text and the same aiclaim build, and
 // only as written: an entry whose content no longer matches its digest is checked from the YAML again.
+// The questionnaires bundled with aiclaim are checked when it is built (scripts/check-questionnaires.ts)
+// and kept in dist/questionnaires/ by the digest of their text: a run outside any workspace, on the
+// sample, or in a workspace with no cache yet does not parse them either.
 
 export interface CheckedQuestionnaire {
   questionnaire: Questionnaire;
@@ -34,9 +38,14 @@ function keyOf(text: string): string {
 
 /** The questionnaire as last checked, if its text has not changed since; warnings name `shown`. */
 export function readCheckedQuestionnaire(cacheDir: string, path: string, text: string, shown: string): CheckedQuestionnaire | undefined {
+  return readEntry(entryPath(cacheDir, path), keyOf(text), shown);
+}
+
+/** The entry in `file`, if it is the one for `key` and as it was written; warnings name `shown`. */
+function readEntry(file: string, key: string, shown: string): CheckedQuestionnaire | undefined {
   try {
-    const entry = JSON.parse(readFileSync(entryPath(cacheDir, path), 'utf8')) as Entry;
-    if (entry.key !== keyOf(text) || entry.digest !== digestOf(entry)) return undefined;
+    const entry = JSON.parse(readFileSync(file, 'utf8')) as Entry;
+    if (entry.key !== key || entry.digest !== digestOf(entry)) return undefined;
     return { questionnaire: entry.questionnaire, warnings: entry.warnings.map((w) => ({ ...w, file: shown })) };
   } catch {
     return undefined;
@@ -47,4 +56,20 @@ export function readCheckedQuestionnaire(cacheDir: string, path: string, text: s
 export async function writeCheckedQuestionnaire(cacheDir: string, path: string, text: string, checked: CheckedQuestionnaire): Promise<void> {
   const entry: Entry = { key: keyOf(text), digest: digestOf(checked), ...checked };
   await writeFileAtomic(entryPath(cacheDir, path), JSON.stringify(entry)).catch(() => undefined);
+}
+
+/** The build's own checked copies of the bundled questionnaires, by the digest of their text. */
+export const BUILT_QUESTIONNAIRES = join(PACKAGE_ROOT, 'dist', 'questionnaires');
+
+const builtPath = (dir: string, text: string) => join(dir, `${contentHash(text)}.json`);
+
+/** The questionnaire with this text as the build checked it, if it is one of the bundled ones; warnings name `shown`. */
+export function readBuiltQuestionnaire(text: string, shown: string, dir = BUILT_QUESTIONNAIRES): CheckedQuestionnaire | undefined {
+  return readEntry(builtPath(dir, text), contentHash(text), shown);
+}
+
+/** The build's entry for a questionnaire's text: its path under `dir`, and what to write there. */
+export function builtQuestionnaireEntry(dir: string, text: string, checked: CheckedQuestionnaire): { path: string; json: string } {
+  const entry: Entry = { key: contentHash(text), digest: digestOf(checked), ...checked };
+  return { path: builtPath(dir, text), json: JSON.stringify(entry) };
 }

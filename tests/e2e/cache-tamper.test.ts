@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { run, sampleCopy } from '../helpers/run-cli.js';
+import { REPO, run, sampleCopy } from '../helpers/run-cli.js';
 
 // The workspace cache is checked, never trusted: a snapshot's JSON lines edited, cut short or
 // malformed, or a checked questionnaire edited, change nothing that diff, trend, report or score
@@ -55,6 +55,11 @@ describe('a tampered cache', () => {
   });
 
   test('an edited checked questionnaire cannot change a verdict', async () => {
+    // The bundled questionnaire is checked when aiclaim is built, never cached here: the workspace
+    // keeps its own copy (a comment added), which is.
+    mkdirSync(join(cwd, 'questionnaires'), { recursive: true });
+    const bundled = readFileSync(join(REPO, 'questionnaires', 'ai-claims.yaml'), 'utf8');
+    writeFileSync(join(cwd, 'questionnaires', 'ai-claims.yaml'), `${bundled}\n# This workspace's own copy.\n`);
     const before = await run(['score', '-f', 'json'], { cwd });
     expect(before.code).toBe(0);
     const [entry] = cacheFiles('questionnaire-');

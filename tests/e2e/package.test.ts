@@ -92,6 +92,9 @@ describe('the packed tarball', () => {
     ]) {
       expect(paths).toContain(needed);
     }
+    // The bundled questionnaires as the build checked them (questionnaire-cache.ts): one for each.
+    const bundled = paths.filter((p) => /^questionnaires\/(editions\/)?[^/]+\.yaml$/.test(p));
+    expect(paths.filter((p) => /^dist\/questionnaires\/[0-9a-f]{16}\.json$/.test(p))).toHaveLength(bundled.length);
     expect(packed.size).toBeLessThan(MAX_PACKED);
     expect(packed.unpackedSize).toBeLessThan(MAX_UNPACKED);
   });

@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { tableText } from '../../src/render/table.js';
 
@@ -8,7 +9,9 @@ import { tableText } from '../../src/render/table.js';
 
 const coloured = new Chalk({ level: 1 });
 
-function wholeTable(head: string[], rows: string[][], colAligns: ('left' | 'right')[]): string {
+type Align = 'left' | 'right' | 'center';
+
+function wholeTable(head: string[], rows: string[][], colAligns: Align[]): string {
   const table = new Table({
     head: head.map((h) => coloured.bold(h)),
     colAligns,
@@ -33,6 +36,40 @@ describe('tables', () => {
     const text = tableText(head, rows, coloured, aligns);
     expect(text).toBe(wholeTable(head, rows, aligns));
     expect(text.split('\n').filter((l) => l.startsWith('┌')).length).toBe(1);
+  });
+
+  test('a long table of one-line cells, whatever they hold, reads exactly as cli-table3 draws it', () => {
+    // Its rows past the first are drawn by tableText itself: held here to cli-table3's own drawing.
+    const styles = [
+      (t: string) => t,
+      coloured.red,
+      coloured.bold,
+      coloured.red.bold,
+      coloured.dim,
+      (t: string) => `${coloured.cyan(t)} ${coloured.yellow('(x)')}`,
+    ];
+    const piece = fc.constantFrom('a', 'Z', '7', ' ', '—', '€', '…', '市', '場', '🙂', '👍🏽', 'é', 'e\u0301', '·', '%');
+    const cell = fc.tuple(fc.array(piece, { maxLength: 14 }), fc.integer({ min: 0, max: styles.length - 1 })).map(([p, s]) => {
+      const text = p.join('');
+      return text === '' ? '' : styles[s]!(text);
+    });
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 1, max: 5 })
+          .chain((columns) =>
+            fc.tuple(
+              fc.array(fc.constantFrom<Align>('left', 'right', 'center'), { minLength: columns, maxLength: columns }),
+              fc.array(fc.array(cell, { minLength: columns, maxLength: columns }), { minLength: 101, maxLength: 130 }),
+            ),
+          ),
+        ([aligns, rows]) => {
+          const head = aligns.map((_, i) => `Column ${i + 1}`);
+          expect(tableText(head, rows, coloured, aligns)).toBe(wholeTable(head, rows, aligns));
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 
   test('a short table is cli-table3 as is', () => {
