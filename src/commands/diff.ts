@@ -11,7 +11,7 @@ import { NOT_ASSESSED } from '../core/schema/questionnaire.js';
 import { selectVendors } from '../core/select-vendors.js';
 import { jsonText } from '../render/json-text.js';
 import { diffMarkdown } from '../render/diff-markdown.js';
-import { diffText, vendorDiffText } from '../render/diff-text.js';
+import { diffTable, diffText, vendorDiffText } from '../render/diff-text.js';
 import type { EconomicsChange } from '../core/economics/quarter-change.js';
 import { economicsDiffMarkdown } from '../render/economics-change-markdown.js';
 import { economicsDiffText } from '../render/economics-change-text.js';
@@ -228,7 +228,7 @@ function render(
     case 'markdown':
       return `${diffMarkdown(result)}${economicsDiffMarkdown(economics).join('\n')}\n`;
     case 'table':
-      return `${diffText(terminalSafe(result), style, width)}${economicsDiffText(terminalSafe(economics), style, width).join('\n')}\n`;
+      return `${diffText(terminalSafe(diffTable(result)), style, width)}${economicsDiffText(terminalSafe(economics), style, width).join('\n')}\n`;
   }
 }
 

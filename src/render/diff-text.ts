@@ -4,12 +4,21 @@ import { money, points, score1, severityStyle, verdictStyle, type Style } from '
 import { boxWidth, dropping, fittedTableText, type FitColumn } from './fit-table.js';
 import { cellWidth, tableText } from './table.js';
 
+/** A vendor as the diff's table reads it: without its per-question lines (a vendor's own diff shows those). */
+export type TableVendor = Omit<VendorDiff, 'questions'>;
+export type DiffTable = Omit<FindingsDiff, 'vendors'> & { vendors: TableVendor[] };
+
+/** What diffText reads of a diff, and so all that needs making safe for the terminal. */
+export function diffTable(diff: FindingsDiff): DiffTable {
+  return { ...diff, vendors: diff.vendors.map(({ questions: _questions, ...vendor }) => vendor) };
+}
+
 // A diff of two snapshots on one screen: who got better, who got worse, which promises were kept.
 // Terminal text: the command hands in a model made safe with terminalSafe (terminal-text.ts).
 
 const signed = (n: number) => (n > 0 ? `+${score1(n)}` : n < 0 ? `−${score1(-n)}` : '0.0');
 
-export function diffHeadline(diff: FindingsDiff): string[] {
+export function diffHeadline(diff: DiffTable): string[] {
   const { from, to, summary } = diff;
   const edition = (q: FindingsDiff['from']['questionnaire']) => `${q.id} ${q.version} (${q.hash.slice(0, 8)})`;
   const changed = `${edition(from.questionnaire)} → ${edition(to.questionnaire)}`;
@@ -59,7 +68,7 @@ export function diffHeadline(diff: FindingsDiff): string[] {
 }
 
 /** Scores of two editions compared by restating the older one: which vendors, in what terms, by which crosswalk. */
-function restatedLine(diff: FindingsDiff, restated: readonly VendorDiff[]): string {
+function restatedLine(diff: DiffTable, restated: readonly TableVendor[]): string {
   const who =
     restated.length === diff.vendors.length
       ? `every vendor in both quarters (${restated.length})`
@@ -74,7 +83,7 @@ function restatedLine(diff: FindingsDiff, restated: readonly VendorDiff[]): stri
 }
 
 /** "Questions: 44 the same, 9 changed, 1 renamed, 6 added, 2 removed." */
-function questionClassesLine(diff: FindingsDiff): string {
+function questionClassesLine(diff: DiffTable): string {
   const classes = diff.questionnaireChanges.questions;
   const count = (c: string) => classes.filter((q) => q.class === c).length;
   const renamed = classes.filter((q) => q.class === 'renamed');
@@ -104,7 +113,7 @@ function rescoredLine(rescored: NonNullable<FindingsDiff['rescored']>, from: str
 }
 
 /** Δ for a vendor, in words where no number can be given. */
-export function deltaWords(v: VendorDiff): string {
+export function deltaWords(v: TableVendor): string {
   if (v.movement === 'not-comparable') return 'not comparable';
   if (v.movement === 'assessed') return 'new verdict';
   if (v.movement === 'unassessed') return 'no verdict';
@@ -112,25 +121,26 @@ export function deltaWords(v: VendorDiff): string {
 }
 
 /** For a vendor whose scores are not comparable: "common 62%: +3 pts". */
-export function commonWords(v: VendorDiff): string {
+export function commonWords(v: TableVendor): string {
   if (!v.common) return '—';
   const pts = v.common.points;
   return `common ${Math.round(v.common.share * 100)}%: ${pts > 0 ? '+' : pts < 0 ? '−' : '±'}${points(Math.abs(pts))} pts`;
 }
 
 /** Comparable vendors first, by their move; then the others by name. */
-export function byMove(a: VendorDiff, b: VendorDiff): number {
+export function byMove(a: TableVendor, b: TableVendor): number {
   return Number(!a.comparable) - Number(!b.comparable) || b.delta - a.delta || a.name.localeCompare(b.name);
 }
 
 /** The diff; with a `width` (a terminal's), its table fitted to it. */
-export function diffText(diff: FindingsDiff, style: Style, width?: number): string {
+export function diffText(diff: DiffTable, style: Style, width?: number): string {
   const out: string[] = diffHeadline(diff).map((l, i) => (i === 0 ? style.bold(l) : l));
   const moved = diff.vendors.filter(
     (v) =>
       v.movement !== 'unchanged' || v.flagsRaised.length || v.flagsCleared.length || v.after.verdict !== v.before.verdict || v.after.risk !== v.before.risk,
   );
-  const still = diff.vendors.filter((v) => !moved.includes(v));
+  const movedSet = new Set(moved);
+  const still = diff.vendors.filter((v) => !movedSet.has(v));
   const rated = diff.vendors.some((v) => v.before.risk !== undefined || v.after.risk !== undefined);
   const tones = new Map(diff.verdicts.map((v) => [v.id, v.tone]));
   const toneOf = (verdict: string) => tones.get(verdict);
@@ -185,7 +195,7 @@ export function diffText(diff: FindingsDiff, style: Style, width?: number): stri
   return `${out.join('\n')}\n`;
 }
 
-function flagCell(v: VendorDiff, style: Style): string {
+function flagCell(v: TableVendor, style: Style): string {
   // A flag raised once per claim is one line with its count; alone, it names its claim.
   const lines = (flags: VendorDiff['flagsRaised'], sign: string, colour: (f: VendorDiff['flagsRaised'][number]) => (text: string) => string) => {
     const byId = new Map<string, VendorDiff['flagsRaised']>();
@@ -199,7 +209,7 @@ function flagCell(v: VendorDiff, style: Style): string {
   return [...raised, ...cleared].join('\n') || '—';
 }
 
-function whyCell(v: VendorDiff): string {
+function whyCell(v: TableVendor): string {
   if (v.why.length === 0) return '—';
   return v.why
     .slice(0, 3)
@@ -220,7 +230,7 @@ const ROADMAP_LABEL: Record<string, string> = {
   withdrawn: 'Withdrawn',
 };
 
-function roadmapLines(diff: FindingsDiff, style: Style): string[] {
+function roadmapLines(diff: DiffTable, style: Style): string[] {
   const rows: string[] = [];
   for (const kind of ROADMAP_ORDER) {
     const items = diff.vendors.flatMap((v) => v.roadmap.filter((c) => c.change === kind).map((c) => `${v.name} · ${c.title}${commitmentNote(c)}`));

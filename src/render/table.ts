@@ -5,11 +5,12 @@ import type { Style } from './style.js';
 export type Align = 'left' | 'right' | 'center';
 
 /**
- * cli-table3 lays a table out in time quadratic in its rows (it checks every cell for spans):
- * a table of the whole martech landscape takes minutes. Longer tables are laid out in slices
- * with the column widths of the whole table, and joined where the borders meet.
+ * cli-table3 lays a table out in time quadratic in its rows (it checks every cell for spans), and
+ * sets up every cell with the table's options: a table of the whole martech landscape takes
+ * minutes. A longer table has its frame, heading and first row laid out by cli-table3 with the
+ * column widths of the whole table, and the rest of its rows drawn the same way here.
  */
-const SLICE_ROWS = 100;
+const LAID_OUT_ROWS = 100;
 
 /** The padding cli-table3 puts either side of a cell. */
 const PADDING = 2;
@@ -22,42 +23,40 @@ const PADDING = 2;
  */
 export function tableText(head: readonly string[], rows: readonly (readonly string[])[], style: Style, colAligns?: Align[]): string {
   const boldHead = head.map((h) => style.bold(h));
-  if (rows.length <= SLICE_ROWS) return newTable(boldHead, rows, colAligns).toString();
+  if (rows.length <= LAID_OUT_ROWS) return newTable(boldHead, rows, colAligns).toString();
   const colWidths = boldHead.map((h, i) => rows.reduce((w, row) => Math.max(w, cellWidth(row[i] ?? '')), cellWidth(h)) + PADDING);
-  if (rows.every((row) => row.every((cell) => !cell.includes('\n')))) {
-    // cli-table3 draws the frame, the heading and the first row; the other rows are drawn as it draws a
-    // row of one-line cells (its per-cell set-up is a quarter of scoring 15,000 files otherwise).
-    const framed = newTable(boldHead, rows.slice(0, 1), colAligns, colWidths).toString().split('\n');
-    const body = rows.slice(1).map((row) => bodyLine(row, colWidths, colAligns));
-    return [...framed.slice(0, -1), ...body, framed.at(-1)!].join('\n');
-  }
-  const slices: string[] = [];
-  for (let start = 0; start < rows.length; start += SLICE_ROWS) {
-    const lines = newTable(start === 0 ? boldHead : [], rows.slice(start, start + SLICE_ROWS), colAligns, colWidths)
-      .toString()
-      .split('\n');
-    const last = start + SLICE_ROWS >= rows.length;
-    slices.push(lines.slice(start === 0 ? 0 : 1, last ? lines.length : -1).join('\n'));
-  }
-  return slices.join('\n');
+  const framed = newTable(boldHead, rows.slice(0, 1), colAligns, colWidths).toString().split('\n');
+  const body = rows.slice(1).flatMap((row) => rowLines(row, colWidths, colAligns));
+  return [...framed.slice(0, -1), ...body, framed.at(-1)!].join('\n');
 }
 
 /**
- * A row of one-line cells as cli-table3 draws one with its default borders and one space of padding
- * either side: each cell padded to its column's width as its utils.pad pads it (widths measured as
- * cellWidth measures them, colour codes not counted). tests/unit/table.test.ts holds it to
+ * A row as cli-table3 draws one with its default borders, one space of padding either side and no
+ * rules between rows: as many lines as its tallest cell, each line of a cell padded to its column's
+ * width as cli-table3's utils.pad pads it (widths measured as cellWidth measures them, colour codes
+ * not counted), a cell with fewer lines blank below. tests/unit/table.test.ts holds it to
  * cli-table3's own drawing.
  */
-function bodyLine(row: readonly string[], colWidths: readonly number[], colAligns?: Align[]): string {
-  let line = '│';
-  for (let i = 0; i < colWidths.length; i++) {
-    const text = row[i] ?? '';
-    const room = colWidths[i]! - PADDING - cellWidth(text);
-    const align = colAligns?.[i] ?? 'left';
-    const right = align === 'center' ? Math.ceil(room / 2) : align === 'right' ? 0 : room;
-    line += ` ${' '.repeat(room - right)}${text}${' '.repeat(right)} │`;
+function rowLines(row: readonly string[], colWidths: readonly number[], colAligns?: Align[]): string[] {
+  const cells = colWidths.map((_, i) => (row[i] ?? '').split('\n'));
+  const height = Math.max(...cells.map((lines) => lines.length));
+  const out: string[] = [];
+  for (let j = 0; j < height; j++) {
+    let line = '│';
+    for (let i = 0; i < colWidths.length; i++) {
+      const text = cells[i]![j];
+      if (text === undefined) {
+        line += `${' '.repeat(colWidths[i]!)}│`;
+        continue;
+      }
+      const room = colWidths[i]! - PADDING - cellWidth(text);
+      const align = colAligns?.[i] ?? 'left';
+      const right = align === 'center' ? Math.ceil(room / 2) : align === 'right' ? 0 : room;
+      line += ` ${' '.repeat(room - right)}${text}${' '.repeat(right)} │`;
+    }
+    out.push(line);
   }
-  return line;
+  return out;
 }
 
 function newTable(head: string[], rows: readonly (readonly string[])[], colAligns?: Align[], colWidths?: number[]): Table.Table {

@@ -1,4 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { REPO, run, sampleCopy } from '../helpers/run-cli.js';
@@ -52,6 +53,29 @@ describe('a tampered cache', () => {
     }
     // Read from the YAML again, the cache is as it was written.
     expect(readFileSync(snapshotCache('2026-Q4'), 'utf8')).toBe(original);
+  });
+
+  test('a self-check passed vouches only for the cache lines it read: lines forged with a digest to match are checked again', async () => {
+    const first = await run(['diff', '2026-Q3', '2026-Q4', '-f', 'json'], { cwd });
+    expect(first.code, first.stderr).toBe(0);
+    // Read from the cache and checked, each snapshot is marked; the next diff reads the marks.
+    expect(cacheFiles('checked-').length).toBeGreaterThanOrEqual(2);
+    const again = await run(['diff', '2026-Q3', '2026-Q4', '-f', 'json'], { cwd });
+    expect(again.stdout).toBe(first.stdout);
+    // A score raised in the cache, and the trailer's digest made again so the lines read as intact.
+    const file = snapshotCache('2026-Q4');
+    const lines = readFileSync(file, 'utf8').split('\n').slice(0, -2);
+    const at = lines.findIndex((l) => l.startsWith('{"id":"datavane"'));
+    expect(at).toBeGreaterThan(0);
+    lines[at] = lines[at]!.replace(/"score":\d+(\.\d+)?/, '"score":99.9');
+    const body = lines.map((l) => `${l}\n`).join('');
+    writeFileSync(file, `${body}{"digest":"${createHash('sha256').update(body).digest('hex')}"}\n`);
+    const forged = await run(['diff', '2026-Q3', '2026-Q4'], { cwd });
+    expect(forged.code).toBe(2);
+    expect(forged.stderr).toMatch(/vendor datavane, (score: 99\.9 is not what|verdict: .* does not follow from the score 99\.9)/);
+    // The cache is the YAML's again once that file is gone.
+    rmSync(file);
+    expect((await run(['diff', '2026-Q3', '2026-Q4', '-f', 'json'], { cwd })).stdout).toBe(first.stdout);
   });
 
   test('an edited checked questionnaire cannot change a verdict', async () => {

@@ -529,15 +529,16 @@ function questionnaireChanges(
       }
     return map;
   };
-  const oldPossible = possible(before);
-  const newPossible = possible(after);
+  // One questionnaire scored both: nothing was rescored, and no question line need be read for it.
+  const rescored = () => {
+    const oldPossible = possible(before);
+    const newPossible = possible(after);
+    return [...newIds].filter((id) => oldPossible.has(id) && newPossible.has(id) && oldPossible.get(id) !== newPossible.get(id)).sort();
+  };
   return {
     added: [...newIds].filter((id) => !oldIds.has(id) && !renamedTo.has(id)).sort(),
     removed: [...oldIds].filter((id) => !newIds.has(id) && !renamedFrom.has(id)).sort(),
-    rescored:
-      before.questionnaire.hash === after.questionnaire.hash
-        ? []
-        : [...newIds].filter((id) => oldPossible.has(id) && newPossible.has(id) && oldPossible.get(id) !== newPossible.get(id)).sort(),
+    rescored: before.questionnaire.hash === after.questionnaire.hash ? [] : rescored(),
     renamed: renames,
   };
 }

@@ -21,9 +21,10 @@ function cachePath(cacheDir: string, yamlHash: string): string {
   return join(cacheDir, `findings-${yamlHash}.jsonl`);
 }
 
-export function readFindingsCache(cacheDir: string, yamlHash: string): Findings | undefined {
+/** The findings, and the digest of the cache's lines they were read from (`CacheDigest`). */
+export function readFindingsCache(cacheDir: string, yamlHash: string): { findings: Findings; digest: string } | undefined {
   const read = readFindingsCacheParts(cacheDir, yamlHash, (vendor) => vendor);
-  return read && { ...read.header, vendors: read.vendors };
+  return read && { findings: { ...read.header, vendors: read.vendors }, digest: read.digest };
 }
 
 /** The header and a part of each vendor, parsing one line at a time; undefined if unreadable or not as written. */
@@ -31,28 +32,29 @@ export function readFindingsCacheParts<T>(
   cacheDir: string,
   yamlHash: string,
   pick: (vendor: VendorFinding) => T,
-): { header: Header; vendors: T[] } | undefined {
+): { header: Header; vendors: T[]; digest: string } | undefined {
   let header: Header | undefined;
   const vendors: T[] = [];
+  let digest: string | undefined;
   try {
-    const intact = checkedLines(cachePath(cacheDir, yamlHash), (line) => {
+    digest = checkedLines(cachePath(cacheDir, yamlHash), (line) => {
       if (header) vendors.push(pick(JSON.parse(line) as VendorFinding));
       else header = JSON.parse(line) as Header;
     });
-    if (!intact) return undefined;
+    if (!digest) return undefined;
   } catch {
     return undefined;
   }
-  return header?.schema === 'aiclaim/findings@1' ? { header, vendors } : undefined;
+  return header?.schema === 'aiclaim/findings@1' ? { header, vendors, digest } : undefined;
 }
 
 const TRAILER = '{"digest":"';
 
 /**
- * Each line of a cache file but its trailer, then whether the trailer's digest is that of the
- * lines before it: false for a file edited, cut short or written by an earlier aiclaim.
+ * Each line of a cache file but its trailer, then the digest of the lines before it if the trailer
+ * holds it: undefined for a file edited, cut short or written by an earlier aiclaim.
  */
-function checkedLines(path: string, visit: (line: string, start: number, end: number) => void): boolean {
+function checkedLines(path: string, visit: (line: string, start: number, end: number) => void): string | undefined {
   const hash = createHash('sha256');
   let trailer: string | undefined;
   eachLine(path, (line, start, end) => {
@@ -68,7 +70,8 @@ function checkedLines(path: string, visit: (line: string, start: number, end: nu
     hash.update('\n');
     visit(line, start, end);
   });
-  return trailer === `${TRAILER}${hash.digest('hex')}"}`;
+  const digest = hash.digest('hex');
+  return trailer === `${TRAILER}${digest}"}` ? digest : undefined;
 }
 
 export interface CachedVendor {
@@ -121,7 +124,8 @@ export async function writeFindingsCache(cacheDir: string, yamlHash: string, fin
 
 /**
  * Best effort: a cache that cannot be written (a read-only workspace) only costs speed. Entries of
- * the same quarter made from older versions of the file are removed, so the cache does not grow.
+ * the same quarter made from older versions of the file are removed, so the cache does not grow,
+ * and so are the marks of self-checks passed by entries no longer there (self-check-mark.ts).
  */
 export async function writeFindingsCacheStream(
   cacheDir: string,
@@ -141,9 +145,15 @@ export async function writeFindingsCacheStream(
       fill(checked);
       write(`${TRAILER}${hash.digest('hex')}"}\n`);
     });
-    for (const name of await readdir(cacheDir)) {
+    const names = await readdir(cacheDir);
+    for (const name of names) {
       if (name === mine || !/^findings-[0-9a-f]+\.jsonl$/.test(name)) continue;
       if (firstLinePeriod(join(cacheDir, name)) === header.period) await rm(join(cacheDir, name), { force: true });
+    }
+    const kept = new Set((await readdir(cacheDir)).flatMap((name) => /^findings-([0-9a-f]+)\.jsonl$/.exec(name)?.[1] ?? []));
+    for (const name of names) {
+      const of = /^checked-([0-9a-f]+)-[0-9a-f]+$/.exec(name)?.[1];
+      if (of !== undefined && !kept.has(of)) await rm(join(cacheDir, name), { force: true });
     }
   } catch {
     /* the YAML stays the record; the cache is only an index to it */

@@ -6,7 +6,8 @@ import type { Findings } from '../../core/schema/findings.js';
 import type { Questionnaire } from '../../core/schema/questionnaire.js';
 import { listSnapshots, type SnapshotEntry } from './list.js';
 import type { ReadingProgress } from '../progress.js';
-import { readSnapshot } from './read.js';
+import { readSnapshotAndCache, type CachedAs } from './read.js';
+import { markPassed, passedBefore } from './self-check-mark.js';
 import { findEdition } from '../find-edition.js';
 import { ProblemsError, UserError } from '../user-error.js';
 import { snapshotRoot, userCacheDir, type Workspace } from '../workspace.js';
@@ -18,6 +19,8 @@ export interface LoadedSnapshot {
   findings: Findings;
   path: string;
   shown: string;
+  /** The workspace cache entry the findings were read from, when they were (self-check-mark.ts). */
+  cached?: CachedAs | undefined;
 }
 
 /**
@@ -73,7 +76,7 @@ export async function snapshotsIn(dir: string, cwd: string, cacheDir?: string, r
 
 async function loadChecked(path: string, cwd: string, cacheDir: string | undefined, reading?: ReadingProgress): Promise<LoadedSnapshot> {
   const shown = shownPath(path, cwd);
-  const findings = await readSnapshot(path, shown, cacheDir, reading);
+  const { findings, cached } = await readSnapshotAndCache(path, shown, cacheDir, reading);
   const name = basename(path).replace(/\.ya?ml$/i, '');
   if (PERIOD_PATTERN.test(name) && name !== findings.period) {
     throw new UserError(`${shown} is named for ${name} but holds the findings of ${findings.period}`, { hint: 'rename the file after the quarter it holds' });
@@ -86,7 +89,7 @@ async function loadChecked(path: string, cwd: string, cacheDir: string | undefin
       });
     seen.add(v.id);
   }
-  return { findings, path, shown };
+  return { findings, path, shown, cached };
 }
 
 /** The older snapshot first; the same quarter twice, or the wrong order, is refused. */
@@ -175,18 +178,24 @@ export async function currentHeader(snapshot: LoadedSnapshot, workspace: Workspa
 
 /**
  * Snapshots checked against themselves and the questionnaire they were scored with
- * (check-findings.ts): one edited by hand is refused. `progress`: a line for each snapshot checked.
+ * (check-findings.ts): one edited by hand is refused. Cached findings that passed before are not
+ * checked again (self-check-mark.ts). `progress`: a line for each snapshot checked.
  */
 export async function refuseTampered(snapshots: readonly LoadedSnapshot[], workspace: Workspace, cwd: string, progress?: ReadingProgress): Promise<void> {
   const problems = [];
   for (const s of snapshots) {
     const questionnaire = await questionnaireOf(s, workspace, cwd);
+    const cached = s.cached && { findings: s.findings, cached: s.cached };
+    if (cached && passedBefore(cached, questionnaire)) continue;
     const checking = progress?.(s.shown, s.findings.vendors.length, 'Checking');
+    let found;
     try {
-      problems.push(...checkFindings(s.findings, s.shown, questionnaire, checking && ((done) => checking.update(done))));
+      found = checkFindings(s.findings, s.shown, questionnaire, checking && ((done) => checking.update(done)));
     } finally {
       checking?.end();
     }
+    problems.push(...found);
+    if (found.length === 0 && cached) await markPassed(cached, questionnaire);
   }
   if (problems.length) throw new ProblemsError(problems);
 }

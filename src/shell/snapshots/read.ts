@@ -34,8 +34,28 @@ export async function snapshotIndex(path: string, shown: string, cacheDir: strin
  * a progress line for the YAML, when it has to be read (the cache is read in well under a second).
  */
 export async function readSnapshot(path: string, shown: string, cacheDir?: string, reading?: ReadingProgress): Promise<Findings> {
+  return (await readSnapshotAndCache(path, shown, cacheDir, reading)).findings;
+}
+
+/** Where a snapshot's findings are cached: the cache's folder, and the digest of its lines as read or written. */
+export interface CachedAs {
+  dir: string;
+  yamlHash: string;
+  digest: string;
+}
+
+/** readSnapshot, and the cache entry these findings were read from, when they were (not when it was written now). */
+export async function readSnapshotAndCache(
+  path: string,
+  shown: string,
+  cacheDir?: string,
+  reading?: ReadingProgress,
+): Promise<{ findings: Findings; cached?: CachedAs | undefined }> {
   const read = await readSnapshotFile(path, shown, cacheDir);
-  return (cacheDir && read.hash ? readFindingsCache(cacheDir, read.hash) : undefined) ?? (await parseSnapshot(read, shown, cacheDir, reading));
+  const yamlHash = read.hash;
+  const cached = cacheDir && yamlHash ? readFindingsCache(cacheDir, yamlHash) : undefined;
+  if (cached) return { findings: cached.findings, cached: { dir: cacheDir!, yamlHash: yamlHash!, digest: cached.digest } };
+  return { findings: await parseSnapshot(read, shown, cacheDir, reading) };
 }
 
 /**
@@ -50,7 +70,7 @@ export async function readSnapshotPart<T>(
 ): Promise<{ header: Omit<Findings, 'vendors'>; vendors: T[] }> {
   const read = await readSnapshotFile(path, shown, cacheDir);
   const cached = cacheDir && read.hash ? readFindingsCacheParts(cacheDir, read.hash, pick) : undefined;
-  if (cached) return cached;
+  if (cached) return { header: cached.header, vendors: cached.vendors };
   const { vendors, ...header } = await parseSnapshot(read, shown, cacheDir);
   return { header, vendors: vendors.map(pick) };
 }
