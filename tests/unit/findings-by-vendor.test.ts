@@ -50,6 +50,9 @@ describe('reading a snapshot vendor by vendor', () => {
     ['an alias to an anchor in another vendor', aliasAcrossVendors(text)],
     ['a duplicate key in a vendor', text.replace(/\n( {4}score: [^\n]+\n)/, '\n$1$1')],
     ['a wrong type', text.replace(/\n {4}score: [^\n]+\n/, '\n    score: high\n')],
+    ['a wrong type in the header', text.replace(/^period: .*$/m, 'period: soon')],
+    ['a reserved key in a vendor', text.replace(/\n( {4}score: [^\n]+\n)/, '\n    constructor: 1\n$1')],
+    ['a key the schema does not know in a vendor', text.replace(/\n( {4}score: [^\n]+\n)/, '\n    scored: 1\n$1')],
     ['a document without vendors', 'schema: aiclaim/findings@1\nperiod: 2026-Q4\n'],
   ];
   test.each(cases)('leaves %s to the whole-document reader', (_, variant) => {

@@ -1,5 +1,5 @@
 import { parseDocument } from 'yaml';
-import { findingsSchema, type Findings } from '../schema/findings.js';
+import { findingsSchema, vendorFindingSchema, type Findings, type VendorFinding } from '../schema/findings.js';
 import { checkKeys } from '../validate/check-keys.js';
 import { fastParse } from '../yaml/fast-parse.js';
 import { flowTooDeep, MAX_ALIASES } from '../yaml/parse-yaml.js';
@@ -34,23 +34,37 @@ export function splitFindings(text: string): SplitFindings | undefined {
 }
 
 /** The vendor of one item, or undefined if the item is not exactly one clean YAML value. */
-export function parseFindingsItem(text: string): unknown {
+function parseFindingsItem(text: string): unknown {
   const item = parsed(text);
   return Array.isArray(item) && item.length === 1 ? item[0] : undefined;
 }
 
-export function findingsOf(header: Record<string, unknown>, vendors: readonly unknown[]): Findings | undefined {
-  if (vendors.some((v) => v === undefined)) return undefined;
-  const data = { ...header, vendors };
+/**
+ * The vendor of one item, parsed and checked as the snapshot's schema checks each of its vendors
+ * (where a worker reads it, so that the check is shared out too); undefined if either fails.
+ */
+export function checkedFindingsItem(text: string): VendorFinding | undefined {
+  const vendor = parseFindingsItem(text);
   // Reserved or overlong keys: the whole-document reader says where.
-  if (checkKeys(data).length > 0) return undefined;
-  const checked = findingsSchema.safeParse(data);
+  if (vendor === undefined || checkKeys(vendor).length > 0) return undefined;
+  const checked = vendorFindingSchema.safeParse(vendor);
   return checked.success ? checked.data : undefined;
+}
+
+/**
+ * The snapshot from its header and its vendors, each checked by checkedFindingsItem: the header is
+ * checked here, so that the whole is checked as findingsSchema checks it (its vendors are an array
+ * of vendorFindingSchema, nothing more), and reads the same.
+ */
+export function findingsOf(header: Record<string, unknown>, vendors: readonly (VendorFinding | undefined)[]): Findings | undefined {
+  if (vendors.some((v) => v === undefined) || checkKeys(header).length > 0) return undefined;
+  const checked = findingsSchema.safeParse({ ...header, vendors: [] });
+  return checked.success ? { ...checked.data, vendors: vendors as VendorFinding[] } : undefined;
 }
 
 export function findingsByVendor(text: string): Findings | undefined {
   const split = splitFindings(text);
-  return split && findingsOf(split.header, split.items.map(parseFindingsItem));
+  return split && findingsOf(split.header, split.items.map(checkedFindingsItem));
 }
 
 /**

@@ -114,7 +114,7 @@ const commitmentResult = z.strictObject({
   quartersLate: z.number().int().min(0),
 });
 
-const vendorFindingSchema = z.strictObject({
+export const vendorFindingSchema = z.strictObject({
   id: slug,
   name: requiredText(MAX_NAME_LENGTH),
   category: slug,

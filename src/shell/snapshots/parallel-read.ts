@@ -1,11 +1,12 @@
 import { availableParallelism } from 'node:os';
-import { findingsOf, parseFindingsItem, splitFindings } from '../../core/load/findings-by-vendor.js';
+import { checkedFindingsItem, findingsOf, splitFindings } from '../../core/load/findings-by-vendor.js';
+import type { VendorFinding } from '../../core/schema/findings.js';
 import type { Findings } from '../../core/schema/findings.js';
 import type { ReadingProgress } from '../progress.js';
 import { runWorker } from '../run-worker.js';
 
 // The YAML of a large snapshot takes seconds a core even for the fast reader: its vendors are
-// parsed on every core. Undefined when the text is not in the layout aiclaim writes.
+// parsed and checked on every core. Undefined when the text is not in the layout aiclaim writes.
 
 /** Below this many vendors a worker costs more to start than it saves. */
 const MIN_VENDORS_PER_WORKER = 1000;
@@ -21,7 +22,7 @@ export async function findingsByVendorInParallel(text: string, shown: string, re
         split.header,
         split.items.map((item, i) => {
           progress?.update(i);
-          return parseFindingsItem(item);
+          return checkedFindingsItem(item);
         }),
       );
     }
@@ -30,7 +31,7 @@ export async function findingsByVendorInParallel(text: string, shown: string, re
     const done = shares.map(() => 0);
     const vendors = await Promise.all(
       shares.map((share, w) =>
-        runWorker<unknown[]>('snapshot-worker', share, (count) => {
+        runWorker<(VendorFinding | undefined)[]>('snapshot-worker', share, (count) => {
           done[w] = count;
           progress?.update(done.reduce((a, b) => a + b, 0));
         }),
