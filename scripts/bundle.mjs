@@ -1,6 +1,7 @@
 // Builds dist/: the command line and its two workers (scoring, reading snapshots), bundled with
-// their dependencies so that start-up reads a few files rather than hundreds. Commands stay
-// separate chunks, loaded when run.
+// their dependencies so that start-up reads a few files rather than hundreds, and the bundled
+// questionnaires as checked. Commands stay separate chunks, loaded when run.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
@@ -21,6 +22,8 @@ await build({
   logLevel: 'warning',
   plugins: [stripAnsiRegexOnce()],
 });
+// The bundled questionnaires, checked once here rather than on every run (scripts/check-questionnaires.ts).
+execFileSync(process.execPath, ['--import', 'tsx', 'scripts/check-questionnaires.ts'], { stdio: 'inherit', cwd: new URL('..', import.meta.url) });
 
 /**
  * strip-ansi 6 (under cli-table3's string-width) builds ansi-regex's pattern anew on every call,
