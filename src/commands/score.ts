@@ -16,7 +16,7 @@ import { explainText } from '../render/explain-text.js';
 import { scoreCsv } from '../render/score-csv.js';
 import { scoreMarkdown } from '../render/score-markdown.js';
 import { scoreReportData, type ScoreReport } from '../render/score-report.js';
-import { scoreTable } from '../render/score-table.js';
+import { scoreTable, scoreTableRows } from '../render/score-table.js';
 import { terminalLines, terminalSafe } from '../render/terminal-text.js';
 import { progressLine } from '../shell/progress.js';
 import { writeText } from '../shell/write-text.js';
@@ -245,9 +245,11 @@ function render(
       return scoreCsv(report, explain);
     case 'table': {
       if (report.rows.length === 0) return 'No vendors scored.\n';
-      // Names, claims, answers and reasons come from files: made safe for the terminal once, here.
+      // Names, claims, answers and reasons come from files: made safe for the terminal once, here
+      // (without --explain, only what the table reads).
+      if (!explain) return scoreTable(terminalSafe(scoreTableRows(report.rows)), style, width);
       const rows = terminalSafe(report.rows);
-      return scoreTable(rows, style, width) + (explain ? `\n${explainText(rows, style)}` : '');
+      return `${scoreTable(rows, style, width)}\n${explainText(rows, style)}`;
     }
   }
 }

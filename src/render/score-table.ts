@@ -1,6 +1,6 @@
 import { categoryLabel } from '../core/martech-categories.js';
 import { questionsToAsk } from '../core/scoring/open-questions.js';
-import type { ScoreRow } from '../core/scoring/score-rows.js';
+import type { FindingSummary, ScoreRow } from '../core/scoring/score-rows.js';
 import { SEVERITIES } from '../core/schema/questionnaire.js';
 import { money, pct, score1, severityStyle, verdictStyle, type Style } from './style.js';
 import { dropping, fittedTableText, type FitColumn } from './fit-table.js';
@@ -15,8 +15,37 @@ import { dropping, fittedTableText, type FitColumn } from './fit-table.js';
  */
 const DROP_ORDER = ['Evidenced', 'Answered', '#', 'To ask', 'Category', 'Annual spend', 'Risk', 'Red flags'];
 
+/** What the table reads of a row, and so all of it that needs making safe for the terminal. */
+export type TableRow = Pick<ScoreRow, 'rank' | 'verdictLabel' | 'verdictTone' | 'toAsk' | 'riskLabel'> & {
+  finding: Pick<FindingSummary, 'name' | 'category' | 'categoryLabel' | 'score' | 'decisive' | 'risk' | 'completeness' | 'confidence' | 'spend'>;
+  flags: Pick<ScoreRow['flags'][number], 'severity'>[];
+};
+
+/** The rows as the table reads them: a vendor's claims, roadmap and flag texts left out (the JSON has them). */
+export function scoreTableRows(rows: readonly ScoreRow[]): TableRow[] {
+  return rows.map(({ rank, verdictLabel, verdictTone, toAsk, riskLabel, finding: f, flags }) => ({
+    rank,
+    verdictLabel,
+    verdictTone,
+    toAsk,
+    riskLabel,
+    finding: {
+      name: f.name,
+      category: f.category,
+      categoryLabel: f.categoryLabel,
+      score: f.score,
+      decisive: f.decisive,
+      risk: f.risk,
+      completeness: f.completeness,
+      confidence: f.confidence,
+      spend: f.spend,
+    },
+    flags: flags.map((flag) => ({ severity: flag.severity })),
+  }));
+}
+
 /** The table; with a `width` (a terminal's), fitted to it. */
-export function scoreTable(rows: readonly ScoreRow[], style: Style, width?: number): string {
+export function scoreTable(rows: readonly TableRow[], style: Style, width?: number): string {
   const rated = rows.some((r) => r.finding.risk);
   const cells = rows.map((row) => {
     const f = row.finding;
@@ -51,7 +80,7 @@ export function scoreTable(rows: readonly ScoreRow[], style: Style, width?: numb
   return `${fittedTableText(dropping(columns, DROP_ORDER), cells, style, width)}\n`;
 }
 
-function riskCell(row: ScoreRow, style: Style): string {
+function riskCell(row: TableRow, style: Style): string {
   const risk = row.finding.risk;
   if (!risk || !row.riskLabel) return style.dim('—');
   const label = row.riskLabel.replace(/ risk$/i, '');
@@ -65,7 +94,7 @@ function riskCell(row: ScoreRow, style: Style): string {
         : label;
 }
 
-function flagSummary(flags: ScoreRow['flags'], style: Style): string {
+function flagSummary(flags: TableRow['flags'], style: Style): string {
   if (flags.length === 0) return style.dim('none');
   const worst = SEVERITIES.find((s) => flags.some((f) => f.severity === s))!;
   return `${flags.length} ${severityStyle(style, worst)(`(${worst})`)}`;
