@@ -513,7 +513,12 @@ function questionnaireChanges(
   renamed: ReadonlyMap<string, string>,
   parse: (line: string) => QuestionSide,
 ): Omit<FindingsDiff['questionnaireChanges'], 'questions'> {
-  const idsOf = (f: Findings) => new Set(f.vendors.flatMap((v) => Object.keys(v.questions)));
+  // Loops, not flatMap: a snapshot of the whole landscape has over half a million question lines.
+  const idsOf = (f: Findings) => {
+    const ids = new Set<string>();
+    for (const v of f.vendors) for (const id of Object.keys(v.questions)) ids.add(id);
+    return ids;
+  };
   const oldIds = idsOf(before);
   const newIds = idsOf(after);
   const renames = [...renamed.entries()].filter(([to, from]) => newIds.has(to) && oldIds.has(from) && !newIds.has(from)).map(([to, from]) => ({ from, to }));
