@@ -24,4 +24,6 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
+  // The installed command's launcher is CommonJS (bin/aiclaim.cjs says why).
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } },
 );

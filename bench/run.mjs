@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { generate } from './generate-vendors.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const BIN = join(ROOT, 'bin', 'aiclaim.js');
+const BIN = join(ROOT, 'bin', 'aiclaim.cjs');
 const PEAK_RSS = join(ROOT, 'bench', 'peak-rss.mjs');
 const BASELINE = join(ROOT, 'bench', 'yaml-baseline.mjs');
 const JS_YAML_BASELINE = join(ROOT, 'bench', 'js-yaml-baseline.mjs');

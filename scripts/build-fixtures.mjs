@@ -11,7 +11,7 @@ const quarters = [
 for (const [period, vendors] of quarters) {
   execFileSync(
     process.execPath,
-    ['bin/aiclaim.js', 'score', vendors, '--period', period, '--out', `fixtures/sample/findings/${period}.yaml`, '--force', '--no-reuse', '--format', 'csv'],
+    ['bin/aiclaim.cjs', 'score', vendors, '--period', period, '--out', `fixtures/sample/findings/${period}.yaml`, '--force', '--no-reuse', '--format', 'csv'],
     { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, AICLAIM_TODAY: '2026-11-22' } },
   );
 }

@@ -25,7 +25,7 @@ export function calibrationCases() {
 
 /** The JSON `aiclaim score` prints for the calibration set, scored as of a fixed day. */
 export function scoreCalibration() {
-  const out = execFileSync(process.execPath, [join(repo, 'bin', 'aiclaim.js'), 'score', CALIBRATION_DIR, '--format', 'json', '--explain'], {
+  const out = execFileSync(process.execPath, [join(repo, 'bin', 'aiclaim.cjs'), 'score', CALIBRATION_DIR, '--format', 'json', '--explain'], {
     cwd: repo,
     encoding: 'utf8',
     env: { ...process.env, AICLAIM_TODAY: '2026-11-22', NO_COLOR: '1' },

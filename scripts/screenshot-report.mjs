@@ -9,7 +9,7 @@ import { chromium } from 'playwright-core';
 
 const dir = mkdtempSync(join(tmpdir(), 'aiclaim-report-'));
 const report = join(dir, 'report.html');
-execFileSync(process.execPath, ['bin/aiclaim.js', 'report', '2026-Q4', '-o', report], {
+execFileSync(process.execPath, ['bin/aiclaim.cjs', 'report', '2026-Q4', '-o', report], {
   stdio: 'inherit',
   env: { ...process.env, AICLAIM_TODAY: '2026-11-22' },
 });

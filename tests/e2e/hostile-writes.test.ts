@@ -264,7 +264,7 @@ describe('what the system refuses is one line, exit 2, and nothing lost', () => 
     try {
       // Root may write anywhere: the run is made as nobody, in a workspace nobody may write in.
       const asUser = ROOT ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'] : [];
-      if (ROOT && spawnSync(asUser[0]!, [...asUser.slice(1), 'test', '-r', join(REPO, 'bin', 'aiclaim.js')]).status !== 0) {
+      if (ROOT && spawnSync(asUser[0]!, [...asUser.slice(1), 'test', '-r', join(REPO, 'bin', 'aiclaim.cjs')]).status !== 0) {
         context.skip('the checkout is not readable by the user "nobody", whom the run would be made as');
         return;
       }
@@ -274,7 +274,7 @@ describe('what the system refuses is one line, exit 2, and nothing lost', () => 
       const before = tree(ws.dir, { cache: true });
       const result = spawnSync(
         asUser[0] ?? process.execPath,
-        [...asUser.slice(1), ...(ROOT ? [process.execPath] : []), join(REPO, 'bin', 'aiclaim.js'), 'report', '-o', 'findings/report.html'],
+        [...asUser.slice(1), ...(ROOT ? [process.execPath] : []), join(REPO, 'bin', 'aiclaim.cjs'), 'report', '-o', 'findings/report.html'],
         {
           cwd: ws.dir,
           env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', AICLAIM_TODAY: '2026-11-22' },

@@ -83,7 +83,7 @@ describe('the packed tarball', () => {
       'LICENSE',
       'README.md',
       'package.json',
-      'bin/aiclaim.js',
+      'bin/aiclaim.cjs',
       'dist/cli.js',
       'dist/score-worker.js',
       'dist/snapshot-worker.js',

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 // Runs the built CLI as a user would: a child process, a clean environment, a pinned "today".
 
 export const REPO = resolve(import.meta.dirname, '..', '..');
-export const BIN = join(REPO, 'bin', 'aiclaim.js');
+export const BIN = join(REPO, 'bin', 'aiclaim.cjs');
 export const TODAY = '2026-11-22';
 
 export interface Run {

@@ -1,29 +1,29 @@
 #!/usr/bin/env node
-// The installed command: everything it does lives in the built dist/.
-import { existsSync, lstatSync, readFileSync } from 'node:fs';
-import module from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// The installed command: everything it does lives in the built dist/. A CommonJS file, so that
+// `aiclaim --version` is answered before Node sets up its ES module loader (a tenth of Node's own
+// start-up on Node 22 and 24); the command line itself is the ES module dist/cli.js.
+'use strict';
+const { existsSync, lstatSync, readFileSync } = require('node:fs');
 
 // `aiclaim --version` alone, as scripts and install checks run it: answered from package.json,
 // without loading the command line (a third of its start-up). Any other use goes to dist/.
 const asked = process.argv.slice(2);
 if (asked.length === 1 && ['--version', '-v', '-V'].includes(asked[0])) {
-  process.stdout.write(`${JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version}\n`);
+  process.stdout.write(`${JSON.parse(readFileSync(`${__dirname}/../package.json`, 'utf8')).version}\n`);
   process.exit(0);
 }
 enableCompileCache();
 if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true);
-let cli;
-try {
-  cli = await import('../dist/cli.js');
-} catch (error) {
-  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist')) throw error;
-  process.stderr.write('aiclaim is not built yet: run `npm run build` in its folder.\n');
-  process.exit(2);
-}
-process.exitCode = await cli.main(process.argv);
+import('../dist/cli.js').then(
+  async (cli) => {
+    process.exitCode = await cli.main(process.argv);
+  },
+  (error) => {
+    if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('dist')) throw error;
+    process.stderr.write('aiclaim is not built yet: run `npm run build` in its folder.\n');
+    process.exit(2);
+  },
+);
 
 /**
  * Why: every run of aiclaim compiles the bundle (dist/cli.js and the chunks of the command) before
@@ -42,6 +42,9 @@ process.exitCode = await cli.main(process.argv);
  * Node: the command runs as it would without it.
  */
 function enableCompileCache() {
+  const module = require('node:module');
+  const { tmpdir } = require('node:os');
+  const { dirname, isAbsolute, join, relative, resolve } = require('node:path');
   if (typeof module.enableCompileCache !== 'function') return;
   if (process.env.NODE_COMPILE_CACHE || process.env.NODE_DISABLE_COMPILE_CACHE) return;
   try {
@@ -52,7 +55,7 @@ function enableCompileCache() {
       return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
     };
     const cwd = process.cwd();
-    if (inside(fileURLToPath(new URL('..', import.meta.url))) || inside(cwd)) return;
+    if (inside(resolve(__dirname, '..')) || inside(cwd)) return;
     for (let folder = cwd; ; folder = dirname(folder)) {
       if (existsSync(join(folder, 'aiclaim.yaml'))) {
         if (inside(folder)) return;
