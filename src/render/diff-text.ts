@@ -4,6 +4,9 @@ import { money, points, score1, severityStyle, verdictStyle, type Style } from '
 import { boxWidth, dropping, fittedTableText, type FitColumn } from './fit-table.js';
 import { cellWidth, tableText } from './table.js';
 
+// A diff of two snapshots on one screen: who got better, who got worse, which promises were kept.
+// Terminal text: the command hands in a model made safe with terminalSafe (terminal-text.ts).
+
 /** A vendor as the diff's table reads it: without its per-question lines (a vendor's own diff shows those). */
 export type TableVendor = Omit<VendorDiff, 'questions'>;
 export type DiffTable = Omit<FindingsDiff, 'vendors'> & { vendors: TableVendor[] };
@@ -12,9 +15,6 @@ export type DiffTable = Omit<FindingsDiff, 'vendors'> & { vendors: TableVendor[]
 export function diffTable(diff: FindingsDiff): DiffTable {
   return { ...diff, vendors: diff.vendors.map(({ questions: _questions, ...vendor }) => vendor) };
 }
-
-// A diff of two snapshots on one screen: who got better, who got worse, which promises were kept.
-// Terminal text: the command hands in a model made safe with terminalSafe (terminal-text.ts).
 
 const signed = (n: number) => (n > 0 ? `+${score1(n)}` : n < 0 ? `−${score1(-n)}` : '0.0');
 

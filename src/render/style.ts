@@ -29,7 +29,7 @@ export const pct = (n: number | null): string => (n === null ? '—' : `${Math.r
 
 export const score1 = (n: number | null): string => (n === null ? '—' : n.toFixed(1));
 
-/** One formatter per currency: making one takes longer than formatting a thousand amounts. */
+/** One formatter per currency: making one costs far more than formatting an amount with it. */
 const formats = new Map<string, Intl.NumberFormat>();
 
 export function money(amount: number | undefined, currency: string | undefined): string {

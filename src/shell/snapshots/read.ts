@@ -37,7 +37,7 @@ export async function readSnapshot(path: string, shown: string, cacheDir?: strin
   return (await readSnapshotAndCache(path, shown, cacheDir, reading)).findings;
 }
 
-/** Where a snapshot's findings are cached: the cache's folder, and the digest of its lines as read or written. */
+/** Where a snapshot's findings were read from: the cache's folder, the YAML's hash, and the digest of the lines read. */
 export interface CachedAs {
   dir: string;
   yamlHash: string;
