@@ -13,9 +13,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const folders = [join(root, 'questionnaires'), join(root, 'questionnaires', 'editions')];
 mkdirSync(BUILT_QUESTIONNAIRES, { recursive: true });
 for (const folder of folders) {
-  for (const name of readdirSync(folder)
-    .filter((n) => n.endsWith('.yaml'))
-    .sort()) {
+  const names = readdirSync(folder).filter((n) => n.endsWith('.yaml'));
+  for (const name of names.sort()) {
     const shown = relative(root, join(folder, name));
     const read = await readInput(join(folder, name), shown);
     if (!read.ok) throw new Error(`${shown}: ${read.problem.message}`);

@@ -28,6 +28,9 @@ interface Entry extends CheckedQuestionnaire {
 
 const digestOf = (checked: CheckedQuestionnaire) => contentHash(JSON.stringify([checked.questionnaire, checked.warnings]));
 
+/** An entry as written: its key, then a digest of what it holds. */
+const entryOf = (key: string, checked: CheckedQuestionnaire): string => JSON.stringify({ key, digest: digestOf(checked), ...checked } satisfies Entry);
+
 function entryPath(cacheDir: string, path: string): string {
   return join(cacheDir, `questionnaire-${contentHash(path)}.json`);
 }
@@ -54,8 +57,7 @@ function readEntry(file: string, key: string, shown: string): CheckedQuestionnai
 
 /** Best effort: a cache that cannot be written only costs speed. */
 export async function writeCheckedQuestionnaire(cacheDir: string, path: string, text: string, checked: CheckedQuestionnaire): Promise<void> {
-  const entry: Entry = { key: keyOf(text), digest: digestOf(checked), ...checked };
-  await writeFileAtomic(entryPath(cacheDir, path), JSON.stringify(entry)).catch(() => undefined);
+  await writeFileAtomic(entryPath(cacheDir, path), entryOf(keyOf(text), checked)).catch(() => undefined);
 }
 
 /** The build's own checked copies of the bundled questionnaires, by the digest of their text. */
@@ -70,6 +72,5 @@ export function readBuiltQuestionnaire(text: string, shown: string, dir = BUILT_
 
 /** The build's entry for a questionnaire's text: its path under `dir`, and what to write there. */
 export function builtQuestionnaireEntry(dir: string, text: string, checked: CheckedQuestionnaire): { path: string; json: string } {
-  const entry: Entry = { key: contentHash(text), digest: digestOf(checked), ...checked };
-  return { path: builtPath(dir, text), json: JSON.stringify(entry) };
+  return { path: builtPath(dir, text), json: entryOf(contentHash(text), checked) };
 }

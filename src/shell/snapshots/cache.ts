@@ -6,6 +6,7 @@ import type { Findings, VendorFinding } from '../../core/schema/findings.js';
 import { writeFileAtomicStream } from '../atomic-write.js';
 import type { ChunkRange } from '../chunk-file.js';
 import { eachLine } from '../each-line.js';
+import { markedEntry } from './self-check-mark.js';
 
 // Reading a YAML snapshot of thousands of vendors takes the yaml parser tens of seconds; the same
 // data as JSON takes well under one. A snapshot, once read or written, is kept as JSON lines (the
@@ -152,7 +153,7 @@ export async function writeFindingsCacheStream(
     }
     const kept = new Set((await readdir(cacheDir)).flatMap((name) => /^findings-([0-9a-f]+)\.jsonl$/.exec(name)?.[1] ?? []));
     for (const name of names) {
-      const of = /^checked-([0-9a-f]+)-[0-9a-f]+$/.exec(name)?.[1];
+      const of = markedEntry(name);
       if (of !== undefined && !kept.has(of)) await rm(join(cacheDir, name), { force: true });
     }
   } catch {

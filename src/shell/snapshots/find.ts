@@ -7,7 +7,7 @@ import type { Questionnaire } from '../../core/schema/questionnaire.js';
 import { listSnapshots, type SnapshotEntry } from './list.js';
 import type { ReadingProgress } from '../progress.js';
 import { readSnapshotAndCache, type CachedAs } from './read.js';
-import { markPassed, passedBefore } from './self-check-mark.js';
+import { selfCheckMark } from './self-check-mark.js';
 import { findEdition } from '../find-edition.js';
 import { ProblemsError, UserError } from '../user-error.js';
 import { snapshotRoot, userCacheDir, type Workspace } from '../workspace.js';
@@ -185,8 +185,8 @@ export async function refuseTampered(snapshots: readonly LoadedSnapshot[], works
   const problems = [];
   for (const s of snapshots) {
     const questionnaire = await questionnaireOf(s, workspace, cwd);
-    const cached = s.cached && { findings: s.findings, cached: s.cached };
-    if (cached && passedBefore(cached, questionnaire)) continue;
+    const mark = s.cached && selfCheckMark({ findings: s.findings, cached: s.cached }, questionnaire);
+    if (mark?.passed) continue;
     const checking = progress?.(s.shown, s.findings.vendors.length, 'Checking');
     let found;
     try {
@@ -195,7 +195,7 @@ export async function refuseTampered(snapshots: readonly LoadedSnapshot[], works
       checking?.end();
     }
     problems.push(...found);
-    if (found.length === 0 && cached) await markPassed(cached, questionnaire);
+    if (found.length === 0) await mark?.record();
   }
   if (problems.length) throw new ProblemsError(problems);
 }

@@ -52,9 +52,10 @@ export async function readSnapshotAndCache(
   reading?: ReadingProgress,
 ): Promise<{ findings: Findings; cached?: CachedAs | undefined }> {
   const read = await readSnapshotFile(path, shown, cacheDir);
-  const yamlHash = read.hash;
-  const cached = cacheDir && yamlHash ? readFindingsCache(cacheDir, yamlHash) : undefined;
-  if (cached) return { findings: cached.findings, cached: { dir: cacheDir!, yamlHash: yamlHash!, digest: cached.digest } };
+  if (cacheDir && read.hash) {
+    const cached = readFindingsCache(cacheDir, read.hash);
+    if (cached) return { findings: cached.findings, cached: { dir: cacheDir, yamlHash: read.hash, digest: cached.digest } };
+  }
   return { findings: await parseSnapshot(read, shown, cacheDir, reading) };
 }
 

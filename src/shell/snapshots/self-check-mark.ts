@@ -23,18 +23,24 @@ export interface CachedFindings {
   cached: CachedAs;
 }
 
-function markPath({ findings, cached }: CachedFindings, questionnaire: Questionnaire | undefined): string {
+const MARK = /^checked-([0-9a-f]+)-[0-9a-f]+$/;
+
+/** The self-check mark of these cached findings against this questionnaire: whether it is there, and how to make it. */
+export function selfCheckMark(
+  { findings, cached }: CachedFindings,
+  questionnaire: Questionnaire | undefined,
+): { passed: boolean; record: () => Promise<void> } {
   const { vendors: _vendors, ...header } = findings;
   const key = contentHash([buildStamp(), cached.digest, canonicalJson(header), questionnaire ? canonicalJson(questionnaire) : 'no questionnaire'].join('\n'));
-  return join(cached.dir, `checked-${cached.yamlHash}-${key}`);
+  const path = join(cached.dir, `checked-${cached.yamlHash}-${key}`);
+  return {
+    passed: existsSync(path),
+    // Best effort: a mark that cannot be written costs only the check next time.
+    record: () => writeFileAtomic(path, '').catch(() => undefined),
+  };
 }
 
-/** Whether these cached findings passed the self-check against this questionnaire before. */
-export function passedBefore(snapshot: CachedFindings, questionnaire: Questionnaire | undefined): boolean {
-  return existsSync(markPath(snapshot, questionnaire));
-}
-
-/** Best effort: a mark that cannot be written costs only the check next time. */
-export async function markPassed(snapshot: CachedFindings, questionnaire: Questionnaire | undefined): Promise<void> {
-  await writeFileAtomic(markPath(snapshot, questionnaire), '').catch(() => undefined);
+/** The YAML hash of the cache entry a file in the cache is the mark of, if it is a mark. */
+export function markedEntry(name: string): string | undefined {
+  return MARK.exec(name)?.[1];
 }
