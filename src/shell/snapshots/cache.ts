@@ -22,7 +22,7 @@ function cachePath(cacheDir: string, yamlHash: string): string {
   return join(cacheDir, `findings-${yamlHash}.jsonl`);
 }
 
-/** The findings, and the digest of the cache's lines they were read from (read.ts, CachedAs). */
+/** The findings, and the digest of the cache's lines they were read from (CachedAs, self-check-mark.ts). */
 export function readFindingsCache(cacheDir: string, yamlHash: string): { findings: Findings; digest: string } | undefined {
   const read = readFindingsCacheParts(cacheDir, yamlHash, (vendor) => vendor);
   return read && { findings: { ...read.header, vendors: read.vendors }, digest: read.digest };

@@ -2,6 +2,7 @@ import { contentHash } from '../../core/digest.js';
 import { loadFindings } from '../../core/load/load-files.js';
 import type { Findings, VendorFinding } from '../../core/schema/findings.js';
 import { indexFindingsCache, readFindingsCache, readFindingsCacheParts, writeFindingsCache } from './cache.js';
+import type { CachedAs } from './self-check-mark.js';
 import { findingsByVendorInParallel } from './parallel-read.js';
 import type { ReadingProgress } from '../progress.js';
 import { decoded, readInputBytes } from '../read-input.js';
@@ -35,13 +36,6 @@ export async function snapshotIndex(path: string, shown: string, cacheDir: strin
  */
 export async function readSnapshot(path: string, shown: string, cacheDir?: string, reading?: ReadingProgress): Promise<Findings> {
   return (await readSnapshotAndCache(path, shown, cacheDir, reading)).findings;
-}
-
-/** Where a snapshot's findings were read from: the cache's folder, the YAML's hash, and the digest of the lines read. */
-export interface CachedAs {
-  dir: string;
-  yamlHash: string;
-  digest: string;
 }
 
 /** readSnapshot, and the cache entry these findings were read from, when they were (not when it was written now). */

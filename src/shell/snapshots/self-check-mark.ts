@@ -5,7 +5,6 @@ import type { Findings } from '../../core/schema/findings.js';
 import type { Questionnaire } from '../../core/schema/questionnaire.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { buildStamp } from '../build-stamp.js';
-import type { CachedAs } from './read.js';
 
 // A snapshot's self-check (check-findings.ts) reads every question line of every vendor: over a
 // second for two snapshots of 15,000 vendors, on every diff and trend. It is a pure function of the
@@ -16,6 +15,13 @@ import type { CachedAs } from './read.js';
 // the YAML is another cache entry, and any edit to a cache's lines another digest: neither has a
 // mark, and both are checked. Findings read from the YAML (no cache yet) are checked and not
 // marked: the mark is only ever for lines read back from the cache.
+
+/** Where a snapshot's findings were read from: the cache's folder, the YAML's hash, and the digest of the lines read. */
+export interface CachedAs {
+  dir: string;
+  yamlHash: string;
+  digest: string;
+}
 
 /** Cached findings, as they are checked. */
 export interface CachedFindings {
