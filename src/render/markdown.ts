@@ -45,15 +45,19 @@ export function mdVisible(text: string): string {
  * Line breaks become spaces, so a cell stays one cell and a list item one item.
  */
 export function mdEscape(text: string): string {
-  return mdVisible(text)
-    .replace(/[\\`*_{}[\]<>|~&#@$]/g, '\\$&')
-    .replace(/:(?=\/\/)/g, '\\:')
-    .replace(/(?<=www)\./gi, '\\.')
-    .replace(/(?<=[\p{L}\p{N}])\.(?=\p{L})/gu, '\\.')
-    .replace(/^( *)([-+:])(?=\s|$)/, '$1\\$2')
-    .replace(/^( *)([-=])(?=[-= ]*$)/, '$1\\$2')
-    .replace(/^( *\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
-    .replace(/^ {4}/, '&#32;   ');
+  return (
+    mdVisible(text)
+      .replace(/[\\`*_{}[\]<>|~&#@$]/g, '\\$&')
+      .replace(/:(?=\/\/)/g, '\\:')
+      .replace(/(?<=www)\./gi, '\\.')
+      .replace(/(?<=[\p{L}\p{N}])\.(?=\p{L})/gu, '\\.')
+      .replace(/^( *)([-+:])(?=\s|$)/, '$1\\$2')
+      .replace(/^( *)([-=])(?=[-= ]*$)/, '$1\\$2')
+      .replace(/^( *\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+      .replace(/^ {4}/, '&#32;   ')
+      // Nothing but spaces: with the text that follows, a line of four or more would be indented code.
+      .replace(/^ (?= *$)/, '&#32;')
+  );
 }
 
 /** The length of the longest run of backticks in the text. */

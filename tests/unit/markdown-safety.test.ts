@@ -200,6 +200,14 @@ describe('any file string, through marked', () => {
     );
   });
 
+  test('a text of nothing but spaces, then more text: still a paragraph, not indented code', () => {
+    for (const spaces of [' ', '   ', '    ', '      ']) {
+      const html = render(`${mdEscape(spaces)} and x`);
+      expect(html).toMatch(/^<p>[\s\S]*<\/p>\n$/);
+      expect(words(decode(html.slice(3, -5)))).toBe('and x');
+    }
+  });
+
   test('in free text, at the start of a line or inside one: a paragraph of the text, no element in it', () => {
     fc.assert(
       fc.property(anyText, anyText, (a, b) => {
