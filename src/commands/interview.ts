@@ -23,7 +23,7 @@ import { writeFileAtomic } from '../shell/atomic-write.js';
 import { checkWritableFolder } from '../shell/writable-folder.js';
 import { colourFor } from '../shell/colour.js';
 import { columnsOf, type Context } from '../shell/context.js';
-import { guardSnapshot, historyBefore, snapshotPath, updateSnapshotVendor } from '../shell/snapshots/store.js';
+import { guardSnapshot, historyBefore, snapshotPath, updateSnapshotVendor, vendorHistory } from '../shell/snapshots/store.js';
 import { lockHolder } from '../shell/lock.js';
 import { readQuestionnaire } from '../shell/load-inputs.js';
 import { parseOptions } from '../shell/parse-options.js';
@@ -131,7 +131,7 @@ export async function interview(input: InterviewCommandOptions, context: Context
   const scoringPeriod = options.period ?? period;
   const scoring = {
     period: scoringPeriod,
-    history: (await historyBefore(workspace.findingsDir, scoringPeriod, context.cwd, userCacheDir(workspace))).vendors.get(vendor.id),
+    history: vendorHistory((await historyBefore(workspace.findingsDir, scoringPeriod, context.cwd, userCacheDir(workspace))).vendors, vendor.id),
   };
   const score = scoreVendor(questionnaire, vendor, scoring);
   // The card shows names, titles and answers from files: made safe for the terminal together.

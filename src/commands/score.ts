@@ -9,14 +9,14 @@ import { periodOfDate } from '../core/period.js';
 import { sortProblems, type Problem } from '../core/problem.js';
 import { period as periodSchema } from '../core/schema/common.js';
 import type { Questionnaire } from '../core/schema/questionnaire.js';
-import { rankRows, type FindingSummary } from '../core/scoring/score-rows.js';
+import { rankRows, rankTableRows, scoreTableRows, type ScoreRow, type TableRow } from '../core/scoring/score-rows.js';
 import { NOT_ASSESSED, verdictsOf } from '../core/schema/questionnaire.js';
 import { jsonText } from '../render/json-text.js';
 import { explainText } from '../render/explain-text.js';
 import { scoreCsv } from '../render/score-csv.js';
 import { scoreMarkdown } from '../render/score-markdown.js';
 import { scoreReportData, type ScoreReport } from '../render/score-report.js';
-import { scoreTable, scoreTableRows } from '../render/score-table.js';
+import { scoreTable } from '../render/score-table.js';
 import { terminalLines, terminalSafe } from '../render/terminal-text.js';
 import { progressLine } from '../shell/progress.js';
 import { writeText } from '../shell/write-text.js';
@@ -32,7 +32,7 @@ import { toolName } from '../shell/package-root.js';
 import { checkOutputTarget } from '../shell/output-target.js';
 import { parseOptions } from '../shell/parse-options.js';
 import { printProblems } from '../shell/print-problems.js';
-import type { BatchItem, BatchSettings } from '../shell/score-batch.js';
+import type { BatchItem, BatchSettings, Keep } from '../shell/score-batch.js';
 import { jobsFor, scoreInParallel } from '../shell/score-parallel.js';
 import { EXIT, UserError } from '../shell/user-error.js';
 import { findWorkspace, questionnaireInUse, refuseSample, announceSample, snapshotCacheDir, userCacheDir, type Workspace } from '../shell/workspace.js';
@@ -60,6 +60,7 @@ export type ScoreOptions = z.input<typeof scoreOptionsSchema>;
 
 export async function score(input: ScoreOptions, context: Context): Promise<number> {
   const options = parseOptions(scoreOptionsSchema, input);
+  const format = options.format ?? 'table';
   const workspace = await findWorkspace(context);
   announceSample(workspace, context, options.paths);
 
@@ -96,29 +97,50 @@ export async function score(input: ScoreOptions, context: Context): Promise<numb
     const partDir = target ? await mkdtemp(join(tmpdir(), 'aiclaim-score-')) : undefined;
     try {
       // On a terminal, past a second: how many files are scored, at what rate, how long is left.
-      const progress = progressLine(context, 'Scoring', 'files', expanded.files.length, { quiet: options.format === 'json' || options.format === 'yaml' });
-      const items = await scoreInParallel(
-        expanded.files,
-        { questionnaire, period, explain: options.explain, history: history.vendors, root: workspace.root, reuse, onScored: (done) => progress.update(done) },
-        jobsFor(options.jobs),
-        partDir ? (i) => ({ yaml: join(partDir, `${i}.yaml`), json: join(partDir, `${i}.jsonl`) }) : undefined,
-      ).finally(() => progress.end());
-      const { entries, problems: itemProblems } = collect(items);
+      const progress = progressLine(context, 'Scoring', 'files', expanded.files.length, { quiet: format === 'json' || format === 'yaml' });
+      const scoreAll = <K extends Keep>(keep: K) =>
+        scoreInParallel(
+          expanded.files,
+          {
+            questionnaire,
+            period,
+            explain: options.explain,
+            history: history.vendors,
+            root: workspace.root,
+            reuse,
+            keep,
+            onScored: (done) => progress.update(done),
+          },
+          jobsFor(options.jobs),
+          partDir ? (i) => ({ yaml: join(partDir, `${i}.yaml`), json: join(partDir, `${i}.jsonl`) }) : undefined,
+        ).finally(() => progress.end());
+      // With only the table to print, each vendor keeps what the table reads, not its whole finding.
+      const tableOnly = format === 'table' && !options.explain;
+      const result = tableOnly
+        ? scored(await scoreAll('table'), (entries) => ({ kind: 'table', rows: rankTableRows(findingsOf(entries), questionnaire) }))
+        : scored(await scoreAll('finding'), (entries) => ({ kind: 'full', rows: rankRows(entries, questionnaire) }));
+      const { ranked, parts, reused, problems: itemProblems } = result;
       const problems: Problem[] = sortProblems([...warnings, ...expanded.problems, ...itemProblems]);
       const errors = problems.filter((p) => p.severity === 'error');
-      const report: ScoreReport = {
-        period,
-        questionnaire: { id: questionnaire.id, version: questionnaire.version, hash: questionnaireHash(questionnaire), title: questionnaire.title },
-        rows: rankRows(entries, questionnaire),
-        invalid: errors,
-      };
       printProblems(problems, context);
       // What is printed may be a selection; the snapshot and the gates below count every vendor.
-      const shown = applySelection(report.rows, selection, (r) => r.finding, context);
-      const format = options.format ?? 'table';
-      // CSV read on a terminal shows a name's escape sequence, not obeys it; piped, it is the data as it is.
-      const printed = { ...report, rows: format === 'csv' && context.stdout.isTTY ? terminalSafe(shown.shown) : shown.shown };
-      const text = render(printed, format, options.explain, colourFor(context.stdout, context.env), tableWidthOf(context.stdout));
+      const select = <T extends { finding: { verdict: string; category: string } }>(rows: T[]) =>
+        applySelection(rows, selection, (r) => r.finding, context).shown;
+      const shown: Ranked = ranked.kind === 'table' ? { kind: 'table', rows: select(ranked.rows) } : { kind: 'full', rows: select(ranked.rows) };
+      const report = {
+        period,
+        questionnaire: { id: questionnaire.id, version: questionnaire.version, hash: questionnaireHash(questionnaire), title: questionnaire.title },
+        invalid: errors,
+      };
+      const text = render(
+        report,
+        shown,
+        format,
+        options.explain,
+        context.stdout.isTTY === true,
+        colourFor(context.stdout, context.env),
+        tableWidthOf(context.stdout),
+      );
       if (format === 'table') writeText(context.stdout, text);
       else context.stdout.write(text);
       if (target) {
@@ -128,34 +150,29 @@ export async function score(input: ScoreOptions, context: Context): Promise<numb
           );
         } else {
           const header = findingsHeader({ period, questionnaire, tool: toolName(), history: history.digest });
-          await writeSnapshotFromParts(
-            target,
-            header,
-            entries.map((e) => ({ id: e.finding.id, part: e.part!, chunks: e.chunks! })),
-            workspace,
-          );
-          const reused = items.filter((i) => i.reused).length;
+          await writeSnapshotFromParts(target, header, parts, workspace);
           context.stderr.write(
             terminalLines(
-              `Wrote ${shownPath(target, context.cwd)}: ${entries.length} vendor${entries.length === 1 ? '' : 's'}, ${period}${reused ? ` (${reused} unchanged since the last run, not read again)` : ''}.\n`,
+              `Wrote ${shownPath(target, context.cwd)}: ${parts.length} vendor${parts.length === 1 ? '' : 's'}, ${period}${reused ? ` (${reused} unchanged since the last run, not read again)` : ''}.\n`,
             ),
           );
         }
       }
-      return { report, errors };
+      const gated: readonly Gated[] = ranked.rows;
+      return { gated, errors };
     } finally {
       if (partDir) await rm(partDir, { recursive: true, force: true });
     }
   };
   // Two runs writing the same snapshot at once would each overwrite the other's: the second is refused, told which process holds the lock.
-  const { report, errors } = target ? await withLock(target, shownPath(target, context.cwd), run) : await run();
+  const { gated, errors } = target ? await withLock(target, shownPath(target, context.cwd), run) : await run();
   if (errors.length > 0) return EXIT.invalid;
 
   let failed = false;
   const failUnder = options.failUnder ?? workspace.settings.thresholds.failUnder;
   if (failUnder !== undefined) {
     // A vendor not assessed has no score to be under: it fails a run only with --fail-on not-assessed.
-    const below = report.rows.filter((r) => r.finding.score !== null && r.finding.score < failUnder);
+    const below = gated.filter((r) => r.finding.score !== null && r.finding.score < failUnder);
     if (below.length > 0) {
       context.stderr.write(
         terminalLines(
@@ -166,7 +183,7 @@ export async function score(input: ScoreOptions, context: Context): Promise<numb
     }
   }
   if (options.failOn.includes('not-assessed')) {
-    const unassessed = report.rows.filter((r) => r.finding.score === null);
+    const unassessed = gated.filter((r) => r.finding.score === null);
     if (unassessed.length > 0) {
       context.stderr.write(
         terminalLines(
@@ -179,12 +196,35 @@ export async function score(input: ScoreOptions, context: Context): Promise<numb
   return failed ? EXIT.failed : EXIT.ok;
 }
 
-type Item = BatchItem & { part?: { yaml: string; json: string } | undefined };
-type Entry = { finding: FindingSummary; file: string; explain?: BatchItem['score']; part?: Item['part']; chunks?: BatchItem['chunks'] };
+type Item<S> = BatchItem<S> & { part?: { yaml: string; json: string } | undefined };
+type Entry<S> = { finding: S; file: string; explain?: BatchItem['score']; part?: Item<S>['part']; chunks?: BatchItem['chunks'] };
+/** Where each vendor's part of the snapshot was written, in file order. */
+type SnapshotParts = Parameters<typeof writeSnapshotFromParts>[2];
+
+/** The rows of a run, ranked: the table's alone, or each vendor's whole row (every other format, and --explain). */
+type Ranked = { kind: 'table'; rows: TableRow[] } | { kind: 'full'; rows: ScoreRow[] };
+/** What the gates (--fail-under, --fail-on) read of a row. */
+type Gated = { finding: { id: string; score: number | null } };
+
+/** The scored files' findings ranked by `rank`, where each vendor's part of the snapshot is, how many were reused, and the problems. */
+function scored<S extends { id: string }>(
+  items: readonly Item<S>[],
+  rank: (entries: Entry<S>[]) => Ranked,
+): { ranked: Ranked; parts: SnapshotParts; reused: number; problems: Problem[] } {
+  const { entries, problems } = collect(items);
+  return {
+    ranked: rank(entries),
+    parts: entries.map((e) => ({ id: e.finding.id, part: e.part!, chunks: e.chunks! })),
+    reused: items.filter((i) => i.reused).length,
+    problems,
+  };
+}
+
+const findingsOf = <S>(entries: readonly Entry<S>[]): S[] => entries.map((e) => e.finding);
 
 /** Findings, in file order; a vendor id used by two files is a problem for the second. */
-function collect(items: readonly Item[]): { entries: Entry[]; problems: Problem[] } {
-  const entries: Entry[] = [];
+function collect<S extends { id: string }>(items: readonly Item<S>[]): { entries: Entry<S>[]; problems: Problem[] } {
+  const entries: Entry<S>[] = [];
   const problems: Problem[] = [];
   const seen = new Map<string, string>();
   for (const item of items) {
@@ -228,28 +268,32 @@ async function reusableFindings(
 }
 
 function render(
-  report: ScoreReport,
+  report: Omit<ScoreReport, 'rows'>,
+  ranked: Ranked,
   format: (typeof SCORE_FORMATS)[number],
   explain: boolean,
+  terminal: boolean,
   style: ReturnType<typeof colourFor>,
   width: number | undefined,
 ): string {
+  if (ranked.rows.length === 0 && format === 'table') return 'No vendors scored.\n';
+  // Names, claims, answers and reasons come from files: made safe for the terminal once, here
+  // (without --explain, only what the table reads).
+  if (ranked.kind === 'table') return scoreTable(terminalSafe(ranked.rows), style, width);
+  const full: ScoreReport = { ...report, rows: ranked.rows };
   switch (format) {
     case 'json':
-      return jsonText(scoreReportData(report, explain));
+      return jsonText(scoreReportData(full, explain));
     case 'yaml':
-      return yamlText(scoreReportData(report, explain));
+      return yamlText(scoreReportData(full, explain));
     case 'markdown':
-      return scoreMarkdown(report, explain);
+      return scoreMarkdown(full, explain);
     case 'csv':
-      return scoreCsv(report, explain);
+      // CSV read on a terminal shows a name's escape sequence, not obeys it; piped, it is the data as it is.
+      return scoreCsv(terminal ? { ...full, rows: terminalSafe(full.rows) } : full, explain);
     case 'table': {
-      if (report.rows.length === 0) return 'No vendors scored.\n';
-      // Names, claims, answers and reasons come from files: made safe for the terminal once, here
-      // (without --explain, only what the table reads).
-      if (!explain) return scoreTable(terminalSafe(scoreTableRows(report.rows)), style, width);
-      const rows = terminalSafe(report.rows);
-      return `${scoreTable(rows, style, width)}\n${explainText(rows, style)}`;
+      const rows = terminalSafe(full.rows);
+      return `${scoreTable(scoreTableRows(rows), style, width)}\n${explainText(rows, style)}`;
     }
   }
 }

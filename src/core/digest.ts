@@ -26,7 +26,14 @@ export function canonicalJson(value: unknown): string {
 
 /** 64 bits of SHA-256, as 16 hex characters: enough to tell files and questionnaires apart. */
 export function contentHash(content: string | Uint8Array): string {
-  return createHash('sha256').update(content).digest('hex').slice(0, 16);
+  return contentHashOfParts([content]);
+}
+
+/** contentHash of the content the parts make, in order, without joining them. */
+export function contentHashOfParts(parts: Iterable<string | Uint8Array>): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part);
+  return hash.digest('hex').slice(0, 16);
 }
 
 /** A short, fast digest of one answer (FNV-1a, 32 bits): only compared with the same answer's earlier digest. */

@@ -1,48 +1,18 @@
 import { categoryLabel } from '../core/martech-categories.js';
-import { questionsToAsk } from '../core/scoring/open-questions.js';
-import type { FindingSummary, ScoreRow } from '../core/scoring/score-rows.js';
+import type { TableRow } from '../core/scoring/score-rows.js';
 import { SEVERITIES } from '../core/schema/questionnaire.js';
 import { money, pct, score1, severityStyle, verdictStyle, type Style } from './style.js';
 import { dropping, fittedTableText, type FitColumn } from './fit-table.js';
 
 // The ranked table a terminal user sees first. Vendors not assessed come last, unranked, with how
 // many of the decisive answers a verdict needs they have.
-// Terminal text: the command hands in a model made safe with terminalSafe (terminal-text.ts).
+// Terminal text: the command hands in rows (score-rows.ts) made safe with terminalSafe (terminal-text.ts).
 
 /**
  * On a narrow terminal, the columns dropped first to last; Vendor, Score and Verdict are never
  * dropped (Vendor, Category, Verdict and Risk are cut with "…" before anything is).
  */
 const DROP_ORDER = ['Evidenced', 'Answered', '#', 'To ask', 'Category', 'Annual spend', 'Risk', 'Red flags'];
-
-/** What the table reads of a row, and so all of it that needs making safe for the terminal. */
-export type TableRow = Pick<ScoreRow, 'rank' | 'verdictLabel' | 'verdictTone' | 'toAsk' | 'riskLabel'> & {
-  finding: Pick<FindingSummary, 'name' | 'category' | 'categoryLabel' | 'score' | 'decisive' | 'risk' | 'completeness' | 'confidence' | 'spend'>;
-  flags: Pick<ScoreRow['flags'][number], 'severity'>[];
-};
-
-/** The rows as the table reads them: a vendor's claims, roadmap and flag texts left out (the JSON has them). */
-export function scoreTableRows(rows: readonly ScoreRow[]): TableRow[] {
-  return rows.map(({ rank, verdictLabel, verdictTone, toAsk, riskLabel, finding: f, flags }) => ({
-    rank,
-    verdictLabel,
-    verdictTone,
-    toAsk,
-    riskLabel,
-    finding: {
-      name: f.name,
-      category: f.category,
-      categoryLabel: f.categoryLabel,
-      score: f.score,
-      decisive: f.decisive,
-      risk: f.risk,
-      completeness: f.completeness,
-      confidence: f.confidence,
-      spend: f.spend,
-    },
-    flags: flags.map((flag) => ({ severity: flag.severity })),
-  }));
-}
 
 /** The table; with a `width` (a terminal's), fitted to it. */
 export function scoreTable(rows: readonly TableRow[], style: Style, width?: number): string {
@@ -59,8 +29,8 @@ export function scoreTable(rows: readonly TableRow[], style: Style, width?: numb
       ...(rated ? [riskCell(row, style)] : []),
       pct(f.completeness),
       pct(f.confidence),
-      flagSummary(row.flags, style),
-      row.toAsk.length ? String(questionsToAsk(row.toAsk)) : style.dim('—'),
+      flagSummary(f.flags, style),
+      f.toAsk ? String(f.toAsk) : style.dim('—'),
       money(f.spend?.amount, f.spend?.currency),
     ];
   });
@@ -94,8 +64,8 @@ function riskCell(row: TableRow, style: Style): string {
         : label;
 }
 
-function flagSummary(flags: TableRow['flags'], style: Style): string {
+function flagSummary(flags: TableRow['finding']['flags'], style: Style): string {
   if (flags.length === 0) return style.dim('none');
-  const worst = SEVERITIES.find((s) => flags.some((f) => f.severity === s))!;
+  const worst = SEVERITIES.find((s) => flags.includes(s))!;
   return `${flags.length} ${severityStyle(style, worst)(`(${worst})`)}`;
 }

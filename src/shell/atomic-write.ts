@@ -106,7 +106,8 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
 }
 
 /** A write to a nearly full disk may take fewer bytes than given: the rest is written, or it throws. */
-function writeAll(fd: number, bytes: Buffer): void {
+function writeAll(fd: number, data: string | Uint8Array): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
   for (let offset = 0; offset < bytes.length;) offset += writeSync(fd, bytes, offset, bytes.length - offset);
 }
 
@@ -131,8 +132,8 @@ async function syncDirectory(dir: string): Promise<void> {
   }
 }
 
-/** The same, for a file too large to hold as one string: `fill` writes it piece by piece. */
-export async function writeFileAtomicStream(path: string, fill: (write: (text: string) => void) => void): Promise<void> {
+/** The same, for a file too large to hold as one string: `fill` writes it piece by piece, as text or UTF-8 bytes. */
+export async function writeFileAtomicStream(path: string, fill: (write: (data: string | Uint8Array) => void) => void): Promise<void> {
   const target = replaced(path);
   const dir = dirname(target.path);
   await mkdir(dir, { recursive: true });
@@ -142,7 +143,7 @@ export async function writeFileAtomicStream(path: string, fill: (write: (text: s
     const fd = openSync(temp, 'wx', 0o644);
     try {
       keepMode(fd, target.existing);
-      fill((text) => writeAll(fd, Buffer.from(text)));
+      fill((data) => writeAll(fd, data));
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -17,11 +17,16 @@ export class ChunkWriter {
   }
 
   append(text: string): ChunkRange {
-    const bytes = Buffer.from(text, 'utf8');
-    // A nearly full disk may take fewer bytes than given: the rest is written, or it throws.
-    for (let done = 0; done < bytes.length;) done += writeSync(this.fd, bytes, done, bytes.length - done);
-    const range = { start: this.offset, length: bytes.length };
-    this.offset += bytes.length;
+    // Written as a string, the text is encoded outside the JavaScript heap: no buffer per vendor left to collect.
+    const length = Buffer.byteLength(text, 'utf8');
+    let done = writeSync(this.fd, text, null, 'utf8');
+    if (done < length) {
+      // A nearly full disk may take fewer bytes than given: the rest is written, or it throws.
+      const bytes = Buffer.from(text, 'utf8');
+      while (done < length) done += writeSync(this.fd, bytes, done, length - done);
+    }
+    const range = { start: this.offset, length };
+    this.offset += length;
     return range;
   }
 
@@ -33,15 +38,22 @@ export class ChunkWriter {
 export class ChunkReader {
   private readonly fds = new Map<string, number>();
 
-  read(path: string, range: ChunkRange): string {
+  private buffer = Buffer.alloc(64 * 1024);
+
+  /** The bytes of a range, in a buffer the next call reuses: to be copied on, not kept. */
+  bytes(path: string, range: ChunkRange): Uint8Array {
     let fd = this.fds.get(path);
     if (fd === undefined) {
       fd = openSync(path, 'r');
       this.fds.set(path, fd);
     }
-    const buffer = Buffer.alloc(range.length);
-    readSync(fd, buffer, 0, range.length, range.start);
-    return buffer.toString('utf8');
+    if (this.buffer.length < range.length) this.buffer = Buffer.alloc(Math.max(range.length, 2 * this.buffer.length));
+    for (let done = 0; done < range.length;) {
+      const read = readSync(fd, this.buffer, done, range.length - done, range.start + done);
+      if (read === 0) throw new Error(`${path} ends before the part written to it`);
+      done += read;
+    }
+    return this.buffer.subarray(0, range.length);
   }
 
   close(): void {

@@ -2,6 +2,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 
 import { open } from 'node:fs/promises';
 import { decodeSource, formatBytes, MAX_INPUT_BYTES } from '../core/yaml/source-text.js';
 import type { Problem } from '../core/problem.js';
+import { contentHashOfParts } from '../core/digest.js';
 
 // Reads an input file as text, refusing what is too large, binary or not UTF-8 before parsing.
 // Only regular files are read (after following links): a device such as /dev/zero or a FIFO is
@@ -43,8 +44,41 @@ export async function readInputBytes(
   }
 }
 
+/**
+ * The contentHash of a file, checked as readInputBytes checks it but read a block at a time: for a
+ * file whose text is needed only when no cache holds it (a snapshot of the whole landscape is some
+ * 80 MB). Past `maxBytes`, even if it grew after its size was read, it is refused.
+ */
+export function hashInputSync(path: string, shown: string, maxBytes = MAX_INPUT_BYTES): { ok: true; hash: string } | Refused {
+  return withRegularFile(path, shown, maxBytes, (fd) => {
+    let length = 0;
+    const block = new Uint8Array(HASH_BLOCK_BYTES);
+    function* blocks(): Generator<Uint8Array> {
+      for (let read = readSync(fd, block, 0, block.length, length); read > 0; read = readSync(fd, block, 0, block.length, length)) {
+        length += read;
+        if (length > maxBytes) return;
+        yield block.subarray(0, read);
+      }
+    }
+    const hash = contentHashOfParts(blocks());
+    return length > maxBytes ? tooLarge(shown, length, maxBytes) : { ok: true, hash };
+  });
+}
+
+const HASH_BLOCK_BYTES = 1024 * 1024;
+
 /** The same, without yielding to the event loop: batch scoring reads thousands of files in a row. */
 export function readInputSync(path: string, shown: string, maxBytes = MAX_INPUT_BYTES): ReadResult {
+  return withRegularFile(path, shown, maxBytes, (fd, size) => {
+    const read = readBounded(fd, size, shown, maxBytes);
+    return read.ok ? decoded(read.bytes, shown, maxBytes) : read;
+  });
+}
+
+type Refused = { ok: false; problem: Problem };
+
+/** `work` on the open file, when it is a regular file of at most `maxBytes`; what is refused, or fails, as a problem. */
+function withRegularFile<T>(path: string, shown: string, maxBytes: number, work: (fd: number, size: number) => T | Refused): T | Refused {
   let fd: number;
   try {
     fd = openSync(path, READ_FLAGS);
@@ -53,10 +87,7 @@ export function readInputSync(path: string, shown: string, maxBytes = MAX_INPUT_
   }
   try {
     const stat = fstatSync(fd);
-    const refused = refuse(stat, shown, maxBytes);
-    if (refused) return refused;
-    const read = readBounded(fd, stat.size, shown, maxBytes);
-    return read.ok ? decoded(read.bytes, shown, maxBytes) : read;
+    return refuse(stat, shown, maxBytes) ?? work(fd, stat.size);
   } catch (error) {
     return { ok: false, problem: fileProblem(shown, error) };
   } finally {

@@ -10,7 +10,7 @@ import type { Questionnaire } from '../core/schema/questionnaire.js';
 import type { Vendor } from '../core/schema/vendor.js';
 import { scoreVendor } from '../core/scoring/score-vendor.js';
 import type { VendorScore } from '../core/scoring/types.js';
-import { historyBefore, snapshotOf } from './snapshots/store.js';
+import { historyBefore, snapshotOf, vendorHistory } from './snapshots/store.js';
 import { userCacheDir, type Workspace } from './workspace.js';
 
 // The vendor files behind a snapshot, found again: where the snapshot says they were (when the
@@ -82,7 +82,7 @@ export async function rescoreSnapshot(
   for (const finding of findings.vendors) {
     const source = sources.vendors.get(finding.id);
     if (!source) continue;
-    const score = scoreVendor(questionnaire, source.vendor, { period: findings.period, history: history.vendors.get(finding.id) });
+    const score = scoreVendor(questionnaire, source.vendor, { period: findings.period, history: vendorHistory(history.vendors, finding.id) });
     scores.set(finding.id, score);
     entries.push({ vendor: source.vendor, score, source: finding.source });
   }

@@ -8,12 +8,12 @@ import type { VendorFinding } from '../core/schema/findings.js';
 import type { Questionnaire } from '../core/schema/questionnaire.js';
 import { scoreVendor } from '../core/scoring/score-vendor.js';
 import type { FindingSummary } from '../core/scoring/score-rows.js';
+import { tableFinding, type TableFinding } from '../core/scoring/table-finding.js';
 import type { VendorScore } from '../core/scoring/types.js';
-import type { VendorHistory } from '../core/scoring/vendor-history.js';
 import { vendorFindingYaml } from '../render/findings-yaml.js';
 import { ChunkWriter, type ChunkRange } from './chunk-file.js';
 import type { InputFile } from './expand-paths.js';
-import { readCachedVendor, type CachedVendor } from './snapshots/store.js';
+import { readCachedVendor, vendorHistory, type CachedVendor, type HeldHistory } from './snapshots/store.js';
 import { readInputSync } from './read-input.js';
 
 // Batch scoring, file after file: read, validate, score, then write the vendor's part of the
@@ -25,7 +25,7 @@ export interface BatchSettings {
   period: string;
   /** Keep each vendor's full score, with every reason (--explain). */
   explain: boolean;
-  history: ReadonlyMap<string, VendorHistory>;
+  history: HeldHistory;
   /** The workspace root: findings name source files relative to it. */
   root: string;
   /**
@@ -37,11 +37,20 @@ export interface BatchSettings {
   emit?: { yaml: string; json: string } | undefined;
   /** Told how many files are done, after each one (a progress line). */
   onScored?: ((done: number) => void) | undefined;
+  /** What each vendor keeps of its finding: all but the per-question lines, or only what the table reads. */
+  keep: Keep;
 }
 
-export interface BatchItem {
+/** What a vendor scored keeps of its finding, by what the run prints. */
+export interface Kept {
+  finding: FindingSummary;
+  table: TableFinding;
+}
+export type Keep = keyof Kept;
+
+export interface BatchItem<S = Kept[Keep]> {
   file: InputFile;
-  summary?: FindingSummary | undefined;
+  summary?: S | undefined;
   /** Where this vendor's snapshot text and cache line were written. */
   chunks?: { yaml: ChunkRange; json: ChunkRange } | undefined;
   score?: VendorScore | undefined;
@@ -49,13 +58,13 @@ export interface BatchItem {
   reused: boolean;
 }
 
-export function scoreFiles(files: readonly InputFile[], settings: BatchSettings): BatchItem[] {
+export function scoreFiles<K extends Keep>(files: readonly InputFile[], settings: BatchSettings & { keep: K }): BatchItem<Kept[K]>[] {
   const index = indexQuestionnaire(settings.questionnaire);
   const yaml = settings.emit ? new ChunkWriter(settings.emit.yaml) : undefined;
   const json = settings.emit ? new ChunkWriter(settings.emit.json) : undefined;
   try {
     let done = 0;
-    const scoreOne = (file: InputFile): BatchItem => {
+    const scoreOne = (file: InputFile): BatchItem<Kept[K]> => {
       const read = readInputSync(file.path, file.shown);
       if (!read.ok) return { file, problems: [read.problem], reused: false };
       const source = { file: relative(settings.root, file.path).split(sep).join('/'), hash: contentHash(read.bytes) };
@@ -71,7 +80,7 @@ export function scoreFiles(files: readonly InputFile[], settings: BatchSettings)
         if (!loaded.ok) return { file, problems: loaded.problems, reused: false };
         score = scoreVendor(settings.questionnaire, loaded.value, {
           period: settings.period,
-          history: settings.history.get(loaded.value.id),
+          history: vendorHistory(settings.history, loaded.value.id),
           explain: settings.explain,
         });
         finding = vendorFinding(loaded.value, score, source);
@@ -80,7 +89,7 @@ export function scoreFiles(files: readonly InputFile[], settings: BatchSettings)
       const chunks = yaml && json ? { yaml: yaml.append(vendorFindingYaml(finding)), json: json.append(`${JSON.stringify(finding)}\n`) } : undefined;
       const { questions: _questions, ...kept } = finding;
       // Strings parsed from YAML are slices of the file's whole text: a copy lets the text go.
-      const summary = structuredClone(kept);
+      const summary = structuredClone(settings.keep === 'table' ? tableFinding(kept) : kept) as Kept[K];
       return { file, summary, chunks, score: settings.explain ? score : undefined, problems, reused };
     };
     return files.map((file) => {

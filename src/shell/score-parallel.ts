@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import type { InputFile } from './expand-paths.js';
-import { scoreFiles, type BatchItem, type BatchSettings } from './score-batch.js';
+import { scoreFiles, type BatchItem, type BatchSettings, type Keep, type Kept } from './score-batch.js';
 import type { WorkerInput } from './score-worker.js';
 import { runWorker } from './run-worker.js';
 
@@ -20,12 +20,12 @@ export function jobsFor(requested: number | undefined): number {
  * `partFiles(i)` names the files worker i appends its snapshot text to, when a snapshot is being
  * written; each item records which.
  */
-export async function scoreInParallel(
+export async function scoreInParallel<K extends Keep>(
   files: readonly InputFile[],
-  settings: Omit<BatchSettings, 'emit'>,
+  settings: Omit<BatchSettings, 'emit'> & { keep: K },
   jobs: number,
   partFiles?: (worker: number) => { yaml: string; json: string },
-): Promise<(BatchItem & { part?: { yaml: string; json: string } | undefined })[]> {
+): Promise<(BatchItem<Kept[K]> & { part?: { yaml: string; json: string } | undefined })[]> {
   const workers = Math.max(1, Math.min(jobs, Math.floor(files.length / MIN_FILES_PER_WORKER)));
   const size = Math.ceil(files.length / workers);
   const runs = Array.from({ length: workers }, (_, i) => ({ files: files.slice(i * size, (i + 1) * size), emit: partFiles?.(i) }));
@@ -45,7 +45,7 @@ export async function scoreInParallel(
   return results.flat();
 }
 
-function scoreInWorker(files: InputFile[], settings: BatchSettings): Promise<BatchItem[]> {
+function scoreInWorker<K extends Keep>(files: InputFile[], settings: BatchSettings & { keep: K }): Promise<BatchItem<Kept[K]>[]> {
   // A vendor file is named after its vendor id: enough to send each worker only what it needs.
   const ids = new Set(files.map((f) => basename(f.path).replace(/\.ya?ml$/i, '')));
   const input: WorkerInput = {
@@ -57,6 +57,7 @@ function scoreInWorker(files: InputFile[], settings: BatchSettings): Promise<Bat
     root: settings.root,
     reuse: settings.reuse ? { path: settings.reuse.path, vendors: [...settings.reuse.vendors].filter(([, v]) => ids.has(v.id)) } : undefined,
     emit: settings.emit,
+    keep: settings.keep,
   };
-  return runWorker<BatchItem[]>('score-worker', input, settings.onScored);
+  return runWorker<BatchItem<Kept[K]>[]>('score-worker', input, settings.onScored);
 }

@@ -1,9 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Questionnaire } from '../core/schema/questionnaire.js';
-import type { VendorHistory } from '../core/scoring/vendor-history.js';
 import type { InputFile } from './expand-paths.js';
-import type { CachedVendor } from './snapshots/store.js';
-import { scoreFiles } from './score-batch.js';
+import type { CachedVendor, HeldRoadmaps } from './snapshots/store.js';
+import { scoreFiles, type Keep } from './score-batch.js';
 
 // One worker of `score --jobs N`: scores its share of the files and sends the findings back.
 
@@ -12,10 +11,11 @@ export interface WorkerInput {
   questionnaire: Questionnaire;
   period: string;
   explain: boolean;
-  history: [string, VendorHistory][];
+  history: [string, HeldRoadmaps][];
   root: string;
   reuse: { path: string; vendors: [string, CachedVendor][] } | undefined;
   emit: { yaml: string; json: string } | undefined;
+  keep: Keep;
 }
 
 const input = workerData as WorkerInput;
@@ -28,6 +28,7 @@ const items = scoreFiles(input.files, {
   root: input.root,
   reuse: input.reuse ? { path: input.reuse.path, vendors: new Map(input.reuse.vendors) } : undefined,
   emit: input.emit,
+  keep: input.keep,
   onScored: (done) => {
     if (done % 50 === 0) parentPort!.postMessage({ progress: done });
   },

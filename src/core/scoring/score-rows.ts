@@ -6,6 +6,7 @@ import { NOT_ASSESSED, riskBandsOf, verdictsOf, type Questionnaire, type RatingK
 import { openQuestionsOf } from './open-questions.js';
 import { verdictScale, type Tone } from './verdict-scale.js';
 import type { OpenQuestion, VendorScore } from './types.js';
+import { tableFinding, type TableFinding } from './table-finding.js';
 
 // The rows of a score report: each vendor's finding, ranked (highest score first, ties share a
 // rank), with the labels and messages the questionnaire gives them. Vendors not assessed are not
@@ -41,25 +42,21 @@ export function rankRows(
   questionnaire: Questionnaire,
 ): ScoreRow[] {
   const { verdicts } = verdictsOf(questionnaire);
-  const label = bandLabel([...verdicts, NOT_ASSESSED]);
-  const scale = verdictScale(verdicts);
-  const riskLabel = bandLabel([...riskBandsOf(questionnaire).bands, NOT_ASSESSED]);
+  const labels = rowLabels(questionnaire);
   const messages = new Map((questionnaire.redFlags ?? []).map((f) => [f.id, f.message]));
   const sections = indexQuestionnaire(questionnaire).sections;
-  const sorted = [...entries].sort((a, b) => compareFindings(a.finding, b.finding));
-  let rank = 0;
-  return sorted.map((entry, i) => {
+  return ranked(entries).map(({ rank, entry }) => {
     const f = entry.finding;
-    if (f.score !== null && (i === 0 || sorted[i - 1]!.finding.score !== f.score)) rank = i + 1;
     const score = f.score;
     const byPoints = f.cappedBy && score !== null ? (verdicts.find((v) => score >= v.min) ?? verdicts.at(-1)!) : undefined;
     const findings = f.redFlags.filter(isFinding);
+    const { verdictLabel, verdictTone, riskLabel } = labels(f);
     return {
-      rank: score === null ? null : rank,
+      rank,
       finding: f,
       file: entry.file,
-      verdictLabel: label(f.verdict),
-      verdictTone: scale.tone(f.verdict),
+      verdictLabel,
+      verdictTone,
       pointsVerdict: byPoints ? { id: byPoints.id, label: byPoints.label } : undefined,
       flags: findings.map((flag) => ({
         id: flag.id,
@@ -70,7 +67,7 @@ export function rankRows(
         message: explanation(flag, messages, entry.explain),
       })),
       toAsk: openQuestionsOf(f),
-      riskLabel: f.risk ? riskLabel(f.risk.rating) : undefined,
+      riskLabel,
       sections: sections.flatMap((s) => {
         const result = own(f.sections, s.key);
         return result ? [{ id: s.key, title: s.section.title, weight: s.section.weight, ...result }] : [];
@@ -78,6 +75,54 @@ export function rankRows(
       explain: entry.explain,
     };
   });
+}
+
+/** A row of the ranked table: what it reads, and so all of it that needs making safe for the terminal. */
+export interface TableRow {
+  rank: number | null;
+  finding: TableFinding;
+  verdictLabel: string;
+  verdictTone: Tone | undefined;
+  riskLabel?: string | undefined;
+}
+
+/** The rows of the ranked table, ranked as rankRows ranks, from what each vendor kept for it. */
+export function rankTableRows(findings: readonly TableFinding[], questionnaire: Questionnaire): TableRow[] {
+  const labels = rowLabels(questionnaire);
+  return ranked(findings.map((finding) => ({ finding }))).map(({ rank, entry: { finding } }) => ({ rank, finding, ...labels(finding) }));
+}
+
+/** The ranked table's rows of rows ranked in full: a vendor's claims, roadmap and flag texts left out (the JSON has them). */
+export function scoreTableRows(rows: readonly ScoreRow[]): TableRow[] {
+  return rows.map((row) => ({
+    rank: row.rank,
+    finding: tableFinding(row.finding),
+    verdictLabel: row.verdictLabel,
+    verdictTone: row.verdictTone,
+    riskLabel: row.riskLabel,
+  }));
+}
+
+/** Entries sorted by compareFindings; ties share a rank, and vendors not assessed have none. */
+function ranked<T extends { finding: Parameters<typeof compareFindings>[0] }>(entries: readonly T[]): { rank: number | null; entry: T }[] {
+  const sorted = [...entries].sort((a, b) => compareFindings(a.finding, b.finding));
+  let rank = 0;
+  return sorted.map((entry, i) => {
+    const score = entry.finding.score;
+    if (score !== null && (i === 0 || sorted[i - 1]!.finding.score !== score)) rank = i + 1;
+    return { rank: score === null ? null : rank, entry };
+  });
+}
+
+/** The labels the questionnaire gives a finding's verdict and risk rating, and the verdict's tone. */
+function rowLabels(
+  questionnaire: Questionnaire,
+): (f: { verdict: string; risk?: { rating: string } | undefined }) => Pick<TableRow, 'verdictLabel' | 'verdictTone' | 'riskLabel'> {
+  const { verdicts } = verdictsOf(questionnaire);
+  const label = bandLabel([...verdicts, NOT_ASSESSED]);
+  const scale = verdictScale(verdicts);
+  const riskLabel = bandLabel([...riskBandsOf(questionnaire).bands, NOT_ASSESSED]);
+  return (f) => ({ verdictLabel: label(f.verdict), verdictTone: scale.tone(f.verdict), riskLabel: f.risk ? riskLabel(f.risk.rating) : undefined });
 }
 
 /** Assessed vendors by score, highest first; then those not assessed; ties by name, then id. */

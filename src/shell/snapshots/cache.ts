@@ -132,15 +132,15 @@ export async function writeFindingsCacheStream(
   cacheDir: string,
   yamlHash: string,
   header: Header,
-  fill: (write: (text: string) => void) => void,
+  fill: (write: (data: string | Uint8Array) => void) => void,
 ): Promise<void> {
   try {
     const mine = `findings-${yamlHash}.jsonl`;
     await writeFileAtomicStream(join(cacheDir, mine), (write) => {
       const hash = createHash('sha256');
-      const checked = (text: string) => {
-        hash.update(text);
-        write(text);
+      const checked = (data: string | Uint8Array) => {
+        hash.update(data);
+        write(data);
       };
       checked(`${JSON.stringify(header)}\n`);
       fill(checked);

@@ -9,23 +9,36 @@ import { shownPath } from '../shown-path.js';
 import { UserError } from '../user-error.js';
 
 // The findings snapshots of a workspace before a quarter, as listed by list.ts: the
-// history (each vendor's roadmap, quarter by quarter) later quarters are scored with.
+// history (each vendor's roadmap, quarter by quarter) later quarters are scored with. A roadmap is
+// held as its JSON text, a fraction of the memory of its objects, and parsed when its vendor is
+// scored.
+
+/** A vendor's roadmap in each earlier snapshot that includes it, as JSON text, oldest first. */
+export type HeldRoadmaps = readonly { period: string; roadmap: string }[];
+/** Each vendor's HeldRoadmaps, by vendor id. */
+export type HeldHistory = ReadonlyMap<string, HeldRoadmaps>;
 
 export interface History {
-  vendors: Map<string, VendorHistory>;
+  vendors: HeldHistory;
   /** Identifies the snapshots read, so that a finding scored with other history is not reused. */
   digest: string;
 }
 
+/** A vendor's history as scoring reads it; undefined for a vendor no earlier snapshot holds. */
+export function vendorHistory(held: HeldHistory, id: string): VendorHistory | undefined {
+  const earlier = held.get(id);
+  return earlier && { earlier: earlier.map(({ period, roadmap }) => ({ period, roadmap: JSON.parse(roadmap) as CommitmentResult[] })) };
+}
+
 /** Every vendor's roadmap in the snapshots of quarters before `period`. */
 export async function historyBefore(findingsDir: string, period: string, cwd: string, cacheDir?: string): Promise<History> {
-  const earlier: { period: string; shown: string; roadmaps: (readonly [string, CommitmentResult[]])[] }[] = [];
+  const earlier: { period: string; shown: string; roadmaps: (readonly [string, string])[] }[] = [];
   for (const entry of await listSnapshots(findingsDir, cwd).catch(() => [])) {
     // A snapshot that says its quarter up top is read only when it is an earlier one.
     if (entry.period !== undefined && comparePeriods(entry.period, period) >= 0) continue;
     const shown = shownPath(entry.path, cwd);
     // What the track record reads of a snapshot: each vendor's roadmap.
-    const { header, vendors } = await readSnapshotPart(entry.path, shown, cacheDir, (v) => [v.id, v.roadmap] as const);
+    const { header, vendors } = await readSnapshotPart(entry.path, shown, cacheDir, (v) => [v.id, JSON.stringify(v.roadmap)] as const);
     const name = basename(entry.path).replace(/\.ya?ml$/i, '');
     if (PERIOD_PATTERN.test(name) && name !== header.period) {
       throw new UserError(`${shown} is named for ${name} but holds the findings of ${header.period}`, { hint: 'rename the file after the quarter it holds' });
@@ -38,15 +51,20 @@ export async function historyBefore(findingsDir: string, period: string, cwd: st
       });
     earlier.push({ period: header.period, shown, roadmaps: vendors });
   }
-  const vendors = new Map<string, VendorHistory>();
+  const vendors = new Map<string, { period: string; roadmap: string }[]>();
   const parts: string[] = [];
   for (const { period: quarter, roadmaps } of earlier.sort((a, b) => comparePeriods(a.period, b.period))) {
-    parts.push(`${quarter}:${contentHash(JSON.stringify(roadmaps))}`);
+    parts.push(`${quarter}:${contentHash(roadmapsJson(roadmaps))}`);
     for (const [id, roadmap] of roadmaps) {
-      const entry = vendors.get(id) ?? { earlier: [] };
-      entry.earlier.push({ period: quarter, roadmap });
+      const entry = vendors.get(id) ?? [];
+      entry.push({ period: quarter, roadmap });
       vendors.set(id, entry);
     }
   }
   return { vendors, digest: contentHash(parts.join('\n')) };
+}
+
+/** The JSON of a snapshot's `[id, roadmap]` pairs, made from each roadmap's own JSON: the text JSON.stringify gives the pairs. */
+export function roadmapsJson(roadmaps: readonly (readonly [string, string])[]): string {
+  return `[${roadmaps.map(([id, roadmap]) => `[${JSON.stringify(id)},${roadmap}]`).join(',')}]`;
 }

@@ -5,7 +5,7 @@ import { indexFindingsCache, readFindingsCache, readFindingsCacheParts, writeFin
 import type { CachedAs } from './self-check-mark.js';
 import { findingsByVendorInParallel } from './parallel-read.js';
 import type { ReadingProgress } from '../progress.js';
-import { decoded, readInputBytes } from '../read-input.js';
+import { decoded, hashInputSync, readInputBytes } from '../read-input.js';
 import { ProblemsError } from '../user-error.js';
 
 // Reading a findings snapshot: validated, from the workspace cache when its YAML has been read
@@ -17,7 +17,7 @@ const MAX_FINDINGS_BYTES = 256 * 1024 * 1024;
 /** The cache index of a snapshot's vendors, building the cache from the YAML if need be. */
 export async function snapshotIndex(path: string, shown: string, cacheDir: string): Promise<ReturnType<typeof indexFindingsCache>> {
   try {
-    const read = await readSnapshotFile(path, shown, cacheDir);
+    const read = readSnapshotFile(path, shown, cacheDir);
     // A cache that is missing, or not as it was written, is built again from the YAML.
     const index = indexFindingsCache(cacheDir, read.hash!);
     if (index) return index;
@@ -45,7 +45,7 @@ export async function readSnapshotAndCache(
   cacheDir?: string,
   reading?: ReadingProgress,
 ): Promise<{ findings: Findings; cached?: CachedAs | undefined }> {
-  const read = await readSnapshotFile(path, shown, cacheDir);
+  const read = readSnapshotFile(path, shown, cacheDir);
   if (cacheDir && read.hash) {
     const cached = readFindingsCache(cacheDir, read.hash);
     if (cached) return { findings: cached.findings, cached: { dir: cacheDir, yamlHash: read.hash, digest: cached.digest } };
@@ -63,26 +63,34 @@ export async function readSnapshotPart<T>(
   cacheDir: string | undefined,
   pick: (vendor: VendorFinding) => T,
 ): Promise<{ header: Omit<Findings, 'vendors'>; vendors: T[] }> {
-  const read = await readSnapshotFile(path, shown, cacheDir);
+  const read = readSnapshotFile(path, shown, cacheDir);
   const cached = cacheDir && read.hash ? readFindingsCacheParts(cacheDir, read.hash, pick) : undefined;
   if (cached) return { header: cached.header, vendors: cached.vendors };
   const { vendors, ...header } = await parseSnapshot(read, shown, cacheDir);
   return { header, vendors: vendors.map(pick) };
 }
 
-/** The bytes and their hash: when the cache has the snapshot, its text is never needed. */
-async function readSnapshotFile(path: string, shown: string, cacheDir: string | undefined): Promise<{ bytes: Uint8Array; hash?: string | undefined }> {
-  const read = await readInputBytes(path, shown, MAX_FINDINGS_BYTES);
-  if (!read.ok) throw new ProblemsError([read.problem]);
-  return { bytes: read.bytes, hash: cacheDir ? contentHash(read.bytes) : undefined };
+/** A snapshot file, and with a cache to look it up in, the hash of its bytes. */
+interface SnapshotFile {
+  path: string;
+  hash?: string | undefined;
 }
 
-async function parseSnapshot(
-  read: { bytes: Uint8Array; hash?: string | undefined },
-  shown: string,
-  cacheDir: string | undefined,
-  reading?: ReadingProgress,
-): Promise<Findings> {
+/**
+ * The file's hash, read a block at a time: when the cache has the snapshot, its bytes are never
+ * held, nor its text needed.
+ */
+function readSnapshotFile(path: string, shown: string, cacheDir: string | undefined): SnapshotFile {
+  if (!cacheDir) return { path };
+  const hashed = hashInputSync(path, shown, MAX_FINDINGS_BYTES);
+  if (!hashed.ok) throw new ProblemsError([hashed.problem]);
+  return { path, hash: hashed.hash };
+}
+
+/** The snapshot read from its YAML; cached, with a cache to write to, under the hash of the bytes read. */
+async function parseSnapshot(file: SnapshotFile, shown: string, cacheDir: string | undefined, reading?: ReadingProgress): Promise<Findings> {
+  const read = await readInputBytes(file.path, shown, MAX_FINDINGS_BYTES);
+  if (!read.ok) throw new ProblemsError([read.problem]);
   const text = decoded(read.bytes, shown, MAX_FINDINGS_BYTES);
   if (!text.ok) throw new ProblemsError([text.problem]);
   let findings = await findingsByVendorInParallel(text.text, shown, reading);
@@ -91,10 +99,10 @@ async function parseSnapshot(
     if (!loaded.ok) throw new ProblemsError(loaded.problems);
     findings = loaded.value;
   }
-  if (cacheDir && read.hash) {
+  if (cacheDir) {
     const caching = reading?.(shown, findings.vendors.length, 'Caching');
     try {
-      await writeFindingsCache(cacheDir, read.hash, findings, caching && ((done) => caching.update(done)));
+      await writeFindingsCache(cacheDir, contentHash(read.bytes), findings, caching && ((done) => caching.update(done)));
     } finally {
       caching?.end();
     }

@@ -24,5 +24,5 @@ export {
 export { listSnapshots } from './list.js';
 export { snapshotIndex } from './read.js';
 export { readCachedVendor, type CachedVendor } from './cache.js';
-export { historyBefore } from './history.js';
+export { historyBefore, vendorHistory, type HeldHistory, type HeldRoadmaps } from './history.js';
 export { guardSnapshot, snapshotOf, snapshotPath, updateSnapshotVendor, writeSnapshotFromParts } from './write.js';

@@ -21,7 +21,7 @@ import { readInput } from '../read-input.js';
 import { schemaPathFor } from '../schema-location.js';
 import { writeFindingsCache, writeFindingsCacheStream } from './cache.js';
 import { ChunkReader, type ChunkRange } from '../chunk-file.js';
-import { historyBefore } from './history.js';
+import { historyBefore, vendorHistory } from './history.js';
 import { withLock } from '../lock.js';
 import { ProblemsError, UserError } from '../user-error.js';
 import { snapshotCacheDir, type Workspace } from '../workspace.js';
@@ -89,17 +89,17 @@ export async function writeSnapshotFromParts(
   try {
     const hash = createHash('sha256');
     await writeFileAtomicStream(target, (write) => {
-      const emit = (text: string) => {
-        hash.update(text);
-        write(text);
+      const emit = (data: string | Uint8Array) => {
+        hash.update(data);
+        write(data);
       };
       emit(findingsHead({ ...header, vendors: sorted }, schemaPathFor('findings', dirname(target), workspace)));
-      for (const p of sorted) emit(reader.read(p.part.yaml, p.chunks.yaml));
+      for (const p of sorted) emit(reader.bytes(p.part.yaml, p.chunks.yaml));
     });
     const cacheDir = snapshotCacheDir(workspace);
     if (cacheDir) {
       await writeFindingsCacheStream(cacheDir, hash.digest('hex').slice(0, 16), header, (write) => {
-        for (const p of sorted) write(reader.read(p.part.json, p.chunks.json));
+        for (const p of sorted) write(reader.bytes(p.part.json, p.chunks.json));
       });
     }
   } finally {
@@ -149,7 +149,7 @@ export async function updateSnapshotVendor(update: SnapshotUpdate): Promise<stri
     const history = await historyBefore(workspace.findingsDir, period, workspace.root, snapshotCacheDir(workspace));
     const entries = loaded.vendors.map((v) => ({
       vendor: v.vendor,
-      score: scoreVendor(questionnaire, v.vendor, { period, history: history.vendors.get(v.vendor.id) }),
+      score: scoreVendor(questionnaire, v.vendor, { period, history: vendorHistory(history.vendors, v.vendor.id) }),
       source: sourceRef(workspace, v),
     }));
     await writeSnapshot(target, snapshotOf(period, questionnaire, entries, history.digest), workspace);
