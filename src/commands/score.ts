@@ -16,7 +16,7 @@ import { explainText } from '../render/explain-text.js';
 import { scoreCsv } from '../render/score-csv.js';
 import { scoreMarkdown } from '../render/score-markdown.js';
 import { scoreReportData, type ScoreReport } from '../render/score-report.js';
-import { scoreTable } from '../render/score-table.js';
+import { scoreTable, scoreTableChunks } from '../render/score-table.js';
 import { terminalLines, terminalSafe } from '../render/terminal-text.js';
 import { progressLine } from '../shell/progress.js';
 import { writeText } from '../shell/write-text.js';
@@ -132,17 +132,17 @@ export async function score(input: ScoreOptions, context: Context): Promise<numb
         questionnaire: { id: questionnaire.id, version: questionnaire.version, hash: questionnaireHash(questionnaire), title: questionnaire.title },
         invalid: errors,
       };
-      const text = render(
-        report,
-        shown,
+      const pieces = render(report, shown, {
         format,
-        options.explain,
-        context.stdout.isTTY === true,
-        colourFor(context.stdout, context.env),
-        tableWidthOf(context.stdout),
-      );
-      if (format === 'table') writeText(context.stdout, text);
-      else context.stdout.write(text);
+        explain: options.explain,
+        terminal: context.stdout.isTTY === true,
+        style: colourFor(context.stdout, context.env),
+        width: tableWidthOf(context.stdout),
+      });
+      for (const text of pieces) {
+        if (format === 'table') writeText(context.stdout, text);
+        else context.stdout.write(text);
+      }
       if (target) {
         if (errors.length > 0) {
           context.stderr.write(
@@ -196,8 +196,7 @@ export async function score(input: ScoreOptions, context: Context): Promise<numb
   return failed ? EXIT.failed : EXIT.ok;
 }
 
-type Item<S> = BatchItem<S> & { part?: { yaml: string; json: string } | undefined };
-type Entry<S> = { finding: S; file: string; explain?: BatchItem['score']; part?: Item<S>['part']; chunks?: BatchItem['chunks'] };
+type Entry<S> = { finding: S; file: string; explain?: BatchItem['score']; part?: BatchItem['part']; chunks?: BatchItem['chunks'] };
 /** Where each vendor's part of the snapshot was written, in file order. */
 type SnapshotParts = Parameters<typeof writeSnapshotFromParts>[2];
 
@@ -208,7 +207,7 @@ type Gated = { finding: { id: string; score: number | null } };
 
 /** The scored files' findings ranked by `rank`, where each vendor's part of the snapshot is, how many were reused, and the problems. */
 function scored<S extends { id: string }>(
-  items: readonly Item<S>[],
+  items: readonly BatchItem<S>[],
   rank: (entries: Entry<S>[]) => Ranked,
 ): { ranked: Ranked; parts: SnapshotParts; reused: number; problems: Problem[] } {
   const { entries, problems } = collect(items);
@@ -223,7 +222,7 @@ function scored<S extends { id: string }>(
 const findingsOf = <S>(entries: readonly Entry<S>[]): S[] => entries.map((e) => e.finding);
 
 /** Findings, in file order; a vendor id used by two files is a problem for the second. */
-function collect<S extends { id: string }>(items: readonly Item<S>[]): { entries: Entry<S>[]; problems: Problem[] } {
+function collect<S extends { id: string }>(items: readonly BatchItem<S>[]): { entries: Entry<S>[]; problems: Problem[] } {
   const entries: Entry<S>[] = [];
   const problems: Problem[] = [];
   const seen = new Map<string, string>();
@@ -267,20 +266,25 @@ async function reusableFindings(
   return { path: earlier.path, vendors: earlier.vendors };
 }
 
-function render(
-  report: Omit<ScoreReport, 'rows'>,
-  ranked: Ranked,
-  format: (typeof SCORE_FORMATS)[number],
-  explain: boolean,
-  terminal: boolean,
-  style: ReturnType<typeof colourFor>,
-  width: number | undefined,
-): string {
-  if (ranked.rows.length === 0 && format === 'table') return 'No vendors scored.\n';
+/** How a run prints: the format, with --explain or not, to a terminal or not, in which colours, fitted to what width. */
+interface Printing {
+  format: (typeof SCORE_FORMATS)[number];
+  explain: boolean;
+  terminal: boolean;
+  style: ReturnType<typeof colourFor>;
+  width: number | undefined;
+}
+
+function render(report: Omit<ScoreReport, 'rows'>, ranked: Ranked, printing: Printing): Iterable<string> {
+  if (ranked.rows.length === 0 && printing.format === 'table') return ['No vendors scored.\n'];
   // Names, claims, answers and reasons come from files: made safe for the terminal once, here
-  // (without --explain, only what the table reads).
-  if (ranked.kind === 'table') return scoreTable(terminalSafe(ranked.rows), style, width);
-  const full: ScoreReport = { ...report, rows: ranked.rows };
+  // (without --explain, only what the table reads). The table alone comes in pieces, drawn as written.
+  if (ranked.kind === 'table') return scoreTableChunks(terminalSafe(ranked.rows), printing.style, printing.width);
+  return [renderFull({ ...report, rows: ranked.rows }, printing)];
+}
+
+/** Every format but the table alone, from the rows ranked in full. */
+function renderFull(full: ScoreReport, { format, explain, terminal, style, width }: Printing): string {
   switch (format) {
     case 'json':
       return jsonText(scoreReportData(full, explain));

@@ -1,7 +1,7 @@
 import stringWidth from 'string-width';
 import { fitWidth, wrapToWidth } from './fit-width.js';
 import type { Style } from './style.js';
-import { cellWidth, tableText, type Align } from './table.js';
+import { cellWidth, listedRows, tableChunks, type Align, type TableRows } from './table.js';
 
 // A table fitted to a terminal's width, as gh fits its lists: columns are shortened to their
 // minimum, then dropped in the order the renderer states, and the room left is given back; a cell
@@ -34,25 +34,35 @@ export function dropping(columns: readonly FitColumn[], order: readonly string[]
 export const boxWidth = (widths: readonly number[]) => widths.reduce((sum, w) => sum + w + 3, 1);
 
 export function fitTable(columns: readonly FitColumn[], rows: readonly (readonly string[])[], style: Style, width?: number): FittedTable {
-  const natural = columns.map((c, i) => rows.reduce((w, row) => Math.max(w, cellWidth(row[i] ?? '')), cellWidth(c.head)));
+  const { chunks, hidden } = fitTableChunks(columns, listedRows(rows), style, width);
+  return { text: [...chunks].join(''), hidden };
+}
+
+/** fitTable in pieces (tableChunks), each row's cells made when asked for: the pieces are drawn as they are read. */
+function fitTableChunks(columns: readonly FitColumn[], rows: TableRows, style: Style, width?: number): { chunks: Iterable<string>; hidden: string[] } {
+  const heads = columns.map((c) => c.head);
   const aligns = columns.map((c) => c.align ?? 'left');
-  if (width === undefined || boxWidth(natural) <= width)
-    return {
-      text: tableText(
-        columns.map((c) => c.head),
-        rows,
-        style,
-        aligns,
-      ),
-      hidden: [],
-    };
+  // Without a width, nothing is fitted: the columns are measured once, by tableChunks.
+  if (width === undefined) return { chunks: tableChunks(heads, rows, style, aligns), hidden: [] };
+  const natural = columns.map((c) => cellWidth(c.head));
+  for (let r = 0; r < rows.count; r++) {
+    const row = rows.at(r);
+    for (let i = 0; i < natural.length; i++) natural[i] = Math.max(natural[i]!, cellWidth(row[i] ?? ''));
+  }
+  if (boxWidth(natural) <= width) return { chunks: tableChunks(heads, rows, style, aligns), hidden: [] };
   const widths = columnWidths(columns, natural, width);
   const kept = columns.flatMap((_, i) => (widths[i] === undefined ? [] : [i]));
   const cut = (text: string, i: number) => cutCell(text, widths[i]!, columns[i]!.cut ?? 'end');
   return {
-    text: tableText(
+    chunks: tableChunks(
       kept.map((i) => cut(columns[i]!.head, i)),
-      rows.map((row) => kept.map((i) => cut(row[i] ?? '', i))),
+      {
+        count: rows.count,
+        at: (r) => {
+          const row = rows.at(r);
+          return kept.map((i) => cut(row[i] ?? '', i));
+        },
+      },
       style,
       kept.map((i) => aligns[i]!),
     ),
@@ -62,8 +72,14 @@ export function fitTable(columns: readonly FitColumn[], rows: readonly (readonly
 
 /** The table fitted to `width`, and under it, when columns were dropped, a dim note naming them. */
 export function fittedTableText(columns: readonly FitColumn[], rows: readonly (readonly string[])[], style: Style, width?: number): string {
-  const { text, hidden } = fitTable(columns, rows, style, width);
-  return hidden.length && width !== undefined ? `${text}\n${hiddenNote(hidden, width, style)}` : text;
+  return [...fittedTableChunks(columns, listedRows(rows), style, width)].join('');
+}
+
+/** fittedTableText in pieces (fitTableChunks). */
+export function* fittedTableChunks(columns: readonly FitColumn[], rows: TableRows, style: Style, width?: number): Generator<string> {
+  const { chunks, hidden } = fitTableChunks(columns, rows, style, width);
+  yield* chunks;
+  if (hidden.length && width !== undefined) yield `\n${hiddenNote(hidden, width, style)}`;
 }
 
 /** "Hidden at 60 columns: Spend, Renewal — widen the terminal or use -f json", wrapped to the width. */

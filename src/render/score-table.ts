@@ -1,8 +1,7 @@
 import { categoryLabel } from '../core/martech-categories.js';
 import type { TableRow } from '../core/scoring/score-rows.js';
-import { SEVERITIES } from '../core/schema/questionnaire.js';
 import { money, pct, score1, severityStyle, verdictStyle, type Style } from './style.js';
-import { dropping, fittedTableText, type FitColumn } from './fit-table.js';
+import { dropping, fittedTableChunks, type FitColumn } from './fit-table.js';
 
 // The ranked table a terminal user sees first. Vendors not assessed come last, unranked, with how
 // many of the decisive answers a verdict needs they have.
@@ -16,8 +15,16 @@ const DROP_ORDER = ['Evidenced', 'Answered', '#', 'To ask', 'Category', 'Annual 
 
 /** The table; with a `width` (a terminal's), fitted to it. */
 export function scoreTable(rows: readonly TableRow[], style: Style, width?: number): string {
+  return [...scoreTableChunks(rows, style, width)].join('');
+}
+
+/**
+ * scoreTable in pieces, to be written one after another: each row's cells are made as the table
+ * is measured and drawn, so that a table of the whole landscape is never held whole.
+ */
+export function* scoreTableChunks(rows: readonly TableRow[], style: Style, width?: number): Generator<string> {
   const rated = rows.some((r) => r.finding.risk);
-  const cells = rows.map((row) => {
+  const cells = (row: TableRow): string[] => {
     const f = row.finding;
     const verdict = f.score === null && f.decisive ? `${row.verdictLabel} (${f.decisive.answered} of ${f.decisive.required})` : row.verdictLabel;
     return [
@@ -29,11 +36,11 @@ export function scoreTable(rows: readonly TableRow[], style: Style, width?: numb
       ...(rated ? [riskCell(row, style)] : []),
       pct(f.completeness),
       pct(f.confidence),
-      flagSummary(f.flags, style),
+      flagSummary(f, style),
       f.toAsk ? String(f.toAsk) : style.dim('—'),
       money(f.spend?.amount, f.spend?.currency),
     ];
-  });
+  };
   const columns: FitColumn[] = [
     { head: '#', align: 'right' },
     { head: 'Vendor', min: 12 },
@@ -47,7 +54,8 @@ export function scoreTable(rows: readonly TableRow[], style: Style, width?: numb
     { head: 'To ask', align: 'right' },
     { head: 'Annual spend', align: 'right' },
   ];
-  return `${fittedTableText(dropping(columns, DROP_ORDER), cells, style, width)}\n`;
+  yield* fittedTableChunks(dropping(columns, DROP_ORDER), { count: rows.length, at: (i) => cells(rows[i]!) }, style, width);
+  yield '\n';
 }
 
 function riskCell(row: TableRow, style: Style): string {
@@ -64,8 +72,7 @@ function riskCell(row: TableRow, style: Style): string {
         : label;
 }
 
-function flagSummary(flags: TableRow['finding']['flags'], style: Style): string {
-  if (flags.length === 0) return style.dim('none');
-  const worst = SEVERITIES.find((s) => flags.includes(s))!;
-  return `${flags.length} ${severityStyle(style, worst)(`(${worst})`)}`;
+function flagSummary(f: TableRow['finding'], style: Style): string {
+  if (f.flags === 0 || !f.worstFlag) return style.dim('none');
+  return `${f.flags} ${severityStyle(style, f.worstFlag)(`(${f.worstFlag})`)}`;
 }

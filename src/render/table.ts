@@ -15,6 +15,23 @@ const LAID_OUT_ROWS = 100;
 /** The padding cli-table3 puts either side of a cell. */
 const PADDING = 2;
 
+/** How many rows past the first each piece of a long table holds (tableChunks). */
+const CHUNK_ROWS = 500;
+
+/**
+ * A table's rows, each made when asked for (`at` may be called more than once for a row): a long
+ * table is measured, then drawn, a row at a time, never all its cells held at once.
+ */
+export interface TableRows {
+  count: number;
+  at(i: number): readonly string[];
+}
+
+/** Rows already made, as TableRows. */
+export function listedRows(rows: readonly (readonly string[])[]): TableRows {
+  return { count: rows.length, at: (i) => rows[i]! };
+}
+
 /**
  * A boxed table without rules between rows; colour comes only from our style, never from cli-table3.
  * Cells are printed as given, colour codes and newlines included: text from files in them must
@@ -22,12 +39,36 @@ const PADDING = 2;
  * the terminal shows.
  */
 export function tableText(head: readonly string[], rows: readonly (readonly string[])[], style: Style, colAligns?: Align[]): string {
+  return [...tableChunks(head, listedRows(rows), style, colAligns)].join('');
+}
+
+/** tableText in pieces, to be written one after another: joined, they are tableText's text, byte for byte. */
+export function* tableChunks(head: readonly string[], rows: TableRows, style: Style, colAligns?: Align[]): Generator<string> {
   const boldHead = head.map((h) => style.bold(h));
-  if (rows.length <= LAID_OUT_ROWS) return newTable(boldHead, rows, colAligns).toString();
-  const colWidths = boldHead.map((h, i) => rows.reduce((w, row) => Math.max(w, cellWidth(row[i] ?? '')), cellWidth(h)) + PADDING);
-  const framed = newTable(boldHead, rows.slice(0, 1), colAligns, colWidths).toString().split('\n');
-  const body = rows.slice(1).flatMap((row) => rowLines(row, colWidths, colAligns));
-  return [...framed.slice(0, -1), ...body, framed.at(-1)!].join('\n');
+  if (rows.count <= LAID_OUT_ROWS) {
+    yield newTable(
+      boldHead,
+      Array.from({ length: rows.count }, (_, i) => rows.at(i)),
+      colAligns,
+    ).toString();
+    return;
+  }
+  const colWidths = boldHead.map((h) => cellWidth(h));
+  for (let r = 0; r < rows.count; r++) {
+    const row = rows.at(r);
+    for (let i = 0; i < colWidths.length; i++) colWidths[i] = Math.max(colWidths[i]!, cellWidth(row[i] ?? ''));
+  }
+  for (let i = 0; i < colWidths.length; i++) colWidths[i]! += PADDING;
+  const framed = newTable(boldHead, [rows.at(0)], colAligns, colWidths)
+    .toString()
+    .split('\n');
+  yield framed.slice(0, -1).join('\n');
+  for (let start = 1; start < rows.count; start += CHUNK_ROWS) {
+    const lines: string[] = [];
+    for (let r = start; r < Math.min(rows.count, start + CHUNK_ROWS); r++) lines.push(...rowLines(rows.at(r), colWidths, colAligns));
+    yield `\n${lines.join('\n')}`;
+  }
+  yield `\n${framed.at(-1)!}`;
 }
 
 /**
@@ -42,19 +83,20 @@ function rowLines(row: readonly string[], colWidths: readonly number[], colAlign
   const height = Math.max(...cells.map((lines) => lines.length));
   const out: string[] = [];
   for (let j = 0; j < height; j++) {
-    let line = '│';
+    // Joined, not concatenated: a line built with += is a tree of dozens of pieces until it is printed.
+    const line = ['│'];
     for (let i = 0; i < colWidths.length; i++) {
       const text = cells[i]![j];
       if (text === undefined) {
-        line += `${' '.repeat(colWidths[i]!)}│`;
+        line.push(' '.repeat(colWidths[i]!), '│');
         continue;
       }
       const room = colWidths[i]! - PADDING - cellWidth(text);
       const align = colAligns?.[i] ?? 'left';
       const right = align === 'center' ? Math.ceil(room / 2) : align === 'right' ? 0 : room;
-      line += ` ${' '.repeat(room - right)}${text}${' '.repeat(right)} │`;
+      line.push(' ', ' '.repeat(room - right), text, ' '.repeat(right), ' │');
     }
-    out.push(line);
+    out.push(line.join(''));
   }
   return out;
 }

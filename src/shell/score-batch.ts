@@ -51,14 +51,23 @@ export type Keep = keyof Kept;
 export interface BatchItem<S = Kept[Keep]> {
   file: InputFile;
   summary?: S | undefined;
-  /** Where this vendor's snapshot text and cache line were written. */
+  /** Where this vendor's snapshot text and cache line were written: the files (settings.emit), and where in them. */
+  part?: { yaml: string; json: string } | undefined;
   chunks?: { yaml: ChunkRange; json: ChunkRange } | undefined;
   score?: VendorScore | undefined;
-  problems: Problem[];
+  problems: readonly Problem[];
   reused: boolean;
 }
 
+/** Shared by every vendor read without a problem. */
+const NO_PROBLEMS: readonly Problem[] = Object.freeze([]);
+
 export function scoreFiles<K extends Keep>(files: readonly InputFile[], settings: BatchSettings & { keep: K }): BatchItem<Kept[K]>[] {
+  return [...scoreEach(files, settings)];
+}
+
+/** Each file scored, in order, as it is scored: a worker sends them on without holding them all. */
+export function* scoreEach<K extends Keep>(files: readonly InputFile[], settings: BatchSettings & { keep: K }): Generator<BatchItem<Kept[K]>> {
   const index = indexQuestionnaire(settings.questionnaire);
   const yaml = settings.emit ? new ChunkWriter(settings.emit.yaml) : undefined;
   const json = settings.emit ? new ChunkWriter(settings.emit.json) : undefined;
@@ -88,15 +97,16 @@ export function scoreFiles<K extends Keep>(files: readonly InputFile[], settings
       }
       const chunks = yaml && json ? { yaml: yaml.append(vendorFindingYaml(finding)), json: json.append(`${JSON.stringify(finding)}\n`) } : undefined;
       const { questions: _questions, ...kept } = finding;
-      // Strings parsed from YAML are slices of the file's whole text: a copy lets the text go.
-      const summary = structuredClone(settings.keep === 'table' ? tableFinding(kept) : kept) as Kept[K];
-      return { file, summary, chunks, score: settings.explain ? score : undefined, problems, reused };
+      // Strings parsed from YAML are slices of the file's whole text: a copy lets the text go (tableFinding makes its own).
+      const summary = (settings.keep === 'table' ? tableFinding(kept) : structuredClone(kept)) as Kept[K];
+      const explained = settings.explain ? score : undefined;
+      return { file, summary, part: settings.emit, chunks, score: explained, problems: problems.length ? problems : NO_PROBLEMS, reused };
     };
-    return files.map((file) => {
+    for (const file of files) {
       const item = scoreOne(file);
       settings.onScored?.(++done);
-      return item;
-    });
+      yield item;
+    }
   } finally {
     yaml?.close();
     json?.close();

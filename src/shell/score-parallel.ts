@@ -25,7 +25,7 @@ export async function scoreInParallel<K extends Keep>(
   settings: Omit<BatchSettings, 'emit'> & { keep: K },
   jobs: number,
   partFiles?: (worker: number) => { yaml: string; json: string },
-): Promise<(BatchItem<Kept[K]> & { part?: { yaml: string; json: string } | undefined })[]> {
+): Promise<BatchItem<Kept[K]>[]> {
   const workers = Math.max(1, Math.min(jobs, Math.floor(files.length / MIN_FILES_PER_WORKER)));
   const size = Math.ceil(files.length / workers);
   const runs = Array.from({ length: workers }, (_, i) => ({ files: files.slice(i * size, (i + 1) * size), emit: partFiles?.(i) }));
@@ -37,9 +37,11 @@ export async function scoreInParallel<K extends Keep>(
   };
   const results = await Promise.all(
     runs.map(async (r, i) => {
-      const items =
-        workers === 1 ? scoreFiles(r.files, { ...settings, emit: r.emit }) : await scoreInWorker(r.files, { ...settings, emit: r.emit, onScored: scored(i) });
-      return items.map((item) => ({ ...item, part: r.emit }));
+      if (workers === 1) return scoreFiles(r.files, { ...settings, emit: r.emit });
+      const items = await scoreInWorker(r.files, { ...settings, emit: r.emit, onScored: scored(i) });
+      // A worker's items each come with a copy of the names of its files: one is enough.
+      for (const item of items) if (item.part) item.part = r.emit;
+      return items;
     }),
   );
   return results.flat();
@@ -59,5 +61,5 @@ function scoreInWorker<K extends Keep>(files: InputFile[], settings: BatchSettin
     emit: settings.emit,
     keep: settings.keep,
   };
-  return runWorker<BatchItem<Kept[K]>[]>('score-worker', input, settings.onScored);
+  return runWorker<BatchItem<Kept[K]>>('score-worker', input, settings.onScored);
 }

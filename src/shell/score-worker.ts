@@ -1,10 +1,11 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import type { Questionnaire } from '../core/schema/questionnaire.js';
 import type { InputFile } from './expand-paths.js';
 import type { CachedVendor, HeldRoadmaps } from './snapshots/store.js';
-import { scoreFiles, type Keep } from './score-batch.js';
+import { scoreEach, type Keep } from './score-batch.js';
+import { sendResults } from './run-worker.js';
 
-// One worker of `score --jobs N`: scores its share of the files and sends the findings back.
+// One worker of `score --jobs N`: scores its share of the files and sends the findings back as it goes.
 
 export interface WorkerInput {
   files: InputFile[];
@@ -19,18 +20,18 @@ export interface WorkerInput {
 }
 
 const input = workerData as WorkerInput;
-// Every 50 files, how many are done, for the progress line; then the findings.
-const items = scoreFiles(input.files, {
-  questionnaire: input.questionnaire,
-  period: input.period,
-  explain: input.explain,
-  history: new Map(input.history),
-  root: input.root,
-  reuse: input.reuse ? { path: input.reuse.path, vendors: new Map(input.reuse.vendors) } : undefined,
-  emit: input.emit,
-  keep: input.keep,
-  onScored: (done) => {
-    if (done % 50 === 0) parentPort!.postMessage({ progress: done });
-  },
-});
-parentPort!.postMessage({ result: items });
+// Every 50 files, their findings, which the progress line counts.
+const SEND_EVERY = 50;
+sendResults(
+  scoreEach(input.files, {
+    questionnaire: input.questionnaire,
+    period: input.period,
+    explain: input.explain,
+    history: new Map(input.history),
+    root: input.root,
+    reuse: input.reuse ? { path: input.reuse.path, vendors: new Map(input.reuse.vendors) } : undefined,
+    emit: input.emit,
+    keep: input.keep,
+  }),
+  SEND_EVERY,
+);

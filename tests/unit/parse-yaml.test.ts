@@ -1,12 +1,43 @@
 import { describe, expect, test } from 'vitest';
 import { formatProblem } from '../../src/core/problem.js';
-import { MAX_FLOW_DEPTH, parseYaml } from '../../src/core/yaml/parse-yaml.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadQuestionnaire, loadVendor } from '../../src/core/load/load-files.js';
+import { indexQuestionnaire } from '../../src/core/questionnaire-index.js';
+import { MAX_FLOW_DEPTH, parseYaml, readYaml } from '../../src/core/yaml/parse-yaml.js';
 import { decodeSource, positionAt } from '../../src/core/yaml/source-text.js';
+import { REPO } from '../helpers/run-cli.js';
 
 const problems = (text: string) => {
   const result = parseYaml(text, 'f.yaml');
   return result.ok ? [] : result.problems.map(formatProblem);
 };
+
+describe('readYaml', () => {
+  // A getter on each reading (an object literal's) gives every reading a hidden class of its own,
+  // holding the file's text and data past the young generation's collections: every file read in
+  // a batch was promoted to the old generation, and a run's memory grew with the portfolio.
+  test('a file the fast reader took builds its node tree only when asked, from a getter the readings share', () => {
+    const first = readYaml('a: 1\n', 'a.yaml');
+    const second = readYaml('b: [x, y]\n', 'b.yaml');
+    if (!first.ok || !second.ok) throw new Error('not read');
+    expect(first.precise).toBe(false);
+    expect(Object.getOwnPropertyDescriptor(first, 'doc')).toBeUndefined();
+    expect(Object.getPrototypeOf(first)).toBe(Object.getPrototypeOf(second));
+    expect(first.doc.toJS()).toEqual({ a: 1 });
+    expect(first.doc).toBe(first.doc);
+  });
+
+  test('a vendor loaded by the fast reader locates its problems from a source whose getter is shared too', () => {
+    const questionnaire = loadQuestionnaire(readFileSync(join(REPO, 'questionnaires', 'ai-claims.yaml'), 'utf8'), 'ai-claims.yaml');
+    if (!questionnaire.ok) throw new Error('the bundled questionnaire does not load');
+    const index = indexQuestionnaire(questionnaire.value);
+    const loaded = loadVendor('schema: aiclaim/vendor@1\nid: v\nname: V\ncategory: crm\n', 'v.yaml', index);
+    if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
+    expect(Object.getOwnPropertyDescriptor(loaded.source, 'doc')).toBeUndefined();
+    expect(loaded.source.doc.toJS()).toMatchObject({ id: 'v' });
+  });
+});
 
 describe('parseYaml', () => {
   test('reads a document and keeps its nodes for locating problems', () => {

@@ -47,7 +47,22 @@ describe('the table kept in place of the findings', () => {
     expect(table.map((i) => i.summary)).toEqual(whole.map((i) => tableFinding(i.summary!)));
     for (const item of table) {
       expect(Object.keys(item.summary!).sort()).toEqual(
-        ['category', 'categoryLabel', 'completeness', 'confidence', 'decisive', 'flags', 'id', 'name', 'risk', 'score', 'spend', 'toAsk', 'verdict'].sort(),
+        [
+          'category',
+          'categoryLabel',
+          'completeness',
+          'confidence',
+          'decisive',
+          'flags',
+          'id',
+          'name',
+          'risk',
+          'score',
+          'spend',
+          'toAsk',
+          'verdict',
+          'worstFlag',
+        ].sort(),
       );
     }
   });
@@ -80,7 +95,9 @@ describe('the table kept in place of the findings', () => {
       claims: [{ id: 'c', text: 'C', checks: [{ question: 'q1', asserts: '> 5', outcome: 'unchecked' }] }],
     } as unknown as Parameters<typeof tableFinding>[0];
     const kept = tableFinding(finding);
-    expect(kept.flags).toEqual(['critical']);
+    expect(kept.flags).toBe(1);
+    expect(kept.worstFlag).toBe('critical');
     expect(kept.toAsk).toBe(2);
+    expect(tableFinding({ ...finding, redFlags: [] }).worstFlag).toBeUndefined();
   });
 });

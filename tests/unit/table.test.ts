@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { tableText } from '../../src/render/table.js';
+import { listedRows, tableChunks, tableText } from '../../src/render/table.js';
 
 // Long tables are drawn past cli-table3 (it is quadratic in rows, and slow per cell); the text must be exactly
 // what cli-table3 lays out for the whole table at once.
@@ -71,6 +71,25 @@ describe('tables', () => {
       ),
       { numRuns: 25 },
     );
+  });
+
+  test('a long table written in pieces: whole lines each, joined the table cli-table3 lays out', () => {
+    const rows = Array.from({ length: 1234 }, (_, i) => [String(i + 1), i % 400 === 7 ? `Vendor ${i}\nof two lines` : `Vendor ${i}`]);
+    const head = ['#', 'Vendor'];
+    const aligns: Align[] = ['right', 'left'];
+    const pieces = [...tableChunks(head, listedRows(rows), coloured, aligns)];
+    // The frame with the first row, 1,233 rows 500 at a time, the closing line.
+    expect(pieces.length).toBe(1 + 3 + 1);
+    for (const piece of pieces.slice(1)) expect(piece.startsWith('\n')).toBe(true);
+    expect(pieces.join('')).toBe(wholeTable(head, rows, aligns));
+    // Each row is made when asked for, and the rows are read as the pieces are.
+    let asked = 0;
+    const lazy = tableChunks(head, { count: rows.length, at: (i) => (asked++, rows[i]!) }, coloured, aligns);
+    lazy.next();
+    const measured = asked;
+    expect(measured).toBeGreaterThanOrEqual(rows.length);
+    lazy.next();
+    expect(asked - measured).toBe(500);
   });
 
   test('a short table is cli-table3 as is', () => {

@@ -1,3 +1,4 @@
+import type { Document } from 'yaml';
 import type * as z from 'zod';
 import type { Problem } from '../problem.js';
 import { SCHEMA_IDS, type FileKind } from '../schema/common.js';
@@ -9,6 +10,25 @@ import { parseYaml, readYaml, type ParsedDocument } from '../yaml/parse-yaml.js'
 // From text to typed data: parse, recognise the kind of file, validate its shape.
 
 export type Loaded<T> = { ok: true; value: T; source: YamlSource; warnings: Problem[] } | { ok: false; problems: Problem[] };
+
+/**
+ * Where a parsed file's problems are located: the node tree, where the fast reader took the file,
+ * is built only if a problem is to be located. A class for the reason FastReading is one (parse-yaml.ts).
+ */
+class ParsedSource implements YamlSource {
+  readonly text: string;
+
+  constructor(
+    readonly file: string,
+    private readonly parsed: ParsedDocument,
+  ) {
+    this.text = parsed.text;
+  }
+
+  get doc(): Document {
+    return this.parsed.doc;
+  }
+}
 
 export function kindOf(data: unknown): FileKind | undefined {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
@@ -39,14 +59,7 @@ export function loadDocument<S extends z.ZodType>(input: YamlInput, file: string
 
 /** The kind, keys and shape of a parsed file (loadClean answers for the reader). */
 export function checkDocument<S extends z.ZodType>(parsed: ParsedDocument, file: string, kind: FileKind, schema: S): Loaded<z.output<S>> {
-  // The node tree, where the fast reader took the file, is built only if a problem is to be located.
-  const source: YamlSource = {
-    file,
-    text: parsed.text,
-    get doc() {
-      return parsed.doc;
-    },
-  };
+  const source = new ParsedSource(file, parsed);
   const found = kindOf(parsed.data);
   if (found !== kind) {
     const wanted = SCHEMA_IDS[kind];

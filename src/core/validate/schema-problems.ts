@@ -46,7 +46,7 @@ export function checkSchema<S extends z.ZodType>(schema: S, data: unknown, sourc
   // Only the problems that will be listed are located: a file of thousands of bad keys stays quick.
   const issues = result.error.issues;
   const total = issues.reduce((n, i) => n + (i.code === 'unrecognized_keys' ? i.keys.length : 1), 0);
-  const listed = toProblems(issues.slice(0, MAX_PROBLEMS_PER_FILE), [], { ...source, data }, knownKeys);
+  const listed = toProblems(issues.slice(0, MAX_PROBLEMS_PER_FILE), [], { source, data }, knownKeys);
   return { ok: false, problems: capProblems(listed, source.file, Math.max(total, listed.length)) };
 }
 
@@ -54,14 +54,16 @@ export function locate(source: YamlSource, path: readonly (string | number)[], k
   return positionAt(source.text, offsetOfPath(source.doc, path, key));
 }
 
-type SourceWithData = YamlSource & { data: unknown };
+/** A source and the data read from it (not spread into one object: a source's node tree may be a getter, built on demand). */
+type SourceWithData = { source: YamlSource; data: unknown };
 
-function toProblems(issues: readonly Issue[], base: Path, source: SourceWithData, knownKeys: Map<string, string[]>): Problem[] {
+function toProblems(issues: readonly Issue[], base: Path, read: SourceWithData, knownKeys: Map<string, string[]>): Problem[] {
+  const { source } = read;
   const problems: Problem[] = [];
   for (const issue of issues) {
     const path = [...base, ...(issue.path as Path)];
     if (issue.code === 'invalid_union' && issue.errors.length > 0) {
-      problems.push(...toProblems(bestBranch(issue.errors, issue, path, source), path, source, knownKeys));
+      problems.push(...toProblems(bestBranch(issue.errors, issue, path, read), path, read, knownKeys));
       continue;
     }
     if (issue.code === 'invalid_key' && issue.issues.length > 0) {
@@ -92,9 +94,9 @@ function toProblems(issues: readonly Issue[], base: Path, source: SourceWithData
     }
     problems.push({
       file: source.file,
-      ...locate(source, path, valueAt(source, path) === undefined),
+      ...locate(source, path, valueAt(read, path) === undefined),
       message: `${label(path)}: ${issue.message}`,
-      hint: hintFor(issue, valueAt(source, path)),
+      hint: hintFor(issue, valueAt(read, path)),
       severity: 'error',
     });
   }
@@ -105,7 +107,7 @@ function toProblems(issues: readonly Issue[], base: Path, source: SourceWithData
  * Of a union's failed branches, the one the author most likely meant: the branch whose shape
  * matched (no type mismatch at the union itself), then the one with fewest complaints.
  */
-function bestBranch(branches: Issue[][], union: Issue, path: Path, source: SourceWithData): Issue[] {
+function bestBranch(branches: Issue[][], union: Issue, path: Path, read: SourceWithData): Issue[] {
   const cost = (issues: Issue[]) =>
     issues.reduce((sum, i) => sum + (i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_value') ? 100 : 1), 0);
   const sorted = [...branches].sort((a, b) => cost(a) - cost(b));
@@ -113,7 +115,7 @@ function bestBranch(branches: Issue[][], union: Issue, path: Path, source: Sourc
   if (cost(best) >= 100) {
     // Nothing matched the shape: name what would have.
     const expected = [...new Set(branches.map((b) => describeExpected(b[0])).filter(Boolean))];
-    const actual = describe(valueAt(source, path));
+    const actual = describe(valueAt(read, path));
     return [{ ...union, code: 'custom', path: [], message: `must be ${expected.join(' or ')}, not ${actual}` } as Issue];
   }
   return best;
@@ -126,8 +128,8 @@ function describeExpected(issue: Issue | undefined): string | undefined {
   return undefined;
 }
 
-function valueAt(source: SourceWithData, path: Path): unknown {
-  let node: unknown = source.data;
+function valueAt(read: SourceWithData, path: Path): unknown {
+  let node: unknown = read.data;
   for (const segment of path) {
     if (node === null || typeof node !== 'object') return undefined;
     node = (node as Record<string | number, unknown>)[segment];

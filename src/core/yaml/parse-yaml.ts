@@ -18,17 +18,27 @@ export const MAX_FLOW_DEPTH = 64;
 /** The fast reader's data where it takes the file, the node tree built the first time it is asked for; else parseYaml. */
 export function readYaml(text: string, file: string): ParsedYaml {
   const data = fastParse(text);
-  if (data === undefined) return parseYaml(text, file);
-  let doc: Document | undefined;
-  return {
-    ok: true,
-    data,
-    text,
-    precise: false,
-    get doc() {
-      return (doc ??= yamlDocument(text));
-    },
-  };
+  return data === undefined ? parseYaml(text, file) : new FastReading(data, text);
+}
+
+/**
+ * A file the fast reader took. A class, not an object literal with a getter: V8 gives each such
+ * literal a hidden class of its own, which holds the getter's closure (the file's text and data)
+ * past the young generation's collections, so every file read would be promoted to the old one.
+ */
+class FastReading implements ParsedDocument {
+  readonly ok = true;
+  readonly precise = false;
+  #doc: Document | undefined;
+
+  constructor(
+    readonly data: unknown,
+    readonly text: string,
+  ) {}
+
+  get doc(): Document {
+    return (this.#doc ??= yamlDocument(this.text));
+  }
 }
 
 /** The precise reading of a text, or of one the fast reader took (its node tree reused if built). */

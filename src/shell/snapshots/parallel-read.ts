@@ -31,7 +31,7 @@ export async function findingsByVendorInParallel(text: string, shown: string, re
     const done = shares.map(() => 0);
     const vendors = await Promise.all(
       shares.map((share, w) =>
-        runWorker<(VendorFinding | undefined)[]>('snapshot-worker', share, (count) => {
+        runWorker<VendorFinding | undefined>('snapshot-worker', share, (count) => {
           done[w] = count;
           progress?.update(done.reduce((a, b) => a + b, 0));
         }),

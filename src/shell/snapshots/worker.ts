@@ -1,14 +1,14 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { checkedFindingsItem } from '../../core/load/findings-by-vendor.js';
+import { sendResults } from '../run-worker.js';
 
-// One worker reading a snapshot in parallel: parses and checks its share of the vendors' items, and
-// says how many it has read every so often, for the progress line (parallel-read.ts).
+// One worker reading a snapshot in parallel: parses and checks its share of the vendors' items,
+// sending them back a few hundred at a time, which the progress line counts (parallel-read.ts).
 
-const PROGRESS_EVERY = 250;
+const SEND_EVERY = 250;
 
-const items = workerData as string[];
-const vendors = items.map((item, i) => {
-  if (i > 0 && i % PROGRESS_EVERY === 0) parentPort!.postMessage({ progress: i });
-  return checkedFindingsItem(item);
-});
-parentPort!.postMessage({ result: vendors });
+function* checked(items: readonly string[]) {
+  for (const item of items) yield checkedFindingsItem(item);
+}
+
+sendResults(checked(workerData as string[]), SEND_EVERY);
