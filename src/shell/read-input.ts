@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { decodeSource, formatBytes, MAX_INPUT_BYTES } from '../core/yaml/source-text.js';
+import { decodeSource, formatBytes, MAX_INPUT_BYTES, notTextSource, type DecodeResult } from '../core/yaml/source-text.js';
 import type { Problem } from '../core/problem.js';
 import { contentHashOfParts } from '../core/digest.js';
 
@@ -156,8 +156,18 @@ export function specialKind(stat: Stats): string {
 
 export function decoded(bytes: Uint8Array, shown: string, maxBytes: number): ReadResult {
   const result = decodeSource(bytes, maxBytes);
-  if (!result.ok) return { ok: false, problem: { file: shown, line: result.line, message: result.message, hint: result.hint, severity: 'error' } };
+  if (!result.ok) return { ok: false, problem: sourceProblem(shown, result) };
   return { ok: true, text: result.text, bytes };
+}
+
+/** What `decoded` would refuse the bytes for before decoding them, if anything: they may then be decoded a part at a time. */
+export function refusedAsText(bytes: Uint8Array, shown: string, maxBytes: number): Problem | undefined {
+  const refused = notTextSource(bytes, maxBytes);
+  return refused && sourceProblem(shown, refused);
+}
+
+function sourceProblem(shown: string, refused: DecodeResult & { ok: false }): Problem {
+  return { file: shown, line: refused.line, message: refused.message, hint: refused.hint, severity: 'error' };
 }
 
 function fileProblem(file: string, error: unknown): Problem {

@@ -27,6 +27,15 @@ function largeSnapshot(period: string, indented: boolean): string {
   return text;
 }
 
+/** A workspace with the large 2026-Q3 snapshot, for a 2026-Q4 written by the test. */
+function withOlder(): { dir: string; remove: () => void } {
+  const ws = tempDir();
+  writeFileSync(join(ws.dir, 'aiclaim.yaml'), 'schema: aiclaim/settings@1\nquestionnaire: ai-claims\n');
+  mkdirSync(join(ws.dir, 'findings'));
+  writeFileSync(join(ws.dir, 'findings', '2026-Q3.yaml'), largeSnapshot('2026-Q3', true));
+  return ws;
+}
+
 describe('snapshots of thousands of vendors', () => {
   const workspaces = { byVendor: tempDir(), whole: tempDir() };
 
@@ -51,5 +60,44 @@ describe('snapshots of thousands of vendors', () => {
     expect(diff.vendors.length).toBeGreaterThan(2000);
     expect(diff.summary.improved + diff.summary.regressed).toBeGreaterThan(0);
     expect(byVendor!.stdout).toBe(whole!.stdout);
+  });
+
+  test('a vendor that is not UTF-8: the one line the whole-document reader gives, with the line of the byte', { timeout: 120_000 }, async () => {
+    const ws = withOlder();
+    try {
+      const text = largeSnapshot('2026-Q4', true);
+      const at = text.indexOf('\n  - ', Math.floor(text.length / 2));
+      const bytes = Buffer.concat([Buffer.from(text.slice(0, at + 8), 'utf8'), Buffer.from([0xc3, 0x28]), Buffer.from(text.slice(at + 8), 'utf8')]);
+      writeFileSync(join(ws.dir, 'findings', '2026-Q4.yaml'), bytes);
+      const line = text.slice(0, at + 8).split('\n').length;
+      const result = await run(['diff', '2026-Q3', '2026-Q4'], { cwd: ws.dir, timeout: 110_000 });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`findings/2026-Q4.yaml:${line}:1: file is not valid UTF-8 text`);
+    } finally {
+      ws.remove();
+    }
+  });
+
+  test('a vendor that cannot be read by itself (an alias to another): the snapshot read whole, to the same diff', { timeout: 120_000 }, async () => {
+    const ws = withOlder();
+    try {
+      const text = largeSnapshot('2026-Q4', true);
+      const verdicts = [...text.matchAll(/^ {4}verdict: (\S+)$/gm)];
+      const first = verdicts[0]!;
+      const last = verdicts.findLast((m) => m[1] === first[1] && m.index > first.index)!;
+      const aliased = `${text.slice(0, last.index)}    verdict: *v${text.slice(last.index + last[0].length)}`;
+      writeFileSync(
+        join(ws.dir, 'findings', '2026-Q4.yaml'),
+        `${aliased.slice(0, first.index)}    verdict: &v ${first[1]}${aliased.slice(first.index + first[0].length)}`,
+      );
+      const [aliasedDiff, plain] = await Promise.all([
+        run(['diff', '2026-Q3', '2026-Q4', '-f', 'json'], { cwd: ws.dir, timeout: 110_000 }),
+        run(['diff', '2026-Q3', '2026-Q4', '-f', 'json'], { cwd: workspaces.byVendor.dir, timeout: 110_000 }),
+      ]);
+      expect(aliasedDiff.code, aliasedDiff.stderr).toBe(0);
+      expect(aliasedDiff.stdout).toBe(plain.stdout);
+    } finally {
+      ws.remove();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { findingsByVendor } from '../../src/core/load/findings-by-vendor.js';
+import fc from 'fast-check';
+import { findingsByVendor, splitFindingBytes, splitFindings } from '../../src/core/load/findings-by-vendor.js';
 import { loadFindings } from '../../src/core/load/load-files.js';
 
 const SAMPLE = ['2026-Q2', '2026-Q3', '2026-Q4'].map((period) => ({
@@ -63,5 +64,72 @@ describe('reading a snapshot vendor by vendor', () => {
   test('a layout it leaves is still read by the whole-document reader', () => {
     expect(wholeDocument(cases[0]![1])).toEqual(wholeDocument(text));
     expect(wholeDocument(cases[2]![1])).toEqual(wholeDocument(text));
+  });
+});
+
+describe('splitting a snapshot by its bytes', () => {
+  // A large snapshot is split without being decoded (its items decoded on the workers that read
+  // them): whatever the bytes, the split must be the one made of the text, or none where that is none.
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const fromBytes = (text: string) => {
+    const split = splitFindingBytes(Buffer.from(text, 'utf8'));
+    return split && { header: split.header, items: split.starts.map((start, i) => decoder.decode(split.body.subarray(start, split.starts[i + 1]))) };
+  };
+  const fromText = (text: string) => {
+    const split = splitFindings(text);
+    return split && { header: split.header, items: split.items };
+  };
+
+  test.each(SAMPLE)('the sample $period: the same header and items', ({ text }) => {
+    const split = fromBytes(text);
+    expect(split?.items.length).toBeGreaterThan(1);
+    expect(split).toEqual(fromText(text));
+  });
+
+  const text = SAMPLE[2]!.text;
+  const at = text.indexOf('\n  - ', text.indexOf('\nvendors:\n') + 20);
+  const variants: [string, string][] = [
+    ['lines ended with \\r\\n', text.replace(/\n/g, '\r\n')],
+    ['a lone \\r before an item', `${text.slice(0, at)}\r${text.slice(at + 1)}`],
+    ['a line separator before an item', `${text.slice(0, at)}\u2028${text.slice(at + 1)}`],
+    ['a paragraph separator before a key', `${text.slice(0, at)}\u2029x: 1${text.slice(at)}`],
+    ['a line opened by a no-break space', `${text.slice(0, at)}\n\u00a0 note${text.slice(at)}`],
+    ['a line opened by an ideographic space', `${text.slice(0, at)}\n\u3000 note${text.slice(at)}`],
+    ['a comment at column 1', `${text.slice(0, at)}\n# by hand${text.slice(at)}`],
+    ['a line opened by an accented letter', `${text.slice(0, at)}\né: 1${text.slice(at)}`],
+    ['a top-level key after the vendors', `${text}notes: added by hand\n`],
+    ['a byte-order mark', `\ufeff${text}`],
+    ['vendors twice', `${text}vendors:\n  - id: x\n`],
+    ['vendors not indented', dedentVendors(text)],
+  ];
+  test.each(variants)('%s: split as the text is, or not at all', (_, variant) => {
+    expect(fromBytes(variant)).toEqual(fromText(variant));
+  });
+
+  test('any character anywhere: split as the text is, or not at all', () => {
+    const piece = fc.constantFrom('\n', '\r', '\u2028', '\u2029', '\u00a0', '\u2003', '\u202f', '\ufeff', '#', ' ', '  - ', 'x', 'é', '—', '€', '\t', '\u000b');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(text.length), piece), { minLength: 1, maxLength: 4 }), (edits) => {
+        let variant = text;
+        for (const [offset, inserted] of edits) variant = variant.slice(0, offset) + inserted + variant.slice(offset);
+        expect(fromBytes(variant)).toEqual(fromText(variant));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('bytes that are not UTF-8 in a vendor: split, and that vendor does not decode', () => {
+    const bytes = Buffer.concat([Buffer.from(text.slice(0, at + 10), 'utf8'), Buffer.from([0xff]), Buffer.from(text.slice(at + 10), 'utf8')]);
+    const split = splitFindingBytes(bytes);
+    expect(split).toBeDefined();
+    const bad = split!.starts.findIndex((start, i) => {
+      try {
+        decoder.decode(split!.body.subarray(start, split!.starts[i + 1]));
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    expect(bad).toBeGreaterThanOrEqual(0);
   });
 });

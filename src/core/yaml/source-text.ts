@@ -8,6 +8,17 @@ export type DecodeResult = { ok: true; text: string } | { ok: false; message: st
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 export function decodeSource(bytes: Uint8Array, maxBytes = MAX_INPUT_BYTES): DecodeResult {
+  const refused = notTextSource(bytes, maxBytes);
+  if (refused) return refused;
+  try {
+    return { ok: true, text: decoder.decode(bytes) };
+  } catch {
+    return { ok: false, message: 'file is not valid UTF-8 text', hint: 're-save it with UTF-8 encoding', line: firstInvalidLine(bytes) };
+  }
+}
+
+/** Why decodeSource refuses bytes before it decodes them (too large, empty, UTF-16, binary), if it does. */
+export function notTextSource(bytes: Uint8Array, maxBytes = MAX_INPUT_BYTES): (DecodeResult & { ok: false }) | undefined {
   if (bytes.byteLength > maxBytes) {
     return {
       ok: false,
@@ -22,11 +33,7 @@ export function decodeSource(bytes: Uint8Array, maxBytes = MAX_INPUT_BYTES): Dec
   if (bytes.includes(0)) {
     return { ok: false, message: 'file is binary, not YAML text', hint: 'point aiclaim at .yaml files only' };
   }
-  try {
-    return { ok: true, text: decoder.decode(bytes) };
-  } catch {
-    return { ok: false, message: 'file is not valid UTF-8 text', hint: 're-save it with UTF-8 encoding', line: firstInvalidLine(bytes) };
-  }
+  return undefined;
 }
 
 /** The line holding the first byte that is not UTF-8: the error path only, so line by line. */

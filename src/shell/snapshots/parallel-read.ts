@@ -1,33 +1,45 @@
 import { availableParallelism } from 'node:os';
-import { checkedFindingsItem, findingsOf, splitFindings } from '../../core/load/findings-by-vendor.js';
+import { checkedFindingsItem, findingsOf, splitFindingBytes, splitFindings } from '../../core/load/findings-by-vendor.js';
 import type { VendorFinding } from '../../core/schema/findings.js';
 import type { Findings } from '../../core/schema/findings.js';
 import type { ReadingProgress } from '../progress.js';
 import { runWorker } from '../run-worker.js';
 
-// The YAML of a large snapshot takes seconds a core even for the fast reader: its vendors are
-// parsed and checked on every core. Undefined when the text is not in the layout aiclaim writes.
+// A snapshot in the layout aiclaim writes is read vendor by vendor (findings-by-vendor.ts). The
+// YAML of a large one takes seconds a core even for the fast reader: its vendors are decoded,
+// parsed and checked on every core, each worker given the bytes of its share.
 
 /** Below this many vendors a worker costs more to start than it saves. */
 const MIN_VENDORS_PER_WORKER = 1000;
 
-export async function findingsByVendorInParallel(text: string, shown: string, reading?: ReadingProgress): Promise<Findings | undefined> {
-  const split = splitFindings(text);
+/** What a snapshot worker is given: the bytes of its vendors' items, and where each ends. */
+export interface SnapshotShare {
+  bytes: Uint8Array;
+  ends: number[];
+}
+
+/**
+ * A large snapshot's findings, read on every core; 'whole' when a vendor could not be read by
+ * itself (the snapshot is then read as one document, which says where its problems are);
+ * undefined when it is too small to share out, or its bytes are not in the layout.
+ */
+export async function findingsByVendorInParallel(bytes: Uint8Array, shown: string, reading?: ReadingProgress): Promise<Findings | 'whole' | undefined> {
+  const split = splitFindingBytes(bytes);
   if (!split) return undefined;
-  const progress = reading?.(shown, split.items.length);
+  const { body, starts } = split;
+  const workers = Math.min(availableParallelism(), Math.floor(starts.length / MIN_VENDORS_PER_WORKER));
+  if (workers < 2) return undefined;
+  const progress = reading?.(shown, starts.length);
   try {
-    const workers = Math.min(availableParallelism(), Math.floor(split.items.length / MIN_VENDORS_PER_WORKER));
-    if (workers < 2) {
-      return findingsOf(
-        split.header,
-        split.items.map((item, i) => {
-          progress?.update(i);
-          return checkedFindingsItem(item);
-        }),
-      );
-    }
-    const size = Math.ceil(split.items.length / workers);
-    const shares = Array.from({ length: workers }, (_, i) => split.items.slice(i * size, (i + 1) * size));
+    const size = Math.ceil(starts.length / workers);
+    const shares = Array.from({ length: workers }, (_, w): SnapshotShare => {
+      const first = w * size;
+      const last = Math.min(starts.length, first + size);
+      const from = starts[first] ?? body.length;
+      const ends: number[] = [];
+      for (let i = first; i < last; i++) ends.push((starts[i + 1] ?? body.length) - from);
+      return { bytes: body.slice(from, from + (ends.at(-1) ?? 0)), ends };
+    });
     const done = shares.map(() => 0);
     const vendors = await Promise.all(
       shares.map((share, w) =>
@@ -37,7 +49,25 @@ export async function findingsByVendorInParallel(text: string, shown: string, re
         }),
       ),
     );
-    return findingsOf(split.header, vendors.flat());
+    return findingsOf(split.header, vendors.flat()) ?? 'whole';
+  } finally {
+    progress?.end();
+  }
+}
+
+/** A snapshot's findings read vendor by vendor from its text, in turn; undefined when it is not in the layout or a vendor is not clean. */
+export function findingsByVendorInTurn(text: string, shown: string, reading?: ReadingProgress): Findings | undefined {
+  const split = splitFindings(text);
+  if (!split) return undefined;
+  const progress = reading?.(shown, split.items.length);
+  try {
+    return findingsOf(
+      split.header,
+      split.items.map((item, i) => {
+        progress?.update(i);
+        return checkedFindingsItem(item);
+      }),
+    );
   } finally {
     progress?.end();
   }
