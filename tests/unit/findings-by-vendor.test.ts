@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { findingsByVendor, splitFindingBytes, splitFindings } from '../../src/core/load/findings-by-vendor.js';
 import { loadFindings } from '../../src/core/load/load-files.js';
+import { sharesOf } from '../../src/shell/snapshots/parallel-read.js';
 
 const SAMPLE = ['2026-Q2', '2026-Q3', '2026-Q4'].map((period) => ({
   period,
@@ -131,5 +132,29 @@ describe('splitting a snapshot by its bytes', () => {
       }
     });
     expect(bad).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('a snapshot shared out to workers', () => {
+  test('each worker gets its run of items, in order, in a buffer of its own', () => {
+    const split = splitFindingBytes(Buffer.from(SAMPLE[2]!.text, 'utf8'))!;
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    const items = split.starts.map((start, i) => decoder.decode(split.body.subarray(start, split.starts[i + 1])));
+    for (const workers of [1, 2, 3, items.length]) {
+      const shares = sharesOf(split, workers);
+      expect(shares.length).toBe(workers);
+      const read: string[] = [];
+      for (const { bytes, ends } of shares) {
+        // A view into the file's buffer would copy the whole file to every worker.
+        expect(bytes.byteLength).toBe(bytes.buffer.byteLength);
+        let start = 0;
+        for (const end of ends) {
+          read.push(decoder.decode(bytes.subarray(start, end)));
+          start = end;
+        }
+        expect(start).toBe(bytes.byteLength);
+      }
+      expect(read).toEqual(items);
+    }
   });
 });

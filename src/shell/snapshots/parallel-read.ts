@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { checkedFindingsItem, findingsOf, splitFindingBytes, splitFindings } from '../../core/load/findings-by-vendor.js';
+import { checkedFindingsItem, findingsOf, splitFindingBytes, splitFindings, type SplitFindingBytes } from '../../core/load/findings-by-vendor.js';
 import type { VendorFinding } from '../../core/schema/findings.js';
 import type { Findings } from '../../core/schema/findings.js';
 import type { ReadingProgress } from '../progress.js';
@@ -26,20 +26,11 @@ export interface SnapshotShare {
 export async function findingsByVendorInParallel(bytes: Uint8Array, shown: string, reading?: ReadingProgress): Promise<Findings | 'whole' | undefined> {
   const split = splitFindingBytes(bytes);
   if (!split) return undefined;
-  const { body, starts } = split;
-  const workers = Math.min(availableParallelism(), Math.floor(starts.length / MIN_VENDORS_PER_WORKER));
+  const workers = Math.min(availableParallelism(), Math.floor(split.starts.length / MIN_VENDORS_PER_WORKER));
   if (workers < 2) return undefined;
-  const progress = reading?.(shown, starts.length);
+  const progress = reading?.(shown, split.starts.length);
   try {
-    const size = Math.ceil(starts.length / workers);
-    const shares = Array.from({ length: workers }, (_, w): SnapshotShare => {
-      const first = w * size;
-      const last = Math.min(starts.length, first + size);
-      const from = starts[first] ?? body.length;
-      const ends: number[] = [];
-      for (let i = first; i < last; i++) ends.push((starts[i + 1] ?? body.length) - from);
-      return { bytes: body.slice(from, from + (ends.at(-1) ?? 0)), ends };
-    });
+    const shares = sharesOf(split, workers);
     const done = shares.map(() => 0);
     const vendors = await Promise.all(
       shares.map((share, w) =>
@@ -53,6 +44,20 @@ export async function findingsByVendorInParallel(bytes: Uint8Array, shown: strin
   } finally {
     progress?.end();
   }
+}
+
+/** The vendors' items shared out in `workers` runs of consecutive items, each run's bytes a copy of its own. */
+export function sharesOf({ body, starts }: SplitFindingBytes, workers: number): SnapshotShare[] {
+  const size = Math.ceil(starts.length / workers);
+  return Array.from({ length: workers }, (_, w) => {
+    const first = w * size;
+    const last = Math.min(starts.length, first + size);
+    const from = starts[first] ?? body.length;
+    const ends: number[] = [];
+    for (let i = first; i < last; i++) ends.push((starts[i + 1] ?? body.length) - from);
+    // A copy, not a view: a view would send the whole file to each worker.
+    return { bytes: new Uint8Array(body.subarray(from, from + (ends.at(-1) ?? 0))), ends };
+  });
 }
 
 /** A snapshot's findings read vendor by vendor from its text, in turn; undefined when it is not in the layout or a vendor is not clean. */
