@@ -138,7 +138,7 @@ function parseFindingsItem(text: string): unknown {
  * The vendor of one item, parsed and checked as the snapshot's schema checks each of its vendors
  * (where a worker reads it, so that the check is shared out too); undefined if either fails.
  */
-export function checkedFindingsItem(text: string): VendorFinding | undefined {
+function checkedFindingsItem(text: string): VendorFinding | undefined {
   const vendor = parseFindingsItem(text);
   // Reserved or overlong keys: the whole-document reader says where.
   if (vendor === undefined || checkKeys(vendor).length > 0) return undefined;

@@ -1,13 +1,13 @@
 import { availableParallelism } from 'node:os';
-import { checkedFindingsItem, findingsOf, splitFindingBytes, splitFindings, type SplitFindingBytes } from '../../core/load/findings-by-vendor.js';
+import { checkedFindingsBytes, findingsOf, splitFindingBytes, type SplitFindingBytes } from '../../core/load/findings-by-vendor.js';
 import type { VendorFinding } from '../../core/schema/findings.js';
 import type { Findings } from '../../core/schema/findings.js';
 import type { ReadingProgress } from '../progress.js';
 import { runWorker } from '../run-worker.js';
 
-// A snapshot in the layout aiclaim writes is read vendor by vendor (findings-by-vendor.ts). The
-// YAML of a large one takes seconds a core even for the fast reader: its vendors are decoded,
-// parsed and checked on every core, each worker given the bytes of its share.
+// A snapshot in the layout aiclaim writes is read vendor by vendor (findings-by-vendor.ts), from
+// its bytes, each vendor's decoded as it is read. The YAML of a large one takes seconds a core even
+// for the fast reader: its vendors are read on every core, each worker given the bytes of its share.
 
 /** Below this many vendors a worker costs more to start than it saves. */
 const MIN_VENDORS_PER_WORKER = 1000;
@@ -19,17 +19,25 @@ export interface SnapshotShare {
 }
 
 /**
- * A large snapshot's findings, read on every core; 'whole' when a vendor could not be read by
- * itself (the snapshot is then read as one document, which says where its problems are);
- * undefined when it is too small to share out, or its bytes are not in the layout.
+ * A snapshot's findings read vendor by vendor, on every core when it is large; 'whole' when a
+ * vendor could not be read by itself (the snapshot is then read as one document, which says where
+ * its problems are); undefined when its bytes are not in the layout.
  */
-export async function findingsByVendorInParallel(bytes: Uint8Array, shown: string, reading?: ReadingProgress): Promise<Findings | 'whole' | undefined> {
+export async function findingsByVendorOfBytes(bytes: Uint8Array, shown: string, reading?: ReadingProgress): Promise<Findings | 'whole' | undefined> {
   const split = splitFindingBytes(bytes);
   if (!split) return undefined;
   const workers = Math.min(availableParallelism(), Math.floor(split.starts.length / MIN_VENDORS_PER_WORKER));
-  if (workers < 2) return undefined;
   const progress = reading?.(shown, split.starts.length);
   try {
+    if (workers < 2) {
+      const decoder = new TextDecoder('utf-8', { fatal: true });
+      const { body, starts } = split;
+      const vendors = starts.map((start, i) => {
+        progress?.update(i);
+        return checkedFindingsBytes(body.subarray(start, starts[i + 1] ?? body.length), decoder);
+      });
+      return findingsOf(split.header, vendors) ?? 'whole';
+    }
     const shares = sharesOf(split, workers);
     const done = shares.map(() => 0);
     const vendors = await Promise.all(
@@ -58,22 +66,4 @@ export function sharesOf({ body, starts }: SplitFindingBytes, workers: number): 
     // A copy, not a view: a view would send the whole file to each worker.
     return { bytes: new Uint8Array(body.subarray(from, from + (ends.at(-1) ?? 0))), ends };
   });
-}
-
-/** A snapshot's findings read vendor by vendor from its text, in turn; undefined when it is not in the layout or a vendor is not clean. */
-export function findingsByVendorInTurn(text: string, shown: string, reading?: ReadingProgress): Findings | undefined {
-  const split = splitFindings(text);
-  if (!split) return undefined;
-  const progress = reading?.(shown, split.items.length);
-  try {
-    return findingsOf(
-      split.header,
-      split.items.map((item, i) => {
-        progress?.update(i);
-        return checkedFindingsItem(item);
-      }),
-    );
-  } finally {
-    progress?.end();
-  }
 }

@@ -3,7 +3,7 @@ import { loadFindings } from '../../core/load/load-files.js';
 import type { Findings, VendorFinding } from '../../core/schema/findings.js';
 import { indexFindingsCache, readFindingsCache, readFindingsCacheParts, writeFindingsCache } from './cache.js';
 import type { CachedAs } from './self-check-mark.js';
-import { findingsByVendorInParallel, findingsByVendorInTurn } from './parallel-read.js';
+import { findingsByVendorOfBytes } from './parallel-read.js';
 import type { ReadingProgress } from '../progress.js';
 import { decoded, hashInputSync, readInputBytes, refusedAsText } from '../read-input.js';
 import { ProblemsError } from '../user-error.js';
@@ -91,21 +91,18 @@ function readSnapshotFile(path: string, shown: string, cacheDir: string | undefi
 async function parseSnapshot(file: SnapshotFile, shown: string, cacheDir: string | undefined, reading?: ReadingProgress): Promise<Findings> {
   const read = await readInputBytes(file.path, shown, MAX_FINDINGS_BYTES);
   if (!read.ok) throw new ProblemsError([read.problem]);
-  // What is not text is refused before anything is read into it; a large snapshot in the layout
-  // aiclaim writes is then read on every core without being decoded here, anything else as text.
+  // What is not text is refused before anything is read into it; a snapshot in the layout aiclaim
+  // writes is then read vendor by vendor from its bytes, anything else as one text.
   const notText = refusedAsText(read.bytes, shown, MAX_FINDINGS_BYTES);
   if (notText) throw new ProblemsError([notText]);
-  const shared = await findingsByVendorInParallel(read.bytes, shown, reading);
-  let findings = shared === 'whole' ? undefined : shared;
+  const byVendor = await findingsByVendorOfBytes(read.bytes, shown, reading);
+  let findings = typeof byVendor === 'object' ? byVendor : undefined;
   if (!findings) {
     const text = decoded(read.bytes, shown, MAX_FINDINGS_BYTES);
     if (!text.ok) throw new ProblemsError([text.problem]);
-    if (shared === undefined) findings = findingsByVendorInTurn(text.text, shown, reading);
-    if (!findings) {
-      const loaded = loadFindings(text.text, shown);
-      if (!loaded.ok) throw new ProblemsError(loaded.problems);
-      findings = loaded.value;
-    }
+    const loaded = loadFindings(text.text, shown);
+    if (!loaded.ok) throw new ProblemsError(loaded.problems);
+    findings = loaded.value;
   }
   if (cacheDir) {
     const caching = reading?.(shown, findings.vendors.length, 'Caching');
