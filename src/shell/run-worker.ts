@@ -15,12 +15,22 @@ type WorkerMessage<T> = { done: number; results: T[] } | { end: true };
  */
 const YOUNG_GENERATION_MB = 8;
 
-/** Runs one of the bundle's workers (`dist/<name>.js`) on `input`, and gives the results it sends back (sendResults). */
-export function runWorker<T>(name: 'score-worker' | 'snapshot-worker', input: unknown, onProgress?: (done: number) => void): Promise<T[]> {
+/**
+ * Runs one of the bundle's workers (`dist/<name>.js`) on `input`, and gives the results it sends back
+ * (sendResults). `moved`: buffers in `input` handed to the worker rather than copied (they are then
+ * empty here).
+ */
+export function runWorker<T>(
+  name: 'score-worker' | 'snapshot-worker',
+  input: unknown,
+  onProgress?: (done: number) => void,
+  moved: ArrayBuffer[] = [],
+): Promise<T[]> {
   return new Promise((resolve, reject) => {
     const results: T[] = [];
     const worker = new Worker(join(PACKAGE_ROOT, 'dist', `${name}.js`), {
       workerData: input,
+      transferList: moved,
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
     worker.on('message', (message: WorkerMessage<T>) => {

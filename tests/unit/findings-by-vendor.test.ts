@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { findingsByVendor, splitFindingBytes, splitFindings } from '../../src/core/load/findings-by-vendor.js';
 import { loadFindings } from '../../src/core/load/load-files.js';
-import { sharesOf } from '../../src/shell/snapshots/parallel-read.js';
+import { readShares, sharesOf } from '../../src/shell/snapshots/parallel-read.js';
 
 const SAMPLE = ['2026-Q2', '2026-Q3', '2026-Q4'].map((period) => ({
   period,
@@ -156,5 +156,18 @@ describe('a snapshot shared out to workers', () => {
       }
       expect(read).toEqual(items);
     }
+  });
+
+  test('each share is read on a worker of its own, its bytes moved there rather than copied', async () => {
+    const split = splitFindingBytes(Buffer.from(SAMPLE[2]!.text, 'utf8'))!;
+    const shares = sharesOf(split, 2);
+    const sizes = shares.map((share) => share.bytes.byteLength);
+    let lastDone = 0;
+    const vendors = await readShares(shares, (done) => (lastDone = done));
+    expect(vendors).toEqual(wholeDocument(SAMPLE[2]!.text).vendors);
+    expect(lastDone).toBe(vendors.length);
+    // A share copied to its worker would still hold its bytes here: the file held a third time.
+    expect(sizes.every((size) => size > 0)).toBe(true);
+    expect(shares.map((share) => share.bytes.byteLength)).toEqual([0, 0]);
   });
 });

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { buildFindings, parseQuestionLine, questionnaireHash, vendorFinding } from '../../src/core/findings/build-findings.js';
+import { buildFindings, parseQuestionLine, questionLinePoints, questionnaireHash, vendorFinding } from '../../src/core/findings/build-findings.js';
 import { loadFindings, loadQuestionnaire } from '../../src/core/load/load-files.js';
 import { addQuarters, periodEndDate, periodOfDate, quartersBetween } from '../../src/core/period.js';
 import { findingsSchema } from '../../src/core/schema/findings.js';
@@ -27,6 +28,26 @@ describe('findings', () => {
     const findings = findingsFor([zeta, alpha]);
     expect(findings.vendors.map((v) => v.id)).toEqual(['alpha', 'zeta']);
     expect(findingsSchema.safeParse(findings).success).toBe(true);
+  });
+
+  test("a question line's points and possible are read as parseQuestionLine reads them, for any line", () => {
+    const digits = fc.stringMatching(/^[0-9]{1,18}$/);
+    const decimal = fc.oneof(
+      digits,
+      fc.tuple(digits, digits).map(([a, b]) => `${a}.${b}`),
+      fc.constantFrom('', '.5', '5.', '-1', '1e3', ' 2'),
+    );
+    const line = fc
+      .tuple(decimal, fc.constantFrom('/', '//', ' ', ''), decimal, fc.constantFrom(' answered 0123abcd', ' hidden', '', '/3 x', '  evidenced'))
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(line, fc.string()), (text) => {
+        const { points, possible } = parseQuestionLine(text);
+        expect(questionLinePoints(text)).toStrictEqual({ points, possible });
+      }),
+      { numRuns: 20_000 },
+    );
+    expect(questionLinePoints('12.25/20.5 answered 4db211e5')).toStrictEqual({ points: 12.25, possible: 20.5 });
   });
 
   test('keep one line per question: points, possible, state and answer digest', () => {

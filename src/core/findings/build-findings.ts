@@ -141,6 +141,43 @@ export function parseQuestionLine(line: string): { points: number; possible: num
 }
 
 /**
+ * The points and possible of a question line, as parseQuestionLine reads them, without splitting
+ * the line: the self-check reads a million of them for a snapshot of 15,000 vendors. Decimals of
+ * up to 15 digits are read exactly as Number() reads them (one division of two integers a double
+ * holds exactly is correctly rounded); anything else is read by parseQuestionLine.
+ */
+export function questionLinePoints(line: string): { points: number; possible: number } {
+  const points = decimalAt(line, 0, 0x2f);
+  if (points !== undefined) {
+    const possible = decimalAt(line, points.end + 1, 0x20);
+    if (possible !== undefined && line.charCodeAt(points.end) === 0x2f) return { points: points.value, possible: possible.value };
+  }
+  const { points: p, possible } = parseQuestionLine(line);
+  return { points: p, possible };
+}
+
+const POWERS_OF_TEN = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/** The decimal (digits, then `.` and digits) from `at` up to the character `stop`: undefined if it is not just that. */
+function decimalAt(line: string, at: number, stop: number): { value: number; end: number } | undefined {
+  let mantissa = 0;
+  let digits = 0;
+  let fraction = -1;
+  let i = at;
+  for (; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      mantissa = mantissa * 10 + (c - 0x30);
+      digits++;
+      if (fraction >= 0) fraction++;
+    } else if (c === 0x2e && fraction < 0 && digits > 0) fraction = 0;
+    else break;
+  }
+  if (digits === 0 || digits > 15 || fraction === 0 || line.charCodeAt(i) !== stop) return undefined;
+  return { value: fraction > 0 ? mantissa / POWERS_OF_TEN[fraction]! : mantissa, end: i };
+}
+
+/**
  * Question lines repeat across thousands of vendors ("0/0 hidden", "2/2 answered 4db211e5"): each
  * distinct line is parsed once, and its parts shared (never changed once made).
  */

@@ -3,7 +3,7 @@ import { indexQuestionnaire } from '../questionnaire-index.js';
 import type { Findings, VendorFinding } from '../schema/findings.js';
 import { NOT_ASSESSED, verdictsOf, type Questionnaire } from '../schema/questionnaire.js';
 import { ratingScore, scoreSections } from '../scoring/score-sections.js';
-import { questionLineParser, scoredDigest, scoredWith } from './build-findings.js';
+import { questionLinePoints, scoredDigest, scoredWith } from './build-findings.js';
 
 // A snapshot is checked against itself: each vendor's question lines against their digest, its
 // verdict against its score and the verdict bands, and, with the questionnaire it was scored with
@@ -18,7 +18,6 @@ export function checkFindings(findings: Findings, file: string, questionnaire?: 
   const scoredBy = questionnaire && scoredWith(questionnaire, findings.questionnaire.hash) ? questionnaire : undefined;
   const bands = findings.questionnaire.verdicts ?? (scoredBy ? verdictsOf(scoredBy).verdicts : undefined);
   const sectionOf = scoredBy ? new Map(indexQuestionnaire(scoredBy).questions.map((q) => [q.question.id, q.sectionKey])) : undefined;
-  const parsed = questionLineParser();
   const hint = `the snapshot was edited by hand: score the quarter again (aiclaim score --period ${findings.period}), or restore the file from version control`;
   for (const [i, v] of findings.vendors.entries()) {
     if (checked && i % 250 === 0) checked(i);
@@ -47,7 +46,7 @@ export function checkFindings(findings: Findings, file: string, questionnaire?: 
           `${v.verdict} does not follow from the score ${v.score} (it gives ${bands[byScore]!.id}${v.cappedBy ? ', and a cap only lowers it' : ''})`,
         );
     }
-    if (scoredBy && sectionOf) recompute(v, scoredBy, sectionOf, parsed, say);
+    if (scoredBy && sectionOf) recompute(v, scoredBy, sectionOf, say);
   }
   return problems;
 }
@@ -57,15 +56,15 @@ function recompute(
   v: VendorFinding,
   questionnaire: Questionnaire,
   sectionOf: ReadonlyMap<string, string>,
-  parsed: (line: string) => { points: number; possible: number },
   say: (field: string, message: string) => void,
 ): void {
-  const questions = Object.entries(v.questions).flatMap(([id, line]) => {
+  const questions: { section: string; points: number; possible: number }[] = [];
+  for (const id of Object.keys(v.questions)) {
     const section = sectionOf.get(id);
-    if (section === undefined) return [];
-    const { points, possible } = parsed(line);
-    return [{ section, points, possible }];
-  });
+    if (section === undefined) continue;
+    const { points, possible } = questionLinePoints(v.questions[id]!);
+    questions.push({ section, points, possible });
+  }
   const sections = scoreSections(questionnaire, questions);
   for (const s of sections) {
     const recorded = Object.hasOwn(v.sections, s.key) ? v.sections[s.key] : undefined;

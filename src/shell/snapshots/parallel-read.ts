@@ -38,20 +38,34 @@ export async function findingsByVendorOfBytes(bytes: Uint8Array, shown: string, 
       });
       return findingsOf(split.header, vendors) ?? 'whole';
     }
-    const shares = sharesOf(split, workers);
-    const done = shares.map(() => 0);
-    const vendors = await Promise.all(
-      shares.map((share, w) =>
-        runWorker<VendorFinding | undefined>('snapshot-worker', share, (count) => {
-          done[w] = count;
-          progress?.update(done.reduce((a, b) => a + b, 0));
-        }),
-      ),
-    );
-    return findingsOf(split.header, vendors.flat()) ?? 'whole';
+    const vendors = await readShares(sharesOf(split, workers), (done) => progress?.update(done));
+    return findingsOf(split.header, vendors) ?? 'whole';
   } finally {
     progress?.end();
   }
+}
+
+/**
+ * Each share read on a worker of its own, the vendors in the order of the shares; `onProgress`: how
+ * many are read so far. Each share's bytes are moved to its worker, not copied: the file is not
+ * held a third time while they read it, and the shares are empty here afterwards.
+ */
+export async function readShares(shares: readonly SnapshotShare[], onProgress?: (done: number) => void): Promise<(VendorFinding | undefined)[]> {
+  const done = shares.map(() => 0);
+  const read = await Promise.all(
+    shares.map((share, w) =>
+      runWorker<VendorFinding | undefined>(
+        'snapshot-worker',
+        share,
+        (count) => {
+          done[w] = count;
+          onProgress?.(done.reduce((a, b) => a + b, 0));
+        },
+        [share.bytes.buffer as ArrayBuffer],
+      ),
+    ),
+  );
+  return read.flat();
 }
 
 /** The vendors' items shared out in `workers` runs of consecutive items, each run's bytes a copy of its own. */
