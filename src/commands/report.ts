@@ -101,7 +101,7 @@ function checkRates(findings: Findings, rates: ExchangeRates, workspace: Workspa
 function ratesPosition(path: string, shown: string): { line?: number; column?: number } {
   try {
     const parsed = parseYaml(readFileSync(path, 'utf8'), shown);
-    return parsed.ok ? locate({ file: shown, text: parsed.text, doc: parsed.doc }, ['exchange', 'rates'], true) : {};
+    return parsed.ok ? locate({ file: shown, text: parsed.text, offsetOf: (at, key) => parsed.offsetOf(at, key) }, ['exchange', 'rates'], true) : {};
   } catch {
     return {};
   }

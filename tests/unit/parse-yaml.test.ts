@@ -14,28 +14,32 @@ const problems = (text: string) => {
 };
 
 describe('readYaml', () => {
-  // A getter on each reading (an object literal's) gives every reading a hidden class of its own,
-  // holding the file's text and data past the young generation's collections: every file read in
-  // a batch was promoted to the old generation, and a run's memory grew with the portfolio.
-  test('a file the fast reader took builds its node tree only when asked, from a getter the readings share', () => {
+  // A getter or method on each reading (an object literal's) gives every reading a hidden class of
+  // its own, holding the file's text and data past the young generation's collections: every file
+  // read in a batch was promoted to the old generation, and a run's memory grew with the portfolio.
+  test('a file the fast reader took locates paths from a method the readings share', () => {
     const first = readYaml('a: 1\n', 'a.yaml');
     const second = readYaml('b: [x, y]\n', 'b.yaml');
-    if (!first.ok || !second.ok) throw new Error('not read');
-    expect(first.precise).toBe(false);
-    expect(Object.getOwnPropertyDescriptor(first, 'doc')).toBeUndefined();
+    const precise = parseYaml('a: 1\n', 'a.yaml');
+    if (!first.ok || !second.ok || !precise.ok) throw new Error('not read');
+    expect(Object.getOwnPropertyDescriptor(first, 'offsetOf')).toBeUndefined();
     expect(Object.getPrototypeOf(first)).toBe(Object.getPrototypeOf(second));
-    expect(first.doc.toJS()).toEqual({ a: 1 });
-    expect(first.doc).toBe(first.doc);
+    // Read by the fast reader, not the precise one, which locates from the node tree.
+    expect(Object.getPrototypeOf(first)).not.toBe(Object.getPrototypeOf(precise));
+    expect(precise.offsetOf(['a'])).toBe(3);
+    expect(first.offsetOf(['a'])).toBe(3);
+    expect(second.offsetOf(['b', 1])).toBe(7);
   });
 
-  test('a vendor loaded by the fast reader locates its problems from a source whose getter is shared too', () => {
+  test('a vendor loaded by the fast reader locates its problems from a source whose method is shared too', () => {
     const questionnaire = loadQuestionnaire(readFileSync(join(REPO, 'questionnaires', 'ai-claims.yaml'), 'utf8'), 'ai-claims.yaml');
     if (!questionnaire.ok) throw new Error('the bundled questionnaire does not load');
     const index = indexQuestionnaire(questionnaire.value);
-    const loaded = loadVendor('schema: aiclaim/vendor@1\nid: v\nname: V\ncategory: crm\n', 'v.yaml', index);
+    const text = 'schema: aiclaim/vendor@1\nid: v\nname: V\ncategory: crm\n';
+    const loaded = loadVendor(text, 'v.yaml', index);
     if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join('\n'));
-    expect(Object.getOwnPropertyDescriptor(loaded.source, 'doc')).toBeUndefined();
-    expect(loaded.source.doc.toJS()).toMatchObject({ id: 'v' });
+    expect(Object.getOwnPropertyDescriptor(loaded.source, 'offsetOf')).toBeUndefined();
+    expect(loaded.source.offsetOf(['id'])).toBe(text.indexOf('v\n'));
   });
 });
 

@@ -1,20 +1,16 @@
-import type { Document } from 'yaml';
 import type * as z from 'zod';
 import type { Problem } from '../problem.js';
 import { SCHEMA_IDS, type FileKind } from '../schema/common.js';
 import { checkKeys } from '../validate/check-keys.js';
 import { locateIssues } from '../validate/path-issue.js';
 import { checkSchema, type YamlSource } from '../validate/schema-problems.js';
-import { parseYaml, readYaml, type ParsedDocument } from '../yaml/parse-yaml.js';
+import { readYaml, type ParsedDocument } from '../yaml/parse-yaml.js';
 
 // From text to typed data: parse, recognise the kind of file, validate its shape.
 
 export type Loaded<T> = { ok: true; value: T; source: YamlSource; warnings: Problem[] } | { ok: false; problems: Problem[] };
 
-/**
- * Where a parsed file's problems are located: the node tree, where the fast reader took the file,
- * is built only if a problem is to be located. A class for the reason FastReading is one (parse-yaml.ts).
- */
+/** Where a parsed file's problems are located (ParsedDocument.offsetOf). A class for the reason FastReading is one (parse-yaml.ts). */
 class ParsedSource implements YamlSource {
   readonly text: string;
 
@@ -25,8 +21,8 @@ class ParsedSource implements YamlSource {
     this.text = parsed.text;
   }
 
-  get doc(): Document {
-    return this.parsed.doc;
+  offsetOf(path: readonly (string | number)[], key?: boolean): number {
+    return this.parsed.offsetOf(path, key);
   }
 }
 
@@ -40,17 +36,13 @@ export function kindOf(data: unknown): FileKind | undefined {
 export type YamlInput = string | ParsedDocument;
 
 /**
- * `load` over the text as read, fast where it can be. A file the fast reader took that turns out to
- * have any problem or warning is loaded again from the precise reading: what is said of a file,
- * and where, is always what the precise reader finds (and it refuses what only it refuses).
+ * `load` over the text as read, fast where it can be. The fast reader takes only texts the precise
+ * reader reads to the same data (a property test holds them to it), so what is said of a file is
+ * what the precise reading would give; where it is said, its reading locates (parse-yaml.ts).
  */
 export function loadClean<T>(input: YamlInput, file: string, load: (parsed: ParsedDocument) => Loaded<T>): Loaded<T> {
   const parsed = typeof input === 'string' ? readYaml(input, file) : input;
-  if (!parsed.ok) return parsed;
-  const loaded = load(parsed);
-  if (parsed.precise || (loaded.ok && loaded.warnings.length === 0)) return loaded;
-  const precise = parseYaml(parsed, file);
-  return precise.ok ? load(precise) : precise;
+  return parsed.ok ? load(parsed) : parsed;
 }
 
 export function loadDocument<S extends z.ZodType>(input: YamlInput, file: string, kind: FileKind, schema: S): Loaded<z.output<S>> {

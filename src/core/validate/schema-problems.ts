@@ -1,17 +1,16 @@
 import type * as z from 'zod';
-import type { Document } from 'yaml';
 import { capProblems, excerpt, MAX_PROBLEMS_PER_FILE, quoted, type Problem } from '../problem.js';
 import { isReservedName, MAX_NAME_LENGTH, RESERVED_HINT } from '../schema/limits.js';
-import { offsetOfPath } from '../yaml/parse-yaml.js';
 import { positionAt } from '../yaml/source-text.js';
 import { closest } from './did-you-mean.js';
 
 // Runs a zod schema over parsed YAML and turns its issues into one located line each.
 
+/** A file read, and where a path into it is (ParsedDocument.offsetOf, parse-yaml.ts). */
 export interface YamlSource {
   file: string;
   text: string;
-  doc: Document;
+  offsetOf(path: readonly (string | number)[], key?: boolean): number;
 }
 
 type Path = (string | number)[];
@@ -51,10 +50,10 @@ export function checkSchema<S extends z.ZodType>(schema: S, data: unknown, sourc
 }
 
 export function locate(source: YamlSource, path: readonly (string | number)[], key = false): { line: number; column: number } {
-  return positionAt(source.text, offsetOfPath(source.doc, path, key));
+  return positionAt(source.text, source.offsetOf(path, key));
 }
 
-/** A source and the data read from it (not spread into one object: a source's node tree may be a getter, built on demand). */
+/** A source and the data read from it (not spread into one object: a spread would drop a source's methods). */
 type SourceWithData = { source: YamlSource; data: unknown };
 
 function toProblems(issues: readonly Issue[], base: Path, read: SourceWithData, knownKeys: Map<string, string[]>): Problem[] {

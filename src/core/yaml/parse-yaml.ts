@@ -1,34 +1,46 @@
 import { CST, isMap, isPair, isScalar, isSeq, Lexer, parseDocument, visit, type Document, type Node } from 'yaml';
 import { excerpt, type Problem } from '../problem.js';
 import { fastParse } from './fast-parse.js';
+import { lineStarts, plainOffsetOfPath } from './plain-locate.js';
 import { positionAt } from './source-text.js';
 
-// Parses one YAML document, keeping the node tree so that any later problem can be located: at
-// once (parseYaml), or only when asked for (readYaml, for the files the fast reader takes).
+// Parses one YAML document, keeping what locates any later problem: the node tree, at once
+// (parseYaml), or for the files the fast reader takes (readYaml) their lines, and the node tree
+// only where the lines cannot say.
 
 export const MAX_ALIASES = 100;
 
-/** `doc` may be built only when first read; `precise`: read by the precise reader, not the fast one. */
-export type ParsedDocument = { ok: true; data: unknown; readonly doc: Document; text: string; precise: boolean };
+type PathSegment = string | number;
+
+/** A document read: its data, and where a path into it is (offsetOf, as offsetOfPath gives it in the node tree). */
+export interface ParsedDocument {
+  readonly ok: true;
+  readonly data: unknown;
+  readonly text: string;
+  offsetOf(path: readonly PathSegment[], key?: boolean): number;
+}
 export type ParsedYaml = ParsedDocument | { ok: false; problems: Problem[] };
 
 /** Deeper than any aiclaim file needs; the parser takes seconds over megabytes of nested brackets. */
 export const MAX_FLOW_DEPTH = 64;
 
-/** The fast reader's data where it takes the file, the node tree built the first time it is asked for; else parseYaml. */
+/** The fast reader's data where it takes the file; else parseYaml. */
 export function readYaml(text: string, file: string): ParsedYaml {
   const data = fastParse(text);
   return data === undefined ? parseYaml(text, file) : new FastReading(data, text);
 }
 
 /**
- * A file the fast reader took. A class, not an object literal with a getter: V8 gives each such
- * literal a hidden class of its own, which holds the getter's closure (the file's text and data)
- * past the young generation's collections, so every file read would be promoted to the old one.
+ * A file the fast reader took: the precise reader would read the same data from it (a property
+ * test holds the two to that), so only where its problems are is left to find. From its lines
+ * where they say exactly (plain-locate.ts), else from the node tree, built the first time it is
+ * needed. A class, not an object literal: V8 gives each literal with a getter or a method closing
+ * over the text a hidden class of its own, which keeps the file's text and data past the young
+ * generation's collections, so every file read would be promoted to the old one.
  */
 class FastReading implements ParsedDocument {
   readonly ok = true;
-  readonly precise = false;
+  #starts: number[] | undefined;
   #doc: Document | undefined;
 
   constructor(
@@ -36,20 +48,34 @@ class FastReading implements ParsedDocument {
     readonly text: string,
   ) {}
 
-  get doc(): Document {
-    return (this.#doc ??= yamlDocument(this.text));
+  offsetOf(path: readonly PathSegment[], key = false): number {
+    const found = plainOffsetOfPath(this.text, (this.#starts ??= lineStarts(this.text)), path, key);
+    return found ?? offsetOfPath((this.#doc ??= yamlDocument(this.text)), path, key);
   }
 }
 
-/** The precise reading of a text, or of one the fast reader took (its node tree reused if built). */
-export function parseYaml(input: string | ParsedDocument, file: string): ParsedYaml {
-  if (typeof input !== 'string' && input.precise) return input;
-  const text = typeof input === 'string' ? input : input.text;
+/** A file the precise reader read, with its node tree. */
+class PreciseReading implements ParsedDocument {
+  readonly ok = true;
+
+  constructor(
+    readonly data: unknown,
+    readonly text: string,
+    private readonly doc: Document,
+  ) {}
+
+  offsetOf(path: readonly PathSegment[], key = false): number {
+    return offsetOfPath(this.doc, path, key);
+  }
+}
+
+/** The precise reading of a text. */
+export function parseYaml(text: string, file: string): ParsedYaml {
   const deep = flowTooDeep(text);
   if (deep !== undefined) return { ok: false, problems: [{ ...tooDeep(file), ...positionAt(text, deep) }] };
   let doc: Document;
   try {
-    doc = typeof input === 'string' ? yamlDocument(text) : input.doc;
+    doc = yamlDocument(text);
   } catch (error) {
     return { ok: false, problems: [fatal(file, error)] };
   }
@@ -88,7 +114,7 @@ export function parseYaml(input: string | ParsedDocument, file: string): ParsedY
   } catch (error) {
     return { ok: false, problems: [fatal(file, error)] };
   }
-  return { ok: true, data, doc, text, precise: true };
+  return new PreciseReading(data, text, doc);
 }
 
 function yamlDocument(text: string): Document {
@@ -173,8 +199,6 @@ function yamlHint(code: string): string | undefined {
   if (code === 'TAB_AS_INDENT') return 'indent with spaces, not tabs';
   return undefined;
 }
-
-type PathSegment = string | number;
 
 /**
  * The source offset for a path into the document: the value's node, or (for `key`) the key of
