@@ -3,10 +3,11 @@ import { closeSync, openSync, readSync } from 'node:fs';
 const BLOCK_BYTES = 1024 * 1024;
 
 /**
- * Calls `visit` with each non-empty line of a file and the byte range it takes, reading a block
- * at a time: the cache of a snapshot of the whole landscape is some 60 MB.
+ * Calls `visit` with each non-empty line of a file, the byte range it takes and its bytes (valid
+ * only during the call), reading a block at a time: the cache of a snapshot of the whole landscape
+ * is some 60 MB.
  */
-export function eachLine(path: string, visit: (line: string, start: number, end: number) => void, blockBytes = BLOCK_BYTES): void {
+export function eachLine(path: string, visit: (line: string, start: number, end: number, bytes: Buffer) => void, blockBytes = BLOCK_BYTES): void {
   const fd = openSync(path, 'r');
   try {
     const block = Buffer.allocUnsafe(blockBytes);
@@ -18,11 +19,17 @@ export function eachLine(path: string, visit: (line: string, start: number, end:
       const data = n === 0 ? pending : Buffer.concat([pending, block.subarray(0, n)]);
       let start = 0;
       for (let end = data.indexOf(10); end !== -1; end = data.indexOf(10, start)) {
-        if (end > start) visit(data.subarray(start, end).toString('utf8'), pendingStart + start, pendingStart + end);
+        if (end > start) {
+          const bytes = data.subarray(start, end);
+          visit(bytes.toString('utf8'), pendingStart + start, pendingStart + end, bytes);
+        }
         start = end + 1;
       }
       if (n === 0) {
-        if (start < data.length) visit(data.subarray(start).toString('utf8'), pendingStart + start, pendingStart + data.length);
+        if (start < data.length) {
+          const bytes = data.subarray(start);
+          visit(bytes.toString('utf8'), pendingStart + start, pendingStart + data.length, bytes);
+        }
         return;
       }
       pending = data.subarray(start);
