@@ -9,7 +9,7 @@ import type { Findings } from '../core/schema/findings.js';
 import { byLargestMove, diffFindings, type DiffOptions as CoreDiffOptions, type FindingsDiff } from '../core/tracking/diff-findings.js';
 import { NOT_ASSESSED } from '../core/schema/questionnaire.js';
 import { selectVendors } from '../core/select-vendors.js';
-import { jsonText } from '../render/json-text.js';
+import { jsonPieces, jsonText } from '../render/json-text.js';
 import { diffMarkdown } from '../render/diff-markdown.js';
 import { diffTable, diffText, vendorDiffText } from '../render/diff-text.js';
 import type { EconomicsChange } from '../core/economics/quarter-change.js';
@@ -149,9 +149,10 @@ export async function diff(input: DiffOptions, context: Context): Promise<number
     const printed = { ...result, vendors: shown.shown, added: result.added.filter(keep), dropped: result.dropped.filter(keep) };
     // The stack's figures are the whole stack's, whatever the selection prints.
     const [economics] = await economicsChanges([older.findings, newer.findings], workspace, context.cwd);
-    const text = render(printed, economics!, options.format, style, tableWidthOf(context.stdout));
-    if (options.format === 'table') writeText(context.stdout, text);
-    else context.stdout.write(text);
+    for (const text of render(printed, economics!, options.format, style, tableWidthOf(context.stdout))) {
+      if (options.format === 'table') writeText(context.stdout, text);
+      else context.stdout.write(text);
+    }
   }
   return failures(result, options.failOn, context);
 }
@@ -219,16 +220,17 @@ function render(
   format: 'table' | 'json' | 'yaml' | 'markdown',
   style: ReturnType<typeof colourFor>,
   width: number | undefined,
-): string {
+): Iterable<string> {
   switch (format) {
     case 'json':
-      return jsonText({ ...result, economics });
+      // The whole landscape's changes can be hundreds of MB of JSON: written as it is made.
+      return jsonPieces({ ...result, economics });
     case 'yaml':
-      return yamlText({ ...result, economics });
+      return [yamlText({ ...result, economics })];
     case 'markdown':
-      return `${diffMarkdown(result)}${economicsDiffMarkdown(economics).join('\n')}\n`;
+      return [`${diffMarkdown(result)}${economicsDiffMarkdown(economics).join('\n')}\n`];
     case 'table':
-      return `${diffText(terminalSafe(diffTable(result)), style, width)}${economicsDiffText(terminalSafe(economics), style, width).join('\n')}\n`;
+      return [`${diffText(terminalSafe(diffTable(result)), style, width)}${economicsDiffText(terminalSafe(economics), style, width).join('\n')}\n`];
   }
 }
 

@@ -11,7 +11,7 @@ import { period as periodSchema } from '../core/schema/common.js';
 import type { Questionnaire } from '../core/schema/questionnaire.js';
 import { rankRows, rankTableRows, scoreTableRows, type ScoreRow, type TableRow } from '../core/scoring/score-rows.js';
 import { NOT_ASSESSED, verdictsOf } from '../core/schema/questionnaire.js';
-import { jsonText } from '../render/json-text.js';
+import { jsonPieces } from '../render/json-text.js';
 import { explainText } from '../render/explain-text.js';
 import { scoreCsv } from '../render/score-csv.js';
 import { scoreMarkdown } from '../render/score-markdown.js';
@@ -280,14 +280,15 @@ function render(report: Omit<ScoreReport, 'rows'>, ranked: Ranked, printing: Pri
   // Names, claims, answers and reasons come from files: made safe for the terminal once, here
   // (without --explain, only what the table reads). The table alone comes in pieces, drawn as written.
   if (ranked.kind === 'table') return scoreTableChunks(terminalSafe(ranked.rows), printing.style, printing.width);
-  return [renderFull({ ...report, rows: ranked.rows }, printing)];
+  // JSON is written as it is made; every other format is one text.
+  return printing.format === 'json'
+    ? jsonPieces(scoreReportData({ ...report, rows: ranked.rows }, printing.explain))
+    : [renderFull({ ...report, rows: ranked.rows }, { ...printing, format: printing.format })];
 }
 
-/** Every format but the table alone, from the rows ranked in full. */
-function renderFull(full: ScoreReport, { format, explain, terminal, style, width }: Printing): string {
+/** Every format but the table alone and JSON, from the rows ranked in full. */
+function renderFull(full: ScoreReport, { format, explain, terminal, style, width }: Printing & { format: Exclude<Printing['format'], 'json'> }): string {
   switch (format) {
-    case 'json':
-      return jsonText(scoreReportData(full, explain));
     case 'yaml':
       return yamlText(scoreReportData(full, explain));
     case 'markdown':

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import * as z from 'zod';
 import type { Bridge } from '../core/tracking/restate-score.js';
 import { sortTrend, trend, TREND_SORTS, type Bridges } from '../core/tracking/trend.js';
-import { jsonText } from '../render/json-text.js';
+import { jsonPieces } from '../render/json-text.js';
 import { terminalSafe } from '../render/terminal-text.js';
 import { trendMarkdown, trendText } from '../render/trend-text.js';
 import { economicsTrendMarkdown } from '../render/economics-change-markdown.js';
@@ -69,7 +69,7 @@ export async function trendCommand(input: z.input<typeof trendOptionsSchema>, co
   const data = { periods: result.periods, editions: result.editions, verdicts: result.verdicts, risks: result.risks, vendors, economics };
   switch (options.format) {
     case 'json':
-      context.stdout.write(jsonText(data));
+      for (const piece of jsonPieces(data)) context.stdout.write(piece);
       break;
     case 'yaml':
       context.stdout.write(yamlText(data));
