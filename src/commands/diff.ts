@@ -16,7 +16,7 @@ import type { EconomicsChange } from '../core/economics/quarter-change.js';
 import { economicsDiffMarkdown } from '../render/economics-change-markdown.js';
 import { economicsDiffText } from '../render/economics-change-text.js';
 import { terminalLines, terminalSafe } from '../render/terminal-text.js';
-import { yamlText } from '../render/yaml-text.js';
+import { yamlPieces, yamlText } from '../render/yaml-text.js';
 import { colourFor } from '../shell/colour.js';
 import { editionPair } from '../shell/edition-pair.js';
 import type { Context } from '../shell/context.js';
@@ -223,10 +223,10 @@ function render(
 ): Iterable<string> {
   switch (format) {
     case 'json':
-      // The whole landscape's changes can be hundreds of MB of JSON: written as it is made.
+      // The whole landscape's changes can be hundreds of MB of JSON or YAML: written as they are made.
       return jsonPieces({ ...result, economics });
     case 'yaml':
-      return [yamlText({ ...result, economics })];
+      return yamlPieces({ ...result, economics });
     case 'markdown':
       return [`${diffMarkdown(result)}${economicsDiffMarkdown(economics).join('\n')}\n`];
     case 'table':

@@ -21,7 +21,7 @@ import { terminalLines, terminalSafe } from '../render/terminal-text.js';
 import { progressLine } from '../shell/progress.js';
 import { writeText } from '../shell/write-text.js';
 import { applySelection, selectionOf, selectionOptions } from '../shell/selection.js';
-import { yamlText } from '../render/yaml-text.js';
+import { yamlPieces } from '../render/yaml-text.js';
 import { colourFor } from '../shell/colour.js';
 import type { Context } from '../shell/context.js';
 import { expandPaths } from '../shell/expand-paths.js';
@@ -280,17 +280,19 @@ function render(report: Omit<ScoreReport, 'rows'>, ranked: Ranked, printing: Pri
   // Names, claims, answers and reasons come from files: made safe for the terminal once, here
   // (without --explain, only what the table reads). The table alone comes in pieces, drawn as written.
   if (ranked.kind === 'table') return scoreTableChunks(terminalSafe(ranked.rows), printing.style, printing.width);
-  // JSON is written as it is made; every other format is one text.
-  return printing.format === 'json'
-    ? jsonPieces(scoreReportData({ ...report, rows: ranked.rows }, printing.explain))
-    : [renderFull({ ...report, rows: ranked.rows }, { ...printing, format: printing.format })];
+  // JSON and YAML are written as they are made; every other format is one text.
+  const full = { ...report, rows: ranked.rows };
+  if (printing.format === 'json') return jsonPieces(scoreReportData(full, printing.explain));
+  if (printing.format === 'yaml') return yamlPieces(scoreReportData(full, printing.explain));
+  return [renderFull(full, { ...printing, format: printing.format })];
 }
 
-/** Every format but the table alone and JSON, from the rows ranked in full. */
-function renderFull(full: ScoreReport, { format, explain, terminal, style, width }: Printing & { format: Exclude<Printing['format'], 'json'> }): string {
+/** Every format but the table alone, JSON and YAML, from the rows ranked in full. */
+function renderFull(
+  full: ScoreReport,
+  { format, explain, terminal, style, width }: Printing & { format: Exclude<Printing['format'], 'json' | 'yaml'> },
+): string {
   switch (format) {
-    case 'yaml':
-      return yamlText(scoreReportData(full, explain));
     case 'markdown':
       return scoreMarkdown(full, explain);
     case 'csv':

@@ -7,7 +7,7 @@ import { terminalSafe } from '../render/terminal-text.js';
 import { trendMarkdown, trendText } from '../render/trend-text.js';
 import { economicsTrendMarkdown } from '../render/economics-change-markdown.js';
 import { economicsTrendText } from '../render/economics-change-text.js';
-import { yamlText } from '../render/yaml-text.js';
+import { yamlPieces } from '../render/yaml-text.js';
 import { colourFor } from '../shell/colour.js';
 import type { Context } from '../shell/context.js';
 import { parseOptions } from '../shell/parse-options.js';
@@ -72,7 +72,7 @@ export async function trendCommand(input: z.input<typeof trendOptionsSchema>, co
       for (const piece of jsonPieces(data)) context.stdout.write(piece);
       break;
     case 'yaml':
-      context.stdout.write(yamlText(data));
+      for (const piece of yamlPieces(data)) context.stdout.write(piece);
       break;
     case 'markdown':
       context.stdout.write(`${trendMarkdown(result, vendors)}${linesText(economicsTrendMarkdown(economics))}`);

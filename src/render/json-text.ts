@@ -1,4 +1,5 @@
 import { dataEscaped } from './terminal-text.js';
+import { isPlainObject } from './plain-object.js';
 
 // JSON as aiclaim prints it: indented, one line break at the end, and no character in a string a
 // terminal would act on (dataEscaped): the data is the same, read back by any JSON reader.
@@ -43,13 +44,6 @@ function omitted(value: unknown): boolean {
 function asWritten(value: unknown, key: string): unknown {
   const toJSON = (value as { toJSON?: unknown } | null | undefined)?.toJSON;
   return typeof value === 'object' && value !== null && typeof toJSON === 'function' ? (toJSON as (key: string) => unknown).call(value, key) : value;
-}
-
-/** Objects written member by member: plain ones only (JSON.stringify has its own rules for the rest). */
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
 }
 
 /** The text of `written` (a value as JSON.stringify writes it: asWritten) at `indent`, in parts. */

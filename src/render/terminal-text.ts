@@ -22,6 +22,7 @@
 // is for reading, not for reversing: a file that spells a backslash and an "e" reads the same as ESC.
 
 import { joinsEmoji } from './emoji-join.js';
+import { isPlainObject } from './plain-object.js';
 
 /** One character a terminal would act on, or that hides or reorders text. No `g` flag: `.test()` keeps no state. */
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/;
@@ -113,8 +114,7 @@ function safeValue(value: unknown, walking: object[]): unknown {
 
 function safeObjectOf(value: object, walking: object[]): unknown {
   if (Array.isArray(value)) return safeArray(value, walking);
-  const proto = Object.getPrototypeOf(value) as unknown;
-  if (proto === Object.prototype || proto === null) return safeObject(value, walking);
+  if (isPlainObject(value)) return safeObject(value, walking);
   if (value instanceof Map) return safeMap(value, walking);
   if (value instanceof Set) return safeSet(value, walking);
   return value;
