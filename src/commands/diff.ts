@@ -21,6 +21,7 @@ import { colourFor } from '../shell/colour.js';
 import { editionPair } from '../shell/edition-pair.js';
 import type { Context } from '../shell/context.js';
 import { readQuestionnaire } from '../shell/load-inputs.js';
+import { failOnOption } from '../shell/fail-on-option.js';
 import { parseOptions } from '../shell/parse-options.js';
 import { readingProgress } from '../shell/progress.js';
 import { applySelection, selectionOf, selectionOptions } from '../shell/selection.js';
@@ -37,7 +38,7 @@ const diffOptionsSchema = z.object({
   older: z.string(),
   newer: z.string(),
   format: z.enum(['table', 'json', 'yaml', 'markdown']).default('table'),
-  failOn: z.array(z.enum(DIFF_GATES, { error: (issue) => `"${String(issue.input)}" is not something to fail on: use ${DIFF_GATES.join(', ')}` })).default([]),
+  failOn: failOnOption(DIFF_GATES),
   tolerance: z.number().min(0).max(100).optional(),
   threshold: z.number().min(0).max(100).optional(),
   vendor: z.string().optional(),

@@ -30,6 +30,7 @@ import { readQuestionnaire } from '../shell/load-inputs.js';
 import { withLock } from '../shell/lock.js';
 import { toolName } from '../shell/package-root.js';
 import { checkOutputTarget } from '../shell/output-target.js';
+import { failOnOption } from '../shell/fail-on-option.js';
 import { parseOptions } from '../shell/parse-options.js';
 import { printProblems } from '../shell/print-problems.js';
 import type { BatchItem, BatchSettings, Keep } from '../shell/score-batch.js';
@@ -49,7 +50,7 @@ const scoreOptionsSchema = z.object({
   out: z.string().optional(),
   force: z.boolean().default(false),
   failUnder: z.number().min(0).max(100).optional(),
-  failOn: z.array(z.enum(SCORE_GATES, { error: (issue) => `"${String(issue.input)}" is not something to fail on: use ${SCORE_GATES.join(', ')}` })).default([]),
+  failOn: failOnOption(SCORE_GATES),
   questionnaire: z.string().optional(),
   jobs: z.number().int().min(0).max(256).optional(),
   reuse: z.boolean().default(true),
