@@ -8,11 +8,24 @@ import { requires } from '../helpers/requires.js';
 import { BIN, run, sampleCopy, tempDir } from '../helpers/run-cli.js';
 import { TmuxSession } from '../helpers/tmux.js';
 
-// Scoring 2,000 files, or importing a stack of 2,000 rows, takes seconds: on a terminal, stderr
+// Scoring 4,000 files, or importing a stack of 3,000 rows, takes seconds: on a terminal, stderr
 // shows how many are done, the rate and the time left, in place, and clears it when done; in a
 // pipe, and with -f json, nothing of it.
 
 const sh = promisify(execFile);
+
+/**
+ * What a recorded terminal received (TmuxSession.startRecorded), split where a progress line is
+ * drawn: each drawing returns to the start of the line and clears it, then writes the line anew.
+ * `drawn`: the lines drawn (a clear right after a clear, one step ending as the next begins, draws
+ * none); `after`: what came after the last clear (a summary, the shell's EXIT=), where a line never
+ * cleared would show.
+ */
+function recorded(log: string): { drawn: string[]; after: string } {
+  const parts = readFileSync(log, 'utf8').split('\r\x1b[K');
+  return { drawn: parts.slice(1, -1).filter((part) => part !== ''), after: parts.length > 1 ? parts[parts.length - 1]! : '' };
+}
+
 const workspace = sampleCopy();
 afterAll(() => workspace.remove());
 let total = 0;
@@ -22,7 +35,7 @@ beforeAll(() => {
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml'))) {
     const text = readFileSync(join(dir, name), 'utf8');
     const id = name.replace(/\.yaml$/, '');
-    for (let i = 1; i < 125; i++) writeFileSync(join(dir, `${id}-${i}.yaml`), text.replace(new RegExp(`^id: ${id}$`, 'm'), `id: ${id}-${i}`));
+    for (let i = 1; i < 250; i++) writeFileSync(join(dir, `${id}-${i}.yaml`), text.replace(new RegExp(`^id: ${id}$`, 'm'), `id: ${id}-${i}`));
   }
   total = readdirSync(dir).filter((n) => n.endsWith('.yaml')).length;
 });
@@ -37,23 +50,23 @@ describe('the progress line', () => {
     'on a terminal: shown while scoring, gone when done',
     async () => {
       const tmux = new TmuxSession();
+      const log = join(workspace.dir, 'terminal.log');
       try {
-        // The table goes to a file: what the terminal shows is stderr alone.
-        tmux.start(`node ${JSON.stringify(BIN)} score > /dev/null`, workspace.dir, { columns: 120, rows: 20 });
-        const seen: string[] = [];
-        for (let i = 0; i < 600 && !tmux.screen().includes('EXIT='); i++) {
-          const line = tmux.visible().find((l) => l.startsWith('Scoring '));
-          if (line) seen.push(line);
-          await new Promise((r) => setTimeout(r, 50));
-        }
+        // The table goes to a file: what the terminal receives is stderr alone, every byte recorded.
+        // One core, so that the run lasts past the second before the line is first drawn.
+        tmux.startRecorded(`node ${JSON.stringify(BIN)} score --jobs 1 > /dev/null`, workspace.dir, log, { columns: 120, rows: 20 });
+        await tmux.waitFor(/EXIT=\d+/, 100_000);
         expect(tmux.screen()).toContain('EXIT=0');
-        expect(seen.length).toBeGreaterThan(0);
-        for (const line of seen)
-          expect(line).toMatch(new RegExp(`^Scoring [\\d,]+ of ${total.toLocaleString('en-US')} files · [\\d,]+ a second( · about \\d+ (s|min) left)?\\s*$`));
-        // Cleared: the last screen holds no progress line.
+        const { drawn, after } = recorded(log);
+        expect(drawn.length).toBeGreaterThan(0);
+        for (const line of drawn)
+          expect(line).toMatch(new RegExp(`^Scoring [\\d,]+ of ${total.toLocaleString('en-US')} files · [\\d,]+ a second( · about \\d+ (s|min) left)?$`));
+        // Cleared: the last drawing is followed by a clear, then the shell's line; the screen holds none.
+        expect(after).toMatch(/^(\r?\n)*EXIT=0/);
         expect(tmux.visible().some((l) => l.startsWith('Scoring '))).toBe(false);
       } finally {
         tmux.stop();
+        rmSync(log, { force: true });
       }
     },
     120_000,
@@ -92,24 +105,24 @@ describe('the progress line of an import', () => {
     'on a terminal: the steps of a large import counted, then cleared',
     async () => {
       const tmux = new TmuxSession();
+      const log = join(own.dir, 'terminal.log');
       try {
-        tmux.start(`node ${JSON.stringify(BIN)} import stack.csv > /dev/null`, own.dir, { columns: 120, rows: 20 });
-        const seen = new Set<string>();
-        for (let i = 0; i < 1200 && !tmux.screen().includes('EXIT='); i++) {
-          for (const line of tmux.visible()) if (/^(Preparing|Checking|Writing) /.test(line)) seen.add(line.trimEnd());
-          await new Promise((r) => setTimeout(r, 25));
-        }
+        tmux.startRecorded(`node ${JSON.stringify(BIN)} import stack.csv > /dev/null`, own.dir, log, { columns: 120, rows: 20 });
+        await tmux.waitFor(/EXIT=\d+/, 100_000);
         expect(tmux.screen()).toContain('EXIT=0');
-        expect(seen.size).toBeGreaterThan(0);
-        for (const line of seen)
+        const { drawn, after } = recorded(log);
+        expect(drawn.length).toBeGreaterThan(0);
+        for (const line of drawn)
           expect(line).toMatch(
             new RegExp(
               `^(Preparing|Checking|Writing) [\\d,]+ of ${ROWS.toLocaleString('en-US')} vendor files · [\\d,]+ a second( · about \\d+ (s|min) left)?$`,
             ),
           );
+        expect(after).toMatch(/^3,?000 vendor files created/);
         expect(tmux.visible().some((l) => /^(Preparing|Checking|Writing) /.test(l))).toBe(false);
       } finally {
         tmux.stop();
+        rmSync(log, { force: true });
       }
     },
     120_000,
@@ -145,25 +158,25 @@ describe('the progress line of a first diff', () => {
     async () => {
       dropCache();
       const tmux = new TmuxSession();
+      const log = join(big.dir, 'terminal.log');
       try {
-        tmux.start(`node ${JSON.stringify(BIN)} diff 2026-Q3 2026-Q4 > /dev/null`, big.dir, { columns: 120, rows: 20 });
-        const seen = new Set<string>();
-        for (let i = 0; i < 2400 && !tmux.screen().includes('EXIT='); i++) {
-          for (const line of tmux.visible()) if (/^(Reading|Caching|Checking) /.test(line)) seen.add(line.trimEnd());
-          await new Promise((r) => setTimeout(r, 25));
-        }
+        tmux.startRecorded(`node ${JSON.stringify(BIN)} diff 2026-Q3 2026-Q4 > /dev/null`, big.dir, log, { columns: 120, rows: 20 });
+        await tmux.waitFor(/EXIT=\d+/, 160_000);
         expect(tmux.screen()).toContain('EXIT=0');
-        expect([...seen].some((l) => l.startsWith('Reading '))).toBe(true);
+        const { drawn, after } = recorded(log);
+        expect(drawn.some((l) => l.startsWith('Reading '))).toBe(true);
         // Read, then cached, then checked against itself: each step counted, none silent.
-        for (const line of seen)
+        for (const line of drawn)
           expect(line).toMatch(
             /^(Reading|Caching|Checking) findings\/2026-Q[34]\.yaml: [\d,]+ of [\d,]+ vendors · [\d,]+ a second( · about \d+ (s|min) left)?$/,
           );
         // The newer snapshot, read second, is read past the first second of the command.
-        expect([...seen].some((l) => l.includes(`of ${vendors.toLocaleString('en-US')} vendors`))).toBe(true);
+        expect(drawn.some((l) => l.includes(`of ${vendors.toLocaleString('en-US')} vendors`))).toBe(true);
+        expect(after).toMatch(/^(\r?\n)*EXIT=0/);
         expect(tmux.visible().some((l) => /^(Reading|Caching|Checking) /.test(l))).toBe(false);
       } finally {
         tmux.stop();
+        rmSync(log, { force: true });
       }
     },
     180_000,

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suggestSlug } from '../../src/core/interview/parse-answer.js';
 
@@ -45,6 +45,19 @@ export class TmuxSession {
       cwd,
       `${command}; echo "EXIT=$?"; sleep 120`,
     ]);
+  }
+
+  /**
+   * As start, with every byte the program writes to the terminal recorded to `log` (tmux's
+   * pipe-pane), from its first: the command waits until the recording has begun. What a program
+   * draws and clears in between two looks at the screen is in the log.
+   */
+  startRecorded(command: string, cwd: string, log: string, size?: { columns: number; rows: number }): void {
+    const ready = `${log}.ready`;
+    rmSync(ready, { force: true });
+    this.start(`until [ -e ${JSON.stringify(ready)} ]; do sleep 0.05; done; ${command}`, cwd, size);
+    execFileSync('tmux', ['-L', this.socket, 'pipe-pane', '-t', this.name, `cat > ${JSON.stringify(log)}`]);
+    writeFileSync(ready, '');
   }
 
   /** Keys as tmux names them: text, Enter, Down, C-c. */
