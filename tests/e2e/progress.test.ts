@@ -21,8 +21,8 @@ const sh = promisify(execFile);
  * none); `after`: what came after the last clear (a summary, the shell's EXIT=), where a line never
  * cleared would show.
  */
-function recorded(log: string): { drawn: string[]; after: string } {
-  const parts = readFileSync(log, 'utf8').split('\r\x1b[K');
+function recorded(text: string): { drawn: string[]; after: string } {
+  const parts = text.split('\r\x1b[K');
   return { drawn: parts.slice(1, -1).filter((part) => part !== ''), after: parts.length > 1 ? parts[parts.length - 1]! : '' };
 }
 
@@ -55,9 +55,7 @@ describe('the progress line', () => {
         // The table goes to a file: what the terminal receives is stderr alone, every byte recorded.
         // One core, so that the run lasts past the second before the line is first drawn.
         tmux.startRecorded(`node ${JSON.stringify(BIN)} score --jobs 1 > /dev/null`, workspace.dir, log, { columns: 120, rows: 20 });
-        await tmux.waitFor(/EXIT=\d+/, 100_000);
-        expect(tmux.screen()).toContain('EXIT=0');
-        const { drawn, after } = recorded(log);
+        const { drawn, after } = recorded(await tmux.waitForRecorded(log, /EXIT=\d+\r?\n/, 100_000));
         expect(drawn.length).toBeGreaterThan(0);
         for (const line of drawn)
           expect(line).toMatch(new RegExp(`^Scoring [\\d,]+ of ${total.toLocaleString('en-US')} files · [\\d,]+ a second( · about \\d+ (s|min) left)?$`));
@@ -108,9 +106,7 @@ describe('the progress line of an import', () => {
       const log = join(own.dir, 'terminal.log');
       try {
         tmux.startRecorded(`node ${JSON.stringify(BIN)} import stack.csv > /dev/null`, own.dir, log, { columns: 120, rows: 20 });
-        await tmux.waitFor(/EXIT=\d+/, 100_000);
-        expect(tmux.screen()).toContain('EXIT=0');
-        const { drawn, after } = recorded(log);
+        const { drawn, after } = recorded(await tmux.waitForRecorded(log, /EXIT=\d+\r?\n/, 100_000));
         expect(drawn.length).toBeGreaterThan(0);
         for (const line of drawn)
           expect(line).toMatch(
@@ -119,6 +115,7 @@ describe('the progress line of an import', () => {
             ),
           );
         expect(after).toMatch(/^3,?000 vendor files created/);
+        expect(after).toMatch(/\nEXIT=0\r?\n/);
         expect(tmux.visible().some((l) => /^(Preparing|Checking|Writing) /.test(l))).toBe(false);
       } finally {
         tmux.stop();
@@ -161,9 +158,7 @@ describe('the progress line of a first diff', () => {
       const log = join(big.dir, 'terminal.log');
       try {
         tmux.startRecorded(`node ${JSON.stringify(BIN)} diff 2026-Q3 2026-Q4 > /dev/null`, big.dir, log, { columns: 120, rows: 20 });
-        await tmux.waitFor(/EXIT=\d+/, 160_000);
-        expect(tmux.screen()).toContain('EXIT=0');
-        const { drawn, after } = recorded(log);
+        const { drawn, after } = recorded(await tmux.waitForRecorded(log, /EXIT=\d+\r?\n/, 160_000));
         expect(drawn.some((l) => l.startsWith('Reading '))).toBe(true);
         // Read, then cached, then checked against itself: each step counted, none silent.
         for (const line of drawn)

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suggestSlug } from '../../src/core/interview/parse-answer.js';
 
@@ -50,14 +50,25 @@ export class TmuxSession {
   /**
    * As start, with every byte the program writes to the terminal recorded to `log` (tmux's
    * pipe-pane), from its first: the command waits until the recording has begun. What a program
-   * draws and clears in between two looks at the screen is in the log.
+   * draws and clears in between two looks at the screen is in the log (read it with waitForRecorded).
    */
   startRecorded(command: string, cwd: string, log: string, size?: { columns: number; rows: number }): void {
     const ready = `${log}.ready`;
     rmSync(ready, { force: true });
-    this.start(`until [ -e ${JSON.stringify(ready)} ]; do sleep 0.05; done; ${command}`, cwd, size);
+    this.start(`until [ -e ${JSON.stringify(ready)} ]; do sleep 0.05; done; rm -f ${JSON.stringify(ready)}; ${command}`, cwd, size);
     execFileSync('tmux', ['-L', this.socket, 'pipe-pane', '-t', this.name, `cat > ${JSON.stringify(log)}`]);
     writeFileSync(ready, '');
+  }
+
+  /** The recording of startRecorded once it holds `pattern`: the log, not the screen, which it may trail. */
+  async waitForRecorded(log: string, pattern: RegExp, timeoutMs = 15000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const text = existsSync(log) ? readFileSync(log, 'utf8') : '';
+      if (pattern.test(text)) return text;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern} in the recording; the screen shows:\n${this.screen()}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
 
   /** Keys as tmux names them: text, Enter, Down, C-c. */
